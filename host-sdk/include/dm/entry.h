@@ -1,7 +1,15 @@
 /* The one symbol a plugin exports.
  *
- * A plugin library exports exactly one symbol, `dm_plugin_entry`, a const `dm_plugin_entry` struct.
+ * A plugin library exports exactly one symbol, `dm_plugin_entry`, a const `struct dm_plugin_entry`.
  * Everything else is reached through its pointers.
+ *
+ * The struct has a tag but deliberately no typedef of the same name: in C a typedef and an object
+ * share one name space, so a typedef `dm_plugin_entry` would make the symbol impossible to define.
+ * Define it like this (in C++ the `extern "C"` must not be a braced block, or `const` gives the
+ * object internal linkage):
+ *
+ *   C:    DM_EXPORT const struct dm_plugin_entry dm_plugin_entry = {DM_ABI_VERSION_INIT, ...};
+ *   C++:  extern "C" DM_EXPORT const dm_plugin_entry dm_plugin_entry = {DM_ABI_VERSION_INIT, ...};
  *
  * Call order, all on the host's main thread:
  *   1. The host loads the library and reads `dm_plugin_entry`.
@@ -37,7 +45,7 @@ typedef struct dm_init_args {
     dm_str data_directory;  /* a writable folder reserved for this plugin; may be empty */
 } dm_init_args;
 
-typedef struct dm_plugin_entry {
+struct dm_plugin_entry {
     dm_version abi_version; /* DM_ABI_VERSION_INIT at build time of the plugin */
     uint32_t struct_size;   /* sizeof(dm_plugin_entry) at build time of the plugin */
 
@@ -60,11 +68,12 @@ typedef struct dm_plugin_entry {
      * The struct is owned by the plugin, must not be freed, and stays valid until `deinit`.
      * [any-thread] */
     const void* (*get_extension)(const char* extension_id);
-} dm_plugin_entry;
+};
 
 /* Size of the first published layout; a host refuses an entry smaller than this. */
-#define DM_PLUGIN_ENTRY_V1_0_SIZE \
-    (offsetof(dm_plugin_entry, get_extension) + sizeof(((dm_plugin_entry*)0)->get_extension))
+#define DM_PLUGIN_ENTRY_V1_0_SIZE                      \
+    (offsetof(struct dm_plugin_entry, get_extension) + \
+     sizeof(((struct dm_plugin_entry*)0)->get_extension))
 
 /* The exported symbol's name, for dlsym() and Boost.DLL. */
 #define DM_PLUGIN_ENTRY_SYMBOL "dm_plugin_entry"
