@@ -1,0 +1,168 @@
+// The plugin's configuration as typed, validated values. Loaded once at init by SettingsLoader;
+// immutable afterwards, so every thread may read it without locking.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace es::config {
+
+struct MysqlSettings {
+    std::string host = "127.0.0.1";
+    int port = 3306;
+    std::string unix_socket;  // used instead of host/port when set
+    std::string database = "external_sharing";
+    std::string user = "external_sharing";
+    std::string password_env;   // name of an environment variable holding the password
+    std::string password_file;  // or a file holding it (first line)
+    int pool_size = 8;
+    int connect_timeout_seconds = 5;
+};
+
+struct StorageSettings {
+    enum class Backend { Sqlite, Mysql };
+    Backend backend = Backend::Sqlite;
+    std::string sqlite_path = "external-sharing.db";
+    int sqlite_busy_timeout_ms = 5000;
+    MysqlSettings mysql;
+    int access_log_retention_days = 365;
+};
+
+struct Argon2Settings {
+    std::uint32_t memory_kib = 19 * 1024;  // OWASP's minimum for Argon2id: m=19 MiB, t=2, p=1
+    std::uint32_t iterations = 2;
+    std::uint32_t parallelism = 1;
+    int max_in_flight = 0;  // hashes computed at once; 0 = number of cores
+};
+
+struct CryptoSettings {
+    // Sealing keys (AES-256-GCM) as lines "key-id:base64(32 bytes)"; the first line seals, every
+    // line opens, so keys can be rotated. Exactly one of the two sources is set.
+    std::string key_file;
+    std::string key_env;
+    Argon2Settings argon2;
+};
+
+struct TlsSettings {
+    std::string certificate_file;  // both empty: plain HTTP (behind a TLS-terminating proxy)
+    std::string private_key_file;
+    bool enabled() const { return !certificate_file.empty(); }
+};
+
+struct PortalSettings {
+    bool enabled = true;
+    std::string listen_address = "127.0.0.1";
+    int port = 8091;
+    std::string public_url = "http://127.0.0.1:8091";  // what links start with; no trailing slash
+    TlsSettings tls;
+    std::vector<std::string>
+        trusted_proxies;  // addresses or CIDR ranges allowed to set X-Forwarded-For
+    // Poco 1.11 holds one thread per keep-alive connection, so the pool bounds concurrent clients.
+    int max_threads = 600;
+    int max_queued = 2000;
+    bool keep_alive = true;
+    int keep_alive_timeout_seconds = 15;
+    int max_keep_alive_requests = 1000;
+    int receive_timeout_seconds = 20;  // against slow clients (slowloris)
+    int send_timeout_seconds = 60;
+    int max_ranges = 8;
+    int session_idle_minutes = 60;
+};
+
+// How shares may be made for one organisation and case type. The base comes from config; case
+// types override single keys; organisations override further in the database.
+struct PolicySettings {
+    bool enabled = true;  // module on for this case type
+    int direct_link_expiry_days = 20;
+    int email_link_expiry_hours = 24;
+    int max_expiry_days = 90;
+    bool require_password = false;
+    bool require_code = false;
+    bool force_email_codes = false;  // codes by e-mail even when a phone number is known
+    int code_digits = 6;
+    int code_lifetime_minutes = 10;
+    int code_max_tries = 5;
+    int code_sends_per_hour = 5;
+    int password_min_length = 8;
+    int password_max_length = 128;
+    int expiry_reminder_days = 2;  // owner reminder this many days ahead; 0 = none
+};
+
+struct PolicyConfig {
+    PolicySettings defaults;
+    std::map<std::string, PolicySettings> case_types;  // by case type id
+
+    const PolicySettings& for_case_type(const std::string& case_type_id) const {
+        auto it = case_types.find(case_type_id);
+        return it == case_types.end() ? defaults : it->second;
+    }
+};
+
+struct SmtpSettings {
+    std::string host = "127.0.0.1";
+    int port = 25;
+    enum class Security { None, StartTls, Tls };
+    Security security = Security::StartTls;
+    enum class Auth { None, Plain, Login };
+    Auth auth = Auth::None;
+    std::string user;
+    std::string password_env;
+    std::string password_file;
+    int timeout_seconds = 30;
+};
+
+struct SmsGatewaySettings {
+    std::string url;
+    std::string method = "POST";
+    std::map<std::string, std::string> headers;
+    std::string content_type = "application/json";
+    // Placeholders {to} and {text}, substituted already escaped for the content type.
+    std::string body_template = R"({"to":{to},"text":{text}})";
+    std::string auth_header = "Authorization";
+    std::string auth_env;  // environment variable holding the header's value
+    std::vector<int> success_statuses = {200, 201, 202};
+    int timeout_seconds = 10;
+};
+
+struct NotifySettings {
+    enum class MailSender { Spool, Smtp };
+    enum class SmsSender { Spool, Http };
+    MailSender mail = MailSender::Spool;
+    SmsSender sms = SmsSender::Spool;
+    std::string spool_directory = "spool";  // <spool>/mail/*.eml, <spool>/sms/*.json
+    std::string from_address = "no-reply@example.org";
+    std::string from_name = "External Sharing";
+    SmtpSettings smtp;
+    SmsGatewaySettings sms_gateway;
+    int max_attempts = 8;
+    int backoff_initial_seconds = 5;
+    int backoff_max_seconds = 3600;
+    std::string templates_directory;  // organisation overrides; empty = built-in templates only
+};
+
+struct VendorKey {
+    std::string key_id;
+    std::string public_key_file;  // PEM
+};
+
+struct LicensingSettings {
+    std::vector<VendorKey> vendor_keys;
+    int trial_days = 30;
+    int seat_grace_days = 14;
+};
+
+struct Settings {
+    std::string source_file;  // the YAML file these came from, for messages
+    StorageSettings storage;
+    CryptoSettings crypto;
+    PortalSettings portal;
+    PolicyConfig policy;
+    NotifySettings notify;
+    LicensingSettings licensing;
+};
+
+}  // namespace es::config

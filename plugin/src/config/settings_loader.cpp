@@ -1,0 +1,288 @@
+#include "config/settings_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "config/config_error.hpp"
+#include "config/yaml_section.hpp"
+
+namespace es::config {
+
+namespace {
+
+constexpr int kMaxDays = 3650;
+
+std::string resolve(const std::string& base, const std::string& path) {
+    if (path.empty() || std::filesystem::path(path).is_absolute() || base.empty()) {
+        return path;
+    }
+    return (std::filesystem::path(base) / path).lexically_normal().string();
+}
+
+StorageSettings read_storage(YamlSection s, const std::string& base) {
+    StorageSettings out;
+    out.backend =
+        static_cast<StorageSettings::Backend>(s.choice("backend", {"sqlite", "mysql"}, 0));
+    YamlSection sqlite = s.section("sqlite");
+    out.sqlite_path = resolve(base, sqlite.text("path", out.sqlite_path));
+    out.sqlite_busy_timeout_ms =
+        sqlite.integer("busy_timeout_ms", out.sqlite_busy_timeout_ms, 0, 600000);
+    sqlite.finish();
+    YamlSection mysql = s.section("mysql");
+    MysqlSettings& m = out.mysql;
+    m.host = mysql.text("host", m.host);
+    m.port = mysql.integer("port", m.port, 1, 65535);
+    m.unix_socket = mysql.text("unix_socket", m.unix_socket);
+    m.database = mysql.text("database", m.database);
+    m.user = mysql.text("user", m.user);
+    m.password_env = mysql.text("password_env", m.password_env);
+    m.password_file = resolve(base, mysql.text("password_file", m.password_file));
+    m.pool_size = mysql.integer("pool_size", m.pool_size, 1, 1024);
+    m.connect_timeout_seconds =
+        mysql.integer("connect_timeout_seconds", m.connect_timeout_seconds, 1, 600);
+    if (out.backend == StorageSettings::Backend::Mysql) {
+        if (m.database.empty()) {
+            mysql.fail("database", "must not be empty when storage.backend is mysql");
+        }
+        if (!m.password_env.empty() && !m.password_file.empty()) {
+            mysql.fail("password_file", "give password_env or password_file, not both");
+        }
+#ifndef ES_WITH_MYSQL
+        s.fail("backend", "mysql support was not built into this plugin (ES_WITH_MYSQL=OFF)");
+#endif
+    }
+    mysql.finish();
+    out.access_log_retention_days =
+        s.integer("access_log_retention_days", out.access_log_retention_days, 1, kMaxDays);
+    s.finish();
+    return out;
+}
+
+CryptoSettings read_crypto(YamlSection s, const std::string& base) {
+    CryptoSettings out;
+    out.key_file = resolve(base, s.text("key_file", ""));
+    out.key_env = s.text("key_env", "");
+    if (out.key_file.empty() == out.key_env.empty()) {
+        s.fail(out.key_file.empty() ? "key_file" : "key_env",
+               "give exactly one of key_file and key_env (the sealing keys)");
+    }
+    YamlSection a = s.section("argon2");
+    out.argon2.memory_kib = static_cast<std::uint32_t>(a.integer(
+        "memory_kib", static_cast<int>(out.argon2.memory_kib), 8 * 1024, 4 * 1024 * 1024));
+    out.argon2.iterations = static_cast<std::uint32_t>(
+        a.integer("iterations", static_cast<int>(out.argon2.iterations), 1, 64));
+    out.argon2.parallelism = static_cast<std::uint32_t>(
+        a.integer("parallelism", static_cast<int>(out.argon2.parallelism), 1, 64));
+    out.argon2.max_in_flight = a.integer("max_in_flight", out.argon2.max_in_flight, 0, 1024);
+    a.finish();
+    s.finish();
+    return out;
+}
+
+PortalSettings read_portal(YamlSection s, const std::string& base) {
+    PortalSettings out;
+    out.enabled = s.boolean("enabled", out.enabled);
+    out.listen_address = s.text("listen_address", out.listen_address);
+    out.port = s.integer("port", out.port, 0, 65535);
+    out.public_url = s.text("public_url", out.public_url);
+    if (out.public_url.rfind("http://", 0) != 0 && out.public_url.rfind("https://", 0) != 0) {
+        s.fail("public_url", "must start with http:// or https://");
+    }
+    if (out.public_url.back() == '/') {
+        s.fail("public_url", "must not end with a slash");
+    }
+    YamlSection tls = s.section("tls");
+    out.tls.certificate_file = resolve(base, tls.text("certificate_file", ""));
+    out.tls.private_key_file = resolve(base, tls.text("private_key_file", ""));
+    if (out.tls.certificate_file.empty() != out.tls.private_key_file.empty()) {
+        tls.fail("private_key_file", "give both certificate_file and private_key_file, or neither");
+    }
+    tls.finish();
+    out.trusted_proxies = s.text_list("trusted_proxies");
+    out.max_threads = s.integer("max_threads", out.max_threads, 2, 10000);
+    out.max_queued = s.integer("max_queued", out.max_queued, 1, 100000);
+    out.keep_alive = s.boolean("keep_alive", out.keep_alive);
+    out.keep_alive_timeout_seconds =
+        s.integer("keep_alive_timeout_seconds", out.keep_alive_timeout_seconds, 1, 600);
+    out.max_keep_alive_requests =
+        s.integer("max_keep_alive_requests", out.max_keep_alive_requests, 1, 1000000);
+    out.receive_timeout_seconds =
+        s.integer("receive_timeout_seconds", out.receive_timeout_seconds, 1, 600);
+    out.send_timeout_seconds = s.integer("send_timeout_seconds", out.send_timeout_seconds, 1, 3600);
+    out.max_ranges = s.integer("max_ranges", out.max_ranges, 1, 100);
+    out.session_idle_minutes =
+        s.integer("session_idle_minutes", out.session_idle_minutes, 1, 24 * 60);
+    s.finish();
+    return out;
+}
+
+// Reads the keys of a policy on top of `base`, so a case type repeats only what differs.
+PolicySettings read_policy(YamlSection& s, PolicySettings base) {
+    PolicySettings p = base;
+    p.enabled = s.boolean("enabled", p.enabled);
+    p.direct_link_expiry_days =
+        s.integer("direct_link_expiry_days", p.direct_link_expiry_days, 1, kMaxDays);
+    p.email_link_expiry_hours =
+        s.integer("email_link_expiry_hours", p.email_link_expiry_hours, 1, kMaxDays * 24);
+    p.max_expiry_days = s.integer("max_expiry_days", p.max_expiry_days, 1, kMaxDays);
+    p.require_password = s.boolean("require_password", p.require_password);
+    p.require_code = s.boolean("require_code", p.require_code);
+    p.force_email_codes = s.boolean("force_email_codes", p.force_email_codes);
+    p.code_digits = s.integer("code_digits", p.code_digits, 5, 8);
+    p.code_lifetime_minutes = s.integer("code_lifetime_minutes", p.code_lifetime_minutes, 1, 60);
+    p.code_max_tries = s.integer("code_max_tries", p.code_max_tries, 1, 20);
+    p.code_sends_per_hour = s.integer("code_sends_per_hour", p.code_sends_per_hour, 1, 100);
+    p.password_min_length = s.integer("password_min_length", p.password_min_length, 8, 256);
+    // NIST SP 800-63B: accept at least 64 characters and never truncate.
+    p.password_max_length = s.integer("password_max_length", p.password_max_length, 64, 4096);
+    p.expiry_reminder_days = s.integer("expiry_reminder_days", p.expiry_reminder_days, 0, 365);
+    if (p.direct_link_expiry_days > p.max_expiry_days) {
+        s.fail("direct_link_expiry_days",
+               "is longer than max_expiry_days (" + std::to_string(p.max_expiry_days) + ")");
+    }
+    if (p.email_link_expiry_hours > p.max_expiry_days * 24) {
+        s.fail("email_link_expiry_hours",
+               "is longer than max_expiry_days (" + std::to_string(p.max_expiry_days) + " days)");
+    }
+    if (p.password_min_length > p.password_max_length) {
+        s.fail("password_min_length", "is larger than password_max_length");
+    }
+    return p;
+}
+
+PolicyConfig read_policy_config(YamlSection s) {
+    PolicyConfig out;
+    out.defaults = read_policy(s, out.defaults);
+    for (auto& [id, section] : s.named_sections("case_types")) {
+        out.case_types[id] = read_policy(section, out.defaults);
+        section.finish();
+    }
+    s.finish();
+    return out;
+}
+
+NotifySettings read_notify(YamlSection s, const std::string& base) {
+    NotifySettings out;
+    out.mail = static_cast<NotifySettings::MailSender>(s.choice("mail", {"spool", "smtp"}, 0));
+    out.sms = static_cast<NotifySettings::SmsSender>(s.choice("sms", {"spool", "http"}, 0));
+    out.spool_directory = resolve(base, s.text("spool_directory", out.spool_directory));
+    out.from_address = s.text("from_address", out.from_address);
+    out.from_name = s.text("from_name", out.from_name);
+    if (out.from_address.find('@') == std::string::npos ||
+        out.from_address.find_first_of("\r\n<>\" ") != std::string::npos) {
+        s.fail("from_address", "is not a plain e-mail address");
+    }
+    if (out.from_name.find_first_of("\r\n") != std::string::npos) {
+        s.fail("from_name", "must not contain line breaks");
+    }
+    YamlSection smtp = s.section("smtp");
+    SmtpSettings& m = out.smtp;
+    m.host = smtp.text("host", m.host);
+    m.port = smtp.integer("port", m.port, 1, 65535);
+    m.security = static_cast<SmtpSettings::Security>(
+        smtp.choice("security", {"none", "starttls", "tls"}, static_cast<int>(m.security)));
+    m.auth = static_cast<SmtpSettings::Auth>(smtp.choice("auth", {"none", "plain", "login"}, 0));
+    m.user = smtp.text("user", m.user);
+    m.password_env = smtp.text("password_env", m.password_env);
+    m.password_file = resolve(base, smtp.text("password_file", m.password_file));
+    m.timeout_seconds = smtp.integer("timeout_seconds", m.timeout_seconds, 1, 600);
+    if (out.mail == NotifySettings::MailSender::Smtp && m.auth != SmtpSettings::Auth::None &&
+        m.password_env.empty() && m.password_file.empty()) {
+        smtp.fail("auth", "needs password_env or password_file");
+    }
+    smtp.finish();
+    YamlSection sms = s.section("sms_gateway");
+    SmsGatewaySettings& g = out.sms_gateway;
+    g.url = sms.text("url", g.url);
+    g.method = sms.text("method", g.method);
+    g.headers = sms.text_map("headers");
+    g.content_type = sms.text("content_type", g.content_type);
+    g.body_template = sms.text("body_template", g.body_template);
+    g.auth_header = sms.text("auth_header", g.auth_header);
+    g.auth_env = sms.text("auth_env", g.auth_env);
+    g.success_statuses = sms.integer_list("success_statuses", g.success_statuses, 100, 599);
+    g.timeout_seconds = sms.integer("timeout_seconds", g.timeout_seconds, 1, 600);
+    if (out.sms == NotifySettings::SmsSender::Http) {
+        if (g.url.rfind("http://", 0) != 0 && g.url.rfind("https://", 0) != 0) {
+            sms.fail("url", "must be an http:// or https:// URL when notify.sms is http");
+        }
+        if (g.method != "POST" && g.method != "PUT") {
+            sms.fail("method", "must be POST or PUT");
+        }
+        if (g.body_template.find("{to}") == std::string::npos ||
+            g.body_template.find("{text}") == std::string::npos) {
+            sms.fail("body_template", "must contain {to} and {text}");
+        }
+    }
+    sms.finish();
+    out.max_attempts = s.integer("max_attempts", out.max_attempts, 1, 100);
+    out.backoff_initial_seconds =
+        s.integer("backoff_initial_seconds", out.backoff_initial_seconds, 1, 3600);
+    out.backoff_max_seconds = s.integer("backoff_max_seconds", out.backoff_max_seconds, 1, 86400);
+    out.templates_directory = resolve(base, s.text("templates_directory", ""));
+    s.finish();
+    return out;
+}
+
+LicensingSettings read_licensing(YamlSection s, const std::string& base) {
+    LicensingSettings out;
+    for (auto& key : s.section_list("vendor_keys")) {
+        VendorKey v;
+        v.key_id = key.text("key_id", "");
+        v.public_key_file = resolve(base, key.text("public_key_file", ""));
+        if (v.key_id.empty()) {
+            key.fail("key_id", "must not be empty");
+        }
+        if (v.public_key_file.empty()) {
+            key.fail("public_key_file", "must not be empty");
+        }
+        key.finish();
+        out.vendor_keys.push_back(v);
+    }
+    out.trial_days = s.integer("trial_days", out.trial_days, 1, 365);
+    out.seat_grace_days = s.integer("seat_grace_days", out.seat_grace_days, 0, 365);
+    s.finish();
+    return out;
+}
+
+}  // namespace
+
+Settings parse_settings(const std::string& yaml_text, const std::string& file_name,
+                        const std::string& base_directory) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml_text);
+    } catch (const YAML::Exception& e) {
+        throw ConfigError(file_name, "", e.mark.line + 1, "not valid YAML: " + e.msg);
+    }
+    Settings out;
+    out.source_file = file_name;
+    YamlSection top(root, "", file_name);
+    out.storage = read_storage(top.section("storage"), base_directory);
+    out.crypto = read_crypto(top.section("crypto"), base_directory);
+    out.portal = read_portal(top.section("portal"), base_directory);
+    out.policy = read_policy_config(top.section("policy"));
+    out.notify = read_notify(top.section("notify"), base_directory);
+    out.licensing = read_licensing(top.section("licensing"), base_directory);
+    top.finish();
+    return out;
+}
+
+Settings load_settings(const std::string& path, const std::string& base_directory) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw ConfigError(path, "", 0, "cannot read the file");
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string base = base_directory;
+    if (base.empty()) {
+        base = std::filesystem::absolute(path).parent_path().string();
+    }
+    return parse_settings(text.str(), path, base);
+}
+
+}  // namespace es::config

@@ -1,0 +1,155 @@
+// The plugin refuses a configuration it cannot trust, naming file, key and line.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "config/config_error.hpp"
+#include "config/settings_loader.hpp"
+
+using es::config::ConfigError;
+using es::config::parse_settings;
+using es::config::Settings;
+
+namespace {
+
+const char* kMinimal = "crypto:\n  key_env: KEYS\n";
+
+// Parses and returns the error; fails the test when no error is raised.
+ConfigError error_of(const std::string& yaml) {
+    try {
+        parse_settings(yaml, "es.yaml", "/data");
+    } catch (const ConfigError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no error for:\n" << yaml;
+    return ConfigError("", "", 0, "");
+}
+
+}  // namespace
+
+TEST(SettingsLoader, MinimalFileGivesDocumentedDefaults) {
+    Settings s = parse_settings(kMinimal, "es.yaml", "/data");
+    EXPECT_EQ(s.storage.backend, es::config::StorageSettings::Backend::Sqlite);
+    EXPECT_EQ(s.storage.sqlite_path, "/data/external-sharing.db");
+    EXPECT_EQ(s.policy.defaults.direct_link_expiry_days, 20);
+    EXPECT_EQ(s.policy.defaults.email_link_expiry_hours, 24);
+    EXPECT_EQ(s.policy.defaults.code_digits, 6);
+    EXPECT_EQ(s.policy.defaults.code_lifetime_minutes, 10);
+    EXPECT_EQ(s.policy.defaults.password_min_length, 8);
+    EXPECT_GE(s.policy.defaults.password_max_length, 64);
+    EXPECT_EQ(s.crypto.argon2.memory_kib, 19u * 1024u);
+    EXPECT_EQ(s.crypto.argon2.iterations, 2u);
+    EXPECT_EQ(s.crypto.argon2.parallelism, 1u);
+}
+
+TEST(SettingsLoader, UnknownTopLevelKeyNamesKeyAndLine) {
+    ConfigError e = error_of(std::string(kMinimal) + "portl:\n  port: 1\n");
+    EXPECT_EQ(e.key(), "portl");
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_NE(std::string(e.what()).find("es.yaml:3: portl: unknown key"), std::string::npos)
+        << e.what();
+}
+
+TEST(SettingsLoader, UnknownNestedKeyNamesDottedPath) {
+    ConfigError e = error_of(std::string(kMinimal) + "policy:\n  code_digts: 5\n");
+    EXPECT_EQ(e.key(), "policy.code_digts");
+    EXPECT_EQ(e.line(), 4);
+}
+
+TEST(SettingsLoader, WrongTypeIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) + "portal:\n  port: eighty\n");
+    EXPECT_EQ(e.key(), "portal.port");
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_NE(std::string(e.what()).find("whole number"), std::string::npos) << e.what();
+}
+
+TEST(SettingsLoader, OutOfRangeValueIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) + "policy:\n  code_digits: 4\n");
+    EXPECT_EQ(e.key(), "policy.code_digits");
+    EXPECT_NE(std::string(e.what()).find("out of range 5..8"), std::string::npos) << e.what();
+}
+
+TEST(SettingsLoader, FiveDigitCodesAreAllowed) {
+    Settings s =
+        parse_settings(std::string(kMinimal) + "policy:\n  code_digits: 5\n", "es.yaml", "/data");
+    EXPECT_EQ(s.policy.defaults.code_digits, 5);
+}
+
+TEST(SettingsLoader, PasswordMaximumBelowSixtyFourIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) + "policy:\n  password_max_length: 32\n");
+    EXPECT_EQ(e.key(), "policy.password_max_length");
+}
+
+TEST(SettingsLoader, DefaultExpiryBeyondMaximumIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) +
+                             "policy:\n  max_expiry_days: 10\n  direct_link_expiry_days: 20\n");
+    EXPECT_EQ(e.key(), "policy.direct_link_expiry_days");
+    EXPECT_EQ(e.line(), 5);
+}
+
+TEST(SettingsLoader, CaseTypeOverridesOnlyWhatItNames) {
+    Settings s = parse_settings(std::string(kMinimal) +
+                                    "policy:\n  code_digits: 5\n  case_types:\n"
+                                    "    audit:\n      enabled: false\n",
+                                "es.yaml", "/data");
+    EXPECT_FALSE(s.policy.for_case_type("audit").enabled);
+    EXPECT_EQ(s.policy.for_case_type("audit").code_digits, 5);
+    EXPECT_TRUE(s.policy.for_case_type("other").enabled);
+}
+
+TEST(SettingsLoader, UnknownKeyInsideCaseTypeIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) +
+                             "policy:\n  case_types:\n    audit:\n      enabeld: false\n");
+    EXPECT_EQ(e.key(), "policy.case_types.audit.enabeld");
+    EXPECT_EQ(e.line(), 6);
+}
+
+TEST(SettingsLoader, SealingKeySourceIsRequiredExactlyOnce) {
+    EXPECT_EQ(error_of("storage:\n  backend: sqlite\n").key(), "crypto.key_file");
+    EXPECT_EQ(error_of("crypto:\n  key_env: A\n  key_file: b\n").key(), "crypto.key_env");
+}
+
+TEST(SettingsLoader, UnknownChoiceListsAllowedValues) {
+    ConfigError e = error_of(std::string(kMinimal) + "storage:\n  backend: postgres\n");
+    EXPECT_EQ(e.key(), "storage.backend");
+    EXPECT_NE(std::string(e.what()).find("sqlite, mysql"), std::string::npos) << e.what();
+}
+
+TEST(SettingsLoader, SectionThatIsNotAMappingIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) + "portal: 8091\n");
+    EXPECT_EQ(e.key(), "portal");
+    EXPECT_EQ(e.line(), 3);
+}
+
+TEST(SettingsLoader, BrokenYamlNamesTheLine) {
+    ConfigError e = error_of("crypto:\n  key_env: [unclosed\n");
+    EXPECT_GT(e.line(), 0);
+    EXPECT_NE(std::string(e.what()).find("not valid YAML"), std::string::npos) << e.what();
+}
+
+TEST(SettingsLoader, HalfATlsPairIsRefused) {
+    ConfigError e = error_of(std::string(kMinimal) + "portal:\n  tls:\n    certificate_file: c\n");
+    EXPECT_EQ(e.key(), "portal.tls.private_key_file");
+}
+
+TEST(SettingsLoader, HeaderInjectionInSenderAddressIsRefused) {
+    ConfigError e =
+        error_of(std::string(kMinimal) + "notify:\n  from_address: \"a@b.c\\r\\nBcc: x@y.z\"\n");
+    EXPECT_EQ(e.key(), "notify.from_address");
+}
+
+TEST(SettingsLoader, HttpSmsGatewayNeedsPlaceholders) {
+    ConfigError e = error_of(std::string(kMinimal) +
+                             "notify:\n  sms: http\n  sms_gateway:\n    url: http://127.0.0.1:9/\n"
+                             "    body_template: '{\"to\":{to}}'\n");
+    EXPECT_EQ(e.key(), "notify.sms_gateway.body_template");
+}
+
+TEST(SettingsLoader, MissingFileIsNamed) {
+    try {
+        es::config::load_settings("/nonexistent/es.yaml", "");
+        FAIL() << "no error";
+    } catch (const ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/es.yaml"), std::string::npos);
+    }
+}
