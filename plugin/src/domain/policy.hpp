@@ -1,0 +1,63 @@
+// The rules for making shares in one organisation and case type, resolved once per request.
+//
+// Layers, later wins: config defaults → config case type (es::config::PolicyConfig) → the
+// organisation's overrides for all its case types → its overrides for this case type (both stored
+// in the database, see store::OrganisationSettingsRepository). Overrides use the YAML key names.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "config/settings.hpp"
+#include "domain/share_options.hpp"
+#include "domain/timestamp.hpp"
+#include "domain/violation.hpp"
+
+namespace es::domain {
+
+// Policy key (as in YAML: "max_expiry_days") → value as text ("30", "true").
+using PolicyOverrides = std::map<std::string, std::string>;
+
+class Policy {
+  public:
+    explicit Policy(config::PolicySettings settings) : settings_(std::move(settings)) {}
+
+    // Throws ValidationFailed (field "policy.<key>") for an unknown key or a value out of range, so
+    // a bad row in the database is reported instead of silently weakening the policy.
+    static Policy resolve(const config::PolicyConfig& config, const std::string& case_type_id,
+                          const PolicyOverrides& organisation_wide,
+                          const PolicyOverrides& for_case_type);
+
+    // Applies one override to `settings`; the same ranges as the YAML loader.
+    static void apply_override(config::PolicySettings& settings, const std::string& key,
+                               const std::string& value);
+
+    const config::PolicySettings& settings() const { return settings_; }
+    bool enabled() const { return settings_.enabled; }
+
+    // 20 days for a direct link, 24 hours for an e-mailed one (by default).
+    Timestamp default_expiry(Delivery delivery, Timestamp now) const;
+    Timestamp latest_expiry(Timestamp now) const;
+
+    // Adds violations under `field` ("expires_at"): in the past ("expiry_in_past") or beyond the
+    // maximum ("max_expiry").
+    void check_expiry(Timestamp expires_at, Timestamp now, const std::string& field,
+                      Violations& out) const;
+
+    // Length in Unicode code points (never bytes; never truncated): "password_min_length",
+    // "password_max_length", or "password_encoding" for invalid UTF-8 or control characters.
+    void check_password(std::string_view password, const std::string& field, Violations& out) const;
+
+    // "password_required" / "code_required" when the policy demands what `protection` lacks.
+    void check_protection(Protection protection, const std::string& field, Violations& out) const;
+
+  private:
+    config::PolicySettings settings_;
+};
+
+// Code points in valid UTF-8, or -1 when `text` is not valid UTF-8 (overlong, surrogate,
+// truncated).
+long utf8_code_points(std::string_view text);
+
+}  // namespace es::domain

@@ -1,0 +1,14 @@
+// Throttle keys for clients. An IPv6 client controls a whole /64 (SLAAC, privacy addresses), so
+// counting single IPv6 addresses would let one attacker rotate through 2^64 identities.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace es::domain {
+
+// "ip:203.0.113.7" for IPv4 (IPv4-mapped IPv6 included), "ip:2001:db8:1:2::/64" for IPv6;
+// "ip:invalid" for anything else, so garbage shares one bucket instead of escaping the limit.
+std::string client_throttle_key(std::string_view client_ip);
+
+}  // namespace es::domain

@@ -1,0 +1,32 @@
+// One-time codes. Only a digest of the code is stored (crypto::code_digest), never the code.
+//
+// Thread safety and errors as in share_repository.hpp. Tries are counted in SQL
+// (UPDATE … SET tries = tries + 1 WHERE tries < max), so parallel guesses cannot exceed the bound.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "store/code_check.hpp"
+
+namespace es::store {
+
+class CodeRepository {
+  public:
+    virtual ~CodeRepository() = default;
+
+    // Stores a new code for the share, valid for `lifetime` from now (database clock). Codes issued
+    // before for the same share stop working: only the newest counts.
+    virtual void issue(const std::string& share_id, const std::string& code_digest,
+                       std::chrono::minutes lifetime) = 0;
+
+    // Spends one try of the share's newest live code and compares (in constant time). A right
+    // guess marks the code used, exactly once even under concurrent guesses.
+    virtual CodeCheck verify(const std::string& share_id, const std::string& code_digest,
+                             int max_tries) = 0;
+
+    // Deletes codes that expired more than a day ago. Returns how many.
+    virtual int purge_expired() = 0;
+};
+
+}  // namespace es::store

@@ -1,0 +1,112 @@
+// Shares and their selections.
+//
+// Thread safety: every function may be called from any thread at once; each call uses its own
+// connection from the store's pool.
+// Errors: es::domain::Error with Kind::Unavailable when the database cannot be reached (nothing was
+// written then), Kind::Conflict for a duplicate id or token hash, Kind::Internal otherwise.
+// Organisation scoping: every function taking an organisation id touches only that organisation's
+// rows; an id of another organisation behaves like an unknown id.
+// Time: "live" means not revoked and expires_at later than the DATABASE clock, so several hosts
+// with skewed clocks agree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/audit_entry.hpp"
+#include "domain/case_share_summary.hpp"
+#include "domain/outbox_message.hpp"
+#include "domain/revocation.hpp"
+#include "domain/section.hpp"
+#include "domain/selection.hpp"
+#include "domain/share.hpp"
+#include "store/share_listing.hpp"
+
+namespace es::store {
+
+class ShareRepository {
+  public:
+    virtual ~ShareRepository() = default;
+
+    // Writes the share, its selection, its outbox messages and the audit entry in ONE transaction:
+    // all of it or (on any error) nothing.
+    virtual void create(const domain::Share& share, const domain::Selection& selection,
+                        const std::vector<domain::OutboxMessage>& outbox,
+                        const domain::AuditEntry& audit) = 0;
+
+    // The share, or nothing when there is none with this id in this organisation.
+    virtual std::optional<domain::Share> find(const std::string& organisation_id,
+                                              const std::string& share_id) = 0;
+
+    // The portal's lookup: the share whose token hashes to `token_hash`, only while it is live by
+    // the database clock. Any organisation (the token decides); the caller checks that the
+    // organisation's licence is active. Idempotent read: retried once after a dropped connection.
+    virtual std::optional<domain::Share> find_live_by_token_hash(const std::string& token_hash) = 0;
+
+    // All shares of a case, newest first, with their last access.
+    virtual std::vector<ShareListing> list_for_case(const std::string& organisation_id,
+                                                    const std::string& case_id) = 0;
+
+    // The selection of a share (empty when the share does not exist).
+    virtual domain::Selection selection(const std::string& share_id) = 0;
+
+    // The changes below return false when the share does not exist in the organisation or is
+    // revoked (a revoked share never changes again); the audit entry is written with the change.
+
+    virtual bool change_expiry(const std::string& organisation_id, const std::string& share_id,
+                               domain::Timestamp expires_at, const domain::AuditEntry& audit) = 0;
+
+    // Sets or (with nothing) removes the password; bumps password_generation, which ends every
+    // portal session of the share, and stores the resulting protection.
+    virtual bool change_password(const std::string& organisation_id, const std::string& share_id,
+                                 const std::optional<std::string>& password_hash,
+                                 const std::optional<std::string>& sealed_password,
+                                 domain::Protection protection,
+                                 const domain::AuditEntry& audit) = 0;
+
+    // Lists the item if needed and shows or hides it.
+    virtual bool set_item_visible(const std::string& organisation_id, const std::string& share_id,
+                                  domain::Section section, const std::string& item_id, bool visible,
+                                  const domain::AuditEntry& audit) = 0;
+
+    virtual bool set_section_included(const std::string& organisation_id,
+                                      const std::string& share_id, domain::Section section,
+                                      bool included, const domain::AuditEntry& audit) = 0;
+
+    // Revokes one share now (database clock). False when unknown or already revoked.
+    virtual bool revoke(const std::string& organisation_id, const std::string& share_id,
+                        const std::string& revoked_by, const domain::AuditEntry& audit) = 0;
+
+    // Revokes every unrevoked share of a case / an organisation; one audit entry per share (the
+    // given one with its share id and case id filled in). Returns the ids revoked.
+    virtual std::vector<std::string> revoke_case(const std::string& organisation_id,
+                                                 const std::string& case_id,
+                                                 const std::string& revoked_by,
+                                                 const domain::AuditEntry& audit) = 0;
+    virtual std::vector<std::string> revoke_organisation(const std::string& organisation_id,
+                                                         const std::string& revoked_by,
+                                                         const domain::AuditEntry& audit) = 0;
+
+    // The host deleted an item: it leaves the selection of every share of the case. Returns how
+    // many shares listed it.
+    virtual int remove_item(const std::string& organisation_id, const std::string& case_id,
+                            domain::Section section, const std::string& item_id,
+                            const domain::AuditEntry& audit) = 0;
+
+    // The host removed a user: their shares stay, flagged so the panel can say so.
+    virtual int mark_creator_removed(const std::string& organisation_id, const std::string& user_id,
+                                     const domain::AuditEntry& audit) = 0;
+
+    // Counts one download against the share's limit, atomically in SQL
+    // (UPDATE … WHERE downloads_used < download_limit AND live). True when granted; always true
+    // for a live share without a limit; false for a share that is not live.
+    virtual bool consume_download(const std::string& share_id) = 0;
+
+    // The case-list column: one entry per given case id, in the same order, zero for cases without
+    // live shares. One batched query per few hundred ids, never one per case.
+    virtual std::vector<domain::CaseShareSummary> active_share_summary(
+        const std::string& organisation_id, const std::vector<std::string>& case_ids) = 0;
+};
+
+}  // namespace es::store
