@@ -49,7 +49,10 @@ typedef struct dm_sink {
  *
  * `user_id` empty means the call is made by the plugin itself on behalf of the organisation (for
  * example the external portal reading a shared attachment). The host must still confine such a call
- * to `organisation_id`. `locale` is a BCP 47 tag such as "de-CH" or "en". */
+ * to `organisation_id`. `locale` is a BCP 47 tag such as "de-CH" or "en".
+ *
+ * `organisation_id` is never empty: a callee answers DM_ERR_INVALID_ARGUMENT (with a message) to a
+ * NULL context, one smaller than v1, or one without an organisation, and does nothing else. */
 typedef struct dm_context {
     uint32_t struct_size; /* sizeof(dm_context) as the caller knows it */
     dm_str organisation_id;

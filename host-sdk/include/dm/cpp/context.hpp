@@ -19,7 +19,8 @@ struct Context {
         return dm_context{sizeof(dm_context), to_dm(organisation_id), to_dm(user_id), to_dm(locale)};
     }
 
-    // Copies a context received from C. Fields beyond the caller's struct_size stay empty.
+    // Copies a context received from C. Throws DM_ERR_INVALID_ARGUMENT when it is missing, smaller
+    // than v1, or names no organisation (see dm_context in types.h).
     static Context from(const dm_context* c) {
         Context out;
         if (c == nullptr || c->struct_size < sizeof(dm_context)) {
@@ -27,6 +28,10 @@ struct Context {
             throw Error(DM_ERR_INVALID_ARGUMENT, "context missing or smaller than dm_context v1");
         }
         out.organisation_id = std::string(to_view(c->organisation_id));
+        if (out.organisation_id.empty()) {
+            // Everything is confined to an organisation; without one there is nothing to confine to.
+            throw Error(DM_ERR_INVALID_ARGUMENT, "context names no organisation");
+        }
         out.user_id = std::string(to_view(c->user_id));
         out.locale = std::string(to_view(c->locale));
         if (out.locale.empty()) {
