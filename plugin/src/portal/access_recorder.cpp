@@ -1,0 +1,31 @@
+#include "portal/access_recorder.hpp"
+
+namespace es::portal {
+
+void AccessRecorder::record(const ShareAccess& access, const Exchange& ex,
+                            const std::string& action, const std::string& outcome,
+                            const std::string& item_id) noexcept {
+    if (access.preview) {
+        return;
+    }
+    try {
+        domain::AccessEvent e;
+        e.share_id = access.share.id;
+        e.organisation_id = access.share.organisation_id;
+        e.case_id = access.share.case_id;
+        e.at = domain::now_utc();
+        e.client_ip = ex.client_ip();
+        e.user_agent = ex.user_agent();
+        e.action = action;
+        e.item_id = item_id;
+        e.outcome = outcome;
+        log_.append(e);
+    } catch (const std::exception& err) {
+        host_.log(DM_LOG_ERROR, "portal access log share#" + access.log_ref() + ": cannot record " +
+                                    action + ": " + err.what());
+    } catch (...) {
+        host_.log(DM_LOG_ERROR, "portal access log: cannot record " + action);
+    }
+}
+
+}  // namespace es::portal

@@ -1,0 +1,40 @@
+#include "portal/csrf.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "crypto/base64url.hpp"
+#include "crypto/constant_time.hpp"
+#include "crypto/random_bytes.hpp"
+#include "crypto/token.hpp"
+
+namespace es::portal {
+
+std::string Csrf::ensure_pre_session(Exchange& ex) const {
+    if (auto v = ex.cookie(jar_.pre_session_name()); v && crypto::looks_like_token(*v)) {
+        return *v;
+    }
+    std::string value = crypto::base64url_encode(crypto::random_bytes(32));
+    jar_.set(ex.response, jar_.pre_session_name(), value);
+    return value;
+}
+
+std::string Csrf::token(const std::string& pre_session, const std::string& subject) {
+    const std::string message = "csrf|" + subject;
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), pre_session.data(), static_cast<int>(pre_session.size()),
+         reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len);
+    return crypto::base64url_encode(std::string(reinterpret_cast<const char*>(mac), len));
+}
+
+bool Csrf::verify(const Exchange& ex, const std::string& subject,
+                  const std::string& submitted) const {
+    const auto pre = ex.cookie(jar_.pre_session_name());
+    if (!pre || !crypto::looks_like_token(*pre) || submitted.empty()) {
+        return false;
+    }
+    return crypto::equal_constant_time(token(*pre, subject), submitted);
+}
+
+}  // namespace es::portal

@@ -1,0 +1,36 @@
+// The portal's cookies and how they are written.
+//
+// Under TLS every cookie carries the `__Host-` prefix, which browsers accept only with Secure,
+// Path=/ and no Domain, so no sibling host or plain-HTTP page can plant or overwrite it. Without
+// TLS (development, or a TLS-terminating proxy that the portal cannot see) a browser would reject
+// a `__Host-` cookie because Secure cookies need https, so the plain names are used there.
+#pragma once
+
+#include <string>
+
+#include <Poco/Net/HTTPResponse.h>
+
+namespace es::portal::http {
+
+class CookieJar {
+  public:
+    explicit CookieJar(bool tls) : tls_(tls) {}
+
+    // A recipient's session for one share; the suffix (a token-hash prefix) lets one browser hold
+    // sessions of several shares at once.
+    std::string session_name(const std::string& share_suffix) const;
+    std::string pre_session_name() const;  // random value the CSRF tokens are bound to
+    std::string preview_name() const;
+    std::string language_name() const;
+
+    // HttpOnly, SameSite=Strict, Path=/, Secure under TLS. `max_age_seconds` < 0: session cookie.
+    void set(Poco::Net::HTTPResponse& response, const std::string& name, const std::string& value,
+             long max_age_seconds = -1) const;
+    void remove(Poco::Net::HTTPResponse& response, const std::string& name) const;
+
+  private:
+    std::string prefixed(const std::string& name) const;
+    bool tls_;
+};
+
+}  // namespace es::portal::http

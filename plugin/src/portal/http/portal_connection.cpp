@@ -1,0 +1,101 @@
+#include "portal/http/portal_connection.hpp"
+
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Timestamp.h>
+
+#include "portal/http/security_headers.hpp"
+
+namespace es::portal::http {
+namespace {
+
+// Answers a request Poco could not parse; with the portal's headers, then the connection closes.
+void send_bad_request(Poco::Net::HTTPServerSession& session, bool tls) {
+    Poco::Net::HTTPServerResponseImpl response(session);
+    response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
+    response.setKeepAlive(false);
+    response.setContentType("text/plain; charset=utf-8");
+    apply_security_headers(response, tls);
+    static const std::string kBody = "Bad request\n";
+    response.sendBuffer(kBody.data(), kBody.size());
+}
+
+}  // namespace
+
+PortalConnection::PortalConnection(const Poco::Net::StreamSocket& socket,
+                                   Poco::Net::HTTPServerParams::Ptr params,
+                                   const ConnectionSettings& settings,
+                                   const RequestHandler& handler, const ClientResolver& resolver,
+                                   ConnectionRegistry& registry)
+    : TCPServerConnection(socket),
+      params_(std::move(params)),
+      settings_(settings),
+      handler_(handler),
+      resolver_(resolver),
+      registry_(registry) {}
+
+void PortalConnection::run() {
+    if (!registry_.add(socket())) {
+        return;
+    }
+    try {
+        serve();
+    } catch (...) {
+        // Network errors (reset, timeout, TLS handshake) end the connection quietly.
+    }
+    registry_.remove(socket());
+}
+
+void PortalConnection::serve() {
+    // Poco's session applies its timeout only while waiting for the next request; these bound
+    // every single read and write (slow clients, stalled downloads).
+    socket().setReceiveTimeout(settings_.receive_timeout);
+    socket().setSendTimeout(settings_.send_timeout);
+    socket().setNoDelay(true);
+    Poco::Net::HTTPServerSession session(socket(), params_);
+    const Poco::Net::IPAddress peer = socket().peerAddress().host();
+    while (!registry_.stopping() && session.hasMoreRequests()) {
+        bool keep_alive = false;
+        try {
+            Poco::Net::HTTPServerResponseImpl response(session);
+            Poco::Net::HTTPServerRequestImpl request(response, session, params_);
+            response.setDate(Poco::Timestamp());
+            response.setVersion(request.getVersion());
+            response.setKeepAlive(params_->getKeepAlive() && request.getKeepAlive() &&
+                                  session.canKeepAlive());
+            const std::string forwarded =
+                request.has("X-Forwarded-For") ? request.get("X-Forwarded-For") : std::string();
+            Exchange ex(request, response, socket(), resolver_(peer, forwarded), settings_.tls);
+            handler_(ex);
+            if (ex.must_close || !ex.head_sent) {
+                break;
+            }
+            if (!request.hasContentLength() && !request.getChunkedTransferEncoding() &&
+                request.getMethod() != "GET" && request.getMethod() != "HEAD") {
+                break;  // a body without length ends only with the connection
+            }
+            // An unread request body would be parsed as the next request: read a small rest,
+            // close on a large one.
+            auto& body = request.stream();
+            body.ignore(64 * 1024);
+            if (!body.eof() && body.good()) {
+                break;
+            }
+            keep_alive = response.getKeepAlive() && session.canKeepAlive();
+        } catch (const Poco::Net::NoMessageException&) {
+            break;
+        } catch (const Poco::Net::MessageException&) {
+            send_bad_request(session, settings_.tls);
+            break;
+        }
+        session.setKeepAlive(keep_alive && params_->getKeepAlive());
+        if (!keep_alive) {
+            break;
+        }
+    }
+}
+
+}  // namespace es::portal::http

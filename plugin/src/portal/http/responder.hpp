@@ -1,0 +1,26 @@
+// How a route answers: every path out of the portal goes through here, so every response carries
+// the security headers and the connection state stays consistent for keep-alive.
+#pragma once
+
+#include <Poco/Net/HTTPResponse.h>
+
+#include <string>
+
+#include "portal/exchange.hpp"
+
+namespace es::portal::http {
+
+// A complete response with a small body (pages, CSS). HEAD gets the headers only.
+void send_body(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status,
+               const std::string& content_type, const std::string& body);
+
+void send_html(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& html);
+
+// 303 to a path of this portal (never an absolute URL taken from the request).
+void send_see_other(Exchange& ex, const std::string& path);
+
+// Writes the status line and headers prepared on ex.response straight to the socket, for bodies
+// the route then writes itself (SocketBody). Content-Length must be set.
+void send_head(Exchange& ex);
+
+}  // namespace es::portal::http

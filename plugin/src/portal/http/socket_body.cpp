@@ -1,0 +1,129 @@
+#include "portal/http/socket_body.hpp"
+
+#include <sys/sendfile.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace es::portal::http {
+namespace {
+
+constexpr auto kCheckInterval = std::chrono::seconds(2);
+// Per sendfile call; small enough that a revocation is noticed within a few seconds on slow links.
+constexpr std::size_t kSendfileStep = 4 * 1024 * 1024;
+
+}  // namespace
+
+SocketBody::SocketBody(Poco::Net::StreamSocket& socket, bool allow_sendfile,
+                       std::function<bool()> still_allowed)
+    : socket_(socket),
+      allow_sendfile_(allow_sendfile),
+      still_allowed_(std::move(still_allowed)),
+      last_check_(std::chrono::steady_clock::now()) {
+    buffer_.reserve(64 * 1024);
+}
+
+void SocketBody::check_allowed() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_check_ < kCheckInterval) {
+        return;
+    }
+    last_check_ = now;
+    if (still_allowed_ && !still_allowed_()) {
+        throw TransferAborted("share no longer available");
+    }
+}
+
+void SocketBody::send_raw(const char* data, std::size_t size) {
+    while (size > 0) {
+        const int step = static_cast<int>(std::min<std::size_t>(size, 1u << 30));
+        const int n = socket_.sendBytes(data, step);
+        if (n <= 0) {
+            throw TransferAborted("connection closed");
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+        sent_ += static_cast<std::uint64_t>(n);
+    }
+}
+
+void SocketBody::write(const char* data, std::size_t size) {
+    if (buffer_.size() + size > buffer_.capacity()) {
+        flush();
+    }
+    if (size >= buffer_.capacity()) {
+        send_raw(data, size);
+        check_allowed();
+        return;
+    }
+    buffer_.insert(buffer_.end(), data, data + size);
+}
+
+void SocketBody::flush() {
+    if (!buffer_.empty()) {
+        send_raw(buffer_.data(), buffer_.size());
+        buffer_.clear();
+    }
+}
+
+void SocketBody::send_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
+                                 std::uint64_t length) {
+    const int fd = allow_sendfile_ ? stream.fd() : -1;
+    if (fd < 0) {
+        read_attachment(stream, offset, length,
+                        [this](const char* d, std::size_t n) { write(d, n); });
+        return;
+    }
+    flush();
+    const int sock = socket_.impl()->sockfd();
+    auto pos = static_cast<off_t>(offset);
+    std::uint64_t left = length;
+    while (left > 0) {
+        const std::size_t step =
+            static_cast<std::size_t>(std::min<std::uint64_t>(left, kSendfileStep));
+        const ssize_t n = ::sendfile(sock, fd, &pos, step);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            // EAGAIN here means SO_SNDTIMEO expired: the client stopped reading.
+            throw TransferAborted(std::string("sendfile: ") + std::strerror(errno));
+        }
+        if (n == 0) {
+            throw TransferAborted("attachment shorter than announced");
+        }
+        left -= static_cast<std::uint64_t>(n);
+        sent_ += static_cast<std::uint64_t>(n);
+        check_allowed();
+    }
+}
+
+void SocketBody::read_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
+                                 std::uint64_t length,
+                                 const std::function<void(const char*, std::size_t)>& consume) {
+    chunk_.resize(kChunk);
+    const int fd = stream.fd();
+    std::uint64_t left = length;
+    while (left > 0) {
+        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, kChunk));
+        std::int64_t n;
+        if (fd >= 0) {
+            n = ::pread(fd, chunk_.data(), want, static_cast<off_t>(offset));
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+        } else {
+            n = stream.read(offset, chunk_.data(), want);
+        }
+        if (n <= 0) {
+            throw TransferAborted("attachment shorter than announced or unreadable");
+        }
+        consume(chunk_.data(), static_cast<std::size_t>(n));
+        offset += static_cast<std::uint64_t>(n);
+        left -= static_cast<std::uint64_t>(n);
+        check_allowed();
+    }
+}
+
+}  // namespace es::portal::http

@@ -1,0 +1,76 @@
+#include "portal/pages/page_frame.hpp"
+
+#include <ctime>
+
+#include "portal/pages/html.hpp"
+#include "portal/pages/texts.hpp"
+
+namespace es::portal::pages {
+
+std::string format_time(domain::Timestamp t, Language language) {
+    const std::time_t secs = static_cast<std::time_t>(domain::to_epoch_ms(t) / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf,
+                  language == Language::De ? "%d.%m.%Y %H:%M UTC" : "%Y-%m-%d %H:%M UTC", &tm);
+    return buf;
+}
+
+std::string csrf_input(const std::string& csrf) {
+    return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">";
+}
+
+std::string render_page(const PageFrame& frame, const std::string& heading,
+                        const std::string& main_html) {
+    const Texts& t = texts(frame.language);
+    std::string h;
+    h.reserve(main_html.size() + 2048);
+    h += "<!DOCTYPE html>\n<html lang=\"";
+    h += t.lang;
+    h += "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>";
+    h += escape(heading);
+    h += " – ";
+    h += escape(frame.organisation_name);
+    h += "</title>\n<link rel=\"stylesheet\" href=\"/assets/portal.css\">\n</head>\n<body>\n";
+    if (frame.preview) {
+        h += "<p class=\"preview\" role=\"status\">";
+        h += escape(t.preview_banner);
+        h += "</p>\n";
+    }
+    h += "<header>\n<p class=\"org\">";
+    h += escape(t.shared_by);
+    h += " <strong>";
+    h += escape(frame.organisation_name);
+    h += "</strong></p>\n";
+    if (frame.show_expiry) {
+        h += "<p class=\"expiry\">";
+        h += escape(t.valid_until);
+        h += " <time>";
+        h += escape(format_time(frame.expires_at, frame.language));
+        h += "</time></p>\n";
+    }
+    if (!frame.csrf.empty()) {
+        h += "<form class=\"lang\" method=\"post\" action=\"";
+        h += escape(frame.base_path);
+        h += "/language\">";
+        h += csrf_input(frame.csrf);
+        h += "<input type=\"hidden\" name=\"lang\" value=\"";
+        h += t.other_lang;
+        h += "\"><button type=\"submit\" lang=\"";
+        h += t.other_lang;
+        h += "\">";
+        h += escape(t.switch_language);
+        h += "</button></form>\n";
+    }
+    h += "</header>\n<main>\n<h1>";
+    h += escape(heading);
+    h += "</h1>\n";
+    h += main_html;
+    h += "</main>\n</body>\n</html>\n";
+    return h;
+}
+
+}  // namespace es::portal::pages

@@ -1,0 +1,122 @@
+#include "portal/pages/texts.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace es::portal::pages {
+namespace {
+
+const Texts kGerman{
+    "de",
+    "Geteilte Falldaten",
+    "Geteilt von",
+    "Verfügbar bis",
+    "Vorschau – so sieht die empfangende Person diese Seite. Zugriffe werden nicht protokolliert.",
+    "Passwort erforderlich",
+    "Passwort",
+    "Weiter",
+    "Das Passwort ist falsch.",
+    "Sicherheitscode",
+    "Wir senden einen einmaligen Sicherheitscode an",
+    "Code senden",
+    "Ein Code wurde gesendet an",
+    "Sicherheitscode",
+    "Bestätigen",
+    "Der Code ist falsch.",
+    "Der Code ist abgelaufen oder aufgebraucht. Bitte fordern Sie einen neuen an.",
+    "Details",
+    "Journal",
+    "Anhänge",
+    "Es wurden keine Inhalte geteilt.",
+    "Herunterladen",
+    "Alles als ZIP herunterladen",
+    "Zum Drucken: Die ZIP-Datei enthält eine druckbare Übersicht.",
+    "Ausblenden",
+    "Zu viele Versuche. Bitte warten Sie",
+    "Minuten",
+    "Die maximale Anzahl Downloads ist erreicht.",
+    "Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+    "Der Dienst ist ausgelastet. Bitte versuchen Sie es in einem Moment noch einmal.",
+    "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.",
+    "English",
+    "en",
+    "Fall",
+    "Datum",
+    "Verfasst von",
+    "Datei",
+    "Grösse",
+};
+
+const Texts kEnglish{
+    "en",
+    "Shared case information",
+    "Shared by",
+    "Available until",
+    "Preview – this is what the recipient sees. Nothing here is logged as access.",
+    "Password required",
+    "Password",
+    "Continue",
+    "The password is wrong.",
+    "Security code",
+    "We send a one-time security code to",
+    "Send code",
+    "A code was sent to",
+    "Security code",
+    "Confirm",
+    "The code is wrong.",
+    "The code has expired or was used up. Please request a new one.",
+    "Details",
+    "Journal",
+    "Attachments",
+    "Nothing has been shared.",
+    "Download",
+    "Download everything as ZIP",
+    "For printing: the ZIP file contains a printable summary.",
+    "Hide",
+    "Too many attempts. Please wait",
+    "minutes",
+    "The maximum number of downloads has been reached.",
+    "The form has expired. Please reload the page and try again.",
+    "The service is busy. Please try again in a moment.",
+    "Something went wrong. Please try again later.",
+    "Deutsch",
+    "de",
+    "Case",
+    "Date",
+    "Written by",
+    "File",
+    "Size",
+};
+
+}  // namespace
+
+const Texts& texts(Language language) {
+    return language == Language::De ? kGerman : kEnglish;
+}
+
+std::string human_size(unsigned long long bytes, Language language) {
+    static constexpr const char* kUnits[] = {"B", "KB", "MB", "GB", "TB"};
+    double v = static_cast<double>(bytes);
+    int unit = 0;
+    while (v >= 1000.0 && unit < 4) {
+        v /= 1000.0;
+        ++unit;
+    }
+    char buf[32];
+    if (unit == 0) {
+        std::snprintf(buf, sizeof buf, "%llu %s", bytes, kUnits[0]);
+    } else {
+        std::snprintf(buf, sizeof buf, "%.1f %s", v, kUnits[unit]);
+    }
+    std::string s = buf;
+    if (language == Language::De) {
+        for (char& c : s) {
+            if (c == '.') {
+                c = ',';
+            }
+        }
+    }
+    return s;
+}
+
+}  // namespace es::portal::pages

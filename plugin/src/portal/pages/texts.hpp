@@ -1,0 +1,54 @@
+// Every word the portal shows, in German and English.
+#pragma once
+
+#include "portal/language.hpp"
+
+namespace es::portal::pages {
+
+struct Texts {
+    const char* lang;
+    const char* title;
+    const char* shared_by;    // "Shared by"
+    const char* valid_until;  // "Available until"
+    const char* preview_banner;
+    const char* password_heading;
+    const char* password_label;
+    const char* password_submit;
+    const char* password_wrong;
+    const char* code_heading;
+    const char* code_explain;  // "We send a one-time code to"
+    const char* code_send;
+    const char* code_sent;  // "A code was sent to"
+    const char* code_label;
+    const char* code_submit;
+    const char* code_wrong;
+    const char* code_expired;  // ask for a new one
+    const char* details;
+    const char* journal;
+    const char* attachments;
+    const char* nothing_shared;
+    const char* download;
+    const char* download_all;
+    const char* print_hint;
+    const char* hide;
+    const char* throttled;  // "Too many attempts. Please wait"
+    const char* minutes;
+    const char* limit_reached;
+    const char* csrf_failed;
+    const char* busy;
+    const char* error;
+    const char* switch_language;  // label of the button to the OTHER language
+    const char* other_lang;       // "en" / "de"
+    const char* case_label;
+    const char* date;
+    const char* author;
+    const char* file_name;
+    const char* file_size;
+};
+
+const Texts& texts(Language language);
+
+// "1.2 MB" style sizes, with the language's decimal separator.
+std::string human_size(unsigned long long bytes, Language language);
+
+}  // namespace es::portal::pages

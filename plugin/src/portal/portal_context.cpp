@@ -1,0 +1,36 @@
+#include "portal/portal_context.hpp"
+
+namespace es::portal {
+
+PortalContext::PortalContext(const config::Settings& settings_, PortalPorts ports_)
+    : settings(settings_),
+      ports(ports_),
+      tls(settings_.portal.tls.enabled()),
+      cookies(tls),
+      client_address(settings_.portal.trusted_proxies),
+      csrf(cookies),
+      case_views(ports_.host),
+      gate(ports_.store, ports_.licence, ports_.secret_box, cookies,
+           std::chrono::minutes(settings_.portal.session_idle_minutes)),
+      throttle(ports_.store.throttle()),
+      access(ports_.store.access_log(), ports_.host) {}
+
+std::string PortalContext::organisation_name(const std::string& organisation_id) const {
+    try {
+        if (auto v = ports.store.organisation_settings().value(organisation_id, "display_name")) {
+            return *v;
+        }
+    } catch (const std::exception&) {
+        // A missing name is not worth failing the page for.
+    }
+    return organisation_id;
+}
+
+void PortalContext::log_error(const std::string& where, const std::string& share_ref,
+                              const std::string& what) const {
+    ports.host.log(
+        DM_LOG_WARNING,
+        "portal " + where + (share_ref.empty() ? "" : " share#" + share_ref) + ": " + what);
+}
+
+}  // namespace es::portal

@@ -1,0 +1,58 @@
+// Everything the portal's routes work with, built once by Portal and shared by all connection
+// threads. Members are immutable or thread-safe themselves.
+#pragma once
+
+#include <dm/cpp/host_services.hpp>
+
+#include <string>
+
+#include "config/settings.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/secret_box.hpp"
+#include "portal/access_recorder.hpp"
+#include "portal/attempt_throttle.hpp"
+#include "portal/case_view_loader.hpp"
+#include "portal/csrf.hpp"
+#include "portal/http/client_address.hpp"
+#include "portal/http/cookie_jar.hpp"
+#include "portal/licence_gate.hpp"
+#include "portal/preview_editor.hpp"
+#include "portal/share_gate.hpp"
+#include "store/store.hpp"
+
+namespace es::portal {
+
+// The collaborators the lead wires in; all must outlive the Portal.
+struct PortalPorts {
+    store::Store& store;
+    const dm::HostServices& host;
+    LicenceGate& licence;
+    const crypto::SecretBox& secret_box;
+    crypto::PasswordHasher& password_hasher;  // bounded Argon2 pool
+    PreviewEditor& preview_editor;
+};
+
+class PortalContext {
+  public:
+    PortalContext(const config::Settings& settings, PortalPorts ports);
+
+    const config::Settings& settings;
+    PortalPorts ports;
+    const bool tls;
+    const http::CookieJar cookies;
+    const http::ClientAddress client_address;
+    const Csrf csrf;
+    const CaseViewLoader case_views;
+    ShareGate gate;
+    AttemptThrottle throttle;
+    AccessRecorder access;
+
+    // The organisation's display name for page headers (organisation setting "display_name",
+    // else its id).
+    std::string organisation_name(const std::string& organisation_id) const;
+    // Errors the recipient must never see, for the host's log: no token, password or code.
+    void log_error(const std::string& where, const std::string& share_ref,
+                   const std::string& what) const;
+};
+
+}  // namespace es::portal

@@ -1,0 +1,163 @@
+#include "portal/portal_router.hpp"
+
+#include <Poco/URI.h>
+
+#include <vector>
+
+#include "portal/http/responder.hpp"
+#include "portal/pages/texts.hpp"
+#include "portal/routes/code_send_route.hpp"
+#include "portal/routes/code_verify_route.hpp"
+#include "portal/routes/file_route.hpp"
+#include "portal/routes/language_route.hpp"
+#include "portal/routes/password_route.hpp"
+#include "portal/routes/preview_routes.hpp"
+#include "portal/routes/route_support.hpp"
+#include "portal/routes/share_page_route.hpp"
+#include "portal/routes/stylesheet_route.hpp"
+#include "portal/routes/zip_route.hpp"
+
+namespace es::portal {
+namespace {
+
+constexpr std::size_t kMaxPath = 2048;
+
+// Splits the path (query dropped) into decoded segments; nothing for an unusable path.
+std::optional<std::vector<std::string>> segments_of(const std::string& uri) {
+    const std::string path = uri.substr(0, uri.find('?'));
+    if (path.empty() || path.front() != '/' || path.size() > kMaxPath) {
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    std::size_t pos = 1;
+    while (pos <= path.size()) {
+        const auto slash = path.find('/', pos);
+        const std::string raw =
+            path.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos);
+        std::string decoded;
+        try {
+            Poco::URI::decode(raw, decoded);
+        } catch (const Poco::Exception&) {
+            return std::nullopt;
+        }
+        out.push_back(std::move(decoded));
+        if (slash == std::string::npos) {
+            break;
+        }
+        pos = slash + 1;
+    }
+    return out;
+}
+
+const std::string& generic_error_page() {
+    static const std::string kPage =
+        "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<title>Fehler / Error</title>\n<link rel=\"stylesheet\" href=\"/assets/portal.css\">\n"
+        "</head>\n<body>\n<main>\n<p>Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später "
+        "noch einmal.</p>\n<p lang=\"en\">Something went wrong. Please try again later.</p>\n"
+        "</main>\n</body>\n</html>\n";
+    return kPage;
+}
+
+}  // namespace
+
+void PortalRouter::route(Exchange& ex) noexcept {
+    try {
+        dispatch(ex);
+        return;
+    } catch (const std::exception& e) {
+        // The message may hold SQL or paths: it goes to the host's log, never to the visitor.
+        ctx_.log_error(ex.request.getMethod(), "", e.what());
+    } catch (...) {
+        ctx_.log_error(ex.request.getMethod(), "", "unknown failure");
+    }
+    if (ex.head_sent) {
+        ex.must_close = true;
+        return;
+    }
+    try {
+        ex.response.erase("Set-Cookie");
+        ex.response.erase("Location");
+        ex.response.erase("Content-Disposition");
+        ex.response.erase("Content-Range");
+        ex.response.erase("ETag");
+        ex.response.erase("Last-Modified");
+        ex.response.erase("Accept-Ranges");
+        ex.response.setKeepAlive(false);
+        ex.must_close = true;
+        http::send_html(ex, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
+                        generic_error_page());
+    } catch (...) {
+        ex.must_close = true;
+    }
+}
+
+void PortalRouter::dispatch(Exchange& ex) {
+    const auto segs = segments_of(ex.request.getURI());
+    const std::string& method = ex.request.getMethod();
+    if (!segs || (method != "GET" && method != "HEAD" && method != "POST")) {
+        routes::send_dead_link(ex);
+        return;
+    }
+    const auto& s = *segs;
+    if (s.size() == 2 && s[0] == "assets" && s[1] == "portal.css" && ex.is_get_or_head()) {
+        routes::StylesheetRoute().handle(ex);
+        return;
+    }
+    if (s.size() >= 2 && s[0] == "s") {
+        // Every /s/ request hashes and looks up its token, whatever else is wrong with it.
+        auto access = ctx_.gate.by_token(ex, s[1]);
+        if (!access) {
+            routes::send_dead_link(ex);
+            return;
+        }
+        share_routes(ex, *access, std::vector<std::string>(s.begin() + 2, s.end()));
+        return;
+    }
+    if (s.size() == 2 && s[0] == "p" && ex.is_get_or_head()) {
+        routes::PreviewOpenRoute(ctx_, tickets_).handle(ex, s[1]);
+        return;
+    }
+    if (!s.empty() && s[0] == "preview") {
+        auto access = ctx_.gate.by_preview(ex);
+        if (!access) {
+            routes::send_dead_link(ex);
+            return;
+        }
+        std::vector<std::string> rest(s.begin() + 1, s.end());
+        if (rest.size() == 1 && rest[0] == "hide" && ex.is_post()) {
+            routes::choose_language(ctx_, ex, *access);
+            routes::PreviewHideRoute(ctx_).handle(ex, *access);
+            return;
+        }
+        share_routes(ex, *access, rest);
+        return;
+    }
+    routes::send_dead_link(ex);
+}
+
+void PortalRouter::share_routes(Exchange& ex, const ShareAccess& access,
+                                const std::vector<std::string>& rest) {
+    routes::choose_language(ctx_, ex, access);
+    const bool get = ex.is_get_or_head();
+    const bool post = ex.is_post();
+    if (rest.empty() && get) {
+        routes::SharePageRoute(ctx_).handle(ex, access);
+    } else if (rest.size() == 1 && rest[0] == "password" && post) {
+        routes::PasswordRoute(ctx_).handle(ex, access);
+    } else if (rest.size() == 1 && rest[0] == "code" && post) {
+        routes::CodeVerifyRoute(ctx_).handle(ex, access);
+    } else if (rest.size() == 2 && rest[0] == "code" && rest[1] == "send" && post) {
+        routes::CodeSendRoute(ctx_).handle(ex, access);
+    } else if (rest.size() == 1 && rest[0] == "language" && post) {
+        routes::LanguageRoute(ctx_).handle(ex, access);
+    } else if (rest.size() == 2 && rest[0] == "files" && get) {
+        routes::FileRoute(ctx_).handle(ex, access, rest[1]);
+    } else if (rest.size() == 1 && rest[0] == "all.zip" && get) {
+        routes::ZipRoute(ctx_).handle(ex, access);
+    } else {
+        routes::send_dead_link(ex);
+    }
+}
+
+}  // namespace es::portal

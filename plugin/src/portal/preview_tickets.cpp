@@ -1,0 +1,39 @@
+#include "portal/preview_tickets.hpp"
+
+#include "crypto/digest.hpp"
+#include "domain/error.hpp"
+#include "portal/preview_grant.hpp"
+#include "portal/share_gate.hpp"
+
+namespace es::portal {
+namespace {
+constexpr const char* kTicketPurpose = "portal-preview-ticket";
+}
+
+std::string PreviewTickets::create_url(const std::string& organisation_id,
+                                       const std::string& share_id, const std::string& user_id) {
+    const auto now = store_.database_now();
+    auto share = store_.shares().find(organisation_id, share_id);
+    if (!share || share->status_at(now) != domain::ShareStatus::Active) {
+        throw domain::Error(domain::Error::Kind::NotFound, "no live share to preview");
+    }
+    PreviewGrant g{organisation_id, share_id, user_id, now + kTicketLifetime};
+    return public_url_ + "/p/" + g.seal(box_, kTicketPurpose);
+}
+
+std::optional<std::string> PreviewTickets::redeem(const std::string& ticket) {
+    auto grant = PreviewGrant::open(box_, kTicketPurpose, ticket);
+    const auto now = store_.database_now();
+    if (!grant || now >= grant->expires_at) {
+        return std::nullopt;
+    }
+    // Longer than the ticket lives, so the used mark outlasts the ticket.
+    if (!store_.throttle().try_hit("portal:preview_ticket:" + crypto::sha256_hex(ticket),
+                                   std::chrono::seconds(3600), 1)) {
+        return std::nullopt;
+    }
+    grant->expires_at = now + kPreviewLifetime;
+    return grant->seal(box_, ShareGate::kPreviewPurpose);
+}
+
+}  // namespace es::portal

@@ -1,0 +1,74 @@
+#include "portal/routes/code_send_route.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "crypto/one_time_code.hpp"
+#include "domain/outbox_message.hpp"
+#include "domain/throttle_key.hpp"
+#include "portal/http/responder.hpp"
+#include "portal/pages/texts.hpp"
+#include "portal/routes/password_route.hpp"
+#include "portal/routes/route_support.hpp"
+#include "portal/routes/share_policy.hpp"
+
+namespace es::portal::routes {
+
+void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
+    using Poco::Net::HTTPResponse;
+    if (access.preview || !domain::needs_code(access.share.protection) ||
+        !access.password_passed() || access.code_passed()) {
+        http::send_see_other(ex, access.base_path);
+        return;
+    }
+    auto form = read_checked_form(ctx_, ex, access);
+    if (!form) {
+        return;
+    }
+    const auto policy = policy_for(ctx_, access.share).settings();
+    const std::string client = domain::client_throttle_key(ex.client_ip());
+    if (!ctx_.throttle.allow_code_send(access.share.id, client, policy.code_sends_per_hour)) {
+        ctx_.access.record(access, ex, "code_send", "throttled");
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
+                     throttled_message(ex.language, std::chrono::minutes(60)));
+        return;
+    }
+    const auto& share = access.share;
+    const bool sms = share.code_channel == domain::CodeChannel::Sms && share.recipient.phone;
+    const std::optional<std::string> address = sms ? share.recipient.phone : share.recipient.email;
+    if (!address) {
+        ctx_.access.record(access, ex, "code_send", "denied");
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_CONFLICT,
+                     pages::texts(ex.language).error);
+        return;
+    }
+    const std::string code = crypto::new_code(policy.code_digits);
+    const auto lifetime = std::chrono::minutes(policy.code_lifetime_minutes);
+    // The code row first: if queueing the message fails, the recipient just asks again; the
+    // reverse order could deliver a code that was never stored.
+    ctx_.ports.store.codes().issue(share.id, crypto::code_digest(share.id, code), lifetime);
+
+    Poco::JSON::Object payload;
+    payload.set("sealed_code", ctx_.ports.secret_box.seal(code, "code:" + share.id));
+    payload.set("locale", std::string(language_tag(ex.language)));
+    payload.set("lifetime_minutes", policy.code_lifetime_minutes);
+    payload.set("organisation_name", ctx_.organisation_name(share.organisation_id));
+    std::ostringstream json;
+    payload.stringify(json);
+
+    domain::OutboxMessage m;
+    m.organisation_id = share.organisation_id;
+    m.share_id = share.id;
+    m.kind = "one_time_code";
+    m.channel = sms ? "sms" : "email";
+    m.recipient_address = *address;
+    m.payload_json = json.str();
+    m.expires_at = ctx_.ports.store.database_now() + lifetime;
+    ctx_.ports.store.outbox().enqueue(m);
+
+    ctx_.access.record(access, ex, "code_send", "ok");
+    http::send_see_other(ex, access.base_path + "?sent");
+}
+
+}  // namespace es::portal::routes

@@ -1,0 +1,21 @@
+// POST /s/{token}/code/send: issues a one-time code and queues it for delivery (SMS when the share
+// chose a phone, else e-mail) through the outbox. Only ever on POST with a valid CSRF token, so a
+// mail scanner following the link sends nothing.
+#pragma once
+
+#include "portal/exchange.hpp"
+#include "portal/portal_context.hpp"
+#include "portal/share_access.hpp"
+
+namespace es::portal::routes {
+
+class CodeSendRoute {
+  public:
+    explicit CodeSendRoute(PortalContext& ctx) : ctx_(ctx) {}
+    void handle(Exchange& ex, const ShareAccess& access);
+
+  private:
+    PortalContext& ctx_;
+};
+
+}  // namespace es::portal::routes

@@ -1,0 +1,72 @@
+#include "portal/routes/code_verify_route.hpp"
+
+#include "crypto/one_time_code.hpp"
+#include "domain/throttle_key.hpp"
+#include "portal/http/responder.hpp"
+#include "portal/pages/auth_pages.hpp"
+#include "portal/pages/texts.hpp"
+#include "portal/routes/password_route.hpp"
+#include "portal/routes/route_support.hpp"
+#include "portal/routes/share_page_route.hpp"
+#include "portal/routes/share_policy.hpp"
+
+namespace es::portal::routes {
+
+void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
+    using Poco::Net::HTTPResponse;
+    if (access.preview || !domain::needs_code(access.share.protection) ||
+        !access.password_passed() || access.code_passed()) {
+        http::send_see_other(ex, access.base_path);
+        return;
+    }
+    auto form = read_checked_form(ctx_, ex, access);
+    if (!form) {
+        return;
+    }
+    const std::string client = domain::client_throttle_key(ex.client_ip());
+    if (auto wait = ctx_.throttle.wait_time(access.share.id, client, Attempt::Code)) {
+        ctx_.access.record(access, ex, "code_verify", "throttled");
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
+                     throttled_message(ex.language, *wait));
+        return;
+    }
+    std::string code;
+    for (char c : form->get("code", "")) {
+        if (c >= '0' && c <= '9') {
+            code += c;
+        } else if (c != ' ' && c != '-') {
+            code = "x";  // never matches, still spends a try
+            break;
+        }
+    }
+    const auto policy = policy_for(ctx_, access.share).settings();
+    const auto result = code.empty() || code.size() > 9
+                            ? store::CodeCheck::Wrong
+                            : ctx_.ports.store.codes().verify(
+                                  access.share.id, crypto::code_digest(access.share.id, code),
+                                  policy.code_max_tries);
+    const auto& t = pages::texts(ex.language);
+    if (result == store::CodeCheck::Verified) {
+        ctx_.throttle.record_success(client, Attempt::Code);
+        start_session(ctx_, ex, access, true, true);
+        ctx_.access.record(access, ex, "code_verify", "ok");
+        http::send_see_other(ex, access.base_path);
+        return;
+    }
+    std::string message = t.code_expired;
+    if (result == store::CodeCheck::Wrong) {
+        message = t.code_wrong;
+        const auto delay = ctx_.throttle.record_failure(access.share.id, client, Attempt::Code);
+        ctx_.access.record(access, ex, "code_verify", "wrong_code");
+        if (delay.count() > 0) {
+            ctx_.access.record(access, ex, "code_verify", "throttled");
+        }
+    } else {
+        ctx_.access.record(access, ex, "code_verify", "code_expired");
+    }
+    http::send_html(ex, HTTPResponse::HTTP_FORBIDDEN,
+                    pages::code_page(frame_for(ctx_, ex, access),
+                                     masked_code_destination(access.share), false, message));
+}
+
+}  // namespace es::portal::routes

@@ -1,0 +1,166 @@
+#include "portal/routes/file_route.hpp"
+
+#include "crypto/random_bytes.hpp"
+#include "portal/download_slots.hpp"
+#include "portal/http/byte_ranges.hpp"
+#include "portal/http/content_disposition.hpp"
+#include "portal/http/download_headers.hpp"
+#include "portal/http/responder.hpp"
+#include "portal/http/socket_body.hpp"
+#include "portal/pages/texts.hpp"
+#include "portal/routes/route_support.hpp"
+
+namespace es::portal::routes {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+std::string random_boundary() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "es-";
+    for (unsigned char b : crypto::random_bytes(12)) {
+        out += kHex[b >> 4];
+        out += kHex[b & 0x0F];
+    }
+    return out;
+}
+
+std::string content_range(const http::ByteRange& r, std::uint64_t size) {
+    return "bytes " + std::to_string(r.first) + "-" + std::to_string(r.last) + "/" +
+           std::to_string(size);
+}
+
+}  // namespace
+
+void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::string& attachment_id) {
+    if (!access.authenticated()) {
+        http::send_see_other(ex, access.base_path);
+        return;
+    }
+    const auto selection = ctx_.ports.store.shares().selection(access.share.id);
+    const CaseView view = ctx_.case_views.load_attachments(access.share, selection);
+    const VisibleAttachment* att = view.attachment(attachment_id);
+    if (att == nullptr) {
+        send_dead_link(ex);  // hidden, unlisted, deleted and unknown ids look alike
+        return;
+    }
+    if (!access.preview && access.share.downloads_exhausted()) {
+        ctx_.access.record(access, ex, "download", "limit_reached", att->id);
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
+                     pages::texts(ex.language).limit_reached);
+        return;
+    }
+    dm::AttachmentStream stream;
+    try {
+        stream = ctx_.ports.host.open_attachment(
+            dm::Context{access.share.organisation_id, "", "en"}, access.share.case_id, att->id);
+    } catch (const dm::Error&) {
+        send_dead_link(ex);  // deleted in the host between listing and opening
+        return;
+    }
+    const auto size = static_cast<std::uint64_t>(stream.size());
+    const std::string etag = http::entity_tag(att->sha256, att->id, size, att->modified);
+    const auto last_modified = http::http_date(att->modified);
+    const std::string media_type = http::safe_media_type(att->media_type);
+
+    http::RangeRequest ranges;
+    if (ex.request.has("Range") &&
+        (!ex.request.has("If-Range") ||
+         http::if_range_matches(ex.request.get("If-Range"), etag, last_modified))) {
+        ranges = http::parse_range(ex.request.get("Range"), size, ctx_.settings.portal.max_ranges);
+    }
+
+    auto& rsp = ex.response;
+    rsp.set("Accept-Ranges", "bytes");
+    rsp.set("ETag", etag);
+    if (last_modified) {
+        rsp.set("Last-Modified", *last_modified);
+    }
+    rsp.set("Content-Disposition", http::attachment_disposition(att->name));
+
+    if (ranges.outcome == http::RangeRequest::Outcome::Unsatisfiable) {
+        rsp.set("Content-Range", "bytes */" + std::to_string(size));
+        http::send_body(ex, HTTPResponse::HTTP_REQUESTED_RANGE_NOT_SATISFIABLE,
+                        "text/plain; charset=utf-8", "");
+        return;
+    }
+
+    // The parts to send: (head of the part, range); a single part has no part head.
+    std::vector<std::pair<std::string, http::ByteRange>> parts;
+    std::string closing;
+    std::uint64_t length = 0;
+    if (ranges.outcome == http::RangeRequest::Outcome::Full) {
+        rsp.setStatusAndReason(HTTPResponse::HTTP_OK);
+        rsp.setContentType(media_type);
+        if (size > 0) {
+            parts.push_back({"", {0, size - 1}});
+        }
+        length = size;
+    } else if (ranges.ranges.size() == 1) {
+        rsp.setStatusAndReason(HTTPResponse::HTTP_PARTIAL_CONTENT);
+        rsp.setContentType(media_type);
+        rsp.set("Content-Range", content_range(ranges.ranges.front(), size));
+        parts.push_back({"", ranges.ranges.front()});
+        length = ranges.ranges.front().length();
+    } else {
+        const std::string boundary = random_boundary();
+        rsp.setStatusAndReason(HTTPResponse::HTTP_PARTIAL_CONTENT);
+        rsp.setContentType("multipart/byteranges; boundary=" + boundary);
+        for (const auto& r : ranges.ranges) {
+            std::string head = "\r\n--" + boundary + "\r\nContent-Type: " + media_type +
+                               "\r\nContent-Range: " + content_range(r, size) + "\r\n\r\n";
+            length += head.size() + r.length();
+            parts.push_back({std::move(head), r});
+        }
+        closing = "\r\n--" + boundary + "--\r\n";
+        length += closing.size();
+    }
+    rsp.setContentLength64(static_cast<Poco::Int64>(length));
+
+    if (ex.is_head()) {
+        http::send_head(ex);  // HEAD never counts as a download
+        return;
+    }
+
+    // A download counts when the file's last byte goes out: a full transfer, or the range that
+    // completes a resumed one.
+    const bool completes = size == 0 || parts.back().second.last == size - 1;
+    const bool counted = completes && !access.preview;
+    const bool limited = counted && access.share.download_limit.has_value();
+    StoreDownloadSlots slots(ctx_.ports.store.shares());
+    if (limited && !slots.reserve(access.share.id)) {
+        ex.response.erase("Content-Range");
+        ex.response.erase("Content-Disposition");
+        ex.response.erase("ETag");
+        ex.response.erase("Last-Modified");
+        ex.response.erase("Accept-Ranges");
+        ctx_.access.record(access, ex, "download", "limit_reached", att->id);
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
+                     pages::texts(ex.language).limit_reached);
+        return;
+    }
+    try {
+        http::send_head(ex);
+        http::SocketBody body(ex.socket, !ex.tls,
+                              [this, &access] { return ctx_.gate.still_allowed(access); });
+        for (const auto& [head, range] : parts) {
+            body.write(head.data(), head.size());
+            body.send_attachment(stream, range.first, range.length());
+        }
+        body.write(closing.data(), closing.size());
+        body.flush();
+    } catch (const std::exception& e) {
+        ex.must_close = true;  // the client got a cut body; the connection cannot be reused
+        if (limited) {
+            slots.release(access.share.id);
+        }
+        ctx_.access.record(access, ex, "download", "aborted", att->id);
+        return;
+    }
+    if (counted && !limited) {
+        slots.reserve(access.share.id);  // no limit: just counts the completed download
+    }
+    ctx_.access.record(access, ex, "download", completes ? "ok" : "partial", att->id);
+}
+
+}  // namespace es::portal::routes

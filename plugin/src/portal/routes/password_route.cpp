@@ -1,0 +1,69 @@
+#include "portal/routes/password_route.hpp"
+
+#include "domain/error.hpp"
+#include "domain/throttle_key.hpp"
+#include "portal/http/responder.hpp"
+#include "portal/pages/auth_pages.hpp"
+#include "portal/pages/texts.hpp"
+#include "portal/routes/route_support.hpp"
+
+namespace es::portal::routes {
+
+std::string throttled_message(Language language, std::chrono::milliseconds wait) {
+    const auto& t = pages::texts(language);
+    const long minutes = static_cast<long>((wait.count() + 59999) / 60000);
+    return std::string(t.throttled) + " " + std::to_string(std::max(1L, minutes)) + " " +
+           t.minutes + ".";
+}
+
+void PasswordRoute::handle(Exchange& ex, const ShareAccess& access) {
+    using Poco::Net::HTTPResponse;
+    if (access.preview || !domain::needs_password(access.share.protection) ||
+        access.password_passed()) {
+        http::send_see_other(ex, access.base_path);
+        return;
+    }
+    auto form = read_checked_form(ctx_, ex, access);
+    if (!form) {
+        return;
+    }
+    const std::string client = domain::client_throttle_key(ex.client_ip());
+    if (auto wait = ctx_.throttle.wait_time(access.share.id, client, Attempt::Password)) {
+        ctx_.access.record(access, ex, "password", "throttled");
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
+                     throttled_message(ex.language, *wait));
+        return;
+    }
+    const std::string password = form->get("password", "");
+    bool ok = false;
+    try {
+        ok = access.share.secrets.password_hash &&
+             ctx_.ports.password_hasher.verify(*access.share.secrets.password_hash, password);
+    } catch (const domain::Error& e) {
+        if (e.kind() != domain::Error::Kind::Unavailable) {
+            throw;
+        }
+        // The Argon2 pool is full: refuse quickly instead of queueing the whole portal behind it.
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                     pages::texts(ex.language).busy);
+        return;
+    }
+    if (!ok) {
+        const auto delay = ctx_.throttle.record_failure(access.share.id, client, Attempt::Password);
+        ctx_.access.record(access, ex, "password", "wrong_password");
+        if (delay.count() > 0) {
+            // The owner sees in the log that the link is being guessed at and is now slowed down.
+            ctx_.access.record(access, ex, "password", "throttled");
+        }
+        http::send_html(ex, HTTPResponse::HTTP_FORBIDDEN,
+                        pages::password_page(frame_for(ctx_, ex, access),
+                                             pages::texts(ex.language).password_wrong));
+        return;
+    }
+    ctx_.throttle.record_success(client, Attempt::Password);
+    start_session(ctx_, ex, access, true, access.code_passed());
+    ctx_.access.record(access, ex, "password", "ok");
+    http::send_see_other(ex, access.base_path);
+}
+
+}  // namespace es::portal::routes

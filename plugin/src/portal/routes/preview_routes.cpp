@@ -1,0 +1,42 @@
+#include "portal/routes/preview_routes.hpp"
+
+#include "domain/error.hpp"
+#include "portal/http/responder.hpp"
+#include "portal/pages/texts.hpp"
+#include "portal/routes/route_support.hpp"
+
+namespace es::portal::routes {
+
+void PreviewOpenRoute::handle(Exchange& ex, const std::string& ticket) {
+    auto cookie = tickets_.redeem(ticket);
+    if (!cookie) {
+        send_dead_link(ex);
+        return;
+    }
+    ctx_.cookies.set(ex.response, ctx_.cookies.preview_name(), *cookie);
+    http::send_see_other(ex, "/preview");
+}
+
+void PreviewHideRoute::handle(Exchange& ex, const ShareAccess& access) {
+    if (!access.preview) {
+        send_dead_link(ex);
+        return;
+    }
+    auto form = read_checked_form(ctx_, ex, access);
+    if (!form) {
+        return;
+    }
+    try {
+        const auto section = domain::parse_section(form->get("section", ""));
+        ctx_.ports.preview_editor.hide_item(access.owner, access.share.id, section,
+                                            form->get("item", ""));
+    } catch (const domain::Error& e) {
+        ctx_.log_error("preview hide", "", e.what());
+        send_message(ctx_, ex, access, Poco::Net::HTTPResponse::HTTP_CONFLICT,
+                     pages::texts(ex.language).error);
+        return;
+    }
+    http::send_see_other(ex, access.base_path);
+}
+
+}  // namespace es::portal::routes

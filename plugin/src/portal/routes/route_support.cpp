@@ -1,0 +1,99 @@
+#include "portal/routes/route_support.hpp"
+
+#include <Poco/Net/MediaType.h>
+
+#include "crypto/base64url.hpp"
+#include "crypto/digest.hpp"
+#include "crypto/random_bytes.hpp"
+#include "portal/http/responder.hpp"
+#include "portal/pages/auth_pages.hpp"
+#include "portal/pages/dead_link_page.hpp"
+#include "portal/pages/texts.hpp"
+
+namespace es::portal::routes {
+
+void send_dead_link(Exchange& ex) {
+    ex.response.erase("Set-Cookie");
+    ex.response.erase("Location");
+    http::send_html(ex, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, pages::dead_link_page());
+}
+
+void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access) {
+    Language l;
+    if (auto c = ex.cookie(ctx.cookies.language_name()); c && parse_language_tag(*c, l)) {
+        ex.language = l;
+        return;
+    }
+    ex.language =
+        negotiate_language(ex.request.get("Accept-Language", ""), language_of(access.share.locale));
+}
+
+pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                           bool with_forms) {
+    pages::PageFrame f;
+    f.language = ex.language;
+    f.organisation_name = ctx.organisation_name(access.share.organisation_id);
+    f.expires_at = access.share.expires_at;
+    f.preview = access.preview;
+    f.base_path = access.base_path;
+    if (with_forms) {
+        f.csrf = Csrf::token(ctx.csrf.ensure_pre_session(ex), access.csrf_subject);
+    }
+    return f;
+}
+
+void send_message(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                  Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message) {
+    http::send_html(ex, status, pages::message_page(frame_for(ctx, ex, access), message));
+}
+
+std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex) {
+    constexpr std::streamsize kMaxBody = 8 * 1024;
+    if (!ex.request.hasContentLength() || ex.request.getContentLength64() > kMaxBody) {
+        ex.must_close = true;  // an unread body would be taken for the next request
+        return nullptr;
+    }
+    try {
+        Poco::Net::MediaType type(ex.request.getContentType());
+        if (!type.matches("application", "x-www-form-urlencoded")) {
+            return nullptr;
+        }
+        auto form = std::make_unique<Poco::Net::HTMLForm>();
+        form->setFieldLimit(8);
+        form->setValueLengthLimit(4096);
+        form->load(ex.request, ex.request.stream());
+        return form;
+    } catch (const Poco::Exception&) {
+        ex.must_close = true;
+        return nullptr;
+    }
+}
+
+std::unique_ptr<Poco::Net::HTMLForm> read_checked_form(PortalContext& ctx, Exchange& ex,
+                                                       const ShareAccess& access) {
+    auto form = read_form(ex);
+    if (!form || !ctx.csrf.verify(ex, access.csrf_subject, form->get("csrf", ""))) {
+        send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_FORBIDDEN,
+                     pages::texts(ex.language).csrf_failed);
+        return nullptr;
+    }
+    return form;
+}
+
+void start_session(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                   bool password_passed, bool code_passed) {
+    const std::string value = crypto::base64url_encode(crypto::random_bytes(32));
+    domain::PortalSession s;
+    s.session_hash = crypto::sha256_hex(value);
+    s.share_id = access.share.id;
+    s.password_generation = access.share.secrets.password_generation;
+    s.password_passed = password_passed;
+    s.code_passed = code_passed;
+    ctx.ports.store.sessions().create(s);
+    if (access.session) {
+        ctx.ports.store.sessions().remove(access.session->session_hash);
+    }
+    ctx.cookies.set(ex.response, access.session_cookie, value);
+}
+
+}  // namespace es::portal::routes

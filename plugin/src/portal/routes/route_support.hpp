@@ -1,0 +1,45 @@
+// What every route does the same way: the dead-link answer, the page frame, forms, sessions.
+#pragma once
+
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPResponse.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "portal/exchange.hpp"
+#include "portal/pages/page_frame.hpp"
+#include "portal/portal_context.hpp"
+#include "portal/share_access.hpp"
+
+namespace es::portal::routes {
+
+// The single answer for unknown, malformed, expired, revoked and unlicensed links and for any
+// path the portal does not know: 404 with a constant body and no cookies.
+void send_dead_link(Exchange& ex);
+
+// Picks the language (cookie, Accept-Language, share locale) into ex.language.
+void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access);
+
+// Frame for a page of this share; with forms, it makes sure the CSRF pre-session cookie exists.
+pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                           bool with_forms = true);
+
+// A one-message page with the given status.
+void send_message(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                  Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);
+
+// The url-encoded body of a small POST; nothing for anything else (too large, other type).
+std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex);
+
+// Reads the form and checks its CSRF token; on failure answers 403 itself and returns nothing.
+std::unique_ptr<Poco::Net::HTMLForm> read_checked_form(PortalContext& ctx, Exchange& ex,
+                                                       const ShareAccess& access);
+
+// A fresh session (new random id, so a planted cookie never gains rights) carrying the checks
+// passed so far plus the new one; the old session of this browser is removed.
+void start_session(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                   bool password_passed, bool code_passed);
+
+}  // namespace es::portal::routes

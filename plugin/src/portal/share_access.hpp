@@ -1,0 +1,38 @@
+// A request's standing towards one share, established anew for every request: the share as the
+// database holds it now, whether the visitor is the recipient (by token) or the owner (preview),
+// and which checks this browser's session has passed.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/actor.hpp"
+#include "domain/portal_session.hpp"
+#include "domain/share.hpp"
+
+namespace es::portal {
+
+struct ShareAccess {
+    domain::Share share;
+    bool preview = false;
+    std::string token_hash;      // recipient access only
+    std::string base_path;       // "/s/<token>" or "/preview"
+    std::string csrf_subject;    // what this share's CSRF tokens are bound to
+    std::string session_cookie;  // the cookie name of this share's recipient session
+    std::optional<domain::PortalSession> session;
+    domain::Actor owner;  // preview only: the owner who opened it
+
+    std::string log_ref() const { return token_hash.substr(0, 8); }
+
+    bool password_passed() const {
+        return preview || !domain::needs_password(share.protection) ||
+               (session && session->password_passed);
+    }
+    bool code_passed() const {
+        return preview || !domain::needs_code(share.protection) ||
+               (session && session->code_passed);
+    }
+    bool authenticated() const { return password_passed() && code_passed(); }
+};
+
+}  // namespace es::portal

@@ -1,0 +1,79 @@
+#include "portal/share_gate.hpp"
+
+#include "crypto/digest.hpp"
+#include "crypto/token.hpp"
+#include "portal/preview_grant.hpp"
+
+namespace es::portal {
+
+std::optional<ShareAccess> ShareGate::by_token(const Exchange& ex, std::string_view token) {
+    // Hash and query first, whatever the token looks like: the answer for a malformed token must
+    // not come back measurably faster than for a well-formed unknown one.
+    const std::string hash = crypto::token_hash(token);
+    auto share = store_.shares().find_live_by_token_hash(hash);
+    if (!share || !crypto::looks_like_token(token) || !licence_.is_active(share->organisation_id)) {
+        return std::nullopt;
+    }
+    ShareAccess a;
+    a.share = std::move(*share);
+    a.token_hash = hash;
+    a.base_path = "/s/" + std::string(token);
+    a.csrf_subject = "share:" + hash;
+    a.session_cookie = cookies_.session_name(hash.substr(0, 12));
+    if (auto value = ex.cookie(a.session_cookie); value && crypto::looks_like_token(*value)) {
+        auto s = store_.sessions().find_valid(crypto::sha256_hex(*value), idle_);
+        // A session of another share under this share's cookie name proves nothing here.
+        if (s && s->share_id == a.share.id) {
+            a.session = std::move(s);
+        }
+    }
+    return a;
+}
+
+std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {
+    const auto cookie = ex.cookie(cookies_.preview_name());
+    if (!cookie) {
+        return std::nullopt;
+    }
+    auto grant = PreviewGrant::open(box_, kPreviewPurpose, *cookie);
+    if (!grant) {
+        return std::nullopt;
+    }
+    const auto now = store_.database_now();
+    if (now >= grant->expires_at) {
+        return std::nullopt;
+    }
+    auto share = store_.shares().find(grant->organisation_id, grant->share_id);
+    if (!share || share->status_at(now) != domain::ShareStatus::Active ||
+        !licence_.is_active(share->organisation_id)) {
+        return std::nullopt;
+    }
+    ShareAccess a;
+    a.share = std::move(*share);
+    a.preview = true;
+    a.base_path = "/preview";
+    a.csrf_subject = "preview:" + a.share.id;
+    a.owner = domain::Actor{grant->organisation_id, grant->user_id, a.share.locale};
+    return a;
+}
+
+bool ShareGate::still_allowed(const ShareAccess& access) {
+    try {
+        if (access.preview) {
+            auto share = store_.shares().find(access.share.organisation_id, access.share.id);
+            return share && share->status_at(store_.database_now()) == domain::ShareStatus::Active;
+        }
+        auto share = store_.shares().find_live_by_token_hash(access.token_hash);
+        if (!share || !licence_.is_active(share->organisation_id)) {
+            return false;
+        }
+        if (access.session) {
+            return store_.sessions().find_valid(access.session->session_hash, idle_).has_value();
+        }
+        return share->protection == domain::Protection::None;
+    } catch (const std::exception&) {
+        return false;  // fail closed
+    }
+}
+
+}  // namespace es::portal

@@ -1,0 +1,52 @@
+// The policy check that stands before every route that touches a share.
+//
+// For each request: hash the token and look it up (always, even for a malformed token, so every
+// dead link costs the same), require a live share by the database clock, require an active
+// licence for its organisation, and load this browser's session for the share. Nothing is cached
+// between requests: a revocation, expiry or password change takes effect on the next request.
+//
+// Thread safety: any thread; state lives in the database only.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "crypto/secret_box.hpp"
+#include "portal/exchange.hpp"
+#include "portal/http/cookie_jar.hpp"
+#include "portal/licence_gate.hpp"
+#include "portal/share_access.hpp"
+#include "store/store.hpp"
+
+namespace es::portal {
+
+class ShareGate {
+  public:
+    static constexpr const char* kPreviewPurpose = "portal-preview-session";
+
+    ShareGate(store::Store& store, LicenceGate& licence, const crypto::SecretBox& box,
+              const http::CookieJar& cookies, std::chrono::minutes session_idle)
+        : store_(store), licence_(licence), box_(box), cookies_(cookies), idle_(session_idle) {}
+
+    // Nothing: answer like an unknown link.
+    std::optional<ShareAccess> by_token(const Exchange& ex, std::string_view token);
+
+    // The owner's preview, from the preview cookie.
+    std::optional<ShareAccess> by_preview(const Exchange& ex);
+
+    // For long transfers: is the share still live, licensed, and the session still valid?
+    bool still_allowed(const ShareAccess& access);
+
+    std::chrono::minutes session_idle() const { return idle_; }
+
+  private:
+    store::Store& store_;
+    LicenceGate& licence_;
+    const crypto::SecretBox& box_;
+    const http::CookieJar& cookies_;
+    std::chrono::minutes idle_;
+};
+
+}  // namespace es::portal
