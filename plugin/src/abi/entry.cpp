@@ -1,7 +1,7 @@
 // The plugin's only exported symbol and its lifecycle functions.
 #include <dm/entry.h>
-#include <dm/cpp/barrier.hpp>
 #include <dm/cpp/sink.hpp>
+#include "abi/guard.hpp"
 
 #include <cstring>
 #include <memory>
@@ -26,7 +26,7 @@ app::Module& running_module() {
 namespace {
 
 dm_status init(const dm_init_args* args, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
+    return guard(error, [&] {
         if (args == nullptr || args->struct_size < sizeof(dm_init_args) || args->host == nullptr) {
             throw dm::Error(DM_ERR_INVALID_ARGUMENT, "init arguments missing or incomplete");
         }

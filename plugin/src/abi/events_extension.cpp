@@ -1,7 +1,7 @@
 #include "abi/events_extension.hpp"
 
-#include <dm/cpp/barrier.hpp>
 #include <dm/cpp/context.hpp>
+#include "abi/guard.hpp"
 
 #include "abi/module_instance.hpp"
 
@@ -10,7 +10,7 @@ namespace es::abi {
 namespace {
 
 dm_status on_event(const dm_context* ctx, const dm_event* event, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
+    return guard(error, [&] {
         if (event == nullptr || event->struct_size < sizeof(dm_event)) {
             throw dm::Error(DM_ERR_INVALID_ARGUMENT, "event missing or smaller than dm_event v1");
         }

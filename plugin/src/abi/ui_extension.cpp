@@ -1,7 +1,7 @@
 #include "abi/ui_extension.hpp"
 
-#include <dm/cpp/barrier.hpp>
 #include <dm/cpp/context.hpp>
+#include "abi/guard.hpp"
 
 #include <string>
 #include <vector>
@@ -14,7 +14,7 @@ namespace {
 
 dm_status contributions(const dm_context* ctx, dm_str case_id, const dm_sink* result,
                         const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
+    return guard(error, [&] {
         dm::write(result,
                   running_module().contributions(dm::Context::from(ctx), dm::to_view(case_id)));
     });
@@ -22,7 +22,7 @@ dm_status contributions(const dm_context* ctx, dm_str case_id, const dm_sink* re
 
 dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str case_id,
                         dm_str payload_json, const dm_sink* result, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
+    return guard(error, [&] {
         dm::write(result,
                   running_module().invoke_action(dm::Context::from(ctx), dm::to_view(action_id),
                                                  dm::to_view(case_id), dm::to_view(payload_json)));
@@ -31,7 +31,7 @@ dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str case_id,
 
 dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id,
                        const dm_sink* result, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
+    return guard(error, [&] {
         dm::write(result, running_module().render_panel(
                               dm::Context::from(ctx), dm::to_view(panel_id), dm::to_view(case_id)));
     });
@@ -39,7 +39,7 @@ dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id,
 
 dm_status column_values(const dm_context* ctx, dm_str column_id, const dm_str* case_ids,
                         size_t count, const dm_sink* result, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
+    return guard(error, [&] {
         if (count > 0 && case_ids == nullptr) {
             throw dm::Error(DM_ERR_INVALID_ARGUMENT, "case_ids is NULL but count is not 0");
         }
