@@ -136,7 +136,7 @@ static dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str c
     buffer_init(&out);
     status = case_title(ctx, case_id, &title, error);
     if (status == DM_OK) {
-        buffer_append_cstr(&out, "{\"type\":\"notice\",\"text\":");
+        buffer_append_cstr(&out, "{\"type\":\"notice\",\"level\":\"info\",\"text\":");
         buffer_append_cstr(&title, ": hello from C");
         buffer_append_json_string(&out, title.data, title.len);
         buffer_append_cstr(&out, "}");
@@ -172,9 +172,9 @@ static dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str cas
     if (status == DM_OK) {
         buffer_append_cstr(&out,
                            "{\"type\":\"panel\",\"title\":\"C summary\",\"body\":"
-                           "[{\"type\":\"field\",\"label\":\"Case title\",\"value\":");
+                           "[{\"type\":\"pairs\",\"items\":[{\"label\":\"Case title\",\"value\":");
         buffer_append_json_string(&out, title.data, title.len);
-        buffer_append_cstr(&out, "}]}");
+        buffer_append_cstr(&out, "}]}]}");
         write_buffer(result, &out);
     }
     buffer_free(&title);

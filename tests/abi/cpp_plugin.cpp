@@ -40,10 +40,11 @@ std::string details_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id
     if (dm::to_view(panel_id) != "cpp.details") {
         throw dm::Error(DM_ERR_UNSUPPORTED, "unknown panel");
     }
-    // The host's JSON is embedded as is: it is a JSON object already.
+    // The wrapper has no JSON parser; a real plugin would parse the details and show fields.
     std::string details = g_host->case_details(c, dm::to_view(case_id));
-    return R"json({"type":"panel","title":"Details (C++)","body":[{"type":"json","value":)json" +
-           details + "}]}";
+    return R"json({"type":"panel","title":"Details (C++)","body":[{"type":"pairs","items":[)json"
+           R"json({"label":"Details received","value":")json" +
+           std::to_string(details.size()) + R"json( bytes"}]}]})json";
 }
 
 #if defined(DM_CPP_PLUGIN_DEFECT_THROWS)
