@@ -1,0 +1,317 @@
+#include "ui/share_dialog.hpp"
+
+#include "ui/dates.hpp"
+
+namespace es::ui {
+
+namespace {
+
+using namespace share_form;
+
+std::string submitted_text(const Json& submitted, const char* name, const std::string& fallback) {
+    if (submitted && submitted->has(name) && submitted->get(name).isString()) {
+        return submitted->getValue<std::string>(name);
+    }
+    return fallback;
+}
+
+Json field(const char* type, const char* name, const std::string& label) {
+    return element({{"type", type}, {"name", name}, {"label", label}});
+}
+
+Json option(const std::string& value, const std::string& label) {
+    return element({{"value", value}, {"label", label}});
+}
+
+std::string default_protection(const config::PolicySettings& p) {
+    if (p.require_password && p.require_code) {
+        return "both";
+    }
+    if (p.require_password) {
+        return "password";
+    }
+    return p.require_code ? "code" : "none";
+}
+
+// Whether an item was ticked in the previous submission; `fallback` on first display.
+bool was_checked(const Json& submitted, const char* group, const std::string& id, bool fallback) {
+    if (!submitted || !submitted->has(kSelection)) {
+        return fallback;
+    }
+    auto selection = submitted->getObject(kSelection);
+    auto g = selection ? selection->getObject(group) : nullptr;
+    auto items = g ? g->getArray("items") : nullptr;
+    if (!items) {
+        return false;
+    }
+    for (unsigned i = 0; i < items->size(); ++i) {
+        if (items->getElement<std::string>(i) == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Json item(const std::string& id, const std::string& label, const std::string& detail,
+          bool checked) {
+    Json o = element({{"id", id}, {"label", label}});
+    if (!detail.empty()) {
+        o->set("detail", detail);
+    }
+    o->set("checked", checked);
+    return o;
+}
+
+Json group(const char* name, const std::string& label, JsonArray items) {
+    Json g = element({{"name", name}, {"label", label}});
+    g->set("included", true);
+    g->set("items", items);
+    return g;
+}
+
+std::string excerpt(const std::string& text) {
+    if (text.size() <= 140) {
+        return text;
+    }
+    size_t cut = 140;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;  // never split a UTF-8 sequence
+    }
+    return text.substr(0, cut) + "…";
+}
+
+Json selection_field(const ShareDialogInput& in) {
+    const Language lang = in.language;
+    const CaseSnapshot& c = *in.snapshot;
+    JsonArray details = array();
+    for (const auto& f : c.fields) {
+        details->add(
+            item(f.id, f.label, f.value, was_checked(in.submitted, "details", f.id, true)));
+    }
+    JsonArray journal = array();
+    for (const auto& j : c.journal) {
+        // Internal entries are meant for the team: unticked until the caseworker decides.
+        Json e = item(j.id, j.date.substr(0, 10) + " — " + j.author, excerpt(j.text),
+                      was_checked(in.submitted, "journal", j.id, !j.internal));
+        if (j.internal) {
+            e->set("badge", text(lang, "journal.internal"));
+        }
+        journal->add(e);
+    }
+    JsonArray attachments = array();
+    for (const auto& a : c.attachments) {
+        attachments->add(item(a.id, a.name, human_size(a.size),
+                              was_checked(in.submitted, "attachments", a.id, true)));
+    }
+    JsonArray groups = array();
+    groups->add(group("details", text(lang, "section.details"), details));
+    groups->add(group("journal", text(lang, "section.journal"), journal));
+    groups->add(group("attachments", text(lang, "section.attachments"), attachments));
+    Json f = field("items", kSelection, text(lang, "dialog.what"));
+    f->set("groups", groups);
+    return f;
+}
+
+}  // namespace
+
+Json share_dialog(const ShareDialogInput& in) {
+    const Language lang = in.language;
+    const CaseSnapshot& c = *in.snapshot;
+    const config::PolicySettings& p = in.policy->settings();
+    JsonArray fields = array();
+
+    Json expiry = field("date", kExpiresOn, text(lang, "dialog.expiry"));
+    expiry->set("value", submitted_text(in.submitted, kExpiresOn,
+                                        format_date(in.policy->default_expiry(
+                                            domain::Delivery::DirectLink, in.now))));
+    expiry->set("min", format_date(in.now));
+    expiry->set("max", format_date(in.policy->latest_expiry(in.now)));
+    expiry->set("required", true);
+    expiry->set("help", fill(fill(text(lang, "dialog.expiry.help"), "days",
+                                  std::to_string(p.direct_link_expiry_days)),
+                             "max", std::to_string(p.max_expiry_days)));
+    fields->add(expiry);
+
+    Json protection = field("radio", kProtection, text(lang, "dialog.protection"));
+    JsonArray options = array();
+    if (!p.require_password && !p.require_code) {
+        options->add(option("none", text(lang, "protection.none")));
+    }
+    if (!p.require_code) {
+        options->add(option("password", text(lang, "protection.password")));
+    }
+    const bool sms = !c.correspondent.phone.empty() && !p.force_email_codes;
+    Json code = option("code", text(lang, "protection.code"));
+    code->set("help", fill(fill(text(lang, sms ? "dialog.code.help.sms" : "dialog.code.help.email"),
+                                "digits", std::to_string(p.code_digits)),
+                           "phone", c.correspondent.phone));
+    if (!p.require_password) {
+        options->add(code);
+    }
+    options->add(option("both", text(lang, "protection.both")));
+    protection->set("options", options);
+    protection->set("value", submitted_text(in.submitted, kProtection, default_protection(p)));
+    fields->add(protection);
+
+    Json password = field("password", kPassword, text(lang, "dialog.password"));
+    password->set("generator", true);
+    password->set("reveal", true);
+    password->set("help", text(lang, "dialog.password.help"));
+    password->set("value", submitted_text(in.submitted, kPassword, ""));
+    Json show_if = object();
+    JsonArray when = array();
+    when->add("password");
+    when->add("both");
+    show_if->set("field", kProtection);
+    show_if->set("in", when);
+    password->set("show_if", show_if);
+    fields->add(password);
+
+    Json name = field("text", kRecipientName, text(lang, "dialog.recipient.name"));
+    name->set("value", submitted_text(in.submitted, kRecipientName, c.correspondent.name));
+    fields->add(name);
+    Json email = field("email", kRecipientEmail, text(lang, "dialog.recipient.email"));
+    email->set("value", submitted_text(in.submitted, kRecipientEmail, c.correspondent.email));
+    email->set("help", text(lang, "dialog.recipient.email.help"));
+    fields->add(email);
+    Json phone = field("tel", kRecipientPhone, text(lang, "dialog.recipient.phone"));
+    phone->set("value", submitted_text(in.submitted, kRecipientPhone, c.correspondent.phone));
+    fields->add(phone);
+
+    fields->add(selection_field(in));
+
+    Json form = element({{"type", "form"}, {"action", "external-sharing.create"}});
+    form->set("fields", fields);
+    form->set("submit", element({{"label", text(lang, "dialog.submit")}, {"style", "primary"}}));
+    form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
+    Json errors = object();
+    for (const auto& [k, v] : in.errors) {
+        errors->set(k, v);
+    }
+    form->set("errors", errors);
+
+    JsonArray body = array();
+    body->add(text_element(c.number + " — " + c.title, true));
+    body->add(form);
+    Json dialog =
+        element({{"type", "dialog"}, {"title", text(lang, "dialog.title")}, {"size", "wide"}});
+    dialog->set("body", body);
+    return dialog;
+}
+
+domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& snapshot,
+                                     const domain::Policy& policy, domain::Timestamp now,
+                                     domain::Locale locale) {
+    domain::ShareRequest r;
+    r.case_id = snapshot.id;
+    r.locale = locale;
+    r.delivery = domain::Delivery::DirectLink;
+    domain::Violations problems;
+
+    const std::string expires = submitted_text(payload, kExpiresOn, "");
+    // The default date stands for the policy's exact default (now + 20 days), not end of day.
+    if (expires != format_date(policy.default_expiry(domain::Delivery::DirectLink, now))) {
+        if (auto t = end_of_day(expires)) {
+            r.expires_at = *t;
+        } else {
+            problems.push_back({kExpiresOn, "date_format", "Give a date as YYYY-MM-DD."});
+        }
+    }
+
+    const std::string protection = submitted_text(payload, kProtection, "none");
+    if (protection != "none" && protection != "password" && protection != "code" &&
+        protection != "both") {
+        problems.push_back({kProtection, "protection_choice", "Choose a protection."});
+    }
+    if (protection == "password" || protection == "both") {
+        r.password = submitted_text(payload, kPassword, "");
+    }
+    r.require_code = protection == "code" || protection == "both";
+
+    auto optional_text = [&](const char* name) -> std::optional<std::string> {
+        std::string v = submitted_text(payload, name, "");
+        size_t b = v.find_first_not_of(" \t");
+        size_t e = v.find_last_not_of(" \t");
+        if (b == std::string::npos) {
+            return std::nullopt;
+        }
+        return v.substr(b, e - b + 1);
+    };
+    r.recipient.name = optional_text(kRecipientName);
+    r.recipient.email = optional_text(kRecipientEmail);
+    r.recipient.phone = optional_text(kRecipientPhone);
+
+    r.sections.clear();
+    std::vector<domain::SelectedItem> items;
+    auto selection = payload && payload->has(kSelection) ? payload->getObject(kSelection) : nullptr;
+    for (domain::Section s : domain::kAllSections) {
+        const std::string name(domain::to_text(s));
+        auto g = selection ? selection->getObject(name) : nullptr;
+        if (!g) {
+            continue;
+        }
+        if (!g->has("included") || g->getValue<bool>("included")) {
+            r.sections.insert(s);
+        }
+        if (auto ids = g->getArray("items")) {
+            for (unsigned i = 0; i < ids->size(); ++i) {
+                items.push_back({s, ids->getElement<std::string>(i), true});
+            }
+        }
+    }
+    r.items = items;
+    if (!problems.empty()) {
+        throw domain::ValidationFailed(problems);
+    }
+    return r;
+}
+
+std::map<std::string, std::string> field_errors(const domain::ValidationFailed& failure,
+                                                Language language) {
+    // Rules whose German wording we own; others fall back to the domain's English sentence.
+    static const std::map<std::string, std::string> german = {
+        {"email_format", "Keine gültige E-Mail-Adresse."},
+        {"phone_format", "Keine gültige Telefonnummer (z. B. +41 79 123 45 67)."},
+        {"expiry_in_past", "Das Ablaufdatum liegt in der Vergangenheit."},
+        {"max_expiry", "Das Ablaufdatum liegt nach der erlaubten Höchstdauer."},
+        {"password_min_length", "Das Passwort ist zu kurz."},
+        {"password_max_length", "Das Passwort ist zu lang."},
+        {"password_required", "Für diesen Falltyp ist ein Passwort vorgeschrieben."},
+        {"code_required", "Für diesen Falltyp ist ein Sicherheitscode vorgeschrieben."},
+        {"code_contact_required",
+         "Für den Sicherheitscode braucht es eine Telefonnummer oder eine E-Mail-Adresse."},
+        {"date_format", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
+        {"unknown_item", "Ein gewählter Eintrag existiert nicht mehr."},
+    };
+    std::map<std::string, std::string> out;
+    for (const auto& v : failure.violations()) {
+        std::string field = "_form";
+        if (v.field == "recipient.email" || v.field == kRecipientEmail) {
+            field = kRecipientEmail;
+        } else if (v.field == "recipient.phone" || v.field == kRecipientPhone) {
+            field = kRecipientPhone;
+        } else if (v.field == "recipient.name" || v.field == kRecipientName) {
+            field = kRecipientName;
+        } else if (v.field == "expires_at" || v.field == kExpiresOn) {
+            field = kExpiresOn;
+        } else if (v.field == "password") {
+            field = kPassword;
+        } else if (v.field == "protection") {
+            field = kProtection;
+        } else if (v.field.rfind("items", 0) == 0 || v.field == "sections") {
+            field = kSelection;
+        }
+        std::string message = v.message;
+        if (language == Language::German) {
+            auto it = german.find(v.rule);
+            if (it != german.end()) {
+                message = it->second;
+            }
+        }
+        auto& slot = out[field];
+        slot += (slot.empty() ? "" : " ") + message;
+    }
+    return out;
+}
+
+}  // namespace es::ui

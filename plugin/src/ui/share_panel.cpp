@@ -1,0 +1,335 @@
+#include "ui/share_panel.hpp"
+
+#include "ui/dates.hpp"
+
+namespace es::ui {
+
+namespace {
+
+Json share_payload(const std::string& share_id) {
+    Json p = object();
+    p->set("share_id", share_id);
+    return p;
+}
+
+Json cell_text(const std::string& text) {
+    return element({{"text", text}});
+}
+
+Json status_cell(Language lang, domain::ShareStatus status, bool exhausted) {
+    if (status == domain::ShareStatus::Active && exhausted) {
+        return element({{"badge", text(lang, "status.locked")}, {"tone", "warning"}});
+    }
+    switch (status) {
+        case domain::ShareStatus::Active:
+            return element({{"badge", text(lang, "status.active")}, {"tone", "success"}});
+        case domain::ShareStatus::Expired:
+            return element({{"badge", text(lang, "status.expired")}, {"tone", "neutral"}});
+        case domain::ShareStatus::Revoked:
+            break;
+    }
+    return element({{"badge", text(lang, "status.revoked")}, {"tone", "danger"}});
+}
+
+std::string protection_text(Language lang, domain::Protection p) {
+    switch (p) {
+        case domain::Protection::None:
+            return text(lang, "protection.none");
+        case domain::Protection::Password:
+            return text(lang, "protection.password");
+        case domain::Protection::Code:
+            return text(lang, "protection.code");
+        case domain::Protection::PasswordAndCode:
+            break;
+    }
+    return text(lang, "protection.both");
+}
+
+std::string message_text(Language lang, const std::vector<domain::OutboxMessage>& messages) {
+    std::string out;
+    for (const auto& m : messages) {
+        std::string state(domain::to_text(m.status));
+        if (lang == Language::German) {
+            static const std::map<std::string, std::string> de = {{"pending", "wartend"},
+                                                                  {"sending", "wird gesendet"},
+                                                                  {"sent", "gesendet"},
+                                                                  {"failed", "fehlgeschlagen"},
+                                                                  {"dropped", "verworfen"}};
+            auto it = de.find(state);
+            state = it == de.end() ? state : it->second;
+        }
+        std::string line = m.kind + " (" + m.channel + "): " + state;
+        if (m.status == domain::OutboxMessage::Status::Failed && !m.last_error.empty()) {
+            line += " — " + m.last_error;
+        }
+        out += (out.empty() ? "" : "; ") + line;
+    }
+    return out;
+}
+
+Json row_of(Language lang, const SharePanelRow& r) {
+    const domain::Share& s = r.overview.share;
+    const bool active = r.overview.status == domain::ShareStatus::Active;
+    Json cells = object();
+    std::string recipient = s.recipient.name.value_or("");
+    if (s.recipient.phone) {
+        recipient += (recipient.empty() ? "" : ", ") + *s.recipient.phone;
+    }
+    cells->set("recipient", cell_text(recipient.empty() ? "—" : recipient));
+    cells->set("emailed_to", cell_text(s.delivery == domain::Delivery::EmailedLink
+                                           ? s.recipient.email.value_or("—")
+                                           : (s.recipient.email ? *s.recipient.email : "—")));
+    cells->set("created", cell_text(r.creator_name + ", " + format_date_time(s.created_at)));
+    cells->set("expires", cell_text(format_date_time(s.expires_at)));
+    cells->set("protection", cell_text(protection_text(lang, s.protection)));
+    cells->set("status", status_cell(lang, r.overview.status, s.downloads_exhausted()));
+    if (r.private_url && active) {
+        Json link = object();
+        link->set("url", *r.private_url);
+        link->set("copy", true);
+        link->set("label", text(lang, "panel.col.private_url"));
+        Json cell = object();
+        cell->set("link", link);
+        cells->set("private_url", cell);
+    } else {
+        cells->set("private_url", element({{"text", "—"}}));
+    }
+    cells->set("last_access",
+               cell_text(r.overview.last_access ? format_date_time(*r.overview.last_access) : "—"));
+    cells->set("delivery", cell_text(message_text(lang, r.messages)));
+
+    JsonArray actions = array();
+    if (active) {
+        Json preview = button(text(lang, "common.preview"), "external-sharing.preview",
+                              share_payload(s.id), "eye");
+        actions->add(preview);
+        if (domain::needs_password(s.protection)) {
+            actions->add(button(text(lang, "panel.show_password"),
+                                "external-sharing.reveal-password", share_payload(s.id), "key"));
+        }
+        actions->add(button(text(lang, "panel.extend"), "external-sharing.edit-expiry",
+                            share_payload(s.id), "calendar"));
+        actions->add(button(text(lang, "panel.edit_items"), "external-sharing.edit-items",
+                            share_payload(s.id), "eye-off"));
+        Json revoke = button(text(lang, "panel.revoke"), "external-sharing.revoke",
+                             share_payload(s.id), "trash", "danger");
+        revoke->set("confirm", text(lang, "panel.revoke.confirm"));
+        revoke->set("icon_only", true);
+        actions->add(revoke);
+    }
+    Json row = object();
+    row->set("id", s.id);
+    row->set("cells", cells);
+    row->set("actions", actions);
+    return row;
+}
+
+Json column(const std::string& id, const std::string& label) {
+    return element({{"id", id}, {"label", label}});
+}
+
+std::string action_text(Language lang, const std::string& action) {
+    static const std::map<std::string, std::pair<const char*, const char*>> names = {
+        {"view", {"viewed", "angesehen"}},
+        {"download", {"downloaded", "heruntergeladen"}},
+        {"download_all", {"downloaded all (zip)", "alles heruntergeladen (ZIP)"}},
+        {"password", {"password entered", "Passwort eingegeben"}},
+        {"code_send", {"code requested", "Code angefordert"}},
+        {"code_verify", {"code entered", "Code eingegeben"}},
+        {"open", {"opened the link", "Link geöffnet"}},
+    };
+    auto it = names.find(action);
+    if (it == names.end()) {
+        return action;
+    }
+    return lang == Language::German ? it->second.second : it->second.first;
+}
+
+Json access_log_table(const SharePanelInput& in) {
+    const Language lang = in.language;
+    JsonArray columns = array();
+    columns->add(column("when", text(lang, "log.col.when")));
+    columns->add(column("from", text(lang, "log.col.from")));
+    columns->add(column("browser", text(lang, "log.col.browser")));
+    columns->add(column("what", text(lang, "log.col.what")));
+    columns->add(column("outcome", text(lang, "log.col.outcome")));
+    JsonArray rows = array();
+    for (const auto& e : in.access_log) {
+        Json cells = object();
+        cells->set("when", cell_text(format_date_time(e.at)));
+        cells->set("from", cell_text(e.client_ip));
+        cells->set("browser", cell_text(e.user_agent));
+        std::string what = action_text(lang, e.action);
+        if (!e.item_id.empty() && in.snapshot != nullptr) {
+            what += ": " + in.snapshot->item_label(e.item_id);
+        }
+        cells->set("what", cell_text(what));
+        const bool ok = e.outcome == "ok";
+        cells->set("outcome",
+                   element({{"badge", e.outcome}, {"tone", ok ? "success" : "warning"}}));
+        Json row = object();
+        row->set("id", std::to_string(e.id));
+        row->set("cells", cells);
+        rows->add(row);
+    }
+    Json table = element({{"type", "table"}, {"empty", text(lang, "panel.access_log.none")}});
+    table->set("columns", columns);
+    table->set("rows", rows);
+    return table;
+}
+
+}  // namespace
+
+Json share_panel(const SharePanelInput& in) {
+    const Language lang = in.language;
+    JsonArray body = array();
+    if (in.notice) {
+        body->add(notice("info", *in.notice));
+    }
+    JsonArray toolbar = array();
+    if (in.can_share) {
+        toolbar->add(button("+ " + text(lang, "panel.new"), "external-sharing.share", nullptr,
+                            "plus", "primary"));
+    }
+    bool any_active = false;
+    for (const auto& r : in.rows) {
+        any_active = any_active || r.overview.status == domain::ShareStatus::Active;
+    }
+    if (any_active) {
+        Json all = button(text(lang, "panel.revoke_all"), "external-sharing.revoke-case", nullptr,
+                          "trash", "danger");
+        all->set("confirm", text(lang, "panel.revoke_all.confirm"));
+        toolbar->add(all);
+    }
+    if (toolbar->size() > 0) {
+        Json buttons = element({{"type", "buttons"}});
+        buttons->set("items", toolbar);
+        body->add(buttons);
+    }
+
+    JsonArray columns = array();
+    for (const char* id : {"recipient", "emailed_to", "created", "expires", "protection", "status",
+                           "private_url", "last_access", "delivery"}) {
+        columns->add(
+            column(id, text(lang, std::string("panel.col.") +
+                                      (std::string(id) == "created" ? "created_by" : id))));
+    }
+    JsonArray rows = array();
+    for (const auto& r : in.rows) {
+        rows->add(row_of(lang, r));
+    }
+    Json table = element({{"type", "table"}, {"empty", text(lang, "panel.none")}});
+    table->set("columns", columns);
+    table->set("rows", rows);
+    body->add(table);
+
+    body->add(element({{"type", "heading"}, {"text", text(lang, "panel.access_log")}}));
+    body->add(access_log_table(in));
+
+    Json panel = element({{"type", "panel"}, {"title", text(lang, "panel.title")}});
+    panel->set("body", body);
+    return panel;
+}
+
+Json expiry_dialog(Language lang, const domain::Share& share, const domain::Policy& policy,
+                   domain::Timestamp now, const std::map<std::string, std::string>& errors) {
+    JsonArray fields = array();
+    Json date = element({{"type", "date"},
+                         {"name", "expires_on"},
+                         {"label", text(lang, "dialog.expiry")},
+                         {"value", format_date(share.expires_at)},
+                         {"min", format_date(now)},
+                         {"max", format_date(policy.latest_expiry(now))}});
+    date->set("required", true);
+    fields->add(date);
+    Json form = element({{"type", "form"}, {"action", "external-sharing.save-expiry"}});
+    form->set("fields", fields);
+    Json hidden = object();
+    hidden->set("share_id", share.id);
+    form->set("hidden", hidden);
+    form->set("submit", element({{"label", text(lang, "common.save")}, {"style", "primary"}}));
+    form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
+    Json e = object();
+    for (const auto& [k, v] : errors) {
+        e->set(k, v);
+    }
+    form->set("errors", e);
+    JsonArray body = array();
+    body->add(form);
+    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.extend")}});
+    dialog->set("body", body);
+    return dialog;
+}
+
+Json items_dialog(Language lang, const domain::Share& share, const domain::Selection& selection,
+                  const CaseSnapshot& snapshot) {
+    auto visible = [&](domain::Section s, const std::string& id) {
+        return selection.includes_section(s) && selection.lists(s, id) &&
+               selection.is_visible(s, id, snapshot.items());
+    };
+    auto group = [&](domain::Section s, const char* label_key, JsonArray items) {
+        Json g =
+            element({{"name", std::string(domain::to_text(s))}, {"label", text(lang, label_key)}});
+        g->set("included", selection.includes_section(s));
+        g->set("items", items);
+        return g;
+    };
+    JsonArray details = array(), journal = array(), attachments = array();
+    for (const auto& f : snapshot.fields) {
+        Json i = element({{"id", f.id}, {"label", f.label}, {"detail", f.value}});
+        i->set("checked", visible(domain::Section::Details, f.id));
+        details->add(i);
+    }
+    for (const auto& j : snapshot.journal) {
+        Json i = element({{"id", j.id},
+                          {"label", j.date.substr(0, 10) + " — " + j.author},
+                          {"detail", j.text.substr(0, 140)}});
+        if (j.internal) {
+            i->set("badge", text(lang, "journal.internal"));
+        }
+        i->set("checked", visible(domain::Section::Journal, j.id));
+        journal->add(i);
+    }
+    for (const auto& a : snapshot.attachments) {
+        Json i = element({{"id", a.id}, {"label", a.name}, {"detail", human_size(a.size)}});
+        i->set("checked", visible(domain::Section::Attachments, a.id));
+        attachments->add(i);
+    }
+    JsonArray groups = array();
+    groups->add(group(domain::Section::Details, "section.details", details));
+    groups->add(group(domain::Section::Journal, "section.journal", journal));
+    groups->add(group(domain::Section::Attachments, "section.attachments", attachments));
+    Json field =
+        element({{"type", "items"}, {"name", "selection"}, {"label", text(lang, "dialog.what")}});
+    field->set("groups", groups);
+    JsonArray fields = array();
+    fields->add(field);
+    Json form = element({{"type", "form"}, {"action", "external-sharing.save-items"}});
+    form->set("fields", fields);
+    Json hidden = object();
+    hidden->set("share_id", share.id);
+    form->set("hidden", hidden);
+    form->set("submit", element({{"label", text(lang, "common.save")}, {"style", "primary"}}));
+    form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
+    JsonArray body = array();
+    body->add(form);
+    Json dialog =
+        element({{"type", "dialog"}, {"title", text(lang, "panel.edit_items")}, {"size", "wide"}});
+    dialog->set("body", body);
+    return dialog;
+}
+
+Json password_dialog(Language lang, const std::string& password) {
+    JsonArray pairs = array();
+    pairs->add(element({{"label", text(lang, "dialog.password")}, {"value", password}}));
+    Json list = element({{"type", "pairs"}});
+    list->set("items", pairs);
+    JsonArray body = array();
+    body->add(list);
+    body->add(text_element(text(lang, "dialog.password.help"), true));
+    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.show_password")}});
+    dialog->set("body", body);
+    return dialog;
+}
+
+}  // namespace es::ui

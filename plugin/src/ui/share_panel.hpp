@@ -1,0 +1,44 @@
+// The per-case "External Sharing" panel: every link of the case, what can be done with it, and
+// the access log below.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/share_service.hpp"
+#include "domain/access_event.hpp"
+#include "domain/outbox_message.hpp"
+#include "ui/case_snapshot.hpp"
+#include "ui/texts.hpp"
+#include "ui/view_json.hpp"
+
+namespace es::ui {
+
+struct SharePanelRow {
+    app::ShareOverview overview;
+    std::optional<std::string> private_url;  // for active shares only
+    std::string creator_name;                // display name, or "(removed user)"
+    std::vector<domain::OutboxMessage> messages;
+};
+
+struct SharePanelInput {
+    Language language = Language::English;
+    std::vector<SharePanelRow> rows;
+    std::vector<domain::AccessEvent> access_log;  // newest first
+    const CaseSnapshot* snapshot = nullptr;       // for item names in the log
+    std::optional<std::string> notice;            // shown on top (e.g. the module is inactive)
+    bool can_share = true;
+};
+
+Json share_panel(const SharePanelInput& input);
+
+// Dialogs opened from the panel's rows.
+Json expiry_dialog(Language language, const domain::Share& share, const domain::Policy& policy,
+                   domain::Timestamp now, const std::map<std::string, std::string>& errors);
+Json items_dialog(Language language, const domain::Share& share, const domain::Selection& selection,
+                  const CaseSnapshot& snapshot);
+Json password_dialog(Language language, const std::string& password);
+
+}  // namespace es::ui
