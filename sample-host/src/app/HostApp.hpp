@@ -1,0 +1,30 @@
+// The sample host as one object: opens the store, creates demo data, loads plugins and serves
+// HTTP. main() runs one; the tests run one in-process on a free port.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/DossierManager.hpp"
+#include "web/HostServer.hpp"
+
+namespace host {
+
+class HostApp {
+  public:
+    explicit HostApp(HostConfig config);
+    ~HostApp();
+
+    void start();
+    void stop();
+
+    int port() const { return server_ ? server_->port() : 0; }
+    std::string url() const;
+    DossierManager& dossier_manager() { return *dm_; }
+
+  private:
+    std::unique_ptr<DossierManager> dm_;
+    std::unique_ptr<HostServer> server_;
+};
+
+}  // namespace host

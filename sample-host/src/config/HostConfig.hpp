@@ -1,0 +1,40 @@
+// The host's typed configuration, read from YAML. Relative paths are resolved against the folder
+// of the configuration file, so a config works from whatever directory the host is started in.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace host {
+
+// A configuration that cannot be used; the message names the file, the line and the key.
+class ConfigError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct PluginConfig {
+    std::string path;         // the shared library
+    std::string config_path;  // handed to the plugin's init; may be empty
+};
+
+struct HostConfig {
+    std::string listen_address = "127.0.0.1";
+    int port = 8080;         // 0 picks a free port
+    std::string public_url;  // printed at start; derived from address and port when empty
+    std::string data_directory;
+    std::string database_path;    // default: <data_directory>/host.db
+    std::string web_root;         // default: the sample-host/web folder of the source tree
+    std::string spool_directory;  // enables the dev mailbox when set
+    bool demo_data = true;
+    bool big_attachment = false;
+    int cases_per_organisation = 600;
+    int http_threads = 16;
+    std::vector<PluginConfig> plugins;
+
+    // Throws ConfigError for a missing file, a YAML error, an unknown key or a bad value.
+    static HostConfig load(const std::string& path);
+};
+
+}  // namespace host

@@ -1,0 +1,98 @@
+#include "web/AttachmentApi.hpp"
+
+#include <fcntl.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <filesystem>
+
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include "log/HostLog.hpp"
+#include "web/ApiError.hpp"
+#include "web/ContentDisposition.hpp"
+#include "web/PathId.hpp"
+#include "web/PluginGateway.hpp"
+
+namespace host {
+
+namespace {
+
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+void download(DossierManager& dm, Exchange& ex) {
+    auto a = dm.cases.attachment(ex.user->organisation_id, path_id(ex, "id"), path_id(ex, "aid"));
+    if (!a)
+        throw ApiError::not_found();
+    auto path = std::filesystem::path(dm.config.data_directory) / a->storage_path;
+    FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat st {};
+    if (file.get() < 0 || ::fstat(file.get(), &st) != 0) {
+        throw ApiError(410, "gone", "The attachment's file is missing on the server.");
+    }
+    auto& r = ex.response();
+    r.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
+    r.setContentType(a->media_type.empty() ? "application/octet-stream" : a->media_type);
+    r.setContentLength64(st.st_size);
+    r.set("Content-Disposition", ContentDisposition::attachment(a->name));
+    r.set("Cache-Control", "private, no-store");
+    Exchange::security_headers(r);
+    // Poco buffers the headers in the body stream; flush them, then send the body past Poco's
+    // 4 KiB-per-syscall stream with sendfile.
+    r.send().flush();
+    auto& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(ex.request()).socket();
+    off_t offset = 0;
+    while (offset < st.st_size) {
+        ssize_t n = ::sendfile(socket.impl()->sockfd(), file.get(), &offset,
+                               static_cast<size_t>(std::min<off_t>(st.st_size - offset, 1 << 30)));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            // The client went away or timed out; the connection is unusable now.
+            socket.shutdown();
+            return;
+        }
+    }
+}
+
+void remove(DossierManager& dm, Exchange& ex) {
+    auto case_id = path_id(ex, "id");
+    auto removed =
+        dm.cases.remove_attachment(ex.user->organisation_id, case_id, path_id(ex, "aid"));
+    if (!removed)
+        throw ApiError::not_found();
+    std::error_code ec;
+    std::filesystem::remove(std::filesystem::path(dm.config.data_directory) / removed->storage_path,
+                            ec);
+    HostLog::info("user " + ex.user->login + " deleted attachment " + std::to_string(removed->id));
+    dm.plugins.notify(PluginGateway::context(ex), DM_EVENT_ATTACHMENT_DELETED,
+                      std::to_string(case_id), std::to_string(removed->id));
+    ex.send_no_content();
+}
+
+}  // namespace
+
+void AttachmentApi::install(Router& router, DossierManager& dm) {
+    router.add("GET", "/api/cases/{id}/attachments/{aid}/content", Access::user,
+               [&dm](Exchange& ex) { download(dm, ex); });
+    router.add("DELETE", "/api/cases/{id}/attachments/{aid}", Access::user,
+               [&dm](Exchange& ex) { remove(dm, ex); });
+}
+
+}  // namespace host

@@ -1,0 +1,74 @@
+// Modal dialogs, confirmations and toasts — the host's own look for whatever a view model asks.
+import { el } from './dom.js';
+import { t } from './i18n.js';
+
+let openDialog = null;
+
+export class Dialog {
+  constructor(title, options = {}) {
+    if (openDialog) openDialog.close();
+    this.onClose = options.onClose || (() => {});
+    this.titleNode = el('h2', { class: 'dialog-title', id: 'dialog-title' }, title || '');
+    this.noticeArea = el('div', { class: 'dialog-notices' });
+    this.body = el('div', { class: 'dialog-body' });
+    const closeButton = el('button', { type: 'button', class: 'icon-button', title: t('dialog.close'), 'aria-label': t('dialog.close'), onclick: () => this.close() }, '✕');
+    this.box = el('div', { class: 'dialog' + (options.wide ? ' dialog-wide' : ''), role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dialog-title' },
+      el('div', { class: 'dialog-header' }, this.titleNode, closeButton), this.noticeArea, this.body);
+    this.overlay = el('div', { class: 'dialog-overlay', onmousedown: (e) => { if (e.target === this.overlay) this.close(); } }, this.box);
+    this.keyHandler = (e) => { if (e.key === 'Escape') this.close(); };
+    document.addEventListener('keydown', this.keyHandler);
+    document.body.append(this.overlay);
+    openDialog = this;
+    this.closed = false;
+  }
+
+  setTitle(title) { this.titleNode.textContent = title || ''; }
+  setWide(wide) { this.box.classList.toggle('dialog-wide', !!wide); }
+
+  setContent(nodes) {
+    this.noticeArea.replaceChildren();
+    this.body.replaceChildren(...[nodes].flat());
+    const first = this.body.querySelector('input:not([type=hidden]), select, textarea, button');
+    if (first) first.focus();
+  }
+
+  showNotice(level, text) {
+    this.noticeArea.replaceChildren(notice(level, text));
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    document.removeEventListener('keydown', this.keyHandler);
+    this.overlay.remove();
+    if (openDialog === this) openDialog = null;
+    this.onClose();
+  }
+}
+
+export function notice(level, text, title) {
+  const known = ['info', 'success', 'warning', 'error'];
+  const lvl = known.includes(level) ? level : 'info';
+  return el('div', { class: 'notice notice-' + lvl, role: lvl === 'error' ? 'alert' : 'status' },
+    title ? el('strong', { class: 'notice-title' }, title) : null, el('span', {}, text || ''));
+}
+
+// Resolves true when the user confirms.
+export function confirmDialog(text, confirmLabel, danger) {
+  return new Promise((resolve) => {
+    let answered = false;
+    const dialog = new Dialog(t('dialog.confirm'), { onClose: () => { if (!answered) resolve(false); } });
+    const ok = el('button', { type: 'button', class: 'button ' + (danger ? 'button-danger' : 'button-primary'), onclick: () => { answered = true; dialog.close(); resolve(true); } }, confirmLabel || t('dialog.confirm'));
+    const cancel = el('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, t('dialog.cancel'));
+    dialog.setContent([el('p', { class: 'confirm-text' }, text), el('div', { class: 'button-row' }, cancel, ok)]);
+    ok.focus();
+  });
+}
+
+export function toast(level, text) {
+  const area = document.getElementById('toasts');
+  const node = notice(level, text);
+  node.classList.add('toast');
+  area.append(node);
+  setTimeout(() => node.remove(), level === 'error' ? 8000 : 4000);
+}
