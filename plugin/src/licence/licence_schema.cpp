@@ -5,7 +5,7 @@ namespace es::licence {
 const std::vector<std::string>& licence_schema_statements() {
     // VARCHAR(190): the longest utf8mb4 key MySQL indexes on every row format.
     static const std::vector<std::string> statements = {
-        "CREATE TABLE licence_state ("
+        "CREATE TABLE IF NOT EXISTS licence_state ("
         " organisation_id VARCHAR(190) NOT NULL PRIMARY KEY,"
         " revision BIGINT NOT NULL,"
         " trial_started_at BIGINT NULL,"
@@ -20,12 +20,6 @@ const std::vector<std::string>& licence_schema_statements() {
         " issuer VARCHAR(190) NULL,"
         " seats_exceeded_since BIGINT NULL,"
         " updated_at BIGINT NOT NULL)",
-        "CREATE TABLE licence_case_type ("
-        " organisation_id VARCHAR(190) NOT NULL,"
-        " case_type_id VARCHAR(190) NOT NULL,"
-        " enabled INTEGER NOT NULL,"
-        " updated_at BIGINT NOT NULL,"
-        " PRIMARY KEY (organisation_id, case_type_id))",
     };
     return statements;
 }

@@ -224,6 +224,19 @@ void LicenceService::set_case_type_enabled(const std::string& organisation_id,
     store_.set_case_type_enabled(organisation_id, case_type_id, enabled, audit);
 }
 
+void LicenceService::record_revoke_all(const std::string& organisation_id, const std::string& actor,
+                                       std::int64_t count) {
+    Poco::JSON::Object details;
+    details.set("revoked", static_cast<Poco::Int64>(count));
+    domain::AuditEntry audit;
+    audit.organisation_id = organisation_id;
+    audit.actor = actor;
+    audit.at = clock_.now();
+    audit.action = "module.all_links_revoked";
+    audit.details = to_json(details);
+    store_.append_audit(audit);
+}
+
 std::vector<domain::AuditEntry> LicenceService::audit_trail(const std::string& organisation_id,
                                                             int limit) {
     return store_.audit_trail(organisation_id, limit);

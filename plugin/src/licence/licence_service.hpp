@@ -58,6 +58,10 @@ class LicenceService {
     void set_case_type_enabled(const std::string& organisation_id, const std::string& actor,
                                const std::string& case_type_id, bool enabled);
 
+    // Records in the licensing trail that `actor` revoked all `count` links of the organisation.
+    void record_revoke_all(const std::string& organisation_id, const std::string& actor,
+                           std::int64_t count);
+
     std::vector<domain::AuditEntry> audit_trail(const std::string& organisation_id, int limit);
 
     const LicenceLifecycle& lifecycle() const noexcept { return lifecycle_; }

@@ -1,6 +1,7 @@
 #include "licence/sql_licence_store.hpp"
 
 #include "domain/error.hpp"
+#include "licence/licence_schema.hpp"
 
 namespace es::licence {
 
@@ -26,24 +27,28 @@ constexpr const char* kUpdateState =
     " issuer = ?, seats_exceeded_since = ?, updated_at = {now}, revision = ?"
     " WHERE organisation_id = ? AND revision = ?";
 
+// The store's audit table; licensing entries concern no case and no share.
 constexpr const char* kInsertAudit =
-    "INSERT INTO licence_audit (organisation_id, actor, at, action, details)"
-    " VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO audit (organisation_id, case_id, share_id, actor, at, action, details)"
+    " VALUES (?, '', '', ?, ?, ?, ?)";
 
 constexpr const char* kSelectAudit =
-    "SELECT id, organisation_id, actor, at, action, details FROM licence_audit"
-    " WHERE organisation_id = ? ORDER BY at DESC, id DESC LIMIT ?";
+    "SELECT id, organisation_id, actor, at, action, details FROM audit"
+    " WHERE organisation_id = ? AND case_id = '' AND share_id = ''"
+    " AND (action LIKE 'licence.%' OR action LIKE 'module.%') ORDER BY id DESC LIMIT ?";
 
+// The switch is the "enabled" policy override of the case type, so Policy::resolve honours it.
 constexpr const char* kSelectCaseType =
-    "SELECT enabled FROM licence_case_type WHERE organisation_id = ? AND case_type_id = ?";
+    "SELECT value FROM policy_overrides"
+    " WHERE organisation_id = ? AND case_type_id = ? AND policy_key = 'enabled'";
 
-constexpr const char* kUpdateCaseType =
-    "UPDATE licence_case_type SET enabled = ?, updated_at = {now}"
-    " WHERE organisation_id = ? AND case_type_id = ?";
+constexpr const char* kDeleteCaseType =
+    "DELETE FROM policy_overrides"
+    " WHERE organisation_id = ? AND case_type_id = ? AND policy_key = 'enabled'";
 
 constexpr const char* kInsertCaseType =
-    "{insert_ignore} INTO licence_case_type (organisation_id, case_type_id, enabled, updated_at)"
-    " VALUES (?, ?, ?, {now})";
+    "INSERT INTO policy_overrides (organisation_id, case_type_id, policy_key, value)"
+    " VALUES (?, ?, 'enabled', ?)";
 
 SqlValue optional_ms(const std::optional<domain::Timestamp>& t) {
     return t ? SqlValue(domain::to_epoch_ms(*t)) : SqlValue(std::monostate{});
@@ -110,6 +115,14 @@ void insert_audit(SqlConnection& c, const std::string& sql, const domain::AuditE
 
 }  // namespace
 
+SqlLicenceStore::SqlLicenceStore(store::sql::Database& database) : db_(database) {
+    db_.transaction([&](SqlConnection& c) {
+        for (const auto& statement : licence_schema_statements()) {
+            c.execute(statement, {});
+        }
+    });
+}
+
 domain::Timestamp SqlLicenceStore::database_now() {
     const std::string sql = db_.sql("SELECT {now}");
     return db_.read(
@@ -155,20 +168,19 @@ std::optional<bool> SqlLicenceStore::case_type_enabled(const std::string& organi
     if (rows.empty()) {
         return std::nullopt;
     }
-    return rows.front().integer(0) != 0;
+    return rows.front().text(0) == "true";
 }
 
 void SqlLicenceStore::set_case_type_enabled(const std::string& organisation_id,
                                             const std::string& case_type_id, bool enabled,
                                             const domain::AuditEntry& audit) {
-    const std::string update = db_.sql(kUpdateCaseType);
+    const std::string remove = db_.sql(kDeleteCaseType);
     const std::string insert = db_.sql(kInsertCaseType);
     const std::string audit_sql = db_.sql(kInsertAudit);
-    const std::int64_t flag = enabled ? 1 : 0;
+    const std::string value = enabled ? "true" : "false";
     db_.transaction([&](SqlConnection& c) {
-        if (c.execute(update, {flag, organisation_id, case_type_id}) == 0) {
-            c.execute(insert, {organisation_id, case_type_id, flag});
-        }
+        c.execute(remove, {organisation_id, case_type_id});
+        c.execute(insert, {organisation_id, case_type_id, value});
         insert_audit(c, audit_sql, audit);
     });
 }

@@ -13,8 +13,9 @@ namespace es::licence {
 
 class SqlLicenceStore final : public LicenceStore {
   public:
-    // `database` must outlive the store.
-    explicit SqlLicenceStore(store::sql::Database& database) : db_(database) {}
+    // `database` must outlive the store; its migrations must have run (the audit and
+    // policy_overrides tables). Creates `licence_state` if missing (idempotent).
+    explicit SqlLicenceStore(store::sql::Database& database);
 
     domain::Timestamp database_now() override;
     OrganisationLicence load(const std::string& organisation_id) override;

@@ -1,0 +1,397 @@
+#include "licence/admin_panel.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include "domain/error.hpp"
+#include "licence/admin_texts.hpp"
+#include "licence/licence_refused.hpp"
+#include "licence/time_text.hpp"
+#include "licence/transition_refused.hpp"
+#include "ui/ids.hpp"
+
+namespace es::licence {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string to_json(const Object::Ptr& o) {
+    std::ostringstream out;
+    o->stringify(out);
+    return out.str();
+}
+
+std::string replace(std::string text, const std::string& placeholder, const std::string& value) {
+    if (auto pos = text.find(placeholder); pos != std::string::npos) {
+        text.replace(pos, placeholder.size(), value);
+    }
+    return text;
+}
+
+std::string chf(std::int64_t rappen) {
+    std::ostringstream out;
+    out << rappen / 100 << '.' << (rappen % 100 < 10 ? "0" : "") << rappen % 100;
+    return out.str();
+}
+
+Object::Ptr element(const std::string& type) {
+    Object::Ptr o = new Object;
+    o->set("type", type);
+    return o;
+}
+
+Object::Ptr notice(const std::string& level, const std::string& text) {
+    auto o = element("notice");
+    o->set("level", level);
+    o->set("text", text);
+    return o;
+}
+
+Object::Ptr button(const std::string& label, const std::string& action, Object::Ptr payload,
+                   const std::string& style) {
+    auto o = element("button");
+    o->set("label", label);
+    o->set("action", action);
+    o->set("payload", payload ? payload : Object::Ptr(new Object));
+    o->set("style", style);
+    return o;
+}
+
+Object::Ptr fact(const std::string& label, const std::string& value) {
+    Object::Ptr o = new Object;
+    o->set("label", label);
+    o->set("value", value);
+    return o;
+}
+
+Object::Ptr column(const std::string& id, const std::string& title) {
+    Object::Ptr o = new Object;
+    o->set("id", id);
+    o->set("title", title);
+    return o;
+}
+
+const char* level_of(LicenceWarning::Level level) {
+    switch (level) {
+        case LicenceWarning::Level::Info:
+            return "info";
+        case LicenceWarning::Level::Warning:
+            return "warning";
+        case LicenceWarning::Level::Error:
+            return "error";
+    }
+    return "info";
+}
+
+struct Page {
+    ui::Language lang = ui::Language::English;
+    bool admin = false;
+    std::string message_level;  // a notice on top after an action
+    std::string message;
+    std::string key_error;  // the licence key field's error
+    std::string key_value;
+};
+
+class PanelBuilder {
+  public:
+    PanelBuilder(const Page& page, LicenceService& licences, OrganisationDirectory& directory,
+                 const config::PolicyConfig& policy)
+        : page_(page), licences_(licences), directory_(directory), policy_(policy) {}
+
+    Object::Ptr build(const dm::Context& ctx) {
+        const LicenceStatus status = licences_.status(ctx.organisation_id);
+        auto panel = element("panel");
+        panel->set("id", ui::kAdminPanel);
+        panel->set("title", t("title"));
+        Array::Ptr body = new Array;
+        if (!page_.message.empty()) {
+            body->add(notice(page_.message_level, page_.message));
+        }
+        if (!status.active) {
+            body->add(notice("info", t("explain.not_active")));
+        }
+        for (const auto& w : status.warnings) {
+            if (w.code == "not_activated") {
+                continue;  // said by the explanation above
+            }
+            body->add(notice(level_of(w.level), replace(t("warning." + w.code), "{date}",
+                                                        w.at ? format_date(*w.at) : "")));
+        }
+        body->add(facts(status));
+        if (page_.admin) {
+            add_actions(status, body);
+        } else {
+            body->add(notice("info", t("only_admins")));
+        }
+        add_case_types(ctx, body);
+        add_audit(ctx, body);
+        panel->set("body", body);
+        return panel;
+    }
+
+  private:
+    std::string t(std::string_view key) const { return admin_text(page_.lang, key); }
+
+    Object::Ptr facts(const LicenceStatus& s) const {
+        Array::Ptr items = new Array;
+        items->add(fact(t("state"), t("state." + std::string(state_id(s.state)))));
+        items->add(fact(t("plan"), s.licence ? t("plan." + std::string(plan_id(s.licence->plan)))
+                                             : t("plan.none")));
+        std::string seats = std::to_string(s.seats.used) + " / ";
+        seats += s.seats.licensed ? std::to_string(*s.seats.licensed)
+                                  : (s.state == LicenceState::Trial ? t("seats.unlimited") : "–");
+        items->add(fact(t("seats"), seats));
+        if (s.active_until) {
+            items->add(fact(t("valid_until"), format_date(*s.active_until)));
+        }
+        if (s.licence) {
+            items->add(fact(t("licence_id"), s.licence->licence_id));
+        }
+        if (s.included_in_plan) {
+            items->add(fact(t("price"), t("price.included")));
+        } else {
+            items->add(fact(t("price"), t("price.module")));
+            items->add(fact(t("price"), replace(replace(t("price.total"), "{users}",
+                                                        std::to_string(s.seats.used)),
+                                                "{total}", chf(s.monthly_total))));
+        }
+        auto o = element("facts");
+        o->set("items", items);
+        return o;
+    }
+
+    void add_actions(const LicenceStatus& s, Array::Ptr& body) const {
+        if (s.trial_available) {
+            body->add(button(t("action.start_trial"), AdminPanel::kStartTrial, nullptr, "primary"));
+        }
+        auto form = element("form");
+        form->set("action", AdminPanel::kEnterKey);
+        form->set("submit", t("action.enter_key"));
+        auto field = element("textarea");
+        field->set("name", "licence_key");
+        field->set("label", t("field.licence_key"));
+        field->set("value", page_.key_value);
+        field->set("required", true);
+        if (!page_.key_error.empty()) {
+            field->set("error", page_.key_error);
+        }
+        Array::Ptr fields = new Array;
+        fields->add(field);
+        form->set("fields", fields);
+        body->add(form);
+        if (s.may_reactivate) {
+            body->add(button(t("action.reactivate"), AdminPanel::kReactivate, nullptr, "primary"));
+        }
+        if (s.active) {
+            body->add(button(t("action.deactivate"), AdminPanel::kDeactivate, nullptr, "danger"));
+        }
+        body->add(button(t("action.revoke_all"), AdminPanel::kRevokeAll, nullptr, "danger"));
+    }
+
+    void add_case_types(const dm::Context& ctx, Array::Ptr& body) const {
+        auto heading = element("heading");
+        heading->set("text", t("case_types"));
+        body->add(heading);
+        Array::Ptr columns = new Array;
+        columns->add(column("case_type", t("case_type")));
+        columns->add(column("module", t("module")));
+        Array::Ptr rows = new Array;
+        for (const auto& type : directory_.case_types(ctx)) {
+            const bool on = licences_.case_type_enabled(ctx.organisation_id, type.id,
+                                                        policy_.for_case_type(type.id).enabled);
+            Object::Ptr cells = new Object;
+            cells->set("case_type", type.name.empty() ? type.id : type.name);
+            cells->set("module", t(on ? "on" : "off"));
+            Object::Ptr row = new Object;
+            row->set("id", type.id);
+            row->set("cells", cells);
+            Array::Ptr actions = new Array;
+            if (page_.admin) {
+                Object::Ptr payload = new Object;
+                payload->set("case_type_id", type.id);
+                payload->set("enabled", !on);
+                actions->add(button(t(on ? "action.disable" : "action.enable"),
+                                    AdminPanel::kCaseType, payload, "secondary"));
+            }
+            row->set("actions", actions);
+            rows->add(row);
+        }
+        auto table = element("table");
+        table->set("id", "case-types");
+        table->set("columns", columns);
+        table->set("rows", rows);
+        body->add(table);
+    }
+
+    void add_audit(const dm::Context& ctx, Array::Ptr& body) const {
+        auto heading = element("heading");
+        heading->set("text", t("audit"));
+        body->add(heading);
+        Array::Ptr columns = new Array;
+        columns->add(column("when", t("audit.when")));
+        columns->add(column("who", t("audit.who")));
+        columns->add(column("what", t("audit.what")));
+        columns->add(column("details", t("audit.details")));
+        Array::Ptr rows = new Array;
+        for (const auto& entry : licences_.audit_trail(ctx.organisation_id, 50)) {
+            Object::Ptr cells = new Object;
+            cells->set("when", format_utc(entry.at));
+            cells->set("who", entry.actor);
+            cells->set("what", entry.action);
+            cells->set("details", entry.details);
+            Object::Ptr row = new Object;
+            row->set("cells", cells);
+            rows->add(row);
+        }
+        auto table = element("table");
+        table->set("id", "audit");
+        table->set("columns", columns);
+        table->set("rows", rows);
+        body->add(table);
+    }
+
+    const Page& page_;
+    LicenceService& licences_;
+    OrganisationDirectory& directory_;
+    const config::PolicyConfig& policy_;
+};
+
+Object::Ptr parse_payload(std::string_view payload_json) {
+    try {
+        auto value =
+            Poco::JSON::Parser().parse(std::string(payload_json.empty() ? "{}" : payload_json));
+        if (value.type() == typeid(Object::Ptr)) {
+            return value.extract<Object::Ptr>();
+        }
+    } catch (const Poco::Exception&) {
+    }
+    throw domain::Error(domain::Error::Kind::InvalidInput, "the payload is not a JSON object");
+}
+
+bool confirmed(const Object::Ptr& payload) {
+    return payload->has("confirm") && payload->get("confirm").isBoolean() &&
+           payload->getValue<bool>("confirm");
+}
+
+Object::Ptr confirmation(ui::Language lang, const std::string& action, const std::string& question,
+                         const std::string& label) {
+    auto dialog = element("dialog");
+    dialog->set("title", admin_text(lang, "title"));
+    Array::Ptr body = new Array;
+    auto text = element("text");
+    text->set("text", question);
+    body->add(text);
+    dialog->set("body", body);
+    Object::Ptr payload = new Object;
+    payload->set("confirm", true);
+    Array::Ptr buttons = new Array;
+    buttons->add(button(label, action, payload, "danger"));
+    auto cancel = element("button");
+    cancel->set("label", admin_text(lang, "action.cancel"));
+    cancel->set("action", "close");
+    cancel->set("style", "secondary");
+    buttons->add(cancel);
+    dialog->set("buttons", buttons);
+    return dialog;
+}
+
+}  // namespace
+
+AdminPanel::AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
+                       const config::PolicyConfig& policy, RevokeAllLinks revoke_all)
+    : licences_(licences),
+      directory_(directory),
+      policy_(policy),
+      revoke_all_(std::move(revoke_all)) {}
+
+bool AdminPanel::handles(std::string_view action_id) noexcept {
+    for (const char* id :
+         {kStartTrial, kEnterKey, kDeactivate, kReactivate, kCaseType, kRevokeAll}) {
+        if (action_id == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string AdminPanel::render(const dm::Context& ctx) {
+    Page page;
+    page.lang = ui::language_of(ctx.locale);
+    page.admin = directory_.is_organisation_admin(ctx);
+    return to_json(PanelBuilder(page, licences_, directory_, policy_).build(ctx));
+}
+
+std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_id,
+                               std::string_view payload_json) {
+    if (!handles(action_id)) {
+        throw domain::Error(domain::Error::Kind::NotFound,
+                            "unknown action '" + std::string(action_id) + "'");
+    }
+    Page page;
+    page.lang = ui::language_of(ctx.locale);
+    if (!directory_.is_organisation_admin(ctx)) {
+        throw domain::Error(domain::Error::Kind::Denied,
+                            "only organisation admins may change External Sharing's activation");
+    }
+    page.admin = true;
+    const auto payload = parse_payload(payload_json);
+    const std::string& org = ctx.organisation_id;
+    const std::string action(action_id);
+    page.message_level = "success";
+    try {
+        if (action == kStartTrial) {
+            licences_.start_trial(org, ctx.user_id);
+            page.message = admin_text(page.lang, "done.trial");
+        } else if (action == kEnterKey) {
+            page.key_value = payload->optValue<std::string>("licence_key", "");
+            licences_.enter_licence_key(org, ctx.user_id, page.key_value);
+            page.key_value.clear();
+            page.message = admin_text(page.lang, "done.key");
+        } else if (action == kDeactivate) {
+            if (!confirmed(payload)) {
+                return to_json(confirmation(page.lang, kDeactivate,
+                                            admin_text(page.lang, "confirm.deactivate"),
+                                            admin_text(page.lang, "action.deactivate")));
+            }
+            licences_.deactivate(org, ctx.user_id);
+            page.message = admin_text(page.lang, "done.deactivate");
+        } else if (action == kReactivate) {
+            licences_.reactivate(org, ctx.user_id);
+            page.message = admin_text(page.lang, "done.reactivate");
+        } else if (action == kCaseType) {
+            const std::string type = payload->optValue<std::string>("case_type_id", "");
+            if (type.empty() || !payload->has("enabled") || !payload->get("enabled").isBoolean()) {
+                throw domain::Error(domain::Error::Kind::InvalidInput,
+                                    "case_type_id and enabled (true/false) are required");
+            }
+            licences_.set_case_type_enabled(org, ctx.user_id, type,
+                                            payload->getValue<bool>("enabled"));
+            page.message = admin_text(page.lang, "done.case_type");
+        } else if (action == kRevokeAll) {
+            if (!confirmed(payload)) {
+                return to_json(confirmation(page.lang, kRevokeAll,
+                                            admin_text(page.lang, "confirm.revoke_all"),
+                                            admin_text(page.lang, "action.revoke_all")));
+            }
+            const std::int64_t count = revoke_all_(ctx);
+            licences_.record_revoke_all(org, ctx.user_id, count);
+            page.message =
+                replace(admin_text(page.lang, "done.revoke_all"), "{count}", std::to_string(count));
+        }
+    } catch (const LicenceRefused& refused) {
+        page.message_level = "error";
+        page.message = refused.what();
+        page.key_error = refused.what();
+    } catch (const TransitionRefused& refused) {
+        page.message_level = "error";
+        page.message = refused.what();
+    }
+    return to_json(PanelBuilder(page, licences_, directory_, policy_).build(ctx));
+}
+
+}  // namespace es::licence

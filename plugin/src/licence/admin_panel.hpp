@@ -1,0 +1,64 @@
+// The organisation admin page of External Sharing (panel "external-sharing.admin", organisation
+// scope): licence state, plan, seats, expiry, prices, the trial / key / deactivate actions, the
+// module switch per case type, "revoke all links", and the licensing audit trail.
+//
+// Everyone of the organisation may see the page; only organisation admins get the actions, and
+// invoke() refuses non-admins with domain::Error Kind::Denied whatever the payload says.
+// Destructive actions (deactivate, revoke all) first answer a confirmation dialog; only a payload
+// with "confirm": true acts.
+//
+// Thread-safe: no state of its own besides references to thread-safe collaborators.
+#pragma once
+
+#include <dm/cpp/context.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "config/settings.hpp"
+#include "licence/licence_service.hpp"
+#include "licence/organisation_directory.hpp"
+
+namespace es::licence {
+
+// Revokes every link of the acting organisation and returns how many; the lead wires it to
+// ShareService::revoke_all_of_organisation.
+using RevokeAllLinks = std::function<std::int64_t(const dm::Context& ctx)>;
+
+class AdminPanel {
+  public:
+    // Action ids for invoke_action with an empty case id. Stable: hosts may log them.
+    static constexpr const char* kStartTrial = "external-sharing.admin.start-trial";
+    static constexpr const char* kEnterKey = "external-sharing.admin.enter-key";  // {licence_key}
+    static constexpr const char* kDeactivate = "external-sharing.admin.deactivate";  // {confirm}
+    static constexpr const char* kReactivate = "external-sharing.admin.reactivate";
+    static constexpr const char* kCaseType =
+        "external-sharing.admin.case-type";  // {case_type_id, enabled}
+    static constexpr const char* kRevokeAll = "external-sharing.admin.revoke-all";  // {confirm}
+
+    // Collaborators must outlive the panel. `policy` gives each case type's configured default.
+    AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
+               const config::PolicyConfig& policy, RevokeAllLinks revoke_all);
+
+    // True for the action ids above.
+    static bool handles(std::string_view action_id) noexcept;
+
+    // The panel's view model (JSON).
+    std::string render(const dm::Context& ctx);
+
+    // Runs an admin action; returns the next view model: a confirmation dialog, or the panel again
+    // with a notice on top (with the key field's error when a key was refused — nothing changed).
+    // Throws domain::Error Denied for non-admins, InvalidInput for a malformed payload.
+    std::string invoke(const dm::Context& ctx, std::string_view action_id,
+                       std::string_view payload_json);
+
+  private:
+    LicenceService& licences_;
+    OrganisationDirectory& directory_;
+    const config::PolicyConfig& policy_;
+    RevokeAllLinks revoke_all_;
+};
+
+}  // namespace es::licence

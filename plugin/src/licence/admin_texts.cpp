@@ -1,0 +1,139 @@
+#include "licence/admin_texts.hpp"
+
+#include <map>
+
+namespace es::licence {
+
+namespace {
+
+struct Pair {
+    const char* en;
+    const char* de;
+};
+
+const std::map<std::string_view, Pair>& texts() {
+    static const std::map<std::string_view, Pair> table = {
+        {"title",
+         {"External Sharing: activation and licence", "Externes Teilen: Aktivierung und Lizenz"}},
+        {"only_admins",
+         {"Only organisation admins can change the activation.",
+          "Nur Organisations-Admins können die Aktivierung ändern."}},
+        {"state", {"State", "Status"}},
+        {"state.not_activated", {"Not activated", "Nicht aktiviert"}},
+        {"state.trial", {"Free trial", "Kostenloser Testmonat"}},
+        {"state.licensed", {"Licensed", "Lizenziert"}},
+        {"state.expired", {"Expired", "Abgelaufen"}},
+        {"state.deactivated", {"Deactivated", "Deaktiviert"}},
+        {"plan", {"Plan", "Abo"}},
+        {"plan.module", {"External Sharing module", "Spezialmodul Externes Teilen"}},
+        {"plan.pro", {"PRO (module included)", "PRO (Modul inbegriffen)"}},
+        {"plan.pro_plus", {"PRO+ (module included)", "PRO+ (Modul inbegriffen)"}},
+        {"plan.none", {"none", "keines"}},
+        {"seats", {"Users / seats", "Anwender:innen / Lizenzen"}},
+        {"seats.unlimited", {"no limit during the trial", "im Testmonat unbegrenzt"}},
+        {"valid_until", {"Active until", "Aktiv bis"}},
+        {"licence_id", {"Licence number", "Lizenznummer"}},
+        {"price", {"Price", "Preis"}},
+        {"price.module",
+         {"CHF 3 per user per month, for the whole organisation only",
+          "CHF 3.– pro Monat und Anwender:in, nur für die gesamte Organisation buchbar"}},
+        {"price.total",
+         {"Monthly total for {users} active users: CHF {total}",
+          "Monatlich für {users} aktive Anwender:innen: CHF {total}"}},
+        {"price.included",
+         {"Included in your PRO / PRO+ subscription", "In Ihrem PRO- / PRO+-Abo inbegriffen"}},
+        {"explain.not_active",
+         {"External Sharing is off for this organisation: nothing can be shared and existing links "
+          "answer like unknown links. Start the free trial month or enter a licence key. PRO and "
+          "PRO+ include the module; ask info@agiflex.ch for your key.",
+          "Externes Teilen ist für diese Organisation ausgeschaltet: Es kann nichts geteilt "
+          "werden, "
+          "und bestehende Links antworten wie unbekannte Links. Starten Sie den kostenlosen "
+          "Testmonat oder geben Sie einen Lizenzschlüssel ein. In PRO und PRO+ ist das Modul "
+          "inbegriffen; Ihren Schlüssel erhalten Sie über info@agiflex.ch."}},
+        {"warning.not_activated",
+         {"The module is not activated.", "Das Modul ist nicht aktiviert."}},
+        {"warning.deactivated",
+         {"The module was deactivated by an admin.",
+          "Das Modul wurde von einem Admin deaktiviert."}},
+        {"warning.expired",
+         {"The trial or licence has expired. Nothing was deleted: enter a new "
+          "licence key and every valid link works again.",
+          "Der Testmonat oder die Lizenz ist abgelaufen. Nichts wurde gelöscht: "
+          "Mit einem neuen Lizenzschlüssel funktionieren alle gültigen Links "
+          "wieder."}},
+        {"warning.trial_ends_soon",
+         {"The free trial ends on {date}.", "Der kostenlose Testmonat endet am {date}."}},
+        {"warning.licence_ends_soon",
+         {"The licence ends on {date}; ask for a renewal.",
+          "Die Lizenz endet am {date}; bitte verlängern."}},
+        {"warning.seats_exceeded",
+         {"More active users than licensed seats. Until {date} everything keeps working; then new "
+          "shares are blocked (existing links keep working) until the licence covers all users.",
+          "Mehr aktive Anwender:innen als lizenziert. Bis {date} funktioniert alles weiter; danach "
+          "können keine neuen Links erstellt werden (bestehende bleiben gültig), bis die Lizenz "
+          "alle "
+          "Anwender:innen abdeckt."}},
+        {"warning.seats_grace_over",
+         {"More active users than licensed seats since the grace period ended on {date}: new "
+          "shares "
+          "are blocked; existing links keep working. Enter a licence key with enough seats.",
+          "Mehr aktive Anwender:innen als lizenziert, und die Übergangsfrist endete am {date}: "
+          "Neue "
+          "Links sind gesperrt; bestehende bleiben gültig. Bitte Lizenzschlüssel mit genügend "
+          "Lizenzen eingeben."}},
+        {"action.start_trial", {"Start free trial month", "Kostenlosen Testmonat starten"}},
+        {"action.enter_key", {"Activate licence key", "Lizenzschlüssel aktivieren"}},
+        {"field.licence_key", {"Licence key", "Lizenzschlüssel"}},
+        {"action.deactivate", {"Deactivate", "Deaktivieren"}},
+        {"action.reactivate", {"Activate again", "Wieder aktivieren"}},
+        {"action.revoke_all",
+         {"Revoke all links of the organisation", "Alle Links der Organisation beenden"}},
+        {"action.cancel", {"Cancel", "Abbrechen"}},
+        {"action.enable", {"Switch on", "Einschalten"}},
+        {"action.disable", {"Switch off", "Ausschalten"}},
+        {"confirm.deactivate",
+         {"Deactivate External Sharing? Nobody can share any more and every link answers like an "
+          "unknown link until the module is activated again. Nothing is deleted.",
+          "Externes Teilen deaktivieren? Niemand kann mehr teilen, und alle Links antworten wie "
+          "unbekannte Links, bis das Modul wieder aktiviert wird. Nichts wird gelöscht."}},
+        {"confirm.revoke_all",
+         {"Revoke every link of this organisation now? Recipients lose access at once; this cannot "
+          "be undone.",
+          "Alle Links dieser Organisation jetzt beenden? Empfänger:innen verlieren sofort den "
+          "Zugriff; das lässt sich nicht rückgängig machen."}},
+        {"case_types", {"Case types", "Falltypen"}},
+        {"case_type", {"Case type", "Falltyp"}},
+        {"module", {"External Sharing", "Externes Teilen"}},
+        {"on", {"on", "ein"}},
+        {"off", {"off", "aus"}},
+        {"audit", {"Changes", "Änderungen"}},
+        {"audit.when", {"When", "Wann"}},
+        {"audit.who", {"Who", "Wer"}},
+        {"audit.what", {"What", "Was"}},
+        {"audit.details", {"Details", "Details"}},
+        {"done.trial", {"The free trial month has started.", "Der kostenlose Testmonat läuft."}},
+        {"done.key", {"The licence key is active.", "Der Lizenzschlüssel ist aktiv."}},
+        {"done.deactivate",
+         {"External Sharing is deactivated.", "Externes Teilen ist deaktiviert."}},
+        {"done.reactivate",
+         {"External Sharing is active again.", "Externes Teilen ist wieder aktiv."}},
+        {"done.case_type",
+         {"The case type setting was saved.", "Die Falltyp-Einstellung ist gespeichert."}},
+        {"done.revoke_all", {"{count} links were revoked.", "{count} Links wurden beendet."}},
+    };
+    return table;
+}
+
+}  // namespace
+
+std::string admin_text(ui::Language language, std::string_view key) {
+    const auto& table = texts();
+    const auto it = table.find(key);
+    if (it == table.end()) {
+        return std::string(key);
+    }
+    return language == ui::Language::German ? it->second.de : it->second.en;
+}
+
+}  // namespace es::licence

@@ -1,0 +1,134 @@
+// The organisation admin page: what it shows, who may act, confirmations, refused keys.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include "domain/error.hpp"
+#include "licence/admin_panel.hpp"
+#include "support/licence_world.hpp"
+
+namespace es::licence {
+namespace {
+
+using testing::days;
+using testing::LicenceWorld;
+
+class FakeDirectory final : public OrganisationDirectory {
+  public:
+    bool is_organisation_admin(const dm::Context& ctx) override { return ctx.user_id == "admin"; }
+    std::vector<CaseTypeInfo> case_types(const dm::Context&) override {
+        return {{"ct-1", "Beistandschaft"}, {"ct-2", "Abklärung"}};
+    }
+};
+
+class AdminPanelTest : public ::testing::Test {
+  protected:
+    AdminPanelTest()
+        : panel(w.service, directory, policy, [this](const dm::Context&) {
+              ++revoke_calls;
+              return std::int64_t{7};
+          }) {}
+
+    dm::Context ctx(const std::string& user, const std::string& locale = "en") {
+        dm::Context c;
+        c.organisation_id = LicenceWorld::kOrg;
+        c.user_id = user;
+        c.locale = locale;
+        return c;
+    }
+
+    static Poco::JSON::Object::Ptr parse(const std::string& json) {
+        return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+    }
+
+    LicenceWorld w;
+    FakeDirectory directory;
+    config::PolicyConfig policy;
+    int revoke_calls = 0;
+    AdminPanel panel;
+};
+
+TEST_F(AdminPanelTest, NotActivatedPageExplainsAndOffersTheTrial) {
+    const std::string json = panel.render(ctx("admin"));
+    EXPECT_EQ(parse(json)->getValue<std::string>("type"), "panel");
+    EXPECT_NE(json.find("Not activated"), std::string::npos);
+    EXPECT_NE(json.find(AdminPanel::kStartTrial), std::string::npos);
+    EXPECT_NE(json.find(AdminPanel::kEnterKey), std::string::npos);
+    EXPECT_NE(json.find("CHF 3 per user per month"), std::string::npos);
+    EXPECT_NE(json.find("5 active users: CHF 15.00"), std::string::npos);
+    EXPECT_NE(json.find("Beistandschaft"), std::string::npos);
+}
+
+TEST_F(AdminPanelTest, PageIsInGermanForGermanLocales) {
+    const std::string json = panel.render(ctx("admin", "de-CH"));
+    EXPECT_NE(json.find("Nicht aktiviert"), std::string::npos);
+    EXPECT_NE(json.find("Kostenlosen Testmonat starten"), std::string::npos);
+}
+
+TEST_F(AdminPanelTest, NonAdminSeesNoActionsAndCannotAct) {
+    const std::string json = panel.render(ctx("caseworker"));
+    EXPECT_EQ(json.find(AdminPanel::kStartTrial), std::string::npos);
+    EXPECT_EQ(json.find(AdminPanel::kCaseType), std::string::npos);
+    try {
+        panel.invoke(ctx("caseworker"), AdminPanel::kStartTrial, "{}");
+        FAIL() << "a caseworker started the trial";
+    } catch (const domain::Error& e) {
+        EXPECT_EQ(e.kind(), domain::Error::Kind::Denied);
+    }
+    EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
+}
+
+TEST_F(AdminPanelTest, TrialOfferDisappearsOnceUsed) {
+    const std::string json = panel.invoke(ctx("admin"), AdminPanel::kStartTrial, "{}");
+    EXPECT_TRUE(w.service.is_active(LicenceWorld::kOrg));
+    EXPECT_EQ(json.find(AdminPanel::kStartTrial), std::string::npos);
+    EXPECT_NE(json.find("Free trial"), std::string::npos);
+    EXPECT_NE(json.find("licence.trial_started"), std::string::npos);  // the audit list
+}
+
+TEST_F(AdminPanelTest, RefusedKeyShowsTheSentenceOnTheFieldAndChangesNothing) {
+    const std::string json =
+        panel.invoke(ctx("admin"), AdminPanel::kEnterKey, R"({"licence_key":"garbage"})");
+    EXPECT_NE(json.find("not a licence key"), std::string::npos);
+    EXPECT_NE(json.find(R"("error")"), std::string::npos);
+    EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
+}
+
+TEST_F(AdminPanelTest, ValidKeyActivates) {
+    Poco::JSON::Object payload;
+    payload.set("licence_key", w.key(20, w.clock.now(), w.clock.now() + days(365)));
+    std::ostringstream out;
+    payload.stringify(out);
+    const std::string json = panel.invoke(ctx("admin"), AdminPanel::kEnterKey, out.str());
+    EXPECT_TRUE(w.service.is_active(LicenceWorld::kOrg));
+    EXPECT_NE(json.find("Licensed"), std::string::npos);
+    EXPECT_NE(json.find("5 / 20"), std::string::npos);
+}
+
+TEST_F(AdminPanelTest, DeactivateAsksForConfirmationFirst) {
+    w.service.start_trial(LicenceWorld::kOrg, "admin");
+    const auto dialog = parse(panel.invoke(ctx("admin"), AdminPanel::kDeactivate, "{}"));
+    EXPECT_EQ(dialog->getValue<std::string>("type"), "dialog");
+    EXPECT_TRUE(w.service.is_active(LicenceWorld::kOrg));
+    panel.invoke(ctx("admin"), AdminPanel::kDeactivate, R"({"confirm":true})");
+    EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
+}
+
+TEST_F(AdminPanelTest, RevokeAllAsksForConfirmationThenCallsThePort) {
+    panel.invoke(ctx("admin"), AdminPanel::kRevokeAll, "{}");
+    EXPECT_EQ(revoke_calls, 0);
+    const std::string json =
+        panel.invoke(ctx("admin"), AdminPanel::kRevokeAll, R"({"confirm":true})");
+    EXPECT_EQ(revoke_calls, 1);
+    EXPECT_NE(json.find("7 links were revoked"), std::string::npos);
+}
+
+TEST_F(AdminPanelTest, CaseTypeToggleIsStoredAndShown) {
+    panel.invoke(ctx("admin"), AdminPanel::kCaseType, R"({"case_type_id":"ct-2","enabled":false})");
+    EXPECT_FALSE(w.service.case_type_enabled(LicenceWorld::kOrg, "ct-2", true));
+    EXPECT_THROW(panel.invoke(ctx("admin"), AdminPanel::kCaseType, R"({"case_type_id":"ct-2"})"),
+                 domain::Error);
+}
+
+}  // namespace
+}  // namespace es::licence
