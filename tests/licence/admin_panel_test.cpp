@@ -79,18 +79,25 @@ TEST_F(AdminPanelTest, NonAdminSeesNoActionsAndCannotAct) {
 }
 
 TEST_F(AdminPanelTest, TrialOfferDisappearsOnceUsed) {
-    const std::string json = panel.invoke(ctx("admin"), AdminPanel::kStartTrial, "{}");
+    const auto result = parse(panel.invoke(ctx("admin"), AdminPanel::kStartTrial, "{}"));
+    EXPECT_EQ(result->getValue<std::string>("type"), "close");
+    EXPECT_TRUE(result->getValue<bool>("refresh"));
     EXPECT_TRUE(w.service.is_active(LicenceWorld::kOrg));
+    const std::string json = panel.render(ctx("admin"));
     EXPECT_EQ(json.find(AdminPanel::kStartTrial), std::string::npos);
     EXPECT_NE(json.find("Free trial"), std::string::npos);
     EXPECT_NE(json.find("licence.trial_started"), std::string::npos);  // the audit list
 }
 
 TEST_F(AdminPanelTest, RefusedKeyShowsTheSentenceOnTheFieldAndChangesNothing) {
-    const std::string json =
-        panel.invoke(ctx("admin"), AdminPanel::kEnterKey, R"({"licence_key":"garbage"})");
-    EXPECT_NE(json.find("not a licence key"), std::string::npos);
-    EXPECT_NE(json.find(R"("error")"), std::string::npos);
+    const auto dialog =
+        parse(panel.invoke(ctx("admin"), AdminPanel::kEnterKey, R"({"licence_key":"garbage"})"));
+    EXPECT_EQ(dialog->getValue<std::string>("type"), "dialog");
+    const auto form = dialog->getArray("body")->getObject(0);
+    EXPECT_EQ(form->getValue<std::string>("action"), AdminPanel::kEnterKey);
+    EXPECT_NE(
+        form->getObject("errors")->getValue<std::string>("licence_key").find("not a licence key"),
+        std::string::npos);
     EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
 }
 
@@ -99,8 +106,11 @@ TEST_F(AdminPanelTest, ValidKeyActivates) {
     payload.set("licence_key", w.key(20, w.clock.now(), w.clock.now() + days(365)));
     std::ostringstream out;
     payload.stringify(out);
-    const std::string json = panel.invoke(ctx("admin"), AdminPanel::kEnterKey, out.str());
+    EXPECT_EQ(parse(panel.invoke(ctx("admin"), AdminPanel::kEnterKey, out.str()))
+                  ->getValue<std::string>("type"),
+              "close");
     EXPECT_TRUE(w.service.is_active(LicenceWorld::kOrg));
+    const std::string json = panel.render(ctx("admin"));
     EXPECT_NE(json.find("Licensed"), std::string::npos);
     EXPECT_NE(json.find("5 / 20"), std::string::npos);
 }
@@ -110,17 +120,27 @@ TEST_F(AdminPanelTest, DeactivateAsksForConfirmationFirst) {
     const auto dialog = parse(panel.invoke(ctx("admin"), AdminPanel::kDeactivate, "{}"));
     EXPECT_EQ(dialog->getValue<std::string>("type"), "dialog");
     EXPECT_TRUE(w.service.is_active(LicenceWorld::kOrg));
-    panel.invoke(ctx("admin"), AdminPanel::kDeactivate, R"({"confirm":true})");
+    // The dialog's form sends its hidden value as a string.
+    panel.invoke(ctx("admin"), AdminPanel::kDeactivate, R"({"confirm":"true"})");
     EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
+}
+
+TEST_F(AdminPanelTest, DestructiveButtonsCarryAConfirmationText) {
+    w.service.start_trial(LicenceWorld::kOrg, "admin");
+    const std::string json = panel.render(ctx("admin"));
+    EXPECT_NE(json.find("Deactivate External Sharing?"), std::string::npos);
+    EXPECT_NE(json.find("Revoke every link of this organisation now?"), std::string::npos);
 }
 
 TEST_F(AdminPanelTest, RevokeAllAsksForConfirmationThenCallsThePort) {
     panel.invoke(ctx("admin"), AdminPanel::kRevokeAll, "{}");
     EXPECT_EQ(revoke_calls, 0);
-    const std::string json =
-        panel.invoke(ctx("admin"), AdminPanel::kRevokeAll, R"({"confirm":true})");
+    const auto result =
+        parse(panel.invoke(ctx("admin"), AdminPanel::kRevokeAll, R"({"confirm":true})"));
     EXPECT_EQ(revoke_calls, 1);
-    EXPECT_NE(json.find("7 links were revoked"), std::string::npos);
+    EXPECT_EQ(result->getObject("notice")->getValue<std::string>("text"), "7 links were revoked.");
+    EXPECT_EQ(w.service.audit_trail(LicenceWorld::kOrg, 1).at(0).action,
+              "module.all_links_revoked");
 }
 
 TEST_F(AdminPanelTest, CaseTypeToggleIsStoredAndShown) {

@@ -11,7 +11,6 @@
 #include "licence/licence_refused.hpp"
 #include "licence/time_text.hpp"
 #include "licence/transition_refused.hpp"
-#include "ui/ids.hpp"
 
 namespace es::licence {
 
@@ -53,12 +52,25 @@ Object::Ptr notice(const std::string& level, const std::string& text) {
 }
 
 Object::Ptr button(const std::string& label, const std::string& action, Object::Ptr payload,
-                   const std::string& style) {
+                   const std::string& style, const std::string& icon = "") {
     auto o = element("button");
     o->set("label", label);
     o->set("action", action);
     o->set("payload", payload ? payload : Object::Ptr(new Object));
     o->set("style", style);
+    if (!icon.empty()) {
+        o->set("icon", icon);
+    }
+    return o;
+}
+
+// A button the host confirms with `question` before it calls the action with {"confirm": true}.
+Object::Ptr confirmed_button(const std::string& label, const std::string& action,
+                             const std::string& question, const std::string& icon) {
+    Object::Ptr payload = new Object;
+    payload->set("confirm", true);
+    auto o = button(label, action, payload, "danger", icon);
+    o->set("confirm", question);
     return o;
 }
 
@@ -69,11 +81,42 @@ Object::Ptr fact(const std::string& label, const std::string& value) {
     return o;
 }
 
-Object::Ptr column(const std::string& id, const std::string& title) {
+Object::Ptr column(const std::string& id, const std::string& label) {
     Object::Ptr o = new Object;
     o->set("id", id);
-    o->set("title", title);
+    o->set("label", label);
     return o;
+}
+
+Object::Ptr badge(const std::string& text, const std::string& tone) {
+    Object::Ptr o = new Object;
+    o->set("badge", text);
+    o->set("tone", tone);
+    return o;
+}
+
+// The licence key form; in the panel, and again in a dialog with the refusal next to the field.
+Object::Ptr key_form(ui::Language lang, const std::string& value, const std::string& error) {
+    auto form = element("form");
+    form->set("action", AdminPanel::kEnterKey);
+    Object::Ptr submit = new Object;
+    submit->set("label", admin_text(lang, "action.enter_key"));
+    form->set("submit", submit);
+    auto field = element("textarea");
+    field->set("name", "licence_key");
+    field->set("label", admin_text(lang, "field.licence_key"));
+    field->set("value", value);
+    field->set("rows", 4);
+    field->set("required", true);
+    Array::Ptr fields = new Array;
+    fields->add(field);
+    form->set("fields", fields);
+    if (!error.empty()) {
+        Object::Ptr errors = new Object;
+        errors->set("licence_key", error);
+        form->set("errors", errors);
+    }
+    return form;
 }
 
 const char* level_of(LicenceWarning::Level level) {
@@ -91,10 +134,6 @@ const char* level_of(LicenceWarning::Level level) {
 struct Page {
     ui::Language lang = ui::Language::English;
     bool admin = false;
-    std::string message_level;  // a notice on top after an action
-    std::string message;
-    std::string key_error;  // the licence key field's error
-    std::string key_value;
 };
 
 class PanelBuilder {
@@ -106,12 +145,8 @@ class PanelBuilder {
     Object::Ptr build(const dm::Context& ctx) {
         const LicenceStatus status = licences_.status(ctx.organisation_id);
         auto panel = element("panel");
-        panel->set("id", ui::kAdminPanel);
         panel->set("title", t("title"));
         Array::Ptr body = new Array;
-        if (!page_.message.empty()) {
-            body->add(notice(page_.message_level, page_.message));
-        }
         if (!status.active) {
             body->add(notice("info", t("explain.not_active")));
         }
@@ -160,37 +195,31 @@ class PanelBuilder {
                                                         std::to_string(s.seats.used)),
                                                 "{total}", chf(s.monthly_total))));
         }
-        auto o = element("facts");
+        auto o = element("pairs");
         o->set("items", items);
         return o;
     }
 
     void add_actions(const LicenceStatus& s, Array::Ptr& body) const {
+        Array::Ptr items = new Array;
         if (s.trial_available) {
-            body->add(button(t("action.start_trial"), AdminPanel::kStartTrial, nullptr, "primary"));
+            items->add(button(t("action.start_trial"), AdminPanel::kStartTrial, nullptr, "primary",
+                              "clock"));
         }
-        auto form = element("form");
-        form->set("action", AdminPanel::kEnterKey);
-        form->set("submit", t("action.enter_key"));
-        auto field = element("textarea");
-        field->set("name", "licence_key");
-        field->set("label", t("field.licence_key"));
-        field->set("value", page_.key_value);
-        field->set("required", true);
-        if (!page_.key_error.empty()) {
-            field->set("error", page_.key_error);
-        }
-        Array::Ptr fields = new Array;
-        fields->add(field);
-        form->set("fields", fields);
-        body->add(form);
         if (s.may_reactivate) {
-            body->add(button(t("action.reactivate"), AdminPanel::kReactivate, nullptr, "primary"));
+            items->add(button(t("action.reactivate"), AdminPanel::kReactivate, nullptr, "primary",
+                              "check"));
         }
         if (s.active) {
-            body->add(button(t("action.deactivate"), AdminPanel::kDeactivate, nullptr, "danger"));
+            items->add(confirmed_button(t("action.deactivate"), AdminPanel::kDeactivate,
+                                        t("confirm.deactivate"), "lock"));
         }
-        body->add(button(t("action.revoke_all"), AdminPanel::kRevokeAll, nullptr, "danger"));
+        items->add(confirmed_button(t("action.revoke_all"), AdminPanel::kRevokeAll,
+                                    t("confirm.revoke_all"), "trash"));
+        auto toolbar = element("buttons");
+        toolbar->set("items", items);
+        body->add(toolbar);
+        body->add(key_form(page_.lang, "", ""));
     }
 
     void add_case_types(const dm::Context& ctx, Array::Ptr& body) const {
@@ -206,7 +235,7 @@ class PanelBuilder {
                                                         policy_.for_case_type(type.id).enabled);
             Object::Ptr cells = new Object;
             cells->set("case_type", type.name.empty() ? type.id : type.name);
-            cells->set("module", t(on ? "on" : "off"));
+            cells->set("module", badge(t(on ? "on" : "off"), on ? "success" : "neutral"));
             Object::Ptr row = new Object;
             row->set("id", type.id);
             row->set("cells", cells);
@@ -216,13 +245,12 @@ class PanelBuilder {
                 payload->set("case_type_id", type.id);
                 payload->set("enabled", !on);
                 actions->add(button(t(on ? "action.disable" : "action.enable"),
-                                    AdminPanel::kCaseType, payload, "secondary"));
+                                    AdminPanel::kCaseType, payload, "default"));
             }
             row->set("actions", actions);
             rows->add(row);
         }
         auto table = element("table");
-        table->set("id", "case-types");
         table->set("columns", columns);
         table->set("rows", rows);
         body->add(table);
@@ -249,9 +277,9 @@ class PanelBuilder {
             rows->add(row);
         }
         auto table = element("table");
-        table->set("id", "audit");
         table->set("columns", columns);
         table->set("rows", rows);
+        table->set("empty", t("audit.empty"));
         body->add(table);
     }
 
@@ -273,11 +301,17 @@ Object::Ptr parse_payload(std::string_view payload_json) {
     throw domain::Error(domain::Error::Kind::InvalidInput, "the payload is not a JSON object");
 }
 
+// true from a button's payload, "true" from a form's hidden values.
 bool confirmed(const Object::Ptr& payload) {
-    return payload->has("confirm") && payload->get("confirm").isBoolean() &&
-           payload->getValue<bool>("confirm");
+    if (!payload->has("confirm")) {
+        return false;
+    }
+    const auto value = payload->get("confirm");
+    return (value.isBoolean() && value.extract<bool>()) ||
+           (value.isString() && value.extract<std::string>() == "true");
 }
 
+// For a host that called without confirming (the buttons carry "confirm", so normally it did).
 Object::Ptr confirmation(ui::Language lang, const std::string& action, const std::string& question,
                          const std::string& label) {
     auto dialog = element("dialog");
@@ -286,18 +320,30 @@ Object::Ptr confirmation(ui::Language lang, const std::string& action, const std
     auto text = element("text");
     text->set("text", question);
     body->add(text);
-    dialog->set("body", body);
-    Object::Ptr payload = new Object;
-    payload->set("confirm", true);
-    Array::Ptr buttons = new Array;
-    buttons->add(button(label, action, payload, "danger"));
-    auto cancel = element("button");
+    auto form = element("form");
+    form->set("action", action);
+    Object::Ptr submit = new Object;
+    submit->set("label", label);
+    submit->set("style", "danger");
+    form->set("submit", submit);
+    Object::Ptr cancel = new Object;
     cancel->set("label", admin_text(lang, "action.cancel"));
-    cancel->set("action", "close");
-    cancel->set("style", "secondary");
-    buttons->add(cancel);
-    dialog->set("buttons", buttons);
+    form->set("cancel", cancel);
+    Object::Ptr hidden = new Object;
+    hidden->set("confirm", "true");
+    form->set("hidden", hidden);
+    form->set("fields", Array::Ptr(new Array));
+    body->add(form);
+    dialog->set("body", body);
     return dialog;
+}
+
+// After a change: close any dialog, say what happened, re-render the panels.
+Object::Ptr done(const std::string& level, const std::string& text) {
+    auto result = element("close");
+    result->set("notice", notice(level, text));
+    result->set("refresh", true);
+    return result;
 }
 
 }  // namespace
@@ -332,38 +378,48 @@ std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_i
         throw domain::Error(domain::Error::Kind::NotFound,
                             "unknown action '" + std::string(action_id) + "'");
     }
-    Page page;
-    page.lang = ui::language_of(ctx.locale);
     if (!directory_.is_organisation_admin(ctx)) {
         throw domain::Error(domain::Error::Kind::Denied,
                             "only organisation admins may change External Sharing's activation");
     }
-    page.admin = true;
+    const ui::Language lang = ui::language_of(ctx.locale);
     const auto payload = parse_payload(payload_json);
     const std::string& org = ctx.organisation_id;
     const std::string action(action_id);
-    page.message_level = "success";
+    auto text = [lang](std::string_view key) { return admin_text(lang, key); };
     try {
         if (action == kStartTrial) {
             licences_.start_trial(org, ctx.user_id);
-            page.message = admin_text(page.lang, "done.trial");
-        } else if (action == kEnterKey) {
-            page.key_value = payload->optValue<std::string>("licence_key", "");
-            licences_.enter_licence_key(org, ctx.user_id, page.key_value);
-            page.key_value.clear();
-            page.message = admin_text(page.lang, "done.key");
-        } else if (action == kDeactivate) {
+            return to_json(done("success", text("done.trial")));
+        }
+        if (action == kEnterKey) {
+            const std::string key = payload->optValue<std::string>("licence_key", "");
+            try {
+                licences_.enter_licence_key(org, ctx.user_id, key);
+            } catch (const LicenceRefused& refused) {
+                // The same form again, the sentence next to the field; nothing was changed.
+                auto dialog = element("dialog");
+                dialog->set("title", text("field.licence_key"));
+                Array::Ptr body = new Array;
+                body->add(key_form(lang, key, refused.what()));
+                dialog->set("body", body);
+                return to_json(dialog);
+            }
+            return to_json(done("success", text("done.key")));
+        }
+        if (action == kDeactivate) {
             if (!confirmed(payload)) {
-                return to_json(confirmation(page.lang, kDeactivate,
-                                            admin_text(page.lang, "confirm.deactivate"),
-                                            admin_text(page.lang, "action.deactivate")));
+                return to_json(confirmation(lang, kDeactivate, text("confirm.deactivate"),
+                                            text("action.deactivate")));
             }
             licences_.deactivate(org, ctx.user_id);
-            page.message = admin_text(page.lang, "done.deactivate");
-        } else if (action == kReactivate) {
+            return to_json(done("success", text("done.deactivate")));
+        }
+        if (action == kReactivate) {
             licences_.reactivate(org, ctx.user_id);
-            page.message = admin_text(page.lang, "done.reactivate");
-        } else if (action == kCaseType) {
+            return to_json(done("success", text("done.reactivate")));
+        }
+        if (action == kCaseType) {
             const std::string type = payload->optValue<std::string>("case_type_id", "");
             if (type.empty() || !payload->has("enabled") || !payload->get("enabled").isBoolean()) {
                 throw domain::Error(domain::Error::Kind::InvalidInput,
@@ -371,27 +427,20 @@ std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_i
             }
             licences_.set_case_type_enabled(org, ctx.user_id, type,
                                             payload->getValue<bool>("enabled"));
-            page.message = admin_text(page.lang, "done.case_type");
-        } else if (action == kRevokeAll) {
-            if (!confirmed(payload)) {
-                return to_json(confirmation(page.lang, kRevokeAll,
-                                            admin_text(page.lang, "confirm.revoke_all"),
-                                            admin_text(page.lang, "action.revoke_all")));
-            }
-            const std::int64_t count = revoke_all_(ctx);
-            licences_.record_revoke_all(org, ctx.user_id, count);
-            page.message =
-                replace(admin_text(page.lang, "done.revoke_all"), "{count}", std::to_string(count));
+            return to_json(done("success", text("done.case_type")));
         }
-    } catch (const LicenceRefused& refused) {
-        page.message_level = "error";
-        page.message = refused.what();
-        page.key_error = refused.what();
+        // kRevokeAll
+        if (!confirmed(payload)) {
+            return to_json(confirmation(lang, kRevokeAll, text("confirm.revoke_all"),
+                                        text("action.revoke_all")));
+        }
+        const std::int64_t count = revoke_all_(ctx);
+        licences_.record_revoke_all(org, ctx.user_id, count);
+        return to_json(
+            done("success", replace(text("done.revoke_all"), "{count}", std::to_string(count))));
     } catch (const TransitionRefused& refused) {
-        page.message_level = "error";
-        page.message = refused.what();
+        return to_json(notice("error", refused.what()));
     }
-    return to_json(PanelBuilder(page, licences_, directory_, policy_).build(ctx));
 }
 
 }  // namespace es::licence

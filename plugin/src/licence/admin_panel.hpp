@@ -2,10 +2,11 @@
 // scope): licence state, plan, seats, expiry, prices, the trial / key / deactivate actions, the
 // module switch per case type, "revoke all links", and the licensing audit trail.
 //
-// Everyone of the organisation may see the page; only organisation admins get the actions, and
-// invoke() refuses non-admins with domain::Error Kind::Denied whatever the payload says.
-// Destructive actions (deactivate, revoke all) first answer a confirmation dialog; only a payload
-// with "confirm": true acts.
+// View models follow host-sdk/docs/view-model.md (version 1). Everyone of the organisation may see
+// the page; only organisation admins get the actions, and invoke() refuses non-admins with
+// domain::Error Kind::Denied whatever the payload says. Destructive actions (deactivate, revoke
+// all) act only with "confirm": true in the payload: their buttons carry a `confirm` text for the
+// host to ask, and a call without it answers a confirmation dialog instead of acting.
 //
 // Thread-safe: no state of its own besides references to thread-safe collaborators.
 #pragma once
@@ -48,9 +49,11 @@ class AdminPanel {
     // The panel's view model (JSON).
     std::string render(const dm::Context& ctx);
 
-    // Runs an admin action; returns the next view model: a confirmation dialog, or the panel again
-    // with a notice on top (with the key field's error when a key was refused — nothing changed).
-    // Throws domain::Error Denied for non-admins, InvalidInput for a malformed payload.
+    // Runs an admin action; returns the invoke_action result: {"type":"close"} with a notice and
+    // refresh after a change; a dialog with the key form and the refusal next to the field when a
+    // key is refused; a confirmation dialog; or an error notice when the state forbids the change.
+    // Nothing changes on a refusal. Throws domain::Error Denied for non-admins, InvalidInput for a
+    // malformed payload.
     std::string invoke(const dm::Context& ctx, std::string_view action_id,
                        std::string_view payload_json);
 

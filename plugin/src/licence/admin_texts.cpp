@@ -112,6 +112,7 @@ const std::map<std::string_view, Pair>& texts() {
         {"audit.who", {"Who", "Wer"}},
         {"audit.what", {"What", "Was"}},
         {"audit.details", {"Details", "Details"}},
+        {"audit.empty", {"No changes yet.", "Noch keine Änderungen."}},
         {"done.trial", {"The free trial month has started.", "Der kostenlose Testmonat läuft."}},
         {"done.key", {"The licence key is active.", "Der Lizenzschlüssel ist aktiv."}},
         {"done.deactivate",
