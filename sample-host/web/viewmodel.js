@@ -11,8 +11,8 @@ const MAX_DEPTH = 16;
 let idCounter = 0;
 const nextId = (prefix) => prefix + '-' + (++idCounter);
 
-// ctx: { plugin, pluginName, caseId, placement: 'panel'|'dialog'|'menu', notify(level, text),
-//        replace(vm) (panel only), dialog (dialog only), onChanged() }
+// ctx: { plugin, caseId, notify(level, text), dialog (inside a dialog), onChanged() (re-render the
+//        plugin's panels and columns on screen) }
 
 export function renderBody(elements, ctx, depth = 0) {
   if (!Array.isArray(elements)) return [];
@@ -23,55 +23,53 @@ function renderElement(e, ctx, depth) {
   if (!e || typeof e !== 'object') return null;
   if (depth > MAX_DEPTH) return null;
   const render = RENDERERS[e.type];
-  if (!render) return el('p', { class: 'vm-unsupported muted' }, t('vm.unsupported', { type: String(e.type) }));
+  if (!render) {
+    // Version 1 rule: an element type the host does not know renders as nothing (and is logged).
+    console.warn('view model: unknown element type', e.type);
+    return null;
+  }
   return render(e, ctx, depth);
 }
 
 const str = (v) => (v === undefined || v === null ? '' : String(v));
+const labelOf = (o) => str(o.label !== undefined ? o.label : o.title);
 
 const RENDERERS = {
   section: (e, ctx, depth) => el('section', { class: 'vm-section' },
-    e.heading ? el('h3', { class: 'vm-heading' }, e.icon ? icon(e.icon) : null, str(e.heading)) : null,
-    e.description ? el('p', { class: 'muted' }, str(e.description)) : null,
+    e.title ? el('h3', { class: 'vm-heading' }, str(e.title)) : null,
     renderBody(e.body, ctx, depth + 1)),
 
-  heading: (e) => {
-    const level = [2, 3, 4].includes(e.level) ? e.level : 3;
-    return el('h' + level, { class: 'vm-heading' }, e.icon ? icon(e.icon) : null, str(e.text));
-  },
+  heading: (e) => el(e.level === 2 ? 'h2' : 'h3', { class: 'vm-heading' }, str(e.text)),
 
-  text: (e) => el('p', { class: 'vm-text vm-text-' + (['muted', 'strong', 'monospace'].includes(e.style) ? e.style : 'normal') }, str(e.text)),
+  text: (e) => el('p', { class: 'vm-text' + (e.tone === 'muted' ? ' muted' : '') }, str(e.text)),
 
-  notice: (e) => notice(e.level, str(e.text), e.title ? str(e.title) : null),
+  notice: (e) => notice(e.level, str(e.text)),
 
-  badge: (e) => badge(e),
+  badge: (e) => badge(e.text, e.tone),
 
-  divider: () => el('hr', { class: 'vm-divider' }),
-
-  facts: (e) => el('dl', { class: 'vm-facts' }, (Array.isArray(e.items) ? e.items : []).map((f) => [
-    el('dt', {}, str(f.label)),
-    el('dd', {}, factValue(f)),
+  pairs: (e) => el('dl', { class: 'vm-pairs' }, (Array.isArray(e.items) ? e.items : []).map((p) => [
+    el('dt', {}, str(p && p.label)),
+    el('dd', {}, str(p && p.value)),
   ])),
 
   link: (e) => link(e),
 
   button: (e, ctx) => actionButton(e, ctx),
 
-  actions: (e, ctx) => el('div', { class: 'button-row vm-actions' }, (Array.isArray(e.items) ? e.items : []).map((b) => actionButton(b, ctx))),
+  buttons: (e, ctx) => el('div', { class: 'button-row vm-buttons' }, (Array.isArray(e.items) ? e.items : []).map((b) => actionButton(b, ctx))),
 
   table: (e, ctx) => table(e, ctx),
 
   form: (e, ctx) => form(e, ctx),
 };
 
-function badge(e) {
-  const tones = ['neutral', 'info', 'success', 'warning', 'danger'];
-  return el('span', { class: 'chip chip-' + (tones.includes(e.tone) ? e.tone : 'neutral'), title: e.tooltip ? str(e.tooltip) : null },
-    e.icon ? icon(e.icon) : null, str(e.text));
+function badge(text, tone) {
+  const tones = ['neutral', 'success', 'warning', 'danger'];
+  return el('span', { class: 'chip chip-' + (tones.includes(tone) ? tone : 'neutral') }, str(text));
 }
 
 function copyButton(value) {
-  const b = el('button', { type: 'button', class: 'button button-small', title: t('vm.copy') }, icon('copy'), ' ', t('vm.copy'));
+  const b = el('button', { type: 'button', class: 'button button-small copy-button', title: t('vm.copy') }, icon('copy'), ' ', t('vm.copy'));
   b.addEventListener('click', async () => {
     if (await copyText(value)) {
       b.replaceChildren(icon('check'), ' ', t('vm.copied'));
@@ -81,26 +79,12 @@ function copyButton(value) {
   return b;
 }
 
-function factValue(f) {
-  const value = str(f.value);
-  if (!f.secret) return [el('span', { class: f.monospace ? 'mono' : null }, value), f.copy ? [' ', copyButton(value)] : null];
-  const shown = el('span', { class: 'mono' }, '••••••••');
-  let visible = false;
-  const toggle = el('button', { type: 'button', class: 'button button-small' }, t('vm.show'));
-  toggle.addEventListener('click', () => {
-    visible = !visible;
-    shown.textContent = visible ? value : '••••••••';
-    toggle.textContent = visible ? t('vm.hide') : t('vm.show');
-  });
-  return [shown, ' ', toggle, f.copy ? [' ', copyButton(value)] : null];
-}
-
 function link(e) {
   const url = safeUrl(e.url);
-  const text = str(e.text || e.url);
+  const text = str(e.label || e.url);
   if (!url) return el('span', { class: 'vm-link-invalid' }, text);
   const a = el('a', { href: url, class: 'vm-link', target: e.new_tab ? '_blank' : null, rel: e.new_tab ? 'noopener noreferrer' : null, title: e.new_tab ? t('vm.open_new_tab') : null },
-    e.icon ? icon(e.icon) : null, text, e.new_tab ? [' ', icon('external')] : null);
+    text, e.new_tab ? [' ', icon('external')] : null);
   if (!e.copy) return a;
   return el('span', { class: 'vm-link-row' }, a, ' ', copyButton(url));
 }
@@ -117,34 +101,35 @@ export async function invokeAction(ctx, action, payload) {
 }
 
 export function followResult(result, ctx) {
+  const tell = ctx.notify || ((l, m) => toast(l, m));
   if (!result || typeof result !== 'object') {
-    (ctx.notify || toast)('error', t('error.generic'));
+    tell('error', t('error.generic'));
     return;
   }
-  const show = (n) => { if (n && n.text) (ctx.notify || toast)(n.level || 'info', str(n.text)); };
   switch (result.type) {
     case 'dialog':
       openViewModelDialog(result, ctx);
       break;
     case 'close':
       if (ctx.dialog) ctx.dialog.close();
-      if (result.notice) toast(result.notice.level || 'success', str(result.notice.text));
-      if (ctx.onChanged) ctx.onChanged();
+      if (result.notice && result.notice.text) toast(result.notice.level || 'success', str(result.notice.text));
+      if (result.refresh !== false && ctx.onChanged) ctx.onChanged();
       break;
     case 'notice':
-      show(result);
-      if (result.refresh && ctx.onChanged) ctx.onChanged();
+      tell(result.level || 'info', str(result.text));
       break;
     case 'refresh':
       if (ctx.onChanged) ctx.onChanged();
-      if (result.notice) toast(result.notice.level || 'info', str(result.notice.text));
       break;
-    case 'panel':
-      if (ctx.replace) ctx.replace(result);
-      else openViewModelDialog({ type: 'dialog', title: result.title, body: result.body }, ctx);
+    case 'open_url': {
+      const url = safeUrl(result.url);
+      if (url) window.open(url, '_blank', 'noopener,noreferrer');
+      else tell('error', t('error.generic'));
       break;
+    }
     default:
-      (ctx.notify || toast)('error', t('error.generic'));
+      console.warn('view model: unknown result type', result.type);
+      tell('error', t('error.generic'));
   }
 }
 
@@ -153,30 +138,28 @@ export function openViewModelDialog(vm, ctx) {
   if (!dialog) dialog = new Dialog(str(vm.title), { wide: vm.size === 'wide' });
   dialog.setTitle(str(vm.title));
   dialog.setWide(vm.size === 'wide');
-  const dctx = { ...ctx, placement: 'dialog', dialog, replace: null, notify: (level, text) => dialog.showNotice(level, text) };
+  const dctx = { ...ctx, placement: 'dialog', dialog, notify: (level, text) => dialog.showNotice(level, text) };
   dialog.setContent(renderBody(vm.body, dctx));
   return dialog;
 }
 
 function actionButton(b, ctx) {
   if (!b || typeof b !== 'object') return null;
-  const styles = { primary: 'button-primary', danger: 'button-danger', secondary: '' };
-  const node = el('button', { type: 'button', class: 'button ' + (styles[b.style] || ''), title: b.tooltip ? str(b.tooltip) : null },
-    b.icon ? icon(b.icon) : null, b.icon && b.title ? ' ' : null, str(b.title));
-  if (b.url && !b.action) {
-    // A button that only navigates is a link in disguise.
-    const url = safeUrl(b.url);
-    node.addEventListener('click', () => { if (url) window.open(url, '_blank', 'noopener'); });
-    return node;
-  }
+  const styles = { primary: 'button-primary', danger: 'button-danger' };
+  const label = labelOf(b);
+  const iconOnly = b.icon_only && b.icon;
+  const node = el('button', {
+    type: 'button', class: 'button ' + (styles[b.style] || '') + (iconOnly ? ' button-icon' : ''),
+    title: iconOnly ? label : null, 'aria-label': iconOnly ? label : null,
+  }, b.icon ? icon(b.icon) : null, !iconOnly && b.icon && label ? ' ' : null, iconOnly ? null : label);
   let busy = false;
   node.addEventListener('click', async () => {
     if (busy) return;
-    if (b.confirm && !(await confirmDialog(str(b.confirm), str(b.title), b.style === 'danger'))) return;
+    if (b.confirm && !(await confirmDialog(str(b.confirm), label, b.style === 'danger'))) return;
     busy = true;
     node.disabled = true;
     try {
-      await invokeAction(ctx, str(b.action), b.payload && typeof b.payload === 'object' ? b.payload : {});
+      await invokeAction(ctx, str(b.action), b.payload && typeof b.payload === 'object' && !Array.isArray(b.payload) ? b.payload : {});
     } finally {
       busy = false;
       node.disabled = false;
@@ -185,62 +168,74 @@ function actionButton(b, ctx) {
   return node;
 }
 
-function renderCell(cell, ctx) {
+function renderCell(cell) {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
-  if (Array.isArray(cell)) return cell.map((c) => [renderCell(c, ctx), ' ']);
-  if (typeof cell === 'object') {
-    if (cell.type === 'icon') return icon(cell.name, cell.tooltip);
-    if (['text', 'badge', 'link', 'button'].includes(cell.type)) {
-      if (cell.type === 'text') return el('span', { class: 'vm-text-' + (cell.style || 'normal') }, str(cell.text));
-      return renderElement(cell, ctx, 1);
-    }
-  }
-  return '';
+  if (typeof cell !== 'object') return str(cell);
+  const parts = [];
+  if (cell.icon) parts.push(icon(cell.icon, cell.tooltip));
+  if (cell.text !== undefined) parts.push(el('span', {}, str(cell.text)));
+  if (cell.badge !== undefined) parts.push(badge(cell.badge, cell.tone));
+  if (cell.link && typeof cell.link === 'object') parts.push(link(cell.link));
+  const span = el('span', { class: 'vm-cell' + (cell.muted ? ' muted' : ''), title: !cell.icon && cell.tooltip ? str(cell.tooltip) : null });
+  parts.forEach((p, i) => { if (i) span.append(' '); span.append(p); });
+  return span;
 }
 
 function table(e, ctx) {
   const columns = Array.isArray(e.columns) ? e.columns : [];
   const rows = Array.isArray(e.rows) ? e.rows : [];
-  const hasActions = rows.some((r) => Array.isArray(r.actions) && r.actions.length);
-  const align = (c) => (['left', 'right', 'center'].includes(c.align) ? 'align-' + c.align : null);
-  const head = el('thead', {}, el('tr', {}, columns.map((c) => el('th', { class: align(c), scope: 'col' }, str(c.title))),
+  if (!rows.length) return el('p', { class: 'muted empty' }, str(e.empty || '—'));
+  const hasActions = rows.some((r) => r && Array.isArray(r.actions) && r.actions.length);
+  const head = el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, labelOf(c))),
     hasActions ? el('th', { class: 'align-right', scope: 'col' }, '') : null));
-  const body = el('tbody', {}, rows.map((r) => {
+  const body = el('tbody', {}, rows.filter((r) => r && typeof r === 'object').map((r) => {
     const cells = r.cells && typeof r.cells === 'object' ? r.cells : {};
-    return el('tr', { class: r.tone ? 'row-' + r.tone : null, dataset: r.id ? { rowId: str(r.id) } : undefined },
-      columns.map((c, i) => el('td', { class: align(c) }, i === 0 && r.icon ? [icon(r.icon, r.icon_tooltip), ' '] : null, renderCell(cells[c.id], ctx))),
-      hasActions ? el('td', { class: 'align-right row-actions' }, (r.actions || []).map((a) => actionButton({ ...a, style: a.style || 'secondary' }, ctx))) : null);
+    return el('tr', { dataset: r.id ? { rowId: str(r.id) } : undefined },
+      columns.map((c) => el('td', {}, renderCell(cells[c.id]))),
+      hasActions ? el('td', { class: 'align-right row-actions' }, (r.actions || []).map((a) => actionButton(a, ctx))) : null);
   }));
-  const wrapper = el('div', { class: 'table-scroll' }, el('table', { class: 'data-table vm-table' }, e.caption ? el('caption', {}, str(e.caption)) : null, head, body));
-  if (!rows.length) wrapper.append(el('p', { class: 'muted empty' }, str(e.empty_text || '—')));
-  return wrapper;
+  return el('div', { class: 'table-scroll' }, el('table', { class: 'data-table vm-table' }, head, body));
 }
 
 // ---- forms -------------------------------------------------------------------------------------
 
 function form(vm, ctx) {
   const errors = vm.errors && typeof vm.errors === 'object' ? vm.errors : {};
-  const values = vm.values && typeof vm.values === 'object' ? vm.values : {};
   const node = el('form', { class: 'vm-form' });
-  const readers = [];
-  if (vm.error) node.append(notice('error', str(vm.error)));
+  const fields = [];
+  if (errors._form) node.append(notice('error', str(errors._form)));
   for (const f of Array.isArray(vm.fields) ? vm.fields : []) {
     if (!f || typeof f !== 'object' || typeof f.name !== 'string') continue;
-    const value = f.name in values ? values[f.name] : f.value;
     const renderer = FIELDS[f.type];
     if (!renderer) {
-      node.append(el('p', { class: 'vm-unsupported muted' }, t('vm.unsupported', { type: str(f.type) })));
+      console.warn('view model: unknown field type', f.type);
       continue;
     }
-    const { element, read } = renderer(f, value, errors[f.name] || f.error);
-    node.append(element);
-    readers.push(read);
+    const field = renderer(f, errors[f.name]);
+    field.spec = f;
+    node.append(field.element);
+    fields.push(field);
   }
-  const submit = el('button', { type: 'submit', class: 'button ' + (vm.submit && vm.submit.style === 'danger' ? 'button-danger' : 'button-primary') },
-    vm.submit && vm.submit.icon ? [icon(vm.submit.icon), ' '] : null, str((vm.submit && vm.submit.title) || 'OK'));
+  // show_if: a field is visible only while another field's value is one of the listed ones.
+  const byName = Object.fromEntries(fields.map((f) => [f.spec.name, f]));
+  const applyConditions = () => {
+    for (const f of fields) {
+      const cond = f.spec.show_if;
+      if (!cond || typeof cond !== 'object' || !byName[cond.field]) continue;
+      const value = byName[cond.field].read();
+      const visible = Array.isArray(cond.in) && cond.in.map(String).includes(String(value));
+      f.element.hidden = !visible;
+      f.element.querySelectorAll('input, select, textarea').forEach((i) => { i.disabled = !visible || !!f.spec.disabled || i.dataset.locked === 'true'; });
+    }
+  };
+  node.addEventListener('change', applyConditions);
+  node.addEventListener('input', applyConditions);
+  applyConditions();
+  const submitSpec = vm.submit && typeof vm.submit === 'object' ? vm.submit : {};
+  const submit = el('button', { type: 'submit', class: 'button ' + (submitSpec.style === 'danger' ? 'button-danger' : 'button-primary') },
+    str(labelOf(submitSpec) || 'OK'));
   const cancel = vm.cancel && ctx.dialog
-    ? el('button', { type: 'button', class: 'button', onclick: () => ctx.dialog.close() }, str(vm.cancel.title || t('dialog.cancel')))
+    ? el('button', { type: 'button', class: 'button', onclick: () => ctx.dialog.close() }, str(labelOf(vm.cancel) || t('dialog.cancel')))
     : null;
   node.append(el('div', { class: 'button-row form-buttons' }, cancel, submit));
   let busy = false;
@@ -252,10 +247,10 @@ function form(vm, ctx) {
     submit.disabled = true;
     submit.classList.add('busy');
     const payload = {};
-    for (const read of readers) {
-      const [name, value] = read();
-      payload[name] = value;
+    if (vm.hidden && typeof vm.hidden === 'object') {
+      for (const [k, v] of Object.entries(vm.hidden)) payload[k] = v;
     }
+    for (const f of fields) payload[f.spec.name] = f.read();
     try {
       await invokeAction(ctx, str(vm.action), payload);
     } finally {
@@ -267,12 +262,11 @@ function form(vm, ctx) {
   return node;
 }
 
-function fieldShell(f, id, control, error, extra) {
+function fieldShell(f, id, control, error) {
   return el('div', { class: 'field' + (error ? ' field-invalid' : '') },
     el('label', { for: id, class: 'field-label' }, str(f.label), f.required ? el('span', { class: 'required', title: t('vm.required') }, ' *') : null),
     control,
     f.help ? el('p', { class: 'field-help', id: id + '-help' }, str(f.help)) : null,
-    extra || null,
     error ? el('p', { class: 'field-error', id: id + '-error', role: 'alert' }, str(error)) : null);
 }
 
@@ -281,155 +275,135 @@ function describedBy(f, id, error) {
 }
 
 function textLike(inputType) {
-  return (f, value, error) => {
+  return (f, error) => {
     const id = nextId('f');
     const input = el(inputType === 'textarea' ? 'textarea' : 'input', {
       id, name: f.name, type: inputType === 'textarea' ? null : inputType,
       required: !!f.required, disabled: !!f.disabled, placeholder: f.placeholder ? str(f.placeholder) : null,
-      maxlength: Number.isInteger(f.max_length) ? f.max_length : null,
+      maxlength: Number.isInteger(f.maxlength) ? f.maxlength : null,
       rows: inputType === 'textarea' ? (Number.isInteger(f.rows) ? f.rows : 4) : null,
       min: inputType === 'date' && f.min ? str(f.min) : null, max: inputType === 'date' && f.max ? str(f.max) : null,
-      autocomplete: f.autocomplete ? str(f.autocomplete) : (inputType === 'password' ? 'new-password' : null),
+      autocomplete: inputType === 'password' ? 'new-password' : (inputType === 'email' ? 'email' : null),
       'aria-invalid': error ? 'true' : null, 'aria-describedby': describedBy(f, id, error),
       class: 'input',
     });
-    input.value = str(value);
+    input.value = str(f.value);
     if (inputType === 'password') return passwordField(f, id, input, error);
-    return { element: fieldShell(f, id, input, error), read: () => [f.name, input.value] };
+    return { element: fieldShell(f, id, input, error), read: () => input.value };
   };
 }
 
 function generatePassword(length) {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_!?';
-  const bytes = new Uint32Array(length);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  const limit = 256 - (256 % alphabet.length); // rejection sampling: no bias
+  const out = [];
+  while (out.length < length) {
+    const bytes = new Uint8Array(length * 2);
+    crypto.getRandomValues(bytes);
+    for (const b of bytes) if (b < limit && out.length < length) out.push(alphabet[b % alphabet.length]);
+  }
+  return out.join('');
 }
 
 function passwordField(f, id, input, error) {
   const buttons = [];
-  const revealable = f.reveal !== false;
   let reveal = null;
-  if (revealable) {
-    reveal = el('button', { type: 'button', class: 'button button-small', 'aria-controls': id }, t('vm.show'));
+  if (f.reveal) {
+    reveal = el('button', { type: 'button', class: 'button button-small', 'aria-controls': id }, icon('eye'), ' ', t('vm.show'));
     reveal.addEventListener('click', () => {
       const show = input.type === 'password';
       input.type = show ? 'text' : 'password';
-      reveal.textContent = show ? t('vm.hide') : t('vm.show');
+      reveal.replaceChildren(icon(show ? 'eye-off' : 'eye'), ' ', show ? t('vm.hide') : t('vm.show'));
     });
     buttons.push(reveal);
   }
-  if (f.generate) {
-    const length = Number.isInteger(f.generate_length) && f.generate_length >= 8 && f.generate_length <= 128 ? f.generate_length : 16;
+  if (f.generator) {
     buttons.push(el('button', { type: 'button', class: 'button button-small', onclick: () => {
-      input.value = generatePassword(length);
-      if (revealable) { input.type = 'text'; reveal.textContent = t('vm.hide'); }
-      input.dispatchEvent(new Event('input'));
+      input.value = generatePassword(16);
+      if (reveal) { input.type = 'text'; reveal.replaceChildren(icon('eye-off'), ' ', t('vm.hide')); }
+      input.dispatchEvent(new Event('input', { bubbles: true }));
     } }, icon('key'), ' ', t('vm.generate')));
   }
   const control = el('div', { class: 'input-group' }, input, buttons);
-  return { element: fieldShell(f, id, control, error), read: () => [f.name, input.value] };
+  return { element: fieldShell(f, id, control, error), read: () => input.value };
 }
 
-function checkboxField(f, value, error) {
+function checkboxField(f, error) {
   const id = nextId('f');
   const input = el('input', { id, type: 'checkbox', name: f.name, disabled: !!f.disabled, required: !!f.required, 'aria-describedby': describedBy(f, id, error) });
-  input.checked = value === true;
+  input.checked = f.checked === true;
   const element = el('div', { class: 'field field-check' + (error ? ' field-invalid' : '') },
     el('label', { for: id, class: 'check-label' }, input, ' ', str(f.label)),
     f.help ? el('p', { class: 'field-help', id: id + '-help' }, str(f.help)) : null,
     error ? el('p', { class: 'field-error', id: id + '-error', role: 'alert' }, str(error)) : null);
-  return { element, read: () => [f.name, input.checked] };
+  return { element, read: () => input.checked };
 }
 
-function radioField(f, value, error) {
+function radioField(f, error) {
   const name = nextId('r');
   const inputs = [];
-  const choices = (Array.isArray(f.choices) ? f.choices : []).map((c) => {
+  const choices = (Array.isArray(f.options) ? f.options : []).map((c) => {
     const id = nextId('f');
-    const input = el('input', { id, type: 'radio', name, value: str(c.value), disabled: !!(f.disabled || c.disabled), required: !!f.required });
-    input.checked = str(value) === str(c.value);
+    const input = el('input', { id, type: 'radio', name, value: str(c.value), disabled: !!f.disabled, required: !!f.required });
+    input.checked = f.value !== undefined && str(f.value) === str(c.value);
     inputs.push(input);
     return el('label', { for: id, class: 'choice' }, input, el('span', { class: 'choice-text' }, el('span', {}, str(c.label)),
-      c.description ? el('span', { class: 'choice-description muted' }, str(c.description)) : null));
+      c.help ? el('span', { class: 'choice-description muted' }, str(c.help)) : null));
   });
   const element = el('fieldset', { class: 'field field-choices' + (error ? ' field-invalid' : '') },
     el('legend', { class: 'field-label' }, str(f.label), f.required ? el('span', { class: 'required' }, ' *') : null),
     choices,
     f.help ? el('p', { class: 'field-help' }, str(f.help)) : null,
     error ? el('p', { class: 'field-error', role: 'alert' }, str(error)) : null);
-  return { element, read: () => { const c = inputs.find((i) => i.checked); return [f.name, c ? c.value : null]; } };
+  return { element, read: () => { const c = inputs.find((i) => i.checked); return c ? c.value : ''; } };
 }
 
-function selectField(f, value, error) {
-  const id = nextId('f');
-  const select = el('select', { id, name: f.name, class: 'input', disabled: !!f.disabled, required: !!f.required, 'aria-describedby': describedBy(f, id, error) },
-    f.placeholder ? el('option', { value: '' }, str(f.placeholder)) : null,
-    (Array.isArray(f.choices) ? f.choices : []).map((c) => el('option', { value: str(c.value) }, str(c.label))));
-  select.value = str(value);
-  return { element: fieldShell(f, id, select, error), read: () => [f.name, select.value === '' ? null : select.value] };
-}
-
-function hiddenField(f, value) {
-  return { element: document.createComment('hidden ' + str(f.name)), read: () => [f.name, value === undefined ? null : value] };
-}
-
-// Items grouped in sections, each with its own toggle (for example: which journal entries and
-// attachments are visible), optionally with a switch for the whole section.
-function itemListField(f, value, error) {
-  const labels = { on: str((f.item_labels && f.item_labels.on) || t('vm.item.on')), off: str((f.item_labels && f.item_labels.off) || t('vm.item.off')) };
+// Items in groups, each group with a switch for the whole group and one toggle per item (for
+// example: which journal entries and attachments a recipient sees).
+function itemsField(f, error) {
   const readers = [];
-  const sections = (Array.isArray(f.sections) ? f.sections : []).map((s) => {
-    const items = Array.isArray(s.items) ? s.items : [];
+  const groups = (Array.isArray(f.groups) ? f.groups : []).filter((g) => g && typeof g === 'object').map((g) => {
+    const items = Array.isArray(g.items) ? g.items : [];
     const itemInputs = [];
-    let sectionToggle = null;
-    const rows = items.map((item) => {
+    const rows = items.filter((i) => i && typeof i === 'object').map((item) => {
       const id = nextId('f');
-      const input = el('input', { id, type: 'checkbox', class: 'switch', disabled: !!(f.disabled || item.disabled) });
-      input.checked = item.checked !== false;
-      const state = el('span', { class: 'switch-state' }, input.checked ? labels.on : labels.off);
+      const input = el('input', { id, type: 'checkbox', class: 'switch', disabled: !!f.disabled, 'aria-label': str(item.label) });
+      input.checked = item.checked === true;
+      const state = el('span', { class: 'switch-state' }, input.checked ? t('vm.item.on') : t('vm.item.off'));
+      const row = el('li', { class: 'item-row' + (input.checked ? '' : ' item-off') },
+        el('label', { for: id, class: 'item-label' },
+          el('span', { class: 'item-text' }, el('span', { class: 'item-title' }, str(item.label)),
+            item.detail ? el('span', { class: 'item-detail muted' }, str(item.detail)) : null),
+          item.badge ? badge(item.badge, 'neutral') : null),
+        el('span', { class: 'item-toggle' }, state, input));
       input.addEventListener('change', () => {
-        state.textContent = input.checked ? labels.on : labels.off;
+        state.textContent = input.checked ? t('vm.item.on') : t('vm.item.off');
         row.classList.toggle('item-off', !input.checked);
       });
       itemInputs.push([str(item.id), input]);
-      const row = el('li', { class: 'item-row' + (input.checked ? '' : ' item-off') },
-        el('label', { for: id, class: 'item-label' },
-          item.icon ? icon(item.icon) : null,
-          el('span', { class: 'item-text' }, el('span', { class: 'item-title' }, str(item.label)),
-            item.detail ? el('span', { class: 'item-detail muted' }, str(item.detail)) : null),
-          item.badge ? badge(typeof item.badge === 'object' ? item.badge : { text: item.badge }) : null),
-        el('span', { class: 'item-toggle' }, state, input));
       return row;
     });
     const list = el('ul', { class: 'item-list' }, rows);
-    if (s.toggle) {
-      const id = nextId('f');
-      sectionToggle = el('input', { id, type: 'checkbox', class: 'switch', disabled: !!f.disabled });
-      sectionToggle.checked = s.enabled !== false;
-      const apply = () => {
-        list.classList.toggle('section-off', !sectionToggle.checked);
-        for (const [, input] of itemInputs) input.disabled = !sectionToggle.checked || !!f.disabled;
-      };
-      sectionToggle.addEventListener('change', apply);
-      apply();
-      readers.push(() => [str(s.id), { enabled: sectionToggle.checked, items: itemInputs.filter(([, i]) => i.checked).map(([id]) => id) }]);
-      return el('fieldset', { class: 'item-section' },
-        el('legend', { class: 'item-section-title' }, el('label', { for: id, class: 'check-label' }, sectionToggle, ' ', str(s.title))),
-        s.description ? el('p', { class: 'muted' }, str(s.description)) : null,
-        items.length ? list : el('p', { class: 'muted empty' }, str(s.empty_text || '—')));
-    }
-    readers.push(() => [str(s.id), { enabled: true, items: itemInputs.filter(([, i]) => i.checked).map(([id]) => id) }]);
-    return el('fieldset', { class: 'item-section' }, el('legend', { class: 'item-section-title' }, str(s.title)),
-      s.description ? el('p', { class: 'muted' }, str(s.description)) : null,
-      items.length ? list : el('p', { class: 'muted empty' }, str(s.empty_text || '—')));
+    const id = nextId('f');
+    const groupSwitch = el('input', { id, type: 'checkbox', class: 'switch', disabled: !!f.disabled });
+    groupSwitch.checked = g.included !== false;
+    const apply = () => {
+      list.classList.toggle('section-off', !groupSwitch.checked);
+      for (const [, input] of itemInputs) { input.disabled = !groupSwitch.checked || !!f.disabled; input.dataset.locked = String(!groupSwitch.checked); }
+    };
+    groupSwitch.addEventListener('change', apply);
+    apply();
+    readers.push(() => [str(g.name), { included: groupSwitch.checked, items: itemInputs.filter(([, i]) => i.checked).map(([itemId]) => itemId) }]);
+    return el('fieldset', { class: 'item-section' },
+      el('legend', { class: 'item-section-title' }, el('label', { for: id, class: 'check-label' }, groupSwitch, ' ', str(g.label))),
+      items.length ? list : el('p', { class: 'muted empty' }, '—'));
   });
   const element = el('div', { class: 'field field-items' + (error ? ' field-invalid' : '') },
     f.label ? el('div', { class: 'field-label' }, str(f.label)) : null,
     f.help ? el('p', { class: 'field-help' }, str(f.help)) : null,
-    sections,
+    groups,
     error ? el('p', { class: 'field-error', role: 'alert' }, str(error)) : null);
-  return { element, read: () => [f.name, Object.fromEntries(readers.map((r) => r()))] };
+  return { element, read: () => Object.fromEntries(readers.map((r) => r())) };
 }
 
 const FIELDS = {
@@ -441,9 +415,7 @@ const FIELDS = {
   textarea: textLike('textarea'),
   checkbox: checkboxField,
   radio: radioField,
-  select: selectField,
-  hidden: hiddenField,
-  item_list: itemListField,
+  items: itemsField,
 };
 
 // A panel (render_panel's answer) drawn into `container`; returns a function that re-renders it.
@@ -455,11 +427,10 @@ export function mountPanel(container, load, ctx) {
     ...ctx,
     placement: 'panel',
     notify: (level, text) => notices.replaceChildren(notice(level, text)),
-    replace: (vm) => draw(vm),
   };
   function draw(vm) {
     content.replaceChildren(
-      vm.title ? el('h3', { class: 'vm-heading' }, str(vm.title)) : null,
+      vm.title ? el('h2', { class: 'panel-title' }, str(vm.title)) : null,
       ...renderBody(vm.body, pctx));
   }
   async function reload() {

@@ -65,6 +65,29 @@ dm_status contributions(const dm_context* ctx, dm_str case_id, const dm_sink* re
     });
 }
 
+// A dialog that uses every field type of view-model v1, so the browser test sees them rendered.
+const char* const kGreetDialog = R"({"type":"dialog","title":"Greet","size":"wide","body":[
+  {"type":"notice","level":"info","text":"Fixture dialog"},
+  {"type":"form","action":"greet","submit":{"label":"Send"},"cancel":{"label":"Cancel"},
+   "hidden":{"token":"t-1"},
+   "fields":[
+     {"type":"text","name":"name","label":"Name","required":true,"maxlength":80},
+     {"type":"email","name":"email","label":"E-mail","placeholder":"name@example.org"},
+     {"type":"tel","name":"phone","label":"Phone"},
+     {"type":"radio","name":"protection","label":"Protection","value":"none",
+      "options":[{"value":"none","label":"None"},{"value":"password","label":"Password","help":"Share it separately"}]},
+     {"type":"password","name":"password","label":"Password","generator":true,"reveal":true,
+      "show_if":{"field":"protection","in":["password"]}},
+     {"type":"date","name":"expires_on","label":"Expires on","value":"2030-01-20","min":"2030-01-01","max":"2030-12-31"},
+     {"type":"checkbox","name":"send_mail","label":"Send by e-mail","checked":true},
+     {"type":"textarea","name":"note","label":"Note","rows":2},
+     {"type":"items","name":"selection","label":"What to share","groups":[
+       {"name":"journal","label":"Journal entries","included":true,"items":[
+         {"id":"j-1","label":"First entry","detail":"Call with the applicant","checked":true},
+         {"id":"j-2","label":"Internal note","badge":"internal","checked":false}]},
+       {"name":"attachments","label":"Attachments","included":false,"items":[
+         {"id":"a-1","label":"Plan.png","checked":true}]}]}]}]})";
+
 dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str case_id,
                         dm_str payload_json, const dm_sink* result, const dm_sink* error) {
     return dm::translate_exceptions(error, [&] {
@@ -85,23 +108,36 @@ dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str case_id,
             throw dm::Error(DM_ERR_DENIED, "no access to this case");
         }
         if (payload.find("\"name\"") == std::string_view::npos) {
-            dm::write(result,
-                      "{\"type\":\"dialog\",\"title\":\"Greet\",\"body\":[{\"type\":\"form\","
-                      "\"action\":\"greet\",\"fields\":[{\"type\":\"text\",\"name\":\"name\","
-                      "\"label\":\"Name\",\"required\":true}],\"submit\":{\"title\":\"Send\"}}]}");
+            dm::write(result, kGreetDialog);
         } else if (payload.find("\"name\":\"\"") != std::string_view::npos) {
-            dm::write(result,
-                      "{\"type\":\"dialog\",\"title\":\"Greet\",\"body\":[{\"type\":\"form\","
-                      "\"action\":\"greet\",\"errors\":{\"name\":\"Please enter a name.\"},"
-                      "\"fields\":[{\"type\":\"text\",\"name\":\"name\",\"label\":\"Name\"}],"
-                      "\"submit\":{\"title\":\"Send\"}}]}");
+            dm::write(result, R"({"type":"dialog","title":"Greet","body":[{"type":"form",
+                "action":"greet","errors":{"name":"Please enter a name."},
+                "fields":[{"type":"text","name":"name","label":"Name"}],
+                "submit":{"label":"Send"}}]})");
         } else {
             dm::write(
                 result,
-                "{\"type\":\"close\",\"notice\":{\"level\":\"success\",\"text\":\"Greeted.\"}}");
+                R"({"type":"close","notice":{"type":"notice","level":"success","text":"Greeted."}})");
         }
     });
 }
+
+// The rest of the case panel: one element of every other kind.
+const char* const kPanelRest = R"({"type":"heading","text":"Links","level":3},
+  {"type":"pairs","items":[{"label":"Owner","value":"Fixture"},{"label":"State","value":"ready"}]},
+  {"type":"badge","text":"active","tone":"success"},
+  {"type":"table","columns":[{"id":"name","label":"Name"},{"id":"state","label":"State"},{"id":"url","label":"Link"}],
+   "rows":[{"id":"r1","cells":{"name":{"icon":"link","tooltip":"Link","text":"First <b>link</b>"},
+            "state":{"badge":"active","tone":"success"},
+            "url":{"link":{"url":"https://example.org/s/abc","label":"Open","copy":true,"new_tab":true}}},
+            "actions":[{"type":"button","label":"Revoke","icon":"trash","style":"danger","icon_only":true,
+                        "action":"greet","payload":{"row":"r1"},"confirm":"Revoke this link?"}]}],
+   "empty":"No links"},
+  {"type":"link","url":"https://example.org/s/abc","label":"Private link","copy":true,"new_tab":true},
+  {"type":"section","title":"More","body":[{"type":"notice","level":"warning","text":"A warning"}]},
+  {"type":"no-such-element","text":"ignored"},
+  {"type":"buttons","items":[{"type":"button","label":"Greet","icon":"share","style":"primary","action":"greet"},
+                             {"type":"button","label":"Explode","icon":"warning","action":"explode"}]})";
 
 dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id,
                        const dm_sink* result, const dm_sink* error) {
@@ -125,9 +161,10 @@ dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id,
                                  : details.substr(pos + 10, details.find('"', pos + 10) - pos - 10);
         dm::write(
             result,
-            "{\"type\":\"panel\",\"body\":[{\"type\":\"text\",\"text\":" + quote("Case " + number) +
-                "},{\"type\":\"text\",\"text\":" +
-                quote("attachments json bytes " + std::to_string(attachments.size())) + "}]}");
+            "{\"type\":\"panel\",\"title\":\"Fixture\",\"body\":[{\"type\":\"text\",\"text\":" +
+                quote("Case " + number) + "},{\"type\":\"text\",\"tone\":\"muted\",\"text\":" +
+                quote("attachments json bytes " + std::to_string(attachments.size())) + "}," +
+                kPanelRest + "]}");
     });
 }
 
