@@ -113,6 +113,7 @@ struct SmtpSettings {
     std::string password_env;
     std::string password_file;
     int timeout_seconds = 30;
+    std::string tls_ca_file;  // PEM CA bundle trusted besides the system's (a private CA)
 };
 
 struct SmsGatewaySettings {

@@ -189,6 +189,7 @@ NotifySettings read_notify(YamlSection s, const std::string& base) {
     m.password_env = smtp.text("password_env", m.password_env);
     m.password_file = resolve(base, smtp.text("password_file", m.password_file));
     m.timeout_seconds = smtp.integer("timeout_seconds", m.timeout_seconds, 1, 600);
+    m.tls_ca_file = resolve(base, smtp.text("tls_ca_file", m.tls_ca_file));
     if (out.mail == NotifySettings::MailSender::Smtp && m.auth != SmtpSettings::Auth::None &&
         m.password_env.empty() && m.password_file.empty()) {
         smtp.fail("auth", "needs password_env or password_file");

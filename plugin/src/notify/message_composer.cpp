@@ -1,0 +1,212 @@
+#include "notify/message_composer.hpp"
+
+#include <ctime>
+
+#include "domain/contact.hpp"
+#include "notify/invalid_address.hpp"
+#include "notify/mime_mail.hpp"
+#include "notify/outbox_payload.hpp"
+
+namespace es::notify {
+
+namespace {
+
+using domain::Locale;
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string as_is(std::string_view text) {
+    return std::string(text);
+}
+
+// SMS and subjects are one line: a value cannot add lines (or headers) to them.
+std::string one_line(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            c = ' ';
+        }
+    }
+    return out;
+}
+
+// UTC, said so, in the reader's language: an organisation's time zone is not known here.
+std::string format_time(domain::Timestamp at, Locale locale) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::time_t seconds = domain::Clock::to_time_t(at);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[64];
+    if (locale == Locale::De) {
+        std::snprintf(buffer, sizeof buffer, "%02d.%02d.%04d %02d:%02d UTC", tm.tm_mday,
+                      tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%d %s %04d, %02d:%02d UTC", tm.tm_mday,
+                      kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+    }
+    return buffer;
+}
+
+std::string access_text(const std::string& access, Locale l) {
+    if (access == "download") {
+        return l == Locale::De ? "eine Datei heruntergeladen" : "downloaded a file";
+    }
+    return l == Locale::De ? "den Link geöffnet" : "opened the link";
+}
+
+std::string reason_text(const OutboxPayload& p, Locale l) {
+    std::string out;
+    if (p.credential == "password") {
+        out = l == Locale::De ? "Es wurden falsche Passwörter eingegeben."
+                              : "Wrong passwords were entered.";
+    } else {
+        out = l == Locale::De ? "Es wurden falsche Codes eingegeben." : "Wrong codes were entered.";
+    }
+    if (p.throttled) {
+        out += l == Locale::De ? " Der Zugang ist vorübergehend gesperrt."
+                               : " Access is paused for a while.";
+    }
+    return out;
+}
+
+std::string failed_message_text(const std::string& kind, Locale l) {
+    if (kind == "one_time_code") {
+        return l == Locale::De ? "Der Sicherheitscode" : "The security code";
+    }
+    return l == Locale::De ? "Die E-Mail mit dem Link" : "The e-mail with the link";
+}
+
+// Used when an organisation overrides the text part only: the HTML says exactly the same.
+std::string html_from_text(const std::string& text) {
+    std::string out = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>\n<body>\n<p>";
+    for (char c : html_escape(text)) {
+        out += c == '\n' ? std::string("<br>\n") : std::string(1, c);
+    }
+    return out + "</p>\n</body></html>\n";
+}
+
+}  // namespace
+
+MessageComposer::MessageComposer(const config::NotifySettings& settings, std::string public_url,
+                                 const TemplateCatalog& templates, OpenSecret open_secret)
+    : from_name_(settings.from_name),
+      from_address_(settings.from_address),
+      id_domain_(settings.from_address.substr(settings.from_address.find('@') + 1)),
+      public_url_(std::move(public_url)),
+      templates_(templates),
+      open_secret_(std::move(open_secret)) {
+    if (!domain::is_valid_email(from_address_)) {
+        throw InvalidAddress("notify.from_address is not a valid e-mail address");
+    }
+}
+
+std::string MessageComposer::message_id(const domain::OutboxMessage& message) const {
+    // The creation time keeps ids unique when a database is recreated and ids start over.
+    return "<es." + std::to_string(message.id) + "." +
+           std::to_string(domain::to_epoch_ms(message.created_at)) + "@" + id_domain_ + ">";
+}
+
+ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
+                                         domain::Timestamp now) const {
+    const MessageKind kind = parse_message_kind(message.kind);
+    const Channel channel = parse_channel(message.channel);
+    const OutboxPayload p = OutboxPayload::from_json(message.payload_json);
+    const Locale l = p.locale;
+
+    TemplateValues values;
+    values["organisation"] = p.organisation;
+    values["recipient_name"] = p.recipient_name;
+    values["sender_name"] = p.sender_name;
+    values["case_reference"] = p.case_reference;
+    if (kind == MessageKind::ShareLink || kind == MessageKind::AccessCode) {
+        // Speaking to the recipient: greet by address when no name was given.
+        if (values["recipient_name"].empty()) {
+            values["recipient_name"] = message.recipient_address;
+        }
+    } else if (values["recipient_name"].empty()) {
+        values["recipient_name"] = l == Locale::De ? "die empfangende Person" : "the recipient";
+    }
+    if (p.expires_at) {
+        values["expires"] = format_time(*p.expires_at, l);
+    }
+    if (p.at) {
+        values["at"] = format_time(*p.at, l);
+    }
+    if (kind == MessageKind::ShareLink) {
+        values["link"] =
+            public_url_ + "/s/" + open_secret_(p.sealed_token, "token:" + message.share_id);
+    }
+    if (kind == MessageKind::AccessCode) {
+        values["code"] = open_secret_(p.sealed_code, "code:" + message.share_id);
+        values["valid_minutes"] = std::to_string(p.valid_minutes);
+    }
+    values["access"] = access_text(p.access, l);
+    values["attempts"] = std::to_string(p.attempts);
+    values["reason"] = reason_text(p, l);
+    values["failed_message"] = failed_message_text(p.failed_kind, l);
+    values["address"] = p.failed_address;
+    values["error"] = p.error;
+    values["days_left"] = std::to_string(p.days_left);
+
+    ComposedMessage out;
+    out.channel = channel;
+    const std::string id = message_id(message);
+    if (channel == Channel::Sms) {
+        const auto phone = domain::normalise_phone(message.recipient_address);
+        if (!phone || *phone != message.recipient_address) {
+            throw InvalidAddress("not a valid phone number");
+        }
+        out.sms.to = *phone;
+        out.sms.text =
+            one_line(templates_.sms(message.organisation_id, kind, l).render(values, one_line));
+        out.sms.message_id = id;
+        out.sms.created_at = message.created_at;
+        return out;
+    }
+    const MailTemplate& t = templates_.mail(message.organisation_id, kind, l);
+    MimeMail mail;
+    mail.from_name = p.organisation.empty() ? from_name_ : p.organisation + " – " + from_name_;
+    mail.from_address = from_address_;
+    mail.to_name = kind == MessageKind::ShareLink || kind == MessageKind::AccessCode
+                       ? p.recipient_name
+                       : p.sender_name;
+    mail.to_address = message.recipient_address;
+    mail.subject = t.subject.render(values, one_line);
+    mail.message_id = id;
+    mail.date = now;
+    mail.text = t.text.render(values, as_is);
+    mail.html = t.html ? t.html->render(values, html_escape) : html_from_text(mail.text);
+    out.mail.envelope_from = from_address_;
+    out.mail.envelope_to = message.recipient_address;
+    out.mail.message_id = id;
+    out.mail.data = mail.serialize();
+    return out;
+}
+
+}  // namespace es::notify

@@ -1,0 +1,44 @@
+#include "test_support.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/ServerSocket.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "sink_process.hpp"
+
+Poco::JSON::Object::Ptr read_json(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return Poco::JSON::Parser().parse(text.str()).extract<Poco::JSON::Object::Ptr>();
+}
+
+std::string test_seal(const std::string& plain, const std::string& associated_data) {
+    return "sealed:" + associated_data + ":" + plain;
+}
+
+es::notify::MessageComposer::OpenSecret test_opener() {
+    return [](std::string_view sealed, std::string_view associated_data) {
+        const std::string prefix = "sealed:" + std::string(associated_data) + ":";
+        if (sealed.substr(0, prefix.size()) != prefix) {
+            throw std::runtime_error("cannot open the sealed value");
+        }
+        return std::string(sealed.substr(prefix.size()));
+    };
+}
+
+void run_command(const std::string& command) {
+    const int rc = std::system(command.c_str());
+    ASSERT_EQ(rc, 0) << command;
+}
+
+int unused_port() {
+    Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
+    const int port = s.address().port();
+    s.close();
+    return port;
+}
