@@ -99,10 +99,14 @@ void SmtpMailSender::connect() {
         Poco::Net::SecureStreamSocket socket(tls_context(settings_));
         socket.setPeerHostName(settings_.host);
         socket.connect(address, timeout);
+        socket.setNoDelay(true);
         c = std::make_unique<Connection>(socket);
     } else {
         Poco::Net::StreamSocket socket;
         socket.connect(address, timeout);
+        // The end of DATA (".") is a small write right after the message: with Nagle's algorithm
+        // it waits for the peer's delayed ACK, 40 ms per message.
+        socket.setNoDelay(true);
         c = std::make_unique<Connection>(socket);
     }
     c->setTimeout(timeout);
