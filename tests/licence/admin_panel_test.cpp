@@ -101,6 +101,16 @@ TEST_F(AdminPanelTest, RefusedKeyShowsTheSentenceOnTheFieldAndChangesNothing) {
     EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
 }
 
+TEST_F(AdminPanelTest, RefusalIsWordedInTheUsersLanguage) {
+    const std::string key =
+        w.key(10, w.clock.now(), w.clock.now() + days(9), Plan::Module, "org-2");
+    const auto dialog = parse(panel.invoke(ctx("admin", "de"), AdminPanel::kEnterKey,
+                                           R"({"licence_key":")" + key + R"("})"));
+    const auto form = dialog->getArray("body")->getObject(0);
+    EXPECT_EQ(form->getObject("errors")->getValue<std::string>("licence_key"),
+              "Dieser Lizenzschlüssel gilt für eine andere Organisation.");
+}
+
 TEST_F(AdminPanelTest, ValidKeyActivates) {
     Poco::JSON::Object payload;
     payload.set("licence_key", w.key(20, w.clock.now(), w.clock.now() + days(365)));

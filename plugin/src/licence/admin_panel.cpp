@@ -365,6 +365,10 @@ bool AdminPanel::handles(std::string_view action_id) noexcept {
     return false;
 }
 
+std::string AdminPanel::activation_explanation(std::string_view locale) {
+    return admin_text(ui::language_of(locale), "explain.not_active");
+}
+
 std::string AdminPanel::render(const dm::Context& ctx) {
     Page page;
     page.lang = ui::language_of(ctx.locale);
@@ -401,7 +405,10 @@ std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_i
                 auto dialog = element("dialog");
                 dialog->set("title", text("field.licence_key"));
                 Array::Ptr body = new Array;
-                body->add(key_form(lang, key, refused.what()));
+                const std::string sentence =
+                    replace(text(std::string("refused.") + reason_id(refused.reason())), "{detail}",
+                            refused.detail());
+                body->add(key_form(lang, key, sentence));
                 dialog->set("body", body);
                 return to_json(dialog);
             }

@@ -46,6 +46,9 @@ class AdminPanel {
     // True for the action ids above.
     static bool handles(std::string_view action_id) noexcept;
 
+    // For the case panel of an organisation that is not active: how to activate, in `locale`.
+    static std::string activation_explanation(std::string_view locale);
+
     // The panel's view model (JSON).
     std::string render(const dm::Context& ctx);
 

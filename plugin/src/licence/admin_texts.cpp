@@ -113,6 +113,45 @@ const std::map<std::string_view, Pair>& texts() {
         {"audit.what", {"What", "Was"}},
         {"audit.details", {"Details", "Details"}},
         {"audit.empty", {"No changes yet.", "Noch keine Änderungen."}},
+        {"refused.not_a_key",
+         {"This is not a licence key: a key is three base64url parts separated by dots, as sent by "
+          "the vendor.",
+          "Das ist kein Lizenzschlüssel: Ein Schlüssel besteht aus drei base64url-Teilen, getrennt "
+          "durch Punkte, wie vom Anbieter gesendet."}},
+        {"refused.algorithm",
+         {"This licence key uses the algorithm '{detail}', but only vendor keys signed with ES256 "
+          "are accepted.",
+          "Dieser Lizenzschlüssel verwendet den Algorithmus '{detail}'; akzeptiert werden nur mit "
+          "ES256 signierte Schlüssel des Anbieters."}},
+        {"refused.unknown_key_id",
+         {"This licence key was signed with the vendor key '{detail}', which this installation "
+          "does "
+          "not know.",
+          "Dieser Lizenzschlüssel wurde mit dem Anbieterschlüssel '{detail}' signiert, den diese "
+          "Installation nicht kennt."}},
+        {"refused.signature",
+         {"The signature of this licence key is not valid: the key was altered or not signed by "
+          "the "
+          "vendor.",
+          "Die Signatur dieses Lizenzschlüssels ist ungültig: Der Schlüssel wurde verändert oder "
+          "nicht vom Anbieter signiert."}},
+        {"refused.issuer",
+         {"This licence key was not issued by the vendor of External Sharing.",
+          "Dieser Lizenzschlüssel stammt nicht vom Anbieter von Externes Teilen."}},
+        {"refused.organisation",
+         {"This licence key is for another organisation.",
+          "Dieser Lizenzschlüssel gilt für eine andere Organisation."}},
+        {"refused.claims",
+         {"This licence key lacks a valid plan, seat count, validity or licence number.",
+          "Diesem Lizenzschlüssel fehlt ein gültiges Abo, eine Anzahl Lizenzen, eine Gültigkeit "
+          "oder "
+          "eine Lizenznummer."}},
+        {"refused.expired",
+         {"This licence key expired on {detail}.",
+          "Dieser Lizenzschlüssel ist am {detail} abgelaufen."}},
+        {"refused.not_yet_valid",
+         {"This licence key is valid only from {detail}.",
+          "Dieser Lizenzschlüssel gilt erst ab {detail}."}},
         {"done.trial", {"The free trial month has started.", "Der kostenlose Testmonat läuft."}},
         {"done.key", {"The licence key is active.", "Der Lizenzschlüssel ist aktiv."}},
         {"done.deactivate",

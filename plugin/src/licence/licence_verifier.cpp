@@ -114,6 +114,7 @@ Licence LicenceVerifier::verify(std::string_view key, const std::string& organis
     const auto decoded = decode_licence_key(key);
     if (!decoded) {
         throw LicenceRefused(
+            LicenceRefused::Reason::NotAKey,
             "This is not a licence key: a key is three base64url parts separated by dots, as sent "
             "by the vendor.");
     }
@@ -122,26 +123,33 @@ Licence LicenceVerifier::verify(std::string_view key, const std::string& organis
 
     const std::string algorithm = string_claim(header, "alg");
     if (algorithm != kLicenceAlgorithm) {
-        throw LicenceRefused("This licence key uses the algorithm '" + algorithm +
-                             "', but only vendor keys signed with ES256 are accepted.");
+        throw LicenceRefused(LicenceRefused::Reason::Algorithm,
+                             "This licence key uses the algorithm '" + algorithm +
+                                 "', but only vendor keys signed with ES256 are accepted.",
+                             algorithm);
     }
     const std::string key_id = string_claim(header, "kid");
     const auto vendor_key = keys_.find(key_id);
     if (vendor_key == keys_.end()) {
-        throw LicenceRefused("This licence key was signed with the vendor key '" + key_id +
-                             "', which this installation does not know.");
+        throw LicenceRefused(LicenceRefused::Reason::UnknownKeyId,
+                             "This licence key was signed with the vendor key '" + key_id +
+                                 "', which this installation does not know.",
+                             key_id);
     }
     // ES256 signatures are exactly r‖s, 32 bytes each (RFC 7518 §3.4); anything else is forged.
     if (decoded->signature.size() != 64 || !signature_matches(vendor_key->second, key)) {
         throw LicenceRefused(
+            LicenceRefused::Reason::Signature,
             "The signature of this licence key is not valid: the key was altered or not signed by "
             "the vendor.");
     }
     if (string_claim(claims, "iss") != kLicenceIssuer) {
-        throw LicenceRefused("This licence key was not issued by the vendor of External Sharing.");
+        throw LicenceRefused(LicenceRefused::Reason::Issuer,
+                             "This licence key was not issued by the vendor of External Sharing.");
     }
     if (string_claim(claims, "sub") != organisation_id) {
-        throw LicenceRefused("This licence key is for another organisation.");
+        throw LicenceRefused(LicenceRefused::Reason::Organisation,
+                             "This licence key is for another organisation.");
     }
     const auto plan = parse_plan(string_claim(claims, "plan"));
     const auto seats = integer_claim(claims, "seats");
@@ -151,6 +159,7 @@ Licence LicenceVerifier::verify(std::string_view key, const std::string& organis
     if (!plan || !seats || *seats < 1 || !not_before || !expires || *expires <= *not_before ||
         licence_id.empty()) {
         throw LicenceRefused(
+            LicenceRefused::Reason::Claims,
             "This licence key lacks a valid plan, seat count, validity or licence number.");
     }
     Licence licence;
@@ -163,12 +172,15 @@ Licence LicenceVerifier::verify(std::string_view key, const std::string& organis
     licence.key_id = key_id;
     licence.issuer = kLicenceIssuer;
     if (now >= licence.valid_until) {
-        throw LicenceRefused("This licence key expired on " + format_utc(licence.valid_until) +
-                             ".");
+        throw LicenceRefused(LicenceRefused::Reason::Expired,
+                             "This licence key expired on " + format_utc(licence.valid_until) + ".",
+                             format_utc(licence.valid_until));
     }
     if (now < licence.valid_from) {
-        throw LicenceRefused("This licence key is valid only from " +
-                             format_utc(licence.valid_from) + ".");
+        throw LicenceRefused(
+            LicenceRefused::Reason::NotYetValid,
+            "This licence key is valid only from " + format_utc(licence.valid_from) + ".",
+            format_utc(licence.valid_from));
     }
     return licence;
 }
