@@ -3,6 +3,7 @@
 
 #include "licence/licence_refused.hpp"
 #include "licence/transition_refused.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "support/licence_world.hpp"
 
 namespace es::licence {
@@ -76,6 +77,22 @@ TEST_F(ServiceTest, DeactivationTakesEffectOnTheNextCallAndReactivationRestores)
     EXPECT_EQ(w.service.status(org).state, LicenceState::Deactivated);
     w.service.reactivate(org, admin);
     EXPECT_TRUE(w.service.is_active(org));
+}
+
+TEST_F(ServiceTest, AnotherHostProcessSeesDeactivationAtOnce) {
+    // A second process on the same database: its own store, pool and service, nothing shared.
+    config::StorageSettings settings;
+    settings.sqlite_path = (w.dir.path() / "es.db").string();
+    auto other_store = store::sqlite::open_sqlite_store(settings);
+    SqlLicenceStore other_licences(other_store->database());
+    LicenceService other(other_licences, w.clock, w.verifier, w.settings,
+                         [](const std::string&) { return std::int64_t{5}; });
+    w.service.start_trial(org, admin);
+    EXPECT_TRUE(other.is_active(org));
+    w.service.deactivate(org, admin);
+    EXPECT_FALSE(other.is_active(org));  // no cache: the very next call
+    w.service.reactivate(org, admin);
+    EXPECT_TRUE(other.is_active(org));
 }
 
 TEST_F(ServiceTest, OrganisationsAreIndependent) {
