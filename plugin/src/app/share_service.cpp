@@ -1,0 +1,446 @@
+#include "app/share_service.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "crypto/token.hpp"
+#include "domain/contact.hpp"
+#include "domain/validation_failed.hpp"
+
+namespace es::app {
+
+namespace {
+
+using domain::Error;
+using domain::Violations;
+
+std::string json(const Poco::JSON::Object& o) {
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::string token_purpose(const std::string& share_id) {
+    return "token:" + share_id;
+}
+std::string password_purpose(const std::string& share_id) {
+    return "password:" + share_id;
+}
+
+bool has_control_characters(const std::string& s) {
+    for (unsigned char c : s) {
+        if (c < 0x20 || c == 0x7f) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Checks and normalises the recipient in place.
+void check_recipient(domain::Recipient& r, Violations& out) {
+    auto blank_to_none = [](std::optional<std::string>& v) {
+        if (v && v->find_first_not_of(" \t") == std::string::npos) {
+            v.reset();
+        }
+    };
+    blank_to_none(r.name);
+    blank_to_none(r.email);
+    blank_to_none(r.phone);
+    if (r.name && (r.name->size() > 200 || has_control_characters(*r.name) ||
+                   domain::utf8_code_points(*r.name) < 0)) {
+        out.push_back({"recipient.name", "name_format",
+                       "must be at most 200 characters of text without line breaks"});
+    }
+    if (r.email && !domain::is_valid_email(*r.email)) {
+        out.push_back({"recipient.email", "email_format", "is not a valid e-mail address"});
+    }
+    if (r.phone) {
+        if (auto normal = domain::normalise_phone(*r.phone)) {
+            r.phone = *normal;
+        } else {
+            out.push_back({"recipient.phone", "phone_format",
+                           "must be an international number such as +41 79 123 45 67"});
+        }
+    }
+}
+
+}  // namespace
+
+ShareService::ShareService(store::Store& store, CaseAccess& cases, const crypto::SecretBox& box,
+                           crypto::PasswordHasher& hasher, const config::PolicyConfig& policy,
+                           std::string public_url)
+    : store_(store),
+      cases_(cases),
+      box_(box),
+      hasher_(hasher),
+      policy_(policy),
+      public_url_(std::move(public_url)) {}
+
+domain::Policy ShareService::policy_for(const domain::Actor& actor,
+                                        const std::string& case_type_id) {
+    auto& settings = store_.organisation_settings();
+    return domain::Policy::resolve(policy_, case_type_id,
+                                   settings.policy_overrides(actor.organisation_id, ""),
+                                   settings.policy_overrides(actor.organisation_id, case_type_id));
+}
+
+CreatedShare ShareService::create(const domain::Actor& actor, const domain::ShareRequest& in) {
+    Violations v;
+    const auto case_type = cases_.case_type(actor, in.case_id);
+    if (!case_type) {
+        throw domain::ValidationFailed({{"case_id", "case_not_found", "no such case"}});
+    }
+    if (!cases_.may_access(actor, in.case_id)) {
+        throw domain::ValidationFailed(
+            {{"case_id", "case_access_denied", "you may not access this case"}});
+    }
+    const domain::Policy policy = policy_for(actor, *case_type);
+    if (!policy.enabled()) {
+        throw domain::ValidationFailed(
+            {{"case_id", "module_disabled", "external sharing is off for this case type"}});
+    }
+
+    domain::Recipient recipient = in.recipient;
+    check_recipient(recipient, v);
+    if (in.delivery == domain::Delivery::EmailedLink && !in.recipient.email) {
+        v.push_back({"recipient.email", "required", "an e-mailed link needs an e-mail address"});
+    }
+
+    const domain::Timestamp now = store_.database_now();
+    const domain::Timestamp expires_at =
+        in.expires_at ? *in.expires_at : policy.default_expiry(in.delivery, now);
+    policy.check_expiry(expires_at, now, "expires_at", v);
+
+    const bool with_password = in.password.has_value() && !in.password->empty();
+    const domain::Protection protection = domain::with_password(
+        in.require_code ? domain::Protection::Code : domain::Protection::None, with_password);
+    if (with_password) {
+        policy.check_password(*in.password, "password", v);
+    }
+    policy.check_protection(protection, "protection", v);
+    const domain::CodeChannel channel =
+        domain::choose_code_channel(protection, recipient, policy.settings().force_email_codes);
+    if (domain::needs_code(protection) && channel == domain::CodeChannel::None) {
+        v.push_back({"recipient", "code_contact_required",
+                     "a one-time code needs the recipient's phone number or e-mail address"});
+    }
+    if (in.download_limit && *in.download_limit < 1) {
+        v.push_back({"download_limit", "min", "must be at least 1"});
+    }
+    if (in.sections.empty()) {
+        v.push_back({"sections", "required", "share at least one part of the case"});
+    }
+
+    const domain::CaseItems existing = cases_.items(actor, in.case_id);
+    domain::Selection selection;
+    if (in.items) {
+        for (domain::Section s : in.sections) {
+            selection.include_section(s, true);
+        }
+        for (std::size_t i = 0; i < in.items->size(); ++i) {
+            const auto& item = (*in.items)[i];
+            if (!existing.contains(item.section, item.item_id)) {
+                v.push_back({"items[" + std::to_string(i) + "]", "unknown_item",
+                             "the case has no such " + std::string(domain::to_text(item.section)) +
+                                 " item"});
+            } else {
+                selection.set_visible(item.section, item.item_id, item.visible);
+            }
+        }
+    } else {
+        selection = domain::Selection::everything_in(existing, in.sections);
+    }
+    if (!v.empty()) {
+        throw domain::ValidationFailed(std::move(v));
+    }
+
+    domain::Share share;
+    share.id = crypto::new_share_id();
+    share.organisation_id = actor.organisation_id;
+    share.case_id = in.case_id;
+    share.creator_user_id = actor.user_id;
+    share.recipient = recipient;
+    share.created_at = now;
+    share.expires_at = expires_at;
+    share.protection = protection;
+    share.code_channel = channel;
+    share.locale = in.locale;
+    share.delivery = in.delivery;
+    share.download_limit = in.download_limit;
+    share.notify_owner_on_open = in.notify_owner_on_open;
+    const std::string token = crypto::new_token();
+    share.secrets.token_hash = crypto::token_hash(token);
+    share.secrets.sealed_token = box_.seal(token, token_purpose(share.id));
+    if (with_password) {
+        // The expensive part runs before the transaction, so no database lock waits on Argon2.
+        share.secrets.password_hash = hasher_.hash(*in.password);
+        share.secrets.sealed_password = box_.seal(*in.password, password_purpose(share.id));
+    }
+
+    std::vector<domain::OutboxMessage> outbox;
+    if (in.delivery == domain::Delivery::EmailedLink) {
+        Poco::JSON::Object payload;
+        payload.set("share_id", share.id);
+        payload.set("case_id", share.case_id);
+        payload.set("sender_user_id", actor.user_id);
+        payload.set("locale", std::string(domain::to_text(share.locale)));
+        payload.set("recipient_name", recipient.name.value_or(""));
+        payload.set("expires_at", domain::to_epoch_ms(share.expires_at));
+        payload.set("protection", std::string(domain::to_text(share.protection)));
+        payload.set("sealed_token", share.secrets.sealed_token);
+        domain::OutboxMessage m;
+        m.organisation_id = share.organisation_id;
+        m.share_id = share.id;
+        m.kind = "share_link";
+        m.channel = "email";
+        m.recipient_address = *recipient.email;
+        m.payload_json = json(payload);
+        outbox.push_back(std::move(m));
+    }
+
+    Poco::JSON::Object details;
+    details.set("recipient_email", recipient.email.value_or(""));
+    details.set("recipient_phone", recipient.phone.value_or(""));
+    details.set("expires_at", domain::to_epoch_ms(share.expires_at));
+    details.set("protection", std::string(domain::to_text(share.protection)));
+    details.set("delivery", std::string(domain::to_text(share.delivery)));
+    store_.shares().create(share, selection, outbox,
+                           audit(actor, share, "share.create", json(details)));
+    return CreatedShare{share, url_for(token)};
+}
+
+std::vector<ShareOverview> ShareService::list(const domain::Actor& actor,
+                                              const std::string& case_id) {
+    require_case_access(actor, case_id);
+    const domain::Timestamp now = store_.database_now();
+    std::vector<ShareOverview> out;
+    for (auto& l : store_.shares().list_for_case(actor.organisation_id, case_id)) {
+        const auto status = l.share.status_at(now);
+        out.push_back(ShareOverview{std::move(l.share), status, l.last_access});
+    }
+    return out;
+}
+
+std::string ShareService::private_url(const domain::Actor& actor, const std::string& share_id) {
+    const auto share = owned_share(actor, share_id);
+    return url_for(box_.open(share.secrets.sealed_token, token_purpose(share.id)));
+}
+
+std::optional<std::string> ShareService::reveal_password(const domain::Actor& actor,
+                                                         const std::string& share_id) {
+    const auto share = owned_share(actor, share_id);
+    if (!share.secrets.sealed_password) {
+        return std::nullopt;
+    }
+    return box_.open(*share.secrets.sealed_password, password_purpose(share.id));
+}
+
+domain::Selection ShareService::selection(const domain::Actor& actor, const std::string& share_id) {
+    owned_share(actor, share_id);
+    return store_.shares().selection(share_id);
+}
+
+void ShareService::change_expiry(const domain::Actor& actor, const std::string& share_id,
+                                 domain::Timestamp expires_at) {
+    const auto share = owned_share(actor, share_id);
+    const auto case_type = cases_.case_type(actor, share.case_id);
+    const domain::Policy policy = policy_for(actor, case_type.value_or(""));
+    Violations v;
+    policy.check_expiry(expires_at, store_.database_now(), "expires_at", v);
+    if (!v.empty()) {
+        throw domain::ValidationFailed(std::move(v));
+    }
+    Poco::JSON::Object details;
+    details.set("from", domain::to_epoch_ms(share.expires_at));
+    details.set("to", domain::to_epoch_ms(expires_at));
+    if (!store_.shares().change_expiry(actor.organisation_id, share_id, expires_at,
+                                       audit(actor, share, "share.expiry", json(details)))) {
+        throw Error(Error::Kind::Conflict, "the share was revoked; its expiry cannot change");
+    }
+}
+
+void ShareService::change_password(const domain::Actor& actor, const std::string& share_id,
+                                   const std::optional<std::string>& password) {
+    const auto share = owned_share(actor, share_id);
+    const auto case_type = cases_.case_type(actor, share.case_id);
+    const domain::Policy policy = policy_for(actor, case_type.value_or(""));
+    const bool set = password.has_value() && !password->empty();
+    const domain::Protection protection = domain::with_password(share.protection, set);
+    Violations v;
+    if (set) {
+        policy.check_password(*password, "password", v);
+    }
+    if (policy.settings().require_password && !set) {
+        v.push_back({"password", "password_required", "this case type requires a password"});
+    }
+    if (!v.empty()) {
+        throw domain::ValidationFailed(std::move(v));
+    }
+    std::optional<std::string> hash;
+    std::optional<std::string> sealed;
+    if (set) {
+        hash = hasher_.hash(*password);
+        sealed = box_.seal(*password, password_purpose(share.id));
+    }
+    if (!store_.shares().change_password(
+            actor.organisation_id, share_id, hash, sealed, protection,
+            audit(actor, share, set ? "share.password_set" : "share.password_removed", "{}"))) {
+        throw Error(Error::Kind::Conflict, "the share was revoked; its password cannot change");
+    }
+}
+
+void ShareService::set_item_visible(const domain::Actor& actor, const std::string& share_id,
+                                    domain::Section section, const std::string& item_id,
+                                    bool visible) {
+    const auto share = owned_share(actor, share_id);
+    if (visible && !cases_.items(actor, share.case_id).contains(section, item_id)) {
+        throw domain::ValidationFailed({{"item_id", "unknown_item", "the case has no such item"}});
+    }
+    Poco::JSON::Object details;
+    details.set("section", std::string(domain::to_text(section)));
+    details.set("item_id", item_id);
+    if (!store_.shares().set_item_visible(
+            actor.organisation_id, share_id, section, item_id, visible,
+            audit(actor, share, visible ? "item.show" : "item.hide", json(details)))) {
+        throw Error(Error::Kind::Conflict, "the share was revoked; it cannot change");
+    }
+}
+
+void ShareService::set_section_included(const domain::Actor& actor, const std::string& share_id,
+                                        domain::Section section, bool included) {
+    const auto share = owned_share(actor, share_id);
+    Poco::JSON::Object details;
+    details.set("section", std::string(domain::to_text(section)));
+    if (!store_.shares().set_section_included(
+            actor.organisation_id, share_id, section, included,
+            audit(actor, share, included ? "section.include" : "section.exclude", json(details)))) {
+        throw Error(Error::Kind::Conflict, "the share was revoked; it cannot change");
+    }
+}
+
+void ShareService::revoke(const domain::Actor& actor, const std::string& share_id) {
+    const auto share = owned_share(actor, share_id);
+    // Revoking twice is not an error: the owner's wish (no access) holds either way.
+    store_.shares().revoke(actor.organisation_id, share_id, actor.user_id,
+                           audit(actor, share, "share.revoke", "{}"));
+}
+
+int ShareService::revoke_case(const domain::Actor& actor, const std::string& case_id) {
+    require_case_access(actor, case_id);
+    domain::Share none;
+    none.organisation_id = actor.organisation_id;
+    none.case_id = case_id;
+    return static_cast<int>(store_.shares()
+                                .revoke_case(actor.organisation_id, case_id, actor.user_id,
+                                             audit(actor, none, "share.revoke_case", "{}"))
+                                .size());
+}
+
+int ShareService::revoke_organisation(const domain::Actor& actor) {
+    domain::Share none;
+    none.organisation_id = actor.organisation_id;
+    return static_cast<int>(
+        store_.shares()
+            .revoke_organisation(actor.organisation_id, actor.user_id,
+                                 audit(actor, none, "share.revoke_organisation", "{}"))
+            .size());
+}
+
+std::vector<domain::CaseShareSummary> ShareService::column_summary(
+    const domain::Actor& actor, const std::vector<std::string>& case_ids) {
+    return store_.shares().active_share_summary(actor.organisation_id, case_ids);
+}
+
+std::vector<domain::AccessEvent> ShareService::access_log_for_share(const domain::Actor& actor,
+                                                                    const std::string& share_id,
+                                                                    domain::Page page) {
+    owned_share(actor, share_id);
+    return store_.access_log().for_share(actor.organisation_id, share_id, page);
+}
+
+std::vector<domain::AccessEvent> ShareService::access_log_for_case(const domain::Actor& actor,
+                                                                   const std::string& case_id,
+                                                                   domain::Page page) {
+    require_case_access(actor, case_id);
+    return store_.access_log().for_case(actor.organisation_id, case_id, page);
+}
+
+int ShareService::on_case_closed(const std::string& organisation_id, const std::string& case_id) {
+    domain::AuditEntry entry{0,
+                             organisation_id,
+                             case_id,
+                             "",
+                             "system:case_closed",
+                             {},
+                             "share.revoke",
+                             R"({"reason":"case_closed"})"};
+    return static_cast<int>(
+        store_.shares().revoke_case(organisation_id, case_id, "system:case_closed", entry).size());
+}
+
+int ShareService::on_case_deleted(const std::string& organisation_id, const std::string& case_id) {
+    domain::AuditEntry entry{0,
+                             organisation_id,
+                             case_id,
+                             "",
+                             "system:case_deleted",
+                             {},
+                             "share.revoke",
+                             R"({"reason":"case_deleted"})"};
+    return static_cast<int>(
+        store_.shares().revoke_case(organisation_id, case_id, "system:case_deleted", entry).size());
+}
+
+int ShareService::on_attachment_deleted(const std::string& organisation_id,
+                                        const std::string& case_id,
+                                        const std::string& attachment_id) {
+    Poco::JSON::Object details;
+    details.set("section", "attachments");
+    details.set("item_id", attachment_id);
+    domain::AuditEntry entry{0,  organisation_id, case_id,      "", "system:attachment_deleted",
+                             {}, "item.remove",   json(details)};
+    return store_.shares().remove_item(organisation_id, case_id, domain::Section::Attachments,
+                                       attachment_id, entry);
+}
+
+int ShareService::on_user_removed(const std::string& organisation_id, const std::string& user_id) {
+    Poco::JSON::Object details;
+    details.set("user_id", user_id);
+    domain::AuditEntry entry{0,  organisation_id, "",           "", "system:user_removed",
+                             {}, "owner.removed", json(details)};
+    return store_.shares().mark_creator_removed(organisation_id, user_id, entry);
+}
+
+domain::Share ShareService::owned_share(const domain::Actor& actor, const std::string& share_id) {
+    auto share = store_.shares().find(actor.organisation_id, share_id);
+    if (!share) {
+        throw Error(Error::Kind::NotFound, "no such share");
+    }
+    if (!actor.user_id.empty() && !cases_.may_access(actor, share->case_id)) {
+        throw Error(Error::Kind::Denied, "you may not access the case of this share");
+    }
+    return *share;
+}
+
+void ShareService::require_case_access(const domain::Actor& actor, const std::string& case_id) {
+    if (!cases_.case_type(actor, case_id)) {
+        throw Error(Error::Kind::NotFound, "no such case");
+    }
+    if (!actor.user_id.empty() && !cases_.may_access(actor, case_id)) {
+        throw Error(Error::Kind::Denied, "you may not access this case");
+    }
+}
+
+domain::AuditEntry ShareService::audit(const domain::Actor& actor, const domain::Share& share,
+                                       const std::string& action,
+                                       const std::string& details) const {
+    return domain::AuditEntry{
+        0, share.organisation_id, share.case_id, share.id, actor.user_id, {}, action, details};
+}
+
+std::string ShareService::url_for(const std::string& token) const {
+    return public_url_ + "/s/" + token;
+}
+
+}  // namespace es::app

@@ -1,0 +1,127 @@
+// The owner's use cases for shares, and the reactions to host events.
+//
+// Every call names its actor; every share-level call checks that the share belongs to the actor's
+// organisation (else NotFound) and that the actor may access its case (else Denied) before doing
+// anything. Every change is written together with its audit entry.
+//
+// Thread safety: all functions may be called from any thread at once.
+// Errors: es::domain::Error; ValidationFailed (Kind::InvalidInput) lists every broken rule with
+// field and rule name, and nothing has been written when it is thrown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/case_access.hpp"
+#include "config/settings.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/secret_box.hpp"
+#include "domain/access_event.hpp"
+#include "domain/actor.hpp"
+#include "domain/case_share_summary.hpp"
+#include "domain/page.hpp"
+#include "domain/policy.hpp"
+#include "domain/selection.hpp"
+#include "domain/share.hpp"
+#include "domain/share_request.hpp"
+#include "store/store.hpp"
+
+namespace es::app {
+
+// A share as the owner's panel shows it.
+struct ShareOverview {
+    domain::Share share;
+    domain::ShareStatus status = domain::ShareStatus::Active;  // by the database clock
+    std::optional<domain::Timestamp> last_access;
+};
+
+// The result of create(): the share and its link. The link is shown to the owner once here and
+// can be fetched again with private_url(); it is never logged.
+struct CreatedShare {
+    domain::Share share;
+    std::string url;
+};
+
+class ShareService {
+  public:
+    // All references must outlive the service. `public_url` without trailing slash.
+    ShareService(store::Store& store, CaseAccess& cases, const crypto::SecretBox& box,
+                 crypto::PasswordHasher& hasher, const config::PolicyConfig& policy,
+                 std::string public_url);
+
+    // The policy for a case of the actor's organisation (config + database overrides).
+    domain::Policy policy_for(const domain::Actor& actor, const std::string& case_type_id);
+
+    // Validates against the policy and writes share, selection, outbox message (e-mailed links)
+    // and audit entry in one transaction.
+    CreatedShare create(const domain::Actor& actor, const domain::ShareRequest& request);
+
+    // All shares of the case, newest first.
+    std::vector<ShareOverview> list(const domain::Actor& actor, const std::string& case_id);
+
+    // The link again ("<public_url>/s/<token>"), unsealed from the database.
+    std::string private_url(const domain::Actor& actor, const std::string& share_id);
+
+    // The password for the owner's panel; none when the share has none.
+    std::optional<std::string> reveal_password(const domain::Actor& actor,
+                                               const std::string& share_id);
+
+    domain::Selection selection(const domain::Actor& actor, const std::string& share_id);
+
+    // Within the policy (not in the past, not beyond the maximum from now).
+    void change_expiry(const domain::Actor& actor, const std::string& share_id,
+                       domain::Timestamp expires_at);
+
+    // Sets (validated) or, with nothing, removes the password (refused when the policy requires
+    // one). Ends the share's portal sessions.
+    void change_password(const domain::Actor& actor, const std::string& share_id,
+                         const std::optional<std::string>& password);
+
+    // Shows or hides one item. Showing an item not yet listed adds it, which is how items added
+    // to the case later become visible; it must exist in the case.
+    void set_item_visible(const domain::Actor& actor, const std::string& share_id,
+                          domain::Section section, const std::string& item_id, bool visible);
+    void set_section_included(const domain::Actor& actor, const std::string& share_id,
+                              domain::Section section, bool included);
+
+    // Revocations take effect at once (the portal re-checks every request). Return how many.
+    void revoke(const domain::Actor& actor, const std::string& share_id);
+    int revoke_case(const domain::Actor& actor, const std::string& case_id);
+    // Organisation-wide: the caller (ABI layer) has checked that the actor is an administrator.
+    int revoke_organisation(const domain::Actor& actor);
+
+    // The case-list column: one entry per id, in order.
+    std::vector<domain::CaseShareSummary> column_summary(const domain::Actor& actor,
+                                                         const std::vector<std::string>& case_ids);
+
+    std::vector<domain::AccessEvent> access_log_for_share(const domain::Actor& actor,
+                                                          const std::string& share_id,
+                                                          domain::Page page);
+    std::vector<domain::AccessEvent> access_log_for_case(const domain::Actor& actor,
+                                                         const std::string& case_id,
+                                                         domain::Page page);
+
+    // Host events, already committed by the host. `organisation_id` from the event's context.
+    int on_case_closed(const std::string& organisation_id, const std::string& case_id);
+    int on_case_deleted(const std::string& organisation_id, const std::string& case_id);
+    int on_attachment_deleted(const std::string& organisation_id, const std::string& case_id,
+                              const std::string& attachment_id);
+    int on_user_removed(const std::string& organisation_id, const std::string& user_id);
+
+  private:
+    domain::Share owned_share(const domain::Actor& actor, const std::string& share_id);
+    void require_case_access(const domain::Actor& actor, const std::string& case_id);
+    domain::AuditEntry audit(const domain::Actor& actor, const domain::Share& share,
+                             const std::string& action, const std::string& details) const;
+    std::string url_for(const std::string& token) const;
+
+    store::Store& store_;
+    CaseAccess& cases_;
+    const crypto::SecretBox& box_;
+    crypto::PasswordHasher& hasher_;
+    const config::PolicyConfig& policy_;
+    std::string public_url_;
+};
+
+}  // namespace es::app

@@ -1,0 +1,252 @@
+#include "store/mysql/mysql_connection.hpp"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <mysql_driver.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+
+#include "domain/error.hpp"
+#include "store/sql/deadlock.hpp"
+
+namespace es::store::mysql {
+
+namespace {
+
+using Kind = domain::Error::Kind;
+
+::sql::mysql::MySQL_Driver& driver() {
+    // get_driver_instance() is not thread-safe on its first call.
+    static std::once_flag once;
+    static ::sql::mysql::MySQL_Driver* instance = nullptr;
+    std::call_once(once, [] { instance = ::sql::mysql::get_mysql_driver_instance(); });
+    return *instance;
+}
+
+// The client library wants per-thread setup before a thread's first call and cleanup at its end.
+void ensure_thread_initialised() {
+    struct ThreadGuard {
+        ThreadGuard() { driver().threadInit(); }
+        ~ThreadGuard() { driver().threadEnd(); }
+    };
+    thread_local ThreadGuard guard;
+}
+
+std::string statement_head(const std::string& sql) {
+    std::string head = sql.substr(0, 60);
+    for (char& c : head) {
+        if (c == '\n') {
+            c = ' ';
+        }
+    }
+    return head + (sql.size() > 60 ? "…" : "");
+}
+
+bool connection_lost(int code) {
+    switch (code) {
+        case 2002:  // can't connect through socket
+        case 2003:  // can't connect to server
+        case 2006:  // server has gone away
+        case 2013:  // lost connection during query
+        case 2055:  // lost connection at reading/writing
+        case 1053:  // server shutdown in progress
+        case 1927:  // connection was killed (MariaDB)
+        case 4031:  // disconnected by the server for inactivity (MySQL 8)
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+std::string mysql_password(const config::MysqlSettings& settings) {
+    if (!settings.password_env.empty()) {
+        const char* value = std::getenv(settings.password_env.c_str());
+        if (value == nullptr) {
+            throw domain::Error(Kind::InvalidInput,
+                                "storage.mysql.password_env: environment "
+                                "variable " +
+                                    settings.password_env + " is not set");
+        }
+        return value;
+    }
+    if (!settings.password_file.empty()) {
+        std::ifstream in(settings.password_file);
+        std::string line;
+        if (!in || !std::getline(in, line)) {
+            throw domain::Error(Kind::InvalidInput, "storage.mysql.password_file: cannot read " +
+                                                        settings.password_file);
+        }
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        return line;
+    }
+    return "";
+}
+
+MysqlConnection::MysqlConnection(const config::MysqlSettings& s, const std::string& password) {
+    ensure_thread_initialised();
+    ::sql::ConnectOptionsMap options;
+    if (!s.unix_socket.empty()) {
+        options["hostName"] = ::sql::SQLString("unix://" + s.unix_socket);
+    } else {
+        options["hostName"] = ::sql::SQLString("tcp://" + s.host + ":" + std::to_string(s.port));
+    }
+    options["userName"] = ::sql::SQLString(s.user);
+    options["password"] = ::sql::SQLString(password);
+    options["schema"] = ::sql::SQLString(s.database);
+    options["OPT_CONNECT_TIMEOUT"] = s.connect_timeout_seconds;
+    options["OPT_READ_TIMEOUT"] = 60;
+    options["OPT_WRITE_TIMEOUT"] = 60;
+    options["OPT_RECONNECT"] = false;
+    options["CLIENT_FOUND_ROWS"] = true;
+    options["OPT_CHARSET_NAME"] = ::sql::SQLString("utf8mb4");
+    options["characterSetResults"] = ::sql::SQLString("utf8mb4");
+    try {
+        connection_.reset(driver().connect(options));
+        execute("SET time_zone = '+00:00'", {});
+        execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'",
+                {});
+    } catch (const ::sql::SQLException& e) {
+        throw domain::Error(
+            Kind::Unavailable,
+            "cannot connect to MySQL/MariaDB at " +
+                (s.unix_socket.empty() ? s.host + ":" + std::to_string(s.port) : s.unix_socket) +
+                " (database " + s.database + ", user " + s.user + "): " + e.what());
+    }
+}
+
+MysqlConnection::~MysqlConnection() {
+    ensure_thread_initialised();
+    try {
+        statements_.clear();
+        connection_.reset();
+    } catch (...) {
+        // Closing a dead connection may complain; nothing to do about it.
+    }
+}
+
+::sql::PreparedStatement& MysqlConnection::prepare(
+    const std::string& sql, const std::vector<store::sql::SqlValue>& params) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) {
+        it = statements_
+                 .emplace(sql, std::unique_ptr<::sql::PreparedStatement>(
+                                   connection_->prepareStatement(sql)))
+                 .first;
+    }
+    auto& stmt = *it->second;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const auto pos = static_cast<unsigned int>(i + 1);
+        if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
+            stmt.setInt64(pos, *n);
+        } else if (const auto* s = std::get_if<std::string>(&params[i])) {
+            stmt.setString(pos, ::sql::SQLString(*s));
+        } else {
+            stmt.setNull(pos, ::sql::DataType::VARCHAR);
+        }
+    }
+    return stmt;
+}
+
+std::int64_t MysqlConnection::execute(const std::string& sql,
+                                      const std::vector<store::sql::SqlValue>& params) {
+    ensure_thread_initialised();
+    try {
+        // Connector/C++ 1.1 implements no getUpdateCount() for prepared statements;
+        // executeUpdate() returns the affected (with CLIENT_FOUND_ROWS: matched) rows.
+        return static_cast<std::int64_t>(prepare(sql, params).executeUpdate());
+    } catch (const ::sql::SQLException& e) {
+        fail(e, sql);
+    }
+}
+
+std::vector<store::sql::SqlRow> MysqlConnection::query(
+    const std::string& sql, const std::vector<store::sql::SqlValue>& params) {
+    ensure_thread_initialised();
+    try {
+        auto& stmt = prepare(sql, params);
+        std::unique_ptr<::sql::ResultSet> rs(stmt.executeQuery());
+        const auto columns = rs->getMetaData()->getColumnCount();
+        std::vector<store::sql::SqlRow> rows;
+        while (rs->next()) {
+            std::vector<std::optional<std::string>> values;
+            values.reserve(columns);
+            for (unsigned int c = 1; c <= columns; ++c) {
+                if (rs->isNull(c)) {
+                    values.emplace_back(std::nullopt);
+                } else {
+                    values.emplace_back(std::string(rs->getString(c)));
+                }
+            }
+            rows.emplace_back(std::move(values));
+        }
+        return rows;
+    } catch (const ::sql::SQLException& e) {
+        fail(e, sql);
+    }
+}
+
+std::int64_t MysqlConnection::last_insert_id() {
+    return query("SELECT LAST_INSERT_ID()", {}).front().integer(0);
+}
+
+void MysqlConnection::begin() {
+    ensure_thread_initialised();
+    try {
+        connection_->setAutoCommit(false);
+    } catch (const ::sql::SQLException& e) {
+        fail(e, "START TRANSACTION");
+    }
+}
+
+void MysqlConnection::commit() {
+    try {
+        connection_->commit();
+        connection_->setAutoCommit(true);
+    } catch (const ::sql::SQLException& e) {
+        fail(e, "COMMIT");
+    }
+}
+
+void MysqlConnection::rollback() noexcept {
+    if (broken_) {
+        return;  // the server rolls back what a dead connection left open
+    }
+    try {
+        connection_->rollback();
+        connection_->setAutoCommit(true);
+    } catch (const ::sql::SQLException& e) {
+        (void)e;
+        broken_ = true;  // unknown state: never hand this connection out again
+    }
+}
+
+void MysqlConnection::fail(const ::sql::SQLException& e, const std::string& sql) {
+    const int code = e.getErrorCode();
+    const std::string message = "MySQL error " + std::to_string(code) + ": " + e.what() +
+                                " (in \"" + statement_head(sql) + "\")";
+    if (connection_lost(code)) {
+        broken_ = true;
+        throw domain::Error(Kind::Unavailable, message);
+    }
+    switch (code) {
+        case 1213:  // deadlock; InnoDB rolled the whole transaction back
+            throw store::sql::Deadlock(message);
+        case 1205:  // lock wait timeout
+            throw domain::Error(Kind::Unavailable, message);
+        case 1062:  // duplicate key
+            throw domain::Error(Kind::Conflict, message);
+        default:
+            throw domain::Error(Kind::Internal, message);
+    }
+}
+
+}  // namespace es::store::mysql

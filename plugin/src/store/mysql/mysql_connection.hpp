@@ -1,0 +1,54 @@
+// A connection to MySQL/MariaDB through MySQL Connector/C++ 1.1 (the JDBC-style cppconn API).
+//
+// Session setup: utf8mb4, time zone UTC (so the database clock expression is unambiguous),
+// CLIENT_FOUND_ROWS (matched rows, as SQLite counts them), no automatic reconnect (a silent
+// reconnect inside a transaction would lose it; Database decides when to retry). Prepared
+// statements are cached per connection.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "config/settings.hpp"
+#include "store/sql/sql_connection.hpp"
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+class SQLException;
+}  // namespace sql
+
+namespace es::store::mysql {
+
+class MysqlConnection : public store::sql::SqlConnection {
+  public:
+    // Throws Error(Unavailable) when the server cannot be reached or refuses the login.
+    MysqlConnection(const config::MysqlSettings& settings, const std::string& password);
+    ~MysqlConnection() override;
+
+    std::int64_t execute(const std::string& sql,
+                         const std::vector<store::sql::SqlValue>& params) override;
+    std::vector<store::sql::SqlRow> query(const std::string& sql,
+                                          const std::vector<store::sql::SqlValue>& params) override;
+    std::int64_t last_insert_id() override;
+    void begin() override;
+    void commit() override;
+    void rollback() noexcept override;
+    bool broken() const override { return broken_; }
+
+  private:
+    ::sql::PreparedStatement& prepare(const std::string& sql,
+                                      const std::vector<store::sql::SqlValue>& params);
+    [[noreturn]] void fail(const ::sql::SQLException& e, const std::string& sql);
+
+    std::unique_ptr<::sql::Connection> connection_;
+    std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
+    bool broken_ = false;
+};
+
+// The password from MysqlSettings::password_env or ::password_file ("" when neither is set).
+// Throws Error(InvalidInput) when the named variable or file is missing.
+std::string mysql_password(const config::MysqlSettings& settings);
+
+}  // namespace es::store::mysql

@@ -1,0 +1,154 @@
+#include "store/mysql/mysql_schema.hpp"
+
+namespace es::store::mysql {
+
+namespace {
+#define ES_TABLE_OPTIONS " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+}  // namespace
+
+const std::vector<store::sql::Migration>& mysql_migrations() {
+    static const std::vector<store::sql::Migration> kMigrations = {
+        {1,
+         "shares, selections, outbox, audit, access log, codes, sessions, throttle, settings",
+         {
+             R"(CREATE TABLE IF NOT EXISTS shares (
+                id VARCHAR(32) NOT NULL PRIMARY KEY,
+                organisation_id VARCHAR(128) NOT NULL,
+                case_id VARCHAR(128) NOT NULL,
+                creator_user_id VARCHAR(128) NOT NULL,
+                creator_removed TINYINT NOT NULL DEFAULT 0,
+                recipient_name VARCHAR(200) NULL,
+                recipient_email VARCHAR(254) NULL,
+                recipient_phone VARCHAR(20) NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                revoked_at BIGINT NULL,
+                revoked_by VARCHAR(128) NULL,
+                protection VARCHAR(20) NOT NULL,
+                code_channel VARCHAR(10) NOT NULL,
+                locale VARCHAR(5) NOT NULL,
+                delivery VARCHAR(20) NOT NULL,
+                download_limit BIGINT NULL,
+                downloads_used BIGINT NOT NULL DEFAULT 0,
+                notify_owner_on_open TINYINT NOT NULL DEFAULT 0,
+                token_hash CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+                sealed_token VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+                password_hash VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NULL,
+                sealed_password TEXT CHARACTER SET ascii COLLATE ascii_bin NULL,
+                password_generation BIGINT NOT NULL DEFAULT 0,
+                UNIQUE KEY shares_by_token (token_hash),
+                KEY shares_by_case (organisation_id, case_id, revoked_at, expires_at),
+                KEY shares_by_creator (organisation_id, creator_user_id),
+                CONSTRAINT shares_limit CHECK (download_limit IS NULL OR downloads_used <= download_limit)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS share_sections (
+                share_id VARCHAR(32) NOT NULL,
+                section VARCHAR(16) NOT NULL,
+                PRIMARY KEY (share_id, section),
+                CONSTRAINT share_sections_share FOREIGN KEY (share_id) REFERENCES shares (id)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS share_items (
+                share_id VARCHAR(32) NOT NULL,
+                section VARCHAR(16) NOT NULL,
+                item_id VARCHAR(128) NOT NULL,
+                visible TINYINT NOT NULL,
+                position BIGINT NOT NULL,
+                PRIMARY KEY (share_id, section, item_id),
+                CONSTRAINT share_items_share FOREIGN KEY (share_id) REFERENCES shares (id)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS outbox (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                organisation_id VARCHAR(128) NOT NULL,
+                share_id VARCHAR(32) NOT NULL,
+                kind VARCHAR(32) NOT NULL,
+                channel VARCHAR(8) NOT NULL,
+                recipient_address VARCHAR(254) NOT NULL,
+                payload_json MEDIUMTEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                attempts INT NOT NULL DEFAULT 0,
+                status VARCHAR(10) NOT NULL,
+                last_error TEXT NOT NULL,
+                expires_at BIGINT NULL,
+                KEY outbox_due (status, next_attempt_at),
+                KEY outbox_by_share (share_id),
+                CONSTRAINT outbox_share FOREIGN KEY (share_id) REFERENCES shares (id)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS audit (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                organisation_id VARCHAR(128) NOT NULL,
+                case_id VARCHAR(128) NOT NULL,
+                share_id VARCHAR(32) NOT NULL,
+                actor VARCHAR(160) NOT NULL,
+                at BIGINT NOT NULL,
+                action VARCHAR(64) NOT NULL,
+                details TEXT NOT NULL,
+                KEY audit_by_share (organisation_id, share_id, id),
+                KEY audit_by_case (organisation_id, case_id, id)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS access_events (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                share_id VARCHAR(32) NOT NULL,
+                organisation_id VARCHAR(128) NOT NULL,
+                case_id VARCHAR(128) NOT NULL,
+                at BIGINT NOT NULL,
+                client_ip VARCHAR(45) NOT NULL,
+                user_agent VARCHAR(512) NOT NULL,
+                action VARCHAR(32) NOT NULL,
+                item_id VARCHAR(128) NOT NULL,
+                outcome VARCHAR(32) NOT NULL,
+                KEY access_by_share (organisation_id, share_id, at),
+                KEY access_by_case (organisation_id, case_id, at),
+                KEY access_by_time (at)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS one_time_codes (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                share_id VARCHAR(32) NOT NULL,
+                code_digest CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                tries INT NOT NULL DEFAULT 0,
+                used TINYINT NOT NULL DEFAULT 0,
+                KEY codes_by_share (share_id, id),
+                CONSTRAINT codes_share FOREIGN KEY (share_id) REFERENCES shares (id)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS portal_sessions (
+                session_hash CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+                share_id VARCHAR(32) NOT NULL,
+                created_at BIGINT NOT NULL,
+                last_seen_at BIGINT NOT NULL,
+                password_generation BIGINT NOT NULL,
+                password_passed TINYINT NOT NULL DEFAULT 0,
+                code_passed TINYINT NOT NULL DEFAULT 0,
+                KEY sessions_by_share (share_id),
+                CONSTRAINT sessions_share FOREIGN KEY (share_id) REFERENCES shares (id)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS throttle (
+                throttle_key VARCHAR(191) NOT NULL PRIMARY KEY,
+                window_start BIGINT NOT NULL,
+                hits INT NOT NULL,
+                next_allowed_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS organisation_settings (
+                organisation_id VARCHAR(128) NOT NULL,
+                setting_key VARCHAR(100) NOT NULL,
+                value TEXT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (organisation_id, setting_key)
+             ))" ES_TABLE_OPTIONS,
+             R"(CREATE TABLE IF NOT EXISTS policy_overrides (
+                organisation_id VARCHAR(128) NOT NULL,
+                case_type_id VARCHAR(128) NOT NULL,
+                policy_key VARCHAR(64) NOT NULL,
+                value VARCHAR(64) NOT NULL,
+                PRIMARY KEY (organisation_id, case_type_id, policy_key)
+             ))" ES_TABLE_OPTIONS,
+         }},
+    };
+    return kMigrations;
+}
+
+#undef ES_TABLE_OPTIONS
+
+}  // namespace es::store::mysql

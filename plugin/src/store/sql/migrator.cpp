@@ -1,0 +1,79 @@
+#include "store/sql/migrator.hpp"
+
+#include "domain/error.hpp"
+#include "domain/timestamp.hpp"
+
+namespace es::store::sql {
+
+namespace {
+
+int current_version(SqlConnection& c) {
+    auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", {});
+    return static_cast<int>(rows.front().integer(0));
+}
+
+int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
+    int version = current_version(c);
+    for (const auto& m : migrations) {
+        if (m.version <= version) {
+            continue;
+        }
+        try {
+            for (const auto& statement : m.statements) {
+                c.execute(statement, {});
+            }
+            c.execute(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, "
+                "?, ?)",
+                {std::int64_t{m.version}, m.description, domain::to_epoch_ms(domain::now_utc())});
+        } catch (const domain::Error& e) {
+            throw domain::Error(e.kind() == domain::Error::Kind::Unavailable
+                                    ? e.kind()
+                                    : domain::Error::Kind::Internal,
+                                "migration " + std::to_string(m.version) + " (" + m.description +
+                                    ") failed: " + e.what());
+        }
+        version = m.version;
+    }
+    return version;
+}
+
+}  // namespace
+
+int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode mode) {
+    const std::string create =
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+        "description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)";
+    if (mode == DdlMode::Transactional) {
+        c.begin();
+        try {
+            c.execute(create, {});
+            const int v = apply_pending(c, migrations);
+            c.commit();
+            return v;
+        } catch (...) {
+            c.rollback();
+            throw;
+        }
+    }
+    c.execute(create, {});
+    auto got = c.query("SELECT GET_LOCK('external_sharing.migrations', 120)", {});
+    if (got.empty() || got.front().integer(0) != 1) {
+        throw domain::Error(domain::Error::Kind::Unavailable,
+                            "another process kept the migration lock for two minutes");
+    }
+    try {
+        const int v = apply_pending(c, migrations);
+        c.query("SELECT RELEASE_LOCK('external_sharing.migrations')", {});
+        return v;
+    } catch (...) {
+        try {
+            c.query("SELECT RELEASE_LOCK('external_sharing.migrations')", {});
+        } catch (...) {
+            // The lock dies with the connection anyway.
+        }
+        throw;
+    }
+}
+
+}  // namespace es::store::sql

@@ -1,0 +1,63 @@
+#include "store/sql/sql_code_repository.hpp"
+
+#include "crypto/constant_time.hpp"
+
+namespace es::store::sql {
+
+void SqlCodeRepository::issue(const std::string& share_id, const std::string& code_digest,
+                              std::chrono::minutes lifetime) {
+    const auto lifetime_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(lifetime).count();
+    db_.transaction([&](SqlConnection& c) {
+        c.execute(db_.sql("UPDATE one_time_codes SET used = 1 WHERE share_id = ? AND used = 0"),
+                  {share_id});
+        c.execute(db_.sql("INSERT INTO one_time_codes (share_id, code_digest, created_at, "
+                          "expires_at, tries, used) VALUES (?, ?, {now}, {now} + ?, 0, 0)"),
+                  {share_id, code_digest, std::int64_t{lifetime_ms}});
+    });
+}
+
+CodeCheck SqlCodeRepository::verify(const std::string& share_id, const std::string& code_digest,
+                                    int max_tries) {
+    const auto latest = db_.read([&](SqlConnection& c) {
+        return c.query(db_.sql("SELECT id FROM one_time_codes WHERE share_id = ? ORDER BY id DESC "
+                               "LIMIT 1"),
+                       {share_id});
+    });
+    if (latest.empty()) {
+        return CodeCheck::NoLiveCode;
+    }
+    const auto id = latest.front().integer(0);
+    return db_.transaction([&](SqlConnection& c) {
+        // The try is spent before the comparison, in one statement, so parallel guesses cannot
+        // get more than max_tries comparisons between them.
+        const auto spent = c.execute(db_.sql("UPDATE one_time_codes SET tries = tries + 1 WHERE "
+                                             "id = ? AND used = 0 AND expires_at > {now} AND "
+                                             "tries < ?"),
+                                     {id, std::int64_t{max_tries}});
+        if (spent != 1) {
+            auto row = c.query(db_.sql("SELECT used, CASE WHEN expires_at > {now} THEN 0 ELSE 1 "
+                                       "END, tries FROM one_time_codes WHERE id = ?"),
+                               {id});
+            const bool dead = row.front().integer(0) != 0 || row.front().integer(1) != 0;
+            return dead ? CodeCheck::NoLiveCode : CodeCheck::TriesExhausted;
+        }
+        auto stored = c.query(db_.sql("SELECT code_digest FROM one_time_codes WHERE id = ?"), {id});
+        if (!crypto::equal_constant_time(stored.front().text(0), code_digest)) {
+            return CodeCheck::Wrong;
+        }
+        const auto used = c.execute(db_.sql("UPDATE one_time_codes SET used = 1 WHERE id = ? AND "
+                                            "used = 0"),
+                                    {id});
+        return used == 1 ? CodeCheck::Verified : CodeCheck::NoLiveCode;
+    });
+}
+
+int SqlCodeRepository::purge_expired() {
+    return db_.transaction([&](SqlConnection& c) {
+        return static_cast<int>(c.execute(
+            db_.sql("DELETE FROM one_time_codes WHERE expires_at < {now} - 86400000"), {}));
+    });
+}
+
+}  // namespace es::store::sql

@@ -1,0 +1,106 @@
+#include "store/sql/sql_outbox_repository.hpp"
+
+#include "store/sql/outbox_rows.hpp"
+
+namespace es::store::sql {
+
+namespace {
+std::int64_t ms(std::chrono::seconds s) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
+}
+}  // namespace
+
+std::int64_t SqlOutboxRepository::enqueue(const domain::OutboxMessage& message) {
+    return db_.transaction([&](SqlConnection& c) { return insert_outbox(db_, c, message); });
+}
+
+std::vector<domain::OutboxMessage> SqlOutboxRepository::claim_due(int limit,
+                                                                  std::chrono::seconds lease) {
+    // Candidates first, then one conditional UPDATE per row: whoever changes the row owns it, so
+    // concurrent workers never claim the same message.
+    const auto candidates = db_.read([&](SqlConnection& c) {
+        return c.query(db_.sql("SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND "
+                               "next_attempt_at <= {now} AND (expires_at IS NULL OR expires_at > "
+                               "{now}) ORDER BY next_attempt_at, id LIMIT ?"),
+                       {std::int64_t{limit}});
+    });
+    std::vector<domain::OutboxMessage> out;
+    for (const auto& row : candidates) {
+        const auto id = row.integer(0);
+        auto claimed =
+            db_.transaction([&](SqlConnection& c) -> std::optional<domain::OutboxMessage> {
+                const auto n = c.execute(
+                    db_.sql("UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
+                            "next_attempt_at = {now} + ? WHERE id = ? AND status IN ('pending', "
+                            "'sending') AND next_attempt_at <= {now}"),
+                    {ms(lease), id});
+                if (n != 1) {
+                    return std::nullopt;
+                }
+                auto rows = c.query(
+                    db_.sql(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?"),
+                    {id});
+                return outbox_from_row(rows.front());
+            });
+        if (claimed) {
+            out.push_back(std::move(*claimed));
+        }
+    }
+    return out;
+}
+
+void SqlOutboxRepository::mark_sent(std::int64_t id) {
+    db_.transaction([&](SqlConnection& c) {
+        c.execute(db_.sql("UPDATE outbox SET status = 'sent', last_error = '' WHERE id = ?"), {id});
+    });
+}
+
+void SqlOutboxRepository::mark_retry(std::int64_t id, const std::string& error,
+                                     std::chrono::seconds delay) {
+    db_.transaction([&](SqlConnection& c) {
+        c.execute(db_.sql("UPDATE outbox SET status = 'pending', last_error = ?, next_attempt_at "
+                          "= {now} + ? WHERE id = ?"),
+                  {error.substr(0, 1000), ms(delay), id});
+    });
+}
+
+void SqlOutboxRepository::mark_failed(std::int64_t id, const std::string& error) {
+    db_.transaction([&](SqlConnection& c) {
+        c.execute(db_.sql("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?"),
+                  {error.substr(0, 1000), id});
+    });
+}
+
+int SqlOutboxRepository::drop_expired() {
+    return db_.transaction([&](SqlConnection& c) {
+        return static_cast<int>(c.execute(
+            db_.sql("UPDATE outbox SET status = 'dropped' WHERE status IN ('pending', 'sending') "
+                    "AND expires_at IS NOT NULL AND expires_at <= {now}"),
+            {}));
+    });
+}
+
+std::optional<domain::OutboxMessage> SqlOutboxRepository::find(std::int64_t id) {
+    return db_.read([&](SqlConnection& c) -> std::optional<domain::OutboxMessage> {
+        auto rows = c.query(
+            db_.sql(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?"), {id});
+        if (rows.empty()) {
+            return std::nullopt;
+        }
+        return outbox_from_row(rows.front());
+    });
+}
+
+std::vector<domain::OutboxMessage> SqlOutboxRepository::for_share(const std::string& share_id) {
+    return db_.read([&](SqlConnection& c) {
+        std::vector<domain::OutboxMessage> out;
+        for (const auto& row : c.query(db_.sql(std::string("SELECT ") + kOutboxColumns +
+                                               " FROM outbox WHERE share_id = ? ORDER BY id"),
+                                       {share_id})) {
+            out.push_back(outbox_from_row(row));
+        }
+        return out;
+    });
+}
+
+}  // namespace es::store::sql

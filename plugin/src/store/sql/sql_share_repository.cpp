@@ -1,0 +1,345 @@
+#include "store/sql/sql_share_repository.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "store/sql/outbox_rows.hpp"
+#include "store/sql/share_rows.hpp"
+
+namespace es::store::sql {
+
+namespace {
+
+// Bounded IN-lists: the statement cache sees at most this many distinct shapes, and no backend
+// limit on bound parameters is ever near.
+constexpr std::size_t kSummaryChunk = 500;
+
+const std::string kLive = " s.revoked_at IS NULL AND s.expires_at > {now} ";
+
+std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += i == 0 ? "?" : ", ?";
+    }
+    return out;
+}
+
+}  // namespace
+
+void SqlShareRepository::create(const domain::Share& share, const domain::Selection& selection,
+                                const std::vector<domain::OutboxMessage>& outbox,
+                                const domain::AuditEntry& audit) {
+    const std::string insert_share = db_.sql("INSERT INTO shares (" + share_columns("") +
+                                             ") VALUES (" + placeholders(kShareColumnCount) + ")");
+    db_.transaction([&](SqlConnection& c) {
+        c.execute(insert_share, share_values(share));
+        for (domain::Section s : selection.sections()) {
+            c.execute(db_.sql("INSERT INTO share_sections (share_id, section) VALUES (?, ?)"),
+                      {share.id, std::string(domain::to_text(s))});
+        }
+        std::int64_t position = 0;
+        for (const auto& item : selection.items()) {
+            c.execute(db_.sql("INSERT INTO share_items (share_id, section, item_id, visible, "
+                              "position) VALUES (?, ?, ?, ?, ?)"),
+                      {share.id, std::string(domain::to_text(item.section)), item.item_id,
+                       std::int64_t{item.visible ? 1 : 0}, position++});
+        }
+        for (const auto& m : outbox) {
+            insert_outbox(db_, c, m);
+        }
+        insert_audit(db_, c, audit);
+    });
+}
+
+std::optional<domain::Share> SqlShareRepository::find(const std::string& organisation_id,
+                                                      const std::string& share_id) {
+    const std::string q = db_.sql("SELECT " + share_columns("s.") +
+                                  " FROM shares s WHERE s.organisation_id = ? AND s.id = ?");
+    return db_.read([&](SqlConnection& c) -> std::optional<domain::Share> {
+        auto rows = c.query(q, {organisation_id, share_id});
+        if (rows.empty()) {
+            return std::nullopt;
+        }
+        return share_from_row(rows.front());
+    });
+}
+
+std::optional<domain::Share> SqlShareRepository::find_live_by_token_hash(
+    const std::string& token_hash) {
+    const std::string q = db_.sql("SELECT " + share_columns("s.") +
+                                  " FROM shares s WHERE s.token_hash = ? AND" + kLive);
+    return db_.read([&](SqlConnection& c) -> std::optional<domain::Share> {
+        auto rows = c.query(q, {token_hash});
+        if (rows.empty()) {
+            return std::nullopt;
+        }
+        return share_from_row(rows.front());
+    });
+}
+
+std::vector<ShareListing> SqlShareRepository::list_for_case(const std::string& organisation_id,
+                                                            const std::string& case_id) {
+    const std::string q = db_.sql(
+        "SELECT " + share_columns("s.") +
+        ", (SELECT MAX(a.at) FROM access_events a WHERE a.organisation_id = s.organisation_id "
+        "AND a.share_id = s.id) FROM shares s WHERE s.organisation_id = ? AND s.case_id = ? "
+        "ORDER BY s.created_at DESC, s.id");
+    return db_.read([&](SqlConnection& c) {
+        std::vector<ShareListing> out;
+        for (const auto& row : c.query(q, {organisation_id, case_id})) {
+            ShareListing l{share_from_row(row), std::nullopt};
+            if (auto last = row.optional_integer(kShareColumnCount)) {
+                l.last_access = domain::from_epoch_ms(*last);
+            }
+            out.push_back(std::move(l));
+        }
+        return out;
+    });
+}
+
+domain::Selection SqlShareRepository::selection(const std::string& share_id) {
+    return db_.read([&](SqlConnection& c) {
+        domain::Selection out;
+        for (const auto& row : c.query(db_.sql("SELECT section FROM share_sections WHERE "
+                                               "share_id = ?"),
+                                       {share_id})) {
+            out.include_section(domain::parse_section(row.text(0)), true);
+        }
+        for (const auto& row :
+             c.query(db_.sql("SELECT section, item_id, visible FROM share_items WHERE share_id = "
+                             "? ORDER BY position, item_id"),
+                     {share_id})) {
+            out.set_visible(domain::parse_section(row.text(0)), row.text(1), row.integer(2) != 0);
+        }
+        return out;
+    });
+}
+
+bool SqlShareRepository::change_expiry(const std::string& organisation_id,
+                                       const std::string& share_id, domain::Timestamp expires_at,
+                                       const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        const auto n = c.execute(db_.sql("UPDATE shares SET expires_at = ? WHERE organisation_id "
+                                         "= ? AND id = ? AND revoked_at IS NULL"),
+                                 {domain::to_epoch_ms(expires_at), organisation_id, share_id});
+        if (n == 1) {
+            insert_audit(db_, c, audit);
+        }
+        return n == 1;
+    });
+}
+
+bool SqlShareRepository::change_password(const std::string& organisation_id,
+                                         const std::string& share_id,
+                                         const std::optional<std::string>& password_hash,
+                                         const std::optional<std::string>& sealed_password,
+                                         domain::Protection protection,
+                                         const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        const auto n = c.execute(
+            db_.sql("UPDATE shares SET password_hash = ?, sealed_password = ?, protection = ?, "
+                    "password_generation = password_generation + 1 WHERE organisation_id = ? AND "
+                    "id = ? AND revoked_at IS NULL"),
+            {nullable(password_hash), nullable(sealed_password),
+             std::string(domain::to_text(protection)), organisation_id, share_id});
+        if (n != 1) {
+            return false;
+        }
+        // The generation check already ends them; deleting is hygiene and frees the rows.
+        c.execute(db_.sql("DELETE FROM portal_sessions WHERE share_id = ?"), {share_id});
+        insert_audit(db_, c, audit);
+        return true;
+    });
+}
+
+bool SqlShareRepository::set_item_visible(const std::string& organisation_id,
+                                          const std::string& share_id, domain::Section section,
+                                          const std::string& item_id, bool visible,
+                                          const domain::AuditEntry& audit) {
+    const std::string sec(domain::to_text(section));
+    return db_.transaction([&](SqlConnection& c) {
+        auto owner = c.query(db_.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? "
+                                     "AND revoked_at IS NULL{for_update}"),
+                             {organisation_id, share_id});
+        if (owner.empty()) {
+            return false;
+        }
+        const auto n = c.execute(db_.sql("UPDATE share_items SET visible = ? WHERE share_id = ? "
+                                         "AND section = ? AND item_id = ?"),
+                                 {std::int64_t{visible ? 1 : 0}, share_id, sec, item_id});
+        if (n == 0) {
+            auto next = c.query(db_.sql("SELECT COALESCE(MAX(position), -1) + 1 FROM share_items "
+                                        "WHERE share_id = ?"),
+                                {share_id});
+            c.execute(
+                db_.sql("INSERT INTO share_items (share_id, section, item_id, visible, "
+                        "position) VALUES (?, ?, ?, ?, ?)"),
+                {share_id, sec, item_id, std::int64_t{visible ? 1 : 0}, next.front().integer(0)});
+        }
+        insert_audit(db_, c, audit);
+        return true;
+    });
+}
+
+bool SqlShareRepository::set_section_included(const std::string& organisation_id,
+                                              const std::string& share_id, domain::Section section,
+                                              bool included, const domain::AuditEntry& audit) {
+    const std::string sec(domain::to_text(section));
+    return db_.transaction([&](SqlConnection& c) {
+        auto owner = c.query(db_.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? "
+                                     "AND revoked_at IS NULL{for_update}"),
+                             {organisation_id, share_id});
+        if (owner.empty()) {
+            return false;
+        }
+        if (included) {
+            c.execute(db_.sql("{insert_ignore} INTO share_sections (share_id, section) VALUES "
+                              "(?, ?)"),
+                      {share_id, sec});
+        } else {
+            c.execute(db_.sql("DELETE FROM share_sections WHERE share_id = ? AND section = ?"),
+                      {share_id, sec});
+        }
+        insert_audit(db_, c, audit);
+        return true;
+    });
+}
+
+bool SqlShareRepository::revoke(const std::string& organisation_id, const std::string& share_id,
+                                const std::string& revoked_by, const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        const auto n = c.execute(db_.sql("UPDATE shares SET revoked_at = {now}, revoked_by = ? "
+                                         "WHERE organisation_id = ? AND id = ? AND revoked_at IS "
+                                         "NULL"),
+                                 {revoked_by, organisation_id, share_id});
+        if (n == 1) {
+            c.execute(db_.sql("DELETE FROM portal_sessions WHERE share_id = ?"), {share_id});
+            insert_audit(db_, c, audit);
+        }
+        return n == 1;
+    });
+}
+
+std::vector<std::string> SqlShareRepository::revoke_where(const std::string& condition,
+                                                          const std::vector<SqlValue>& params,
+                                                          const std::string& revoked_by,
+                                                          const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        std::vector<std::string> ids;
+        std::vector<std::string> cases;
+        for (const auto& row : c.query(db_.sql("SELECT id, case_id FROM shares WHERE " + condition +
+                                               " AND revoked_at IS NULL{for_update}"),
+                                       params)) {
+            ids.push_back(row.text(0));
+            cases.push_back(row.text(1));
+        }
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const auto n = c.execute(db_.sql("UPDATE shares SET revoked_at = {now}, revoked_by = "
+                                             "? WHERE id = ? AND revoked_at IS NULL"),
+                                     {revoked_by, ids[i]});
+            if (n == 1) {
+                c.execute(db_.sql("DELETE FROM portal_sessions WHERE share_id = ?"), {ids[i]});
+                domain::AuditEntry entry = audit;
+                entry.share_id = ids[i];
+                entry.case_id = cases[i];
+                insert_audit(db_, c, entry);
+            }
+        }
+        return ids;
+    });
+}
+
+std::vector<std::string> SqlShareRepository::revoke_case(const std::string& organisation_id,
+                                                         const std::string& case_id,
+                                                         const std::string& revoked_by,
+                                                         const domain::AuditEntry& audit) {
+    return revoke_where("organisation_id = ? AND case_id = ?", {organisation_id, case_id},
+                        revoked_by, audit);
+}
+
+std::vector<std::string> SqlShareRepository::revoke_organisation(const std::string& organisation_id,
+                                                                 const std::string& revoked_by,
+                                                                 const domain::AuditEntry& audit) {
+    return revoke_where("organisation_id = ?", {organisation_id}, revoked_by, audit);
+}
+
+int SqlShareRepository::remove_item(const std::string& organisation_id, const std::string& case_id,
+                                    domain::Section section, const std::string& item_id,
+                                    const domain::AuditEntry& audit) {
+    const std::string sec(domain::to_text(section));
+    return db_.transaction([&](SqlConnection& c) {
+        int removed = 0;
+        for (const auto& row :
+             c.query(db_.sql("SELECT s.id FROM shares s JOIN share_items i ON i.share_id = s.id "
+                             "WHERE s.organisation_id = ? AND s.case_id = ? AND i.section = ? AND "
+                             "i.item_id = ?{for_update}"),
+                     {organisation_id, case_id, sec, item_id})) {
+            const std::string share_id = row.text(0);
+            removed += static_cast<int>(
+                c.execute(db_.sql("DELETE FROM share_items WHERE share_id = ? AND section = ? AND "
+                                  "item_id = ?"),
+                          {share_id, sec, item_id}));
+            domain::AuditEntry entry = audit;
+            entry.share_id = share_id;
+            insert_audit(db_, c, entry);
+        }
+        return removed;
+    });
+}
+
+int SqlShareRepository::mark_creator_removed(const std::string& organisation_id,
+                                             const std::string& user_id,
+                                             const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        const auto n = c.execute(db_.sql("UPDATE shares SET creator_removed = 1 WHERE "
+                                         "organisation_id = ? AND creator_user_id = ?"),
+                                 {organisation_id, user_id});
+        insert_audit(db_, c, audit);
+        return static_cast<int>(n);
+    });
+}
+
+bool SqlShareRepository::consume_download(const std::string& share_id) {
+    // One statement: the check and the increment cannot be separated by another thread or host.
+    const std::string q = db_.sql(
+        "UPDATE shares SET downloads_used = downloads_used + 1 WHERE id = ? AND revoked_at IS "
+        "NULL AND expires_at > {now} AND (download_limit IS NULL OR downloads_used < "
+        "download_limit)");
+    return db_.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
+}
+
+std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
+    const std::string& organisation_id, const std::vector<std::string>& case_ids) {
+    std::map<std::string, domain::CaseShareSummary> found;
+    db_.read([&](SqlConnection& c) {
+        found.clear();
+        for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
+            const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
+            std::vector<SqlValue> params;
+            params.reserve(n + 1);
+            params.emplace_back(organisation_id);
+            for (std::size_t i = 0; i < n; ++i) {
+                params.emplace_back(case_ids[start + i]);
+            }
+            const std::string q = db_.sql(
+                "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
+                "s.organisation_id = ? AND s.case_id IN (" +
+                placeholders(n) + ") AND" + kLive + "GROUP BY s.case_id");
+            for (const auto& row : c.query(q, params)) {
+                found[row.text(0)] =
+                    domain::CaseShareSummary{row.text(0), static_cast<int>(row.integer(1)),
+                                             domain::from_epoch_ms(row.integer(2))};
+            }
+        }
+        return 0;
+    });
+    std::vector<domain::CaseShareSummary> out;
+    out.reserve(case_ids.size());
+    for (const auto& id : case_ids) {
+        auto it = found.find(id);
+        out.push_back(it != found.end() ? it->second : domain::CaseShareSummary{id, 0, {}});
+    }
+    return out;
+}
+
+}  // namespace es::store::sql

@@ -1,0 +1,60 @@
+// ShareRepository over either SQL backend (see Database for reconnection rules).
+#pragma once
+
+#include "store/share_repository.hpp"
+#include "store/sql/database.hpp"
+
+namespace es::store::sql {
+
+class SqlShareRepository : public ShareRepository {
+  public:
+    explicit SqlShareRepository(Database& db) : db_(db) {}
+
+    void create(const domain::Share& share, const domain::Selection& selection,
+                const std::vector<domain::OutboxMessage>& outbox,
+                const domain::AuditEntry& audit) override;
+    std::optional<domain::Share> find(const std::string& organisation_id,
+                                      const std::string& share_id) override;
+    std::optional<domain::Share> find_live_by_token_hash(const std::string& token_hash) override;
+    std::vector<ShareListing> list_for_case(const std::string& organisation_id,
+                                            const std::string& case_id) override;
+    domain::Selection selection(const std::string& share_id) override;
+    bool change_expiry(const std::string& organisation_id, const std::string& share_id,
+                       domain::Timestamp expires_at, const domain::AuditEntry& audit) override;
+    bool change_password(const std::string& organisation_id, const std::string& share_id,
+                         const std::optional<std::string>& password_hash,
+                         const std::optional<std::string>& sealed_password,
+                         domain::Protection protection, const domain::AuditEntry& audit) override;
+    bool set_item_visible(const std::string& organisation_id, const std::string& share_id,
+                          domain::Section section, const std::string& item_id, bool visible,
+                          const domain::AuditEntry& audit) override;
+    bool set_section_included(const std::string& organisation_id, const std::string& share_id,
+                              domain::Section section, bool included,
+                              const domain::AuditEntry& audit) override;
+    bool revoke(const std::string& organisation_id, const std::string& share_id,
+                const std::string& revoked_by, const domain::AuditEntry& audit) override;
+    std::vector<std::string> revoke_case(const std::string& organisation_id,
+                                         const std::string& case_id, const std::string& revoked_by,
+                                         const domain::AuditEntry& audit) override;
+    std::vector<std::string> revoke_organisation(const std::string& organisation_id,
+                                                 const std::string& revoked_by,
+                                                 const domain::AuditEntry& audit) override;
+    int remove_item(const std::string& organisation_id, const std::string& case_id,
+                    domain::Section section, const std::string& item_id,
+                    const domain::AuditEntry& audit) override;
+    int mark_creator_removed(const std::string& organisation_id, const std::string& user_id,
+                             const domain::AuditEntry& audit) override;
+    bool consume_download(const std::string& share_id) override;
+    std::vector<domain::CaseShareSummary> active_share_summary(
+        const std::string& organisation_id, const std::vector<std::string>& case_ids) override;
+
+  private:
+    std::vector<std::string> revoke_where(const std::string& condition,
+                                          const std::vector<SqlValue>& params,
+                                          const std::string& revoked_by,
+                                          const domain::AuditEntry& audit);
+
+    Database& db_;
+};
+
+}  // namespace es::store::sql

@@ -1,0 +1,52 @@
+// A connection to the SQLite file, opened as a Poco::Data session (the Poco SQLite connector), with
+// statements run on its sqlite3 handle: prepared once, cached, reset after each use. Poco's
+// Statement/RecordSet layer is bypassed on purpose: it guesses column types from declarations and
+// copies every value through Dynamic::Var, while the handle gives exact matched-row counts, NULLs
+// and statement reuse (the portal's token lookup is on every request).
+//
+// Every connection runs with WAL (readers never block the writer), foreign keys ON, a busy timeout
+// and synchronous=NORMAL (safe with WAL: a power cut loses at most the last transactions, never
+// consistency).
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sql/sql_connection.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace es::store::sqlite {
+
+class SqliteConnection : public sql::SqlConnection {
+  public:
+    // Throws Error(Unavailable) when the file cannot be opened.
+    SqliteConnection(const std::string& path, int busy_timeout_ms);
+    ~SqliteConnection() override;
+
+    std::int64_t execute(const std::string& sql, const std::vector<sql::SqlValue>& params) override;
+    std::vector<sql::SqlRow> query(const std::string& sql,
+                                   const std::vector<sql::SqlValue>& params) override;
+    std::int64_t last_insert_id() override;
+    void begin() override;
+    void commit() override;
+    void rollback() noexcept override;
+    bool broken() const override { return broken_; }
+
+  private:
+    sqlite3_stmt* prepare(const std::string& sql);
+    void bind(sqlite3_stmt* stmt, const std::vector<sql::SqlValue>& params, const std::string& sql);
+    [[noreturn]] void fail(int rc, const std::string& sql);
+    void run_plain(const std::string& sql);
+
+    std::unique_ptr<Poco::Data::Session> session_;
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*> statements_;
+    bool broken_ = false;
+};
+
+}  // namespace es::store::sqlite

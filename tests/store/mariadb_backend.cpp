@@ -1,0 +1,68 @@
+#include <cstdlib>
+
+#include "mariadb_server.hpp"
+#include "store_backend.hpp"
+
+namespace es::test {
+
+namespace {
+
+class MariadbBackend : public StoreBackend {
+  public:
+    MariadbBackend() : server_(MariadbServer::shared()), database_(server_.create_database()) {
+        ::setenv("ES_TEST_MARIADB_PASSWORD", MariadbServer::password().c_str(), 1);
+    }
+    ~MariadbBackend() override {
+        try {
+            server_.drop_database(database_);
+        } catch (...) {
+        }
+    }
+
+    const char* name() const override { return "mariadb"; }
+
+    config::StorageSettings settings() const override {
+        config::StorageSettings s;
+        s.backend = config::StorageSettings::Backend::Mysql;
+        s.mysql.host = "127.0.0.1";
+        s.mysql.port = server_.port();
+        s.mysql.database = database_;
+        s.mysql.user = MariadbServer::user();
+        s.mysql.password_env = "ES_TEST_MARIADB_PASSWORD";
+        s.mysql.pool_size = 8;
+        return s;
+    }
+
+    void fail_inserts_into(const std::string& table) override {
+        exec("CREATE TRIGGER fail_" + table + " BEFORE INSERT ON " + table +
+             " FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'");
+    }
+
+    void exec(const std::string& statement) override { server_.sql(database_, statement); }
+
+    std::int64_t count(const std::string& table) override {
+        return std::stoll(server_.sql(database_, "SELECT COUNT(*) FROM " + table));
+    }
+
+    std::string dump() override {
+        std::string out;
+        for (const char* table : {"shares", "share_sections", "share_items", "outbox", "audit",
+                                  "access_events", "one_time_codes", "portal_sessions", "throttle",
+                                  "organisation_settings", "policy_overrides"}) {
+            out += server_.sql(database_, std::string("SELECT * FROM ") + table);
+        }
+        return out;
+    }
+
+  private:
+    MariadbServer& server_;
+    std::string database_;
+};
+
+}  // namespace
+
+std::unique_ptr<StoreBackend> make_mariadb_backend() {
+    return std::make_unique<MariadbBackend>();
+}
+
+}  // namespace es::test

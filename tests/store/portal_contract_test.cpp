@@ -1,0 +1,268 @@
+// What the portal and the notification worker rely on, against each backend: atomic counters,
+// codes, sessions, throttles, the access log and the outbox.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "crypto/one_time_code.hpp"
+#include "share_world.hpp"
+
+namespace es::test {
+namespace {
+
+using store::CodeCheck;
+
+template <class B>
+class PortalContract : public ShareWorld<B> {
+  protected:
+    domain::Share make_share(std::optional<std::int64_t> download_limit = std::nullopt) {
+        auto r = this->request();
+        r.download_limit = download_limit;
+        return this->service->create(this->alice, r).share;
+    }
+
+    template <class F>
+    static void in_parallel(int threads, F f) {
+        std::vector<std::thread> pool;
+        std::atomic<bool> go{false};
+        for (int i = 0; i < threads; ++i) {
+            pool.emplace_back([&, i] {
+                while (!go) {
+                    std::this_thread::yield();
+                }
+                f(i);
+            });
+        }
+        go = true;
+        for (auto& t : pool) {
+            t.join();
+        }
+    }
+};
+
+TYPED_TEST_SUITE(PortalContract, Backends, BackendNames);
+
+TYPED_TEST(PortalContract, DownloadLimitOfOneGrantsExactlyOneOfFiftyConcurrentDownloads) {
+    const auto share = this->make_share(1);
+    std::atomic<int> granted{0};
+    std::atomic<int> failed{0};
+    this->in_parallel(50, [&](int) {
+        try {
+            if (this->store->shares().consume_download(share.id)) {
+                ++granted;
+            }
+        } catch (const domain::Error&) {
+            ++failed;
+        }
+    });
+    EXPECT_EQ(failed.load(), 0);
+    EXPECT_EQ(granted.load(), 1);
+    EXPECT_EQ(this->store->shares().find("org-a", share.id)->downloads_used, 1);
+}
+
+TYPED_TEST(PortalContract, DownloadsWithoutLimitAreCountedAndRevokedSharesGrantNone) {
+    const auto share = this->make_share();
+    EXPECT_TRUE(this->store->shares().consume_download(share.id));
+    EXPECT_TRUE(this->store->shares().consume_download(share.id));
+    EXPECT_EQ(this->store->shares().find("org-a", share.id)->downloads_used, 2);
+    this->service->revoke(this->alice, share.id);
+    EXPECT_FALSE(this->store->shares().consume_download(share.id));
+}
+
+TYPED_TEST(PortalContract, CodeVerifiesOnceAndWrongGuessesSpendTries) {
+    const auto share = this->make_share();
+    auto& codes = this->store->codes();
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "123456"), 3),
+              CodeCheck::NoLiveCode);
+    codes.issue(share.id, crypto::code_digest(share.id, "123456"), std::chrono::minutes(10));
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "000000"), 3), CodeCheck::Wrong);
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "123456"), 3),
+              CodeCheck::Verified);
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "123456"), 3),
+              CodeCheck::NoLiveCode);
+}
+
+TYPED_TEST(PortalContract, CodeTriesStayBoundedUnderConcurrentGuesses) {
+    const auto share = this->make_share();
+    auto& codes = this->store->codes();
+    codes.issue(share.id, crypto::code_digest(share.id, "424242"), std::chrono::minutes(10));
+    std::atomic<int> wrong{0};
+    this->in_parallel(20, [&](int i) {
+        if (codes.verify(share.id, crypto::code_digest(share.id, std::to_string(100000 + i)), 5) ==
+            CodeCheck::Wrong) {
+            ++wrong;
+        }
+    });
+    EXPECT_EQ(wrong.load(), 5);
+    // Even the right code is refused once the tries are spent.
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "424242"), 5),
+              CodeCheck::TriesExhausted);
+}
+
+TYPED_TEST(PortalContract, NewCodeReplacesTheOldAndExpiredCodesAreDead) {
+    const auto share = this->make_share();
+    auto& codes = this->store->codes();
+    codes.issue(share.id, crypto::code_digest(share.id, "111111"), std::chrono::minutes(10));
+    codes.issue(share.id, crypto::code_digest(share.id, "222222"), std::chrono::minutes(10));
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "111111"), 5), CodeCheck::Wrong);
+    this->backend->exec("UPDATE one_time_codes SET expires_at = expires_at - 600000");
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "222222"), 5),
+              CodeCheck::NoLiveCode);
+}
+
+TYPED_TEST(PortalContract, SessionLivesUntilThePasswordChangesOrTheShareIsRevoked) {
+    const auto share = this->make_share();
+    auto& sessions = this->store->sessions();
+    sessions.create({"s1", share.id, {}, {}, share.secrets.password_generation, true, false});
+    sessions.create({"s2", share.id, {}, {}, share.secrets.password_generation, true, false});
+    auto found = sessions.find_valid("s1", std::chrono::minutes(60));
+    ASSERT_TRUE(found);
+    EXPECT_TRUE(found->password_passed);
+    EXPECT_FALSE(found->code_passed);
+    sessions.mark_passed("s1", false, true);
+    EXPECT_TRUE(sessions.find_valid("s1", std::chrono::minutes(60))->code_passed);
+
+    this->service->change_password(this->alice, share.id, "brand new password");
+    EXPECT_FALSE(sessions.find_valid("s1", std::chrono::minutes(60)));
+    sessions.create({"s3", share.id, {}, {}, share.secrets.password_generation + 1, true, false});
+    EXPECT_TRUE(sessions.find_valid("s3", std::chrono::minutes(60)));
+    this->service->revoke(this->alice, share.id);
+    EXPECT_FALSE(sessions.find_valid("s3", std::chrono::minutes(60)));
+}
+
+TYPED_TEST(PortalContract, IdleSessionExpires) {
+    const auto share = this->make_share();
+    auto& sessions = this->store->sessions();
+    sessions.create({"s1", share.id, {}, {}, 0, false, false});
+    this->backend->exec("UPDATE portal_sessions SET last_seen_at = last_seen_at - 3600001");
+    EXPECT_FALSE(sessions.find_valid("s1", std::chrono::minutes(60)));
+    EXPECT_EQ(sessions.purge_idle(std::chrono::minutes(60)), 1);
+}
+
+TYPED_TEST(PortalContract, ThrottleAllowsTheLimitPerWindowAcrossThreads) {
+    auto& throttle = this->store->throttle();
+    std::atomic<int> allowed{0};
+    this->in_parallel(12, [&](int) {
+        if (throttle.try_hit("share:x:code_send", std::chrono::seconds(3600), 5)) {
+            ++allowed;
+        }
+    });
+    EXPECT_EQ(allowed.load(), 5);
+    this->backend->exec("UPDATE throttle SET window_start = window_start - 3600000");
+    EXPECT_TRUE(throttle.try_hit("share:x:code_send", std::chrono::seconds(3600), 5));
+    EXPECT_TRUE(throttle.try_hit("other", std::chrono::seconds(3600), 5));
+}
+
+TYPED_TEST(PortalContract, BlockedKeyReportsTheRemainingTime) {
+    auto& throttle = this->store->throttle();
+    EXPECT_FALSE(throttle.blocked_for("ip:198.51.100.1"));
+    throttle.block_for("ip:198.51.100.1", std::chrono::seconds(30));
+    auto left = throttle.blocked_for("ip:198.51.100.1");
+    ASSERT_TRUE(left);
+    EXPECT_GT(*left, std::chrono::seconds(25));
+    EXPECT_LE(*left, std::chrono::seconds(30));
+    throttle.reset("ip:198.51.100.1");
+    EXPECT_FALSE(throttle.blocked_for("ip:198.51.100.1"));
+}
+
+TYPED_TEST(PortalContract, AccessLogIsPagedNewestFirstPerShareAndPerCase) {
+    const auto a = this->make_share();
+    const auto b = this->make_share();
+    auto& log = this->store->access_log();
+    const auto t0 = domain::now_utc() - std::chrono::hours(1);
+    for (int i = 0; i < 7; ++i) {
+        const auto& s = i % 2 == 0 ? a : b;
+        log.append({0, s.id, "org-a", "case-1", t0 + std::chrono::minutes(i), "203.0.113.9",
+                    "Mozilla/5.0 <script>", "view", "", "ok"});
+    }
+    auto first = this->service->access_log_for_case(this->alice, "case-1", {0, 3});
+    auto second = this->service->access_log_for_case(this->alice, "case-1", {3, 3});
+    ASSERT_EQ(first.size(), 3u);
+    ASSERT_EQ(second.size(), 3u);
+    EXPECT_EQ(first[0].at, t0 + std::chrono::minutes(6));
+    EXPECT_EQ(second[0].at, t0 + std::chrono::minutes(3));
+    EXPECT_EQ(first[0].user_agent, "Mozilla/5.0 <script>");  // stored as given; escaped on output
+    auto only_a = this->service->access_log_for_share(this->alice, a.id, {0, 50});
+    EXPECT_EQ(only_a.size(), 4u);
+    EXPECT_EQ(this->service->list(this->alice, "case-1")[0].last_access.has_value(), true);
+    // Another organisation sees none of it.
+    EXPECT_TRUE(this->store->access_log().for_case("org-b", "case-1", {}).empty());
+}
+
+TYPED_TEST(PortalContract, AccessLogPurgeRemovesOnlyEventsPastTheRetention) {
+    const auto a = this->make_share();
+    auto& log = this->store->access_log();
+    const auto now = domain::now_utc();
+    log.append({0, a.id, "org-a", "case-1", now - std::chrono::hours(24 * 400), "::1", "", "view",
+                "", "ok"});
+    log.append({0, a.id, "org-a", "case-1", now - std::chrono::hours(24 * 10), "::1", "", "view",
+                "", "ok"});
+    log.append({0, a.id, "org-a", "case-1", {}, "::1", "", "download", "a1", "ok"});
+    EXPECT_EQ(log.purge_older_than(365), 1);
+    EXPECT_EQ(log.for_share("org-a", a.id, {}).size(), 2u);
+    EXPECT_EQ(log.purge_older_than(5), 1);
+    auto left = log.for_share("org-a", a.id, {});
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].action, "download");
+}
+
+TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDelay) {
+    const auto share = this->make_share();
+    auto& outbox = this->store->outbox();
+    domain::OutboxMessage m;
+    m.organisation_id = "org-a";
+    m.share_id = share.id;
+    m.kind = "one_time_code";
+    m.channel = "sms";
+    m.recipient_address = "+41791234567";
+    m.payload_json = "{}";
+    const auto id = outbox.enqueue(m);
+    std::atomic<int> claimed{0};
+    this->in_parallel(8, [&](int) {
+        claimed += static_cast<int>(outbox.claim_due(10, std::chrono::seconds(60)).size());
+    });
+    EXPECT_EQ(claimed.load(), 1);
+    outbox.mark_retry(id, "gateway down", std::chrono::seconds(0));
+    auto again = outbox.claim_due(10, std::chrono::seconds(60));
+    ASSERT_EQ(again.size(), 1u);
+    EXPECT_EQ(again[0].attempts, 2);
+    EXPECT_EQ(again[0].last_error, "gateway down");
+    outbox.mark_sent(id);
+    EXPECT_EQ(outbox.find(id)->status, domain::OutboxMessage::Status::Sent);
+}
+
+TYPED_TEST(PortalContract, ExpiredCodeMessagesAreDroppedNotSent) {
+    const auto share = this->make_share();
+    auto& outbox = this->store->outbox();
+    domain::OutboxMessage m;
+    m.organisation_id = "org-a";
+    m.share_id = share.id;
+    m.kind = "one_time_code";
+    m.channel = "email";
+    m.recipient_address = "erika@example.org";
+    m.payload_json = "{}";
+    m.expires_at = domain::now_utc() - std::chrono::seconds(1);
+    const auto id = outbox.enqueue(m);
+    EXPECT_TRUE(outbox.claim_due(10, std::chrono::seconds(60)).empty());
+    EXPECT_EQ(outbox.drop_expired(), 1);
+    EXPECT_EQ(outbox.find(id)->status, domain::OutboxMessage::Status::Dropped);
+}
+
+TYPED_TEST(PortalContract, OrganisationSettingsAreKeptPerOrganisation) {
+    auto& settings = this->store->organisation_settings();
+    settings.set_value("org-a", "licence.state", "trial");
+    settings.set_value("org-a", "licence.state", "licensed");
+    settings.set_value("org-b", "licence.state", "expired");
+    EXPECT_EQ(settings.value("org-a", "licence.state"), "licensed");
+    EXPECT_EQ(settings.values("org-b").at("licence.state"), "expired");
+    settings.remove_value("org-a", "licence.state");
+    EXPECT_FALSE(settings.value("org-a", "licence.state"));
+    EXPECT_THROW(settings.set_policy_override("org-a", "", "code_digits", "3"), domain::Error);
+    EXPECT_THROW(settings.set_policy_override("org-a", "", "no_such_key", "1"), domain::Error);
+    settings.set_policy_override("org-a", "", "code_digits", "5");
+    EXPECT_EQ(this->service->policy_for(this->alice, "general").settings().code_digits, 5);
+}
+
+}  // namespace
+}  // namespace es::test

@@ -1,0 +1,102 @@
+// Everything a contract test needs: a fresh database of one backend, the store on it, a few cases
+// in two organisations, and a ShareService wired to them.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "app/share_service.hpp"
+#include "crypto/base64url.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/random_bytes.hpp"
+#include "crypto/secret_box.hpp"
+#include "domain/error.hpp"
+#include "fake_case_access.hpp"
+#include "store_backend.hpp"
+
+namespace es::test {
+
+struct Sqlite {
+    static std::unique_ptr<StoreBackend> make() { return make_sqlite_backend(); }
+};
+struct Mariadb {
+#ifndef ES_STORE_SQLITE_ONLY
+    static std::unique_ptr<StoreBackend> make() {
+        return make_mariadb_backend();
+    }
+#endif
+};
+
+inline config::PolicyConfig test_policy() {
+    config::PolicyConfig p;
+    config::PolicySettings off = p.defaults;
+    off.enabled = false;
+    p.case_types["sealed"] = off;
+    config::PolicySettings strict = p.defaults;
+    strict.require_password = true;
+    p.case_types["strict"] = strict;
+    return p;
+}
+
+inline config::Argon2Settings fast_argon2() {
+    config::Argon2Settings a;
+    a.memory_kib = 8 * 1024;  // the loader's minimum; tests need speed, not strength
+    a.iterations = 1;
+    a.max_in_flight = 2;
+    return a;
+}
+
+template <class Backend>
+class ShareWorld : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        backend = Backend::make();
+        store = backend->open();
+        cases.put(
+            "case-1",
+            {"org-a", "general", {{"f1", "f2"}, {"j1", "j2"}, {"a1", "a2"}}, {"alice", "bob"}});
+        cases.put("case-2", {"org-a", "general", {{"f1"}, {}, {"a9"}}, {"alice"}});
+        cases.put("case-sealed", {"org-a", "sealed", {{"f1"}, {}, {}}, {"alice"}});
+        cases.put("case-strict", {"org-a", "strict", {{"f1"}, {}, {}}, {"alice"}});
+        cases.put("case-b", {"org-b", "general", {{"f1"}, {}, {"b1"}}, {"zoe"}});
+        service = std::make_unique<app::ShareService>(*store, cases, box, hasher, policy,
+                                                      "https://share.example.org");
+    }
+
+    domain::ShareRequest request(const std::string& case_id = "case-1") {
+        domain::ShareRequest r;
+        r.case_id = case_id;
+        r.recipient.name = "Erika Muster";
+        r.recipient.email = "erika@example.org";
+        return r;
+    }
+
+    std::unique_ptr<StoreBackend> backend;
+    std::unique_ptr<store::Store> store;
+    FakeCaseAccess cases;
+    crypto::SecretBox box =
+        crypto::SecretBox::from_key_lines("k1:" + crypto::base64_encode(crypto::random_bytes(32)));
+    crypto::PasswordHasher hasher{fast_argon2()};
+    config::PolicyConfig policy = test_policy();
+    std::unique_ptr<app::ShareService> service;
+    domain::Actor alice{"org-a", "alice", domain::Locale::De};
+    domain::Actor bob{"org-a", "bob", domain::Locale::En};
+    domain::Actor zoe{"org-b", "zoe", domain::Locale::En};
+};
+
+#ifdef ES_STORE_SQLITE_ONLY
+using Backends = ::testing::Types<Sqlite>;
+#else
+using Backends = ::testing::Types<Sqlite, Mariadb>;
+#endif
+
+class BackendNames {
+  public:
+    template <class T>
+    static std::string GetName(int) {
+        return std::is_same_v<T, Sqlite> ? "Sqlite" : "Mariadb";
+    }
+};
+
+}  // namespace es::test
