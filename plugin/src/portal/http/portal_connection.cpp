@@ -6,21 +6,29 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Timestamp.h>
 
+#include <sstream>
+
 #include "portal/http/security_headers.hpp"
 
 namespace es::portal::http {
 namespace {
 
 // Answers a request Poco could not parse; with the portal's headers, then the connection closes.
-void send_bad_request(Poco::Net::HTTPServerSession& session, bool tls) {
-    Poco::Net::HTTPServerResponseImpl response(session);
+// Written to the socket directly: without a parsed request Poco's sendBuffer would drop the body.
+void send_bad_request(Poco::Net::StreamSocket& socket, bool tls) {
+    Poco::Net::HTTPResponse response(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
-    response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
     response.setKeepAlive(false);
     response.setContentType("text/plain; charset=utf-8");
+    response.setDate(Poco::Timestamp());
     apply_security_headers(response, tls);
     static const std::string kBody = "Bad request\n";
-    response.sendBuffer(kBody.data(), kBody.size());
+    response.setContentLength(static_cast<std::streamsize>(kBody.size()));
+    std::ostringstream out;
+    response.write(out);
+    out << kBody;
+    const std::string bytes = out.str();
+    socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
 }
 
 }  // namespace
@@ -88,7 +96,7 @@ void PortalConnection::serve() {
         } catch (const Poco::Net::NoMessageException&) {
             break;
         } catch (const Poco::Net::MessageException&) {
-            send_bad_request(session, settings_.tls);
+            send_bad_request(socket(), settings_.tls);
             break;
         }
         session.setKeepAlive(keep_alive && params_->getKeepAlive());

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Portal performance against nginx serving the same files, in the same run, on loopback.
+#
+#   tests/bench/portal_bench.sh <build dir>      (needs: nginx, wrk, curl, python3)
+#
+# Prints one line per measurement with the portal's number, nginx's and the ratio. Not part of the
+# default ctest run; takes a few minutes and about 3 GiB of temporary disk.
+set -euo pipefail
+build=${1:?build dir}
+server_bin="$build/tests/bench/portal_bench_server"
+work=$(mktemp -d /tmp/es-portal-bench-XXXXXX)
+cleanup() {
+  [[ -n "${nginx_pid:-}" ]] && kill "$nginx_pid" 2>/dev/null || true
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }          # utime+stime of one process
+tree_ticks() { local t=0; for p in "$@"; do t=$((t + $(cpu_ticks "$p"))); done; echo $t; }
+hz=$(getconf CLK_TCK)
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+
+mkdir -p "$work/www"
+echo "creating test files…"
+head -c 1G /dev/urandom > "$work/www/one.bin"
+head -c 2G /dev/urandom > "$work/www/two.bin"
+
+# The portal, on a fake host whose attachments are these files.
+mkfifo "$work/stdin"
+"$server_bin" "$work" "$work/www/one.bin" "$work/www/two.bin" < "$work/stdin" > "$work/server.out" &
+server_pid=$!
+exec 9> "$work/stdin"   # keeps the server running until the script ends
+for _ in $(seq 100); do grep -q '^CSRF' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+port=$(awk '/^PORT/{print $2}' "$work/server.out")
+open=$(awk '/^OPEN/{print $2}' "$work/server.out")
+prot=$(awk '/^PROTECTED/{print $2}' "$work/server.out")
+cookie=$(sed -n 's/^COOKIE //p' "$work/server.out")
+csrf=$(awk '/^CSRF/{print $2}' "$work/server.out")
+portal="http://127.0.0.1:$port"
+
+# nginx with the same files and a static copy of the portal's page.
+nport=$(free_port)
+curl -s -H "Cookie: $cookie" "$portal$prot" > "$work/www/page.html"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on; tcp_nopush on;
+  keepalive_requests 100000;
+  default_type application/octet-stream;
+  client_body_temp_path $work/nginx-tmp; proxy_temp_path $work/nginx-tmp;
+  fastcgi_temp_path $work/nginx-tmp; uwsgi_temp_path $work/nginx-tmp; scgi_temp_path $work/nginx-tmp;
+  server { listen 127.0.0.1:$nport; root $work/www; }
+}
+NGINX
+nginx -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+sleep 0.5
+nginx_pids=$(pgrep -P "$nginx_pid" || true)
+nginx="http://127.0.0.1:$nport"
+cat /dev/null > "$work/page-size"
+echo "portal page: $(wc -c < "$work/www/page.html") bytes; nginx serves the same bytes"
+
+# 1. 1 GiB download: throughput (best of 3) and server CPU seconds per GiB.
+best() { local url=$1 hdr=$2 b=0; for _ in 1 2 3; do
+  s=$(curl -s -o /dev/null -H "$hdr" -w '%{speed_download}' "$url"); b=$(python3 -c "print(max($b,$s))"); done; echo "$b"; }
+curl -s -o /dev/null "$portal$open/files/file1"; curl -s -o /dev/null "$nginx/one.bin"   # warm cache
+t0=$(cpu_ticks $server_pid); p_speed=$(best "$portal$open/files/file1" "X-A: b"); t1=$(cpu_ticks $server_pid)
+n0=$(tree_ticks $nginx_pid $nginx_pids); n_speed=$(best "$nginx/one.bin" "X-A: b"); n1=$(tree_ticks $nginx_pid $nginx_pids)
+p_cpu=$(python3 -c "print(f'{($t1-$t0)/$hz/3:.3f}')"); n_cpu=$(python3 -c "print(f'{($n1-$n0)/$hz/3:.3f}')")
+echo "download 1GiB MiB/s: portal $(python3 -c "print(f'{$p_speed/1048576:.0f}')") nginx $(python3 -c "print(f'{$n_speed/1048576:.0f}')") ratio $(ratio $p_speed $n_speed) (target >= 0.9)"
+echo "download 1GiB server CPU s/GiB: portal $p_cpu nginx $n_cpu ratio $(python3 -c "print(f'{max($p_cpu,0.001)/max($n_cpu,0.001):.2f}')") (target <= 1.5)"
+
+# 2. Link page with a valid session vs nginx static page, keep-alive, 50 connections.
+p_rps=$(wrk -t2 -c50 -d10s -H "Cookie: $cookie" "$portal$prot" | awk '/Requests\/sec/{print $2}')
+n_rps=$(wrk -t2 -c50 -d10s "$nginx/page.html" | awk '/Requests\/sec/{print $2}')
+echo "page req/s (50 keep-alive): portal $p_rps nginx $n_rps ratio $(ratio $p_rps $n_rps) (target >= 0.7)"
+
+# 3. 500 keep-alive clients: time to first byte of one request each, all at once.
+ttfb() { python3 - "$1" "$2" "$3" <<'PY'
+import socket, sys, time, threading
+port, path, cookie = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+req = f"GET {path} HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\n\r\n".encode()
+socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(500)]
+def drain(s):
+    s.settimeout(10); buf=b""
+    while b"\r\n\r\n" not in buf: buf += s.recv(65536)
+    head, body = buf.split(b"\r\n\r\n", 1)
+    n = int([l.split(b":")[1] for l in head.split(b"\r\n") if l.lower().startswith(b"content-length")][0])
+    while len(body) < n: body += s.recv(65536)
+for s in socks: s.sendall(req); drain(s)          # keep-alive established
+times = [0.0]*len(socks); barrier = threading.Barrier(len(socks))
+def one(i, s):
+    barrier.wait(); t = time.perf_counter(); s.sendall(req); s.recv(1); times[i] = time.perf_counter() - t
+threads = [threading.Thread(target=one, args=(i, s)) for i, s in enumerate(socks)]
+for t in threads: t.start()
+for t in threads: t.join()
+times.sort(); print(f"{times[-1]*1000:.1f} {times[int(len(times)*0.99)]*1000:.1f}")
+PY
+}
+read -r p_max p_p99 <<< "$(ttfb "$port" "$prot" "$cookie")"
+read -r n_max n_p99 <<< "$(ttfb "$nport" /page.html x=y)"
+echo "500 keep-alive clients first byte ms: portal max $p_max p99 $p_p99; nginx max $n_max p99 $n_p99 (target max < 100)"
+
+# 4. Zip of 2 x 1 GiB... here 1 GiB + 2 GiB = 3 GiB: MiB/s and first byte.
+read -r z_speed z_first <<< "$(curl -s -o /dev/null -w '%{speed_download} %{time_starttransfer}' "$portal$open/all.zip")"
+echo "zip (1 GiB + 2 GiB) MiB/s: $(python3 -c "print(f'{$z_speed/1048576:.0f}')") first byte ms: $(python3 -c "print(f'{$z_first*1000:.1f}')") (targets >= 600, < 100)"
+
+# 5. Peak RSS growth: one 2 GiB stream, then 100 concurrent downloads.
+rss() { awk '/^VmRSS/{print $2}' "/proc/$server_pid/status"; }
+hwm() { awk '/^VmHWM/{print $2}' "/proc/$server_pid/status"; }
+base=$(rss); curl -s -o /dev/null "$portal$open/files/file2"; peak=$(hwm)
+echo "RSS growth streaming 2 GiB: $(( (peak - base) / 1024 )) MiB (peak since start minus before; target < 16)"
+base=$(rss)
+for _ in $(seq 100); do curl -s -o /dev/null --max-time 5 "$portal$open/files/file1" & done
+sleep 2; during=$(rss); wait || true; peak=$(hwm)
+echo "RSS with 100 concurrent downloads: +$(( (during - base) / 1024 )) MiB during, peak +$(( (peak - base) / 1024 )) MiB (target < 64)"
+
+# 6. Flood of wrong passwords: page p99 with and without it.
+cat > "$work/flood.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "csrf=$csrf&password=wrong"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "$cookie"
+LUA
+p99() { awk '/ 99%/{print $2}'; }
+quiet=$(wrk -t1 -c10 -d8s --latency -H "Cookie: $cookie" "$portal$prot" | p99)
+wrk -t1 -c50 -d12s -s "$work/flood.lua" "$portal$prot/password" > "$work/flood.out" &
+sleep 2
+loud=$(wrk -t1 -c10 -d8s --latency -H "Cookie: $cookie" "$portal$prot" | p99)
+wait
+echo "page p99 quiet $quiet, during wrong-password flood $loud (target: at most 2x)"
+echo "flood: $(awk '/Requests\/sec/{print $2}' "$work/flood.out") wrong passwords/s answered"

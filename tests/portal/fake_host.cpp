@@ -1,0 +1,225 @@
+#include "fake_host.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <sstream>
+
+namespace es::portal::test {
+namespace {
+
+struct Stream {
+    int fd = -1;
+    int64_t size = 0;
+    bool offer_fd = true;
+};
+
+std::string str(dm_str s) {
+    return std::string(dm::to_view(s));
+}
+
+template <typename T>
+std::string json(const T& value) {
+    std::ostringstream out;
+    value.stringify(out);
+    return out.str();
+}
+
+}  // namespace
+
+FakeHost::FakeHost() {
+    cases_.struct_size = sizeof(dm_host_cases);
+    cases_.case_details = &FakeHost::case_details;
+    cases_.journal_entries = &FakeHost::journal_entries;
+    cases_.attachments = &FakeHost::attachments;
+    cases_.case_types = &FakeHost::case_types;
+    cases_.open_attachment = &FakeHost::open_attachment;
+    cases_.attachment_size = &FakeHost::attachment_size;
+    cases_.read_attachment = &FakeHost::read_attachment;
+    cases_.attachment_fd = &FakeHost::attachment_fd;
+    cases_.close_attachment = &FakeHost::close_attachment;
+    log_.struct_size = sizeof(dm_host_log);
+    log_.log = &FakeHost::log;
+    host_.struct_size = sizeof(dm_host);
+    host_.host_data = this;
+    host_.name = "Fake host";
+    host_.vendor = "Tests";
+    host_.version = "1";
+    host_.get_extension = &FakeHost::get_extension;
+}
+
+const void* FakeHost::get_extension(const dm_host* host, const char* id) {
+    if (std::strcmp(id, DM_EXT_CASES) == 0) {
+        return &self(host).cases_;
+    }
+    if (std::strcmp(id, DM_EXT_LOG) == 0) {
+        return &self(host).log_;
+    }
+    return nullptr;
+}
+
+void FakeHost::put_case(const std::string& case_id, FakeCase c) {
+    std::lock_guard lock(mutex_);
+    cases_by_id_[case_id] = std::move(c);
+}
+
+void FakeHost::remove_attachment(const std::string& case_id, const std::string& attachment_id) {
+    std::lock_guard lock(mutex_);
+    auto& list = cases_by_id_[case_id].attachments;
+    std::erase_if(list, [&](const FakeAttachment& a) { return a.id == attachment_id; });
+}
+
+std::vector<std::string> FakeHost::log_lines() const {
+    std::lock_guard lock(mutex_);
+    return log_lines_;
+}
+
+bool FakeHost::find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) const {
+    std::lock_guard lock(mutex_);
+    auto it = cases_by_id_.find(str(case_id));
+    if (it == cases_by_id_.end() || it->second.organisation_id != str(ctx->organisation_id)) {
+        return false;
+    }
+    out = it->second;
+    return true;
+}
+
+dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                 const dm_sink* result, const dm_sink* error) {
+    FakeCase c;
+    if (!self(host).find_case(ctx, case_id, c)) {
+        dm::write(error, "no such case");
+        return DM_ERR_NOT_FOUND;
+    }
+    Poco::JSON::Object o;
+    o.set("id", str(case_id));
+    o.set("number", c.number);
+    o.set("title", c.title);
+    o.set("status", "open");
+    Poco::JSON::Object type;
+    type.set("id", c.case_type);
+    type.set("name", "Default");
+    o.set("case_type", type);
+    Poco::JSON::Array fields;
+    for (const auto& [id, lv] : c.fields) {
+        Poco::JSON::Object f;
+        f.set("id", id);
+        f.set("label", lv.first);
+        f.set("value", lv.second);
+        fields.add(f);
+    }
+    o.set("fields", fields);
+    dm::write(result, json(o));
+    return DM_OK;
+}
+
+dm_status FakeHost::journal_entries(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                    const dm_sink* result, const dm_sink* error) {
+    FakeCase c;
+    if (!self(host).find_case(ctx, case_id, c)) {
+        dm::write(error, "no such case");
+        return DM_ERR_NOT_FOUND;
+    }
+    Poco::JSON::Array a;
+    for (const auto& [id, text] : c.journal) {
+        Poco::JSON::Object e;
+        e.set("id", id);
+        e.set("date", "2026-01-05T10:00:00Z");
+        e.set("author", "Anna Muster");
+        e.set("text", text);
+        e.set("internal", false);
+        a.add(e);
+    }
+    dm::write(result, json(a));
+    return DM_OK;
+}
+
+dm_status FakeHost::attachments(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                const dm_sink* result, const dm_sink* error) {
+    FakeCase c;
+    if (!self(host).find_case(ctx, case_id, c)) {
+        dm::write(error, "no such case");
+        return DM_ERR_NOT_FOUND;
+    }
+    Poco::JSON::Array a;
+    for (const auto& att : c.attachments) {
+        struct stat st {};
+        ::stat(att.path.c_str(), &st);
+        Poco::JSON::Object o;
+        o.set("id", att.id);
+        o.set("name", att.name);
+        o.set("size", static_cast<Poco::Int64>(st.st_size));
+        o.set("media_type", att.media_type);
+        o.set("modified", att.modified);
+        o.set("sha256", att.sha256);
+        a.add(o);
+    }
+    dm::write(result, json(a));
+    return DM_OK;
+}
+
+dm_status FakeHost::case_types(const dm_host*, const dm_context*, const dm_sink* result,
+                               const dm_sink*) {
+    dm::write(result, R"([{"id":"default","name":"Default"}])");
+    return DM_OK;
+}
+
+dm_status FakeHost::open_attachment(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                    dm_str attachment_id, dm_attachment_stream** stream,
+                                    const dm_sink* error) {
+    FakeCase c;
+    if (!self(host).find_case(ctx, case_id, c)) {
+        dm::write(error, "no such case");
+        return DM_ERR_NOT_FOUND;
+    }
+    for (const auto& att : c.attachments) {
+        if (att.id == str(attachment_id)) {
+            const int fd = ::open(att.path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) {
+                dm::write(error, "cannot open");
+                return DM_ERR_INTERNAL;
+            }
+            struct stat st {};
+            ::fstat(fd, &st);
+            auto* s = new Stream{fd, static_cast<int64_t>(st.st_size), self(host).offer_fd_};
+            ++self(host).open_streams_;
+            *stream = reinterpret_cast<dm_attachment_stream*>(s);
+            return DM_OK;
+        }
+    }
+    dm::write(error, "no such attachment");
+    return DM_ERR_NOT_FOUND;
+}
+
+int64_t FakeHost::attachment_size(const dm_host*, dm_attachment_stream* stream) {
+    return reinterpret_cast<Stream*>(stream)->size;
+}
+
+int64_t FakeHost::read_attachment(const dm_host*, dm_attachment_stream* stream, uint64_t offset,
+                                  void* buffer, uint64_t capacity) {
+    auto* s = reinterpret_cast<Stream*>(stream);
+    return ::pread(s->fd, buffer, capacity, static_cast<off_t>(offset));
+}
+
+int FakeHost::attachment_fd(const dm_host*, dm_attachment_stream* stream) {
+    auto* s = reinterpret_cast<Stream*>(stream);
+    return s->offer_fd ? s->fd : -1;
+}
+
+void FakeHost::close_attachment(const dm_host* host, dm_attachment_stream* stream) {
+    auto* s = reinterpret_cast<Stream*>(stream);
+    ::close(s->fd);
+    delete s;
+    --self(host).open_streams_;
+}
+
+void FakeHost::log(const dm_host* host, dm_log_level, dm_str message) {
+    std::lock_guard lock(self(host).mutex_);
+    self(host).log_lines_.push_back(str(message));
+}
+
+}  // namespace es::portal::test

@@ -1,0 +1,105 @@
+// A running portal on an ephemeral port, on a real SQLite store in a temp directory, with a fake
+// host whose attachments are real files.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "config/settings.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/secret_box.hpp"
+#include "domain/share.hpp"
+#include "fake_host.hpp"
+#include "http_client.hpp"
+#include "portal/licence_gate.hpp"
+#include "portal/portal.hpp"
+#include "portal/preview_editor.hpp"
+#include "store/store.hpp"
+
+namespace es::portal::test {
+
+class FakeLicence : public LicenceGate {
+  public:
+    bool is_active(const std::string& organisation_id) override {
+        std::lock_guard lock(mutex_);
+        return inactive_.count(organisation_id) == 0;
+    }
+    void deactivate(const std::string& organisation_id) {
+        std::lock_guard lock(mutex_);
+        inactive_.insert(organisation_id);
+    }
+
+  private:
+    std::mutex mutex_;
+    std::set<std::string> inactive_;
+};
+
+// Hides through the repository, as ShareService does (without its user checks).
+class RepositoryPreviewEditor : public PreviewEditor {
+  public:
+    explicit RepositoryPreviewEditor(store::Store& store) : store_(store) {}
+    void hide_item(const domain::Actor& owner, const std::string& share_id, domain::Section section,
+                   const std::string& item_id) override;
+
+  private:
+    store::Store& store_;
+};
+
+struct ShareSpec {
+    domain::Protection protection = domain::Protection::None;
+    std::optional<std::string> password = std::nullopt;
+    std::optional<std::string> phone = std::nullopt;
+    std::optional<std::string> email = std::nullopt;
+    std::optional<std::int64_t> download_limit = std::nullopt;
+    std::chrono::milliseconds lifetime = std::chrono::hours(24);
+    std::string case_id = "case-1";
+    std::string organisation_id = "org-1";
+    bool force_email = false;
+};
+
+struct CreatedShare {
+    std::string id;
+    std::string token;
+    std::string path() const { return "/s/" + token; }
+};
+
+class PortalTest : public ::testing::Test {
+  protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    // Settings tweaks before the portal starts.
+    virtual void configure(config::Settings&) {}
+
+    CreatedShare create_share(const ShareSpec& spec = {});
+    std::string write_file(const std::string& name, const std::string& content);
+    // A sparse file of `size` bytes (holes read as zeros), created in no time.
+    std::string write_sparse_file(const std::string& name, std::uint64_t size);
+    void revoke(const CreatedShare& share);
+    std::uint16_t port() const { return portal_->port(); }
+    std::vector<domain::AccessEvent> access_events(const CreatedShare& share);
+    // Passes the password form in `browser`.
+    void sign_in(Browser& browser, const CreatedShare& share, const std::string& password);
+
+    std::string dir_;
+    config::Settings settings_;
+    FakeHost host_;
+    dm::HostServices host_services_;
+    std::unique_ptr<store::Store> store_;
+    std::optional<crypto::SecretBox> box_;
+    std::unique_ptr<crypto::PasswordHasher> hasher_;
+    FakeLicence licence_;
+    std::unique_ptr<RepositoryPreviewEditor> editor_;
+    std::unique_ptr<Portal> portal_;
+
+    // The standard case: visible f1, j1, a1 ("hello.txt"), a3 ("data.bin", 1 MiB); hidden f2, j2,
+    // a2 ("secret-plan.pdf"); a4 ("later.txt") exists in the host but was never selected.
+    std::string a1_content_ = "hello world\n";
+    std::string a3_content_;
+};
+
+}  // namespace es::portal::test

@@ -1,0 +1,96 @@
+#include "portal/zip/zip_stream_writer.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "portal/zip/unique_names.hpp"
+
+namespace es::portal::zip {
+namespace {
+
+class StringSink : public ByteSink {
+  public:
+    void write(const char* d, std::size_t n) override { data.append(d, n); }
+    std::string data;
+};
+
+std::string run(const std::string& cmd) {
+    std::string out;
+    // Info-ZIP prints UTF-8 names only under a UTF-8 locale.
+    FILE* p = ::popen(("LC_ALL=C.UTF-8 " + cmd).c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) {
+        out.append(buf, n);
+    }
+    ::pclose(p);
+    return out;
+}
+
+std::string save(const std::string& bytes) {
+    char tmpl[] = "/tmp/es-zip-XXXXXX";
+    const int fd = ::mkstemp(tmpl);
+    ::close(fd);
+    std::ofstream(tmpl, std::ios::binary) << bytes;
+    return tmpl;
+}
+
+TEST(ZipStreamWriter, ArchivePassesUnzipTestWithUtf8Names) {
+    StringSink sink;
+    ZipStreamWriter w(sink);
+    const std::string a = "hello world\n";
+    w.begin_entry("Grüße.txt", a.size(), 1767323045);
+    w.write(a.data(), a.size());
+    w.end_entry();
+    w.begin_entry("empty", 0, 1767323045);
+    w.end_entry();
+    w.finish();
+    EXPECT_EQ(sink.data.size(), w.bytes_written());
+    EXPECT_EQ(w.bytes_written(),
+              ZipStreamWriter::predicted_size({{"Grüße.txt", a.size()}, {"empty", 0}}));
+    const auto path = save(sink.data);
+    const auto test = run("unzip -t " + path + " 2>&1");
+    EXPECT_NE(std::string::npos, test.find("No errors detected")) << test;
+    EXPECT_EQ(a, run("unzip -p " + path + " 'Gr*'"));
+    EXPECT_NE(std::string::npos, run("unzip -Z1 " + path).find("Grüße.txt"));
+    std::remove(path.c_str());
+}
+
+TEST(ZipStreamWriter, WrongEntrySizeIsRefused) {
+    StringSink sink;
+    ZipStreamWriter w(sink);
+    w.begin_entry("a", 5, 0);
+    w.write("abc", 3);
+    EXPECT_THROW(w.end_entry(), std::runtime_error);
+}
+
+TEST(ZipStreamWriter, MoreThan65535EntriesUseZip64EndRecords) {
+    StringSink sink;
+    ZipStreamWriter w(sink);
+    for (int i = 0; i < 70000; ++i) {
+        const std::string name = "f" + std::to_string(i);
+        w.begin_entry(name, 1, 0);
+        w.write("x", 1);
+        w.end_entry();
+    }
+    w.finish();
+    const auto path = save(sink.data);
+    const auto test = run("unzip -tq " + path + " 2>&1");
+    EXPECT_NE(std::string::npos, test.find("No errors detected")) << test.substr(0, 400);
+    std::remove(path.c_str());
+}
+
+TEST(UniqueNames, DuplicatesGetNumbersCaseInsensitively) {
+    UniqueNames n;
+    EXPECT_EQ("a.pdf", n.claim("a.pdf"));
+    EXPECT_EQ("A (2).pdf", n.claim("A.pdf"));
+    EXPECT_EQ("a (3).pdf", n.claim("a.pdf"));
+    EXPECT_EQ("noext", n.claim("noext"));
+    EXPECT_EQ("noext (2)", n.claim("noext"));
+}
+
+}  // namespace
+}  // namespace es::portal::zip
