@@ -1,6 +1,8 @@
 // Starts dm-sample-host on a free loopback port with a temporary data folder and the fixture
-// plugin, and stops it again. The host prints its URL on stdout once it listens.
+// plugin (or another plugin with its own config), and stops it again. The host prints its URL on
+// stdout once it listens.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,19 +13,36 @@ function required(name) {
   return value;
 }
 
-export async function startHost() {
+// A free TCP port on the loopback interface (for a server that needs its port in its config).
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// options.plugin: path of the plugin library (default: $DM_TEST_PLUGIN);
+// options.pluginConfig({ dir, spool }): writes the plugin's config and returns its path (opt).
+export async function startHost(options = {}) {
   const binary = required('DM_SAMPLE_HOST');
-  const plugin = required('DM_TEST_PLUGIN');
+  const plugin = options.plugin || required('DM_TEST_PLUGIN');
   const dir = mkdtempSync(join(tmpdir(), 'dm-e2e-'));
   const spool = join(dir, 'spool');
   mkdirSync(join(spool, 'mail'), { recursive: true });
   mkdirSync(join(spool, 'sms'), { recursive: true });
+  const pluginConfig = options.pluginConfig ? await options.pluginConfig({ dir, spool }) : null;
   const config = join(dir, 'host.yaml');
   writeFileSync(config, [
     'listen:', '  address: 127.0.0.1', '  port: 0',
     'data_directory: data', 'spool_directory: spool', 'http_threads: 8',
     'demo_data:', '  enabled: true', '  big_attachment: false', '  cases_per_organisation: 120',
-    'plugins:', `  - path: ${JSON.stringify(plugin)}`, '',
+    'plugins:', `  - path: ${JSON.stringify(plugin)}`,
+    ...(pluginConfig ? [`    config: ${JSON.stringify(pluginConfig)}`] : []), '',
   ].join('\n'));
   const child = spawn(binary, ['--config', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -39,7 +58,7 @@ export async function startHost() {
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`host exited with ${code}:\n${out}${log}`)); });
   });
   return {
-    url, spool, log: () => log,
+    url, spool, dir, dataDirectory: join(dir, 'data'), log: () => log,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
