@@ -82,6 +82,7 @@ TEST_F(HostServices, DirectoryAnswersUsersAndSeats) {
     EXPECT_EQ(services_.active_user_count(ctx("2")), 3);
     std::string user = services_.user(ctx("1"), "3");
     EXPECT_NE(user.find("\"roles\":[\"organisation_admin\"]"), std::string::npos) << user;
+    EXPECT_NE(user.find("\"organisation_name\":\"Stadt Musterhausen\""), std::string::npos) << user;
     EXPECT_THROW(services_.user(ctx("2"), "3"), dm::Error);
 }
 

@@ -177,7 +177,10 @@ dm_status user(const dm_host* h, const dm_context* ctx, dm_str user_id, const dm
         if (!u) {
             throw dm::Error(DM_ERR_NOT_FOUND, "user not found");
         }
-        dm::write(result, CaseJson::text(CaseJson::user(*u)));
+        auto json = CaseJson::user(*u);
+        // Optional in dm.directory/1: lets the plugin name the organisation to external recipients.
+        json->set("organisation_name", PluginSlot::of(h).backend->users.organisation_name(org));
+        dm::write(result, CaseJson::text(json));
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 
+#include "store/ConnectionPool.hpp"
 #include "store/Migrations.hpp"
 
 namespace host {
@@ -16,18 +17,14 @@ Database::Database(const std::string& path) {
     if (!parent.empty()) {
         std::filesystem::create_directories(parent);
     }
-    pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", path, 1, 32, 300);
+    pool_ = std::make_unique<ConnectionPool>(path);
     auto s = session();
     s << "PRAGMA journal_mode=WAL", now;
     Migrations::apply(s);
 }
 
 Poco::Data::Session Database::session() {
-    Poco::Data::Session s = pool_->get();
-    // Per connection; cheap, and a pooled connection may be fresh.
-    s << "PRAGMA busy_timeout=10000", now;
-    s << "PRAGMA foreign_keys=ON", now;
-    return s;
+    return pool_->get();
 }
 
 int Database::schema_version() {

@@ -21,7 +21,7 @@ class Database {
     int schema_version();
 
   private:
-    std::unique_ptr<Poco::Data::SessionPool> pool_;
+    std::unique_ptr<Poco::Data::SessionPool> pool_;  // a ConnectionPool
 };
 
 }  // namespace host
