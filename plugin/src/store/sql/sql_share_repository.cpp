@@ -115,6 +115,26 @@ domain::Selection SqlShareRepository::selection(const std::string& share_id) {
     });
 }
 
+bool SqlShareRepository::send_by_email(const std::string& organisation_id,
+                                       const std::string& share_id, domain::Timestamp expires_at,
+                                       const domain::OutboxMessage& message,
+                                       const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        const auto n = c.execute(
+            db_.sql("UPDATE shares SET expires_at = ?, delivery = ? WHERE organisation_id = ? AND "
+                    "id = ? AND revoked_at IS NULL"),
+            {domain::to_epoch_ms(expires_at),
+             std::string(domain::to_text(domain::Delivery::EmailedLink)), organisation_id,
+             share_id});
+        if (n != 1) {
+            return false;
+        }
+        insert_outbox(db_, c, message);
+        insert_audit(db_, c, audit);
+        return true;
+    });
+}
+
 bool SqlShareRepository::change_expiry(const std::string& organisation_id,
                                        const std::string& share_id, domain::Timestamp expires_at,
                                        const domain::AuditEntry& audit) {
@@ -313,18 +333,23 @@ std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
     std::map<std::string, domain::CaseShareSummary> found;
     db_.read([&](SqlConnection& c) {
         found.clear();
+        // The clock once per call, bound as a value: SQLite would otherwise evaluate julianday()
+        // for every row of the aggregation.
+        const std::int64_t now = c.query(db_.sql("SELECT {now}"), {}).front().integer(0);
         for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
             const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
             std::vector<SqlValue> params;
-            params.reserve(n + 1);
+            params.reserve(n + 2);
             params.emplace_back(organisation_id);
             for (std::size_t i = 0; i < n; ++i) {
                 params.emplace_back(case_ids[start + i]);
             }
+            params.emplace_back(now);
             const std::string q = db_.sql(
                 "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
                 "s.organisation_id = ? AND s.case_id IN (" +
-                placeholders(n) + ") AND" + kLive + "GROUP BY s.case_id");
+                placeholders(n) +
+                ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id");
             for (const auto& row : c.query(q, params)) {
                 found[row.text(0)] =
                     domain::CaseShareSummary{row.text(0), static_cast<int>(row.integer(1)),

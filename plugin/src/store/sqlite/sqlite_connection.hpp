@@ -5,8 +5,8 @@
 // and statement reuse (the portal's token lookup is on every request).
 //
 // Every connection runs with WAL (readers never block the writer), foreign keys ON, a busy timeout
-// and synchronous=NORMAL (safe with WAL: a power cut loses at most the last transactions, never
-// consistency).
+// synchronous=NORMAL (safe with WAL: a power cut loses at most the last transactions, never
+// consistency), a 256 MiB memory map and a 16 MiB page cache.
 #pragma once
 
 #include <Poco/Data/Session.h>
