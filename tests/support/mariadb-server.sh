@@ -39,15 +39,21 @@ start() {
         return 0
     fi
     first=no
+    # A private tmpdir: servers of parallel test runs must not share (and clean up) /tmp files.
+    mkdir -p "$dir/tmp"
     if [ ! -d "$dir/data/mysql" ]; then
         first=yes
-        rm -rf "$dir/data"
-        if ! mariadb-install-db --no-defaults --auth-root-authentication-method=normal \
-            --datadir="$dir/data" --user="$(id -un)" --skip-test-db >"$dir/install.log" 2>&1; then
-            cat "$dir/install.log" >&2
-            echo "mariadb-server.sh: mariadb-install-db failed" >&2
-            exit 1
-        fi
+        attempt=1
+        until rm -rf "$dir/data" && mariadb-install-db --no-defaults \
+            --auth-root-authentication-method=normal --datadir="$dir/data" --tmpdir="$dir/tmp" \
+            --user="$(id -un)" --skip-test-db >"$dir/install.log" 2>&1; do
+            if [ $attempt -ge 2 ]; then
+                cat "$dir/install.log" >&2
+                echo "mariadb-server.sh: mariadb-install-db failed" >&2
+                exit 1
+            fi
+            attempt=$((attempt + 1))
+        done
     fi
     [ -f "$dir/port" ] || free_port >"$dir/port"
     port=$(cat "$dir/port")
@@ -55,7 +61,7 @@ start() {
     # shellcheck disable=SC2086
     mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/data" --socket="$dir/sock" \
         --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" \
-        --log-error="$dir/error.log" --skip-name-resolve --max-connections=400 \
+        --tmpdir="$dir/tmp" --log-error="$dir/error.log" --skip-name-resolve --max-connections=400 \
         --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
         ${MARIADB_EXTRA_ARGS:-} >"$dir/stdout.log" 2>&1 &
