@@ -98,7 +98,8 @@ export async function renderCaseList(main) {
       return tr;
     });
     const table = el('table', { class: 'data-table case-table' }, el('thead', {}, head), el('tbody', {}, rows));
-    tableArea.replaceChildren(el('div', { class: 'table-scroll' }, table), data.cases.length ? null : el('p', { class: 'muted empty' }, t('cases.empty')));
+    // replaceChildren() turns null into the text "null": pass only nodes.
+    tableArea.replaceChildren(el('div', { class: 'table-scroll' }, table), ...(data.cases.length ? [] : [el('p', { class: 'muted empty' }, t('cases.empty'))]));
   }
 
   function cell(c, key, index, data) {

@@ -430,7 +430,8 @@ export function mountPanel(container, load, ctx) {
   };
   function draw(vm) {
     content.replaceChildren(
-      vm.title ? el('h2', { class: 'panel-title' }, str(vm.title)) : null,
+      // Only nodes: replaceChildren() would turn null into the text "null".
+      ...(vm.title ? [el('h2', { class: 'panel-title' }, str(vm.title))] : []),
       ...renderBody(vm.body, pctx));
   }
   async function reload() {

@@ -76,9 +76,11 @@ Json row_of(Language lang, const SharePanelRow& r) {
         recipient += (recipient.empty() ? "" : ", ") + *s.recipient.phone;
     }
     cells->set("recipient", cell_text(recipient.empty() ? "—" : recipient));
+    // Only a link that was e-mailed names an address here ("an welche Email er verschickt wurde");
+    // a direct link was never sent, whatever address the recipient has.
     cells->set("emailed_to", cell_text(s.delivery == domain::Delivery::EmailedLink
                                            ? s.recipient.email.value_or("—")
-                                           : (s.recipient.email ? *s.recipient.email : "—")));
+                                           : "—"));
     cells->set("created", cell_text(r.creator_name + ", " + format_date_time(s.created_at)));
     cells->set("expires", cell_text(format_date_time(s.expires_at)));
     cells->set("protection", cell_text(protection_text(lang, s.protection)));
@@ -188,7 +190,8 @@ Json share_panel(const SharePanelInput& in) {
     }
     JsonArray toolbar = array();
     if (in.can_share) {
-        toolbar->add(button("+ " + text(lang, "panel.new"), "external-sharing.share", nullptr,
+        // The "plus" icon is the source's "+ Symbol"; a "+ " in the label would show it twice.
+        toolbar->add(button(text(lang, "panel.new"), "external-sharing.share", nullptr,
                             "plus", "primary"));
     }
     bool any_active = false;
