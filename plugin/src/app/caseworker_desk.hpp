@@ -30,6 +30,10 @@ struct CaseworkerPorts {
         preview_url;
     // Whether the organisation's licence lets the module work right now.
     std::function<bool(const std::string& organisation_id)> module_active;
+    // Active, and new shares allowed (the seat grace period has not run out).
+    std::function<bool(const std::string& organisation_id)> may_create_shares;
+    // Something was queued in the outbox: deliver now.
+    std::function<void()> wake_notifications;
 };
 
 class CaseworkerDesk {
@@ -54,6 +58,7 @@ class CaseworkerDesk {
     ui::Json create(const dm::Context& ctx, const std::string& case_id, const ui::Json& payload);
     ui::Json row_action(const dm::Context& ctx, const std::string& action,
                         const std::string& case_id, const ui::Json& payload);
+    LinkMailFacts mail_facts(const dm::Context& ctx) const;
     std::string creator_name(const dm::Context& ctx, const domain::Share& share) const;
 
     CaseworkerPorts ports_;

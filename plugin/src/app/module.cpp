@@ -2,30 +2,50 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <filesystem>
-#include <sstream>
+#include <thread>
 
+#include "app/caseworker_desk.hpp"
+#include "app/host_case_access.hpp"
+#include "app/notifications.hpp"
+#include "app/portal_adapters.hpp"
+#include "app/share_service.hpp"
 #include "config/settings_loader.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/secret_box.hpp"
+#include "domain/error.hpp"
+#include "licence/admin_panel.hpp"
+#include "licence/database_clock.hpp"
+#include "licence/host_directory.hpp"
+#include "licence/licence_service.hpp"
+#include "licence/licence_verifier.hpp"
+#include "licence/sql_licence_store.hpp"
+#include "portal/portal.hpp"
+#include "store/sql/sql_store.hpp"
+#include "store/store.hpp"
 #include "ui/ids.hpp"
 #include "ui/texts.hpp"
+#include "ui/view_json.hpp"
 
 namespace es::app {
 
 namespace {
-
-std::string to_json(const Poco::Dynamic::Var& value) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::stringify(value, out);
-    return out.str();
-}
 
 std::string base_directory(const std::string& config_path, const std::string& data_directory) {
     if (!data_directory.empty()) {
         return data_directory;
     }
     return std::filesystem::absolute(config_path).parent_path().string();
+}
+
+domain::Actor actor_of(const dm::Context& ctx) {
+    return domain::Actor{ctx.organisation_id, ctx.user_id, domain::parse_locale(ctx.locale)};
+}
+
+ui::Json contribution(const char* id, const std::string& title, const char* icon,
+                      const char* scope) {
+    return ui::element({{"id", id}, {"title", title}, {"icon", icon}, {"scope", scope}});
 }
 
 }  // namespace
@@ -42,121 +62,175 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
                         "Sharing");
     }
     settings_ = config::load_settings(config_path, base_directory(config_path, data_directory_));
-    host_.log(DM_LOG_INFO, "External Sharing started with " + config_path);
+    if (!data_directory_.empty()) {
+        std::filesystem::create_directories(data_directory_);
+    }
+    if (settings_.crypto.create_missing_key_file && !settings_.crypto.key_file.empty() &&
+        crypto::ensure_dev_key_file(settings_.crypto.key_file)) {
+        host_.log(DM_LOG_WARNING, "created a development sealing key file " +
+                                      settings_.crypto.key_file +
+                                      " (crypto.create_missing_key_file); never do this in "
+                                      "production");
+    }
+
+    store_ = store::open_store(settings_.storage);
+    secret_box_ =
+        std::make_unique<crypto::SecretBox>(crypto::SecretBox::from_settings(settings_.crypto));
+    password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2);
+    case_access_ = std::make_unique<HostCaseAccess>(host_);
+    shares_ =
+        std::make_unique<ShareService>(*store_, *case_access_, *secret_box_, *password_hasher_,
+                                       settings_.policy, settings_.portal.public_url);
+
+    auto& sql = dynamic_cast<store::sql::SqlStore&>(*store_);
+    licence_store_ = std::make_unique<licence::SqlLicenceStore>(sql.database());
+    licence_clock_ = std::make_unique<licence::DatabaseClock>(*licence_store_);
+    licence_verifier_ = std::make_unique<licence::LicenceVerifier>(
+        licence::LicenceVerifier::from_settings(settings_.licensing, config_path));
+    directory_ = std::make_unique<licence::HostDirectory>(host_);
+    licences_ = std::make_unique<licence::LicenceService>(
+        *licence_store_, *licence_clock_, *licence_verifier_, settings_.licensing,
+        [this](const std::string& organisation_id) {
+            dm::Context ctx;
+            ctx.organisation_id = organisation_id;
+            return host_.active_user_count(ctx);
+        });
+    admin_panel_ = std::make_unique<licence::AdminPanel>(
+        *licences_, *directory_, settings_.policy, [this](const dm::Context& ctx) {
+            return static_cast<std::int64_t>(shares_->revoke_organisation(actor_of(ctx)));
+        });
+
+    notifications_ = std::make_unique<Notifications>(settings_, *store_, *secret_box_, host_);
+    notifications_->start();
+
+    portal_adapters_ = std::make_unique<PortalAdapters>(*licences_, *shares_);
+    if (settings_.portal.enabled) {
+        portal_ = std::make_unique<portal::Portal>(
+            settings_, portal::PortalPorts{*store_, host_, *portal_adapters_, *secret_box_,
+                                           *password_hasher_, *portal_adapters_});
+        portal_->start();
+        host_.log(DM_LOG_INFO, "External Sharing portal listening on " +
+                                   settings_.portal.listen_address + ":" +
+                                   std::to_string(portal_->port()) + ", links start with " +
+                                   settings_.portal.public_url);
+    }
+
+    desk_ = std::make_unique<CaseworkerDesk>(CaseworkerPorts{
+        host_, *shares_, *store_,
+        [this](const std::string& organisation_id, const std::string& share_id,
+               const std::string& user_id) {
+            if (!portal_) {
+                throw domain::Error(domain::Error::Kind::Unavailable,
+                                    "the portal is disabled in this installation");
+            }
+            return portal_->create_preview_ticket(organisation_id, share_id, user_id);
+        },
+        [this](const std::string& organisation_id) {
+            return licences_->is_active(organisation_id);
+        },
+        [this](const std::string& organisation_id) {
+            return licences_->may_create_shares(organisation_id);
+        },
+        [this] { notifications_->wake(); }});
+    host_.log(DM_LOG_INFO, "External Sharing started with " + config_path + " on " +
+                               std::string(store_->backend()));
 }
 
 Module::~Module() {
+    // Stop accepting work first, then the worker; members then go in reverse order.
+    if (portal_) {
+        portal_->stop();
+    }
+    if (notifications_) {
+        notifications_->stop();
+    }
     host_.log(DM_LOG_INFO, "External Sharing stopped");
 }
 
-std::string Module::contributions(const dm::Context& ctx, std::string_view case_id) const {
+int Module::portal_port() const {
+    return portal_ ? portal_->port() : 0;
+}
+
+std::string Module::contributions(const dm::Context& ctx, std::string_view case_id) {
     const ui::Language lang = ui::language_of(ctx.locale);
-    Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
-    Poco::JSON::Array::Ptr actions = new Poco::JSON::Array;
-    Poco::JSON::Array::Ptr panels = new Poco::JSON::Array;
-    Poco::JSON::Array::Ptr columns = new Poco::JSON::Array;
-
-    const bool may_access = case_id.empty() || host_.may_access(ctx, case_id);
-    if (may_access) {
-        Poco::JSON::Object::Ptr share = new Poco::JSON::Object;
-        share->set("id", ui::kShareAction);
-        share->set("title", ui::text(lang, "action.share"));
-        share->set("icon", "share");
-        share->set("scope", "case");
-        actions->add(share);
-
-        Poco::JSON::Object::Ptr panel = new Poco::JSON::Object;
-        panel->set("id", ui::kCasePanel);
-        panel->set("title", ui::text(lang, "panel.title"));
-        panel->set("icon", "link");
-        panel->set("scope", "case");
-        panels->add(panel);
-    }
+    ui::JsonArray actions = ui::array();
+    ui::JsonArray panels = ui::array();
+    ui::JsonArray columns = ui::array();
     if (case_id.empty()) {
-        Poco::JSON::Object::Ptr admin = new Poco::JSON::Object;
-        admin->set("id", ui::kAdminPanel);
-        admin->set("title", ui::text(lang, "admin.title"));
-        admin->set("icon", "settings");
-        admin->set("scope", "organisation");
-        panels->add(admin);
-
-        Poco::JSON::Object::Ptr column = new Poco::JSON::Object;
-        column->set("id", ui::kSharesColumn);
-        column->set("title", ui::text(lang, "column.title"));
+        // What may appear in the organisation: the column (empty while inactive), the admin page.
+        panels->add(contribution(ui::kAdminPanel, ui::text(lang, "admin.title"), "settings",
+                                 "organisation"));
+        ui::Json column =
+            ui::element({{"id", ui::kSharesColumn}, {"title", ui::text(lang, "column.title")}});
         column->set("default_visible", false);
         columns->add(column);
+        if (desk_->active_for(ctx)) {
+            actions->add(
+                contribution(ui::kShareAction, ui::text(lang, "action.share"), "share", "case"));
+        }
+    } else if (host_.may_access(ctx, case_id)) {
+        if (desk_->can_share(ctx, case_id)) {
+            actions->add(
+                contribution(ui::kShareAction, ui::text(lang, "action.share"), "share", "case"));
+        }
+        // The panel stays even when sharing is off: it explains why and how to turn it on.
+        panels->add(contribution(ui::kCasePanel, ui::text(lang, "panel.title"), "link", "case"));
     }
+    ui::Json out = ui::object();
     out->set("actions", actions);
     out->set("panels", panels);
     out->set("columns", columns);
-    return to_json(out);
+    return ui::stringify(out);
 }
 
 std::string Module::invoke_action(const dm::Context& ctx, std::string_view action_id,
                                   std::string_view case_id, std::string_view payload_json) {
-    if (action_id != ui::kShareAction) {
-        throw dm::Error(DM_ERR_UNSUPPORTED, "unknown action '" + std::string(action_id) + "'");
+    if (licence::AdminPanel::handles(action_id)) {
+        return admin_panel_->invoke(ctx, action_id, payload_json);
     }
-    try {
-        Poco::JSON::Parser().parse(std::string(payload_json));
-    } catch (const Poco::Exception&) {
-        throw dm::Error(DM_ERR_INVALID_ARGUMENT, "payload is not valid JSON");
+    if (CaseworkerDesk::handles(action_id)) {
+        return desk_->invoke(ctx, action_id, case_id, payload_json);
     }
-    if (case_id.empty() || !host_.may_access(ctx, case_id)) {
-        throw dm::Error(DM_ERR_NOT_FOUND, "case not found");
-    }
-    // Placeholder until the share dialog lands: an honest notice, no pretend share.
-    Poco::JSON::Object::Ptr notice = new Poco::JSON::Object;
-    notice->set("type", "notice");
-    notice->set("level", "info");
-    notice->set("text", "Placeholder: the share dialog is not built yet.");
-    return to_json(notice);
+    throw dm::Error(DM_ERR_UNSUPPORTED, "unknown action '" + std::string(action_id) + "'");
 }
 
 std::string Module::render_panel(const dm::Context& ctx, std::string_view panel_id,
-                                 std::string_view case_id) const {
-    if (panel_id != ui::kCasePanel && panel_id != ui::kAdminPanel) {
-        throw dm::Error(DM_ERR_UNSUPPORTED, "unknown panel '" + std::string(panel_id) + "'");
+                                 std::string_view case_id) {
+    if (panel_id == ui::kAdminPanel) {
+        return admin_panel_->render(ctx);
     }
-    if (panel_id == ui::kCasePanel && (case_id.empty() || !host_.may_access(ctx, case_id))) {
-        throw dm::Error(DM_ERR_NOT_FOUND, "case not found");
+    if (panel_id == ui::kCasePanel) {
+        return desk_->render_panel(ctx, case_id);
     }
-    const ui::Language lang = ui::language_of(ctx.locale);
-    Poco::JSON::Object::Ptr view = new Poco::JSON::Object;
-    view->set("type", "panel");
-    view->set("title", ui::text(lang, panel_id == ui::kCasePanel ? "panel.title" : "admin.title"));
-    Poco::JSON::Array::Ptr body = new Poco::JSON::Array;
-    Poco::JSON::Object::Ptr notice = new Poco::JSON::Object;
-    notice->set("type", "notice");
-    notice->set("level", "info");
-    notice->set("text", "Placeholder: this panel is not built yet.");
-    body->add(notice);
-    view->set("body", body);
-    return to_json(view);
+    throw dm::Error(DM_ERR_UNSUPPORTED, "unknown panel '" + std::string(panel_id) + "'");
 }
 
 std::string Module::column_values(const dm::Context& ctx, std::string_view column_id,
-                                  const std::vector<std::string>& case_ids) const {
+                                  const std::vector<std::string>& case_ids) {
     if (column_id != ui::kSharesColumn) {
         throw dm::Error(DM_ERR_UNSUPPORTED, "unknown column '" + std::string(column_id) + "'");
     }
-    (void)ctx;
-    // No shares exist yet, so every cell is empty; the array still has one cell per case.
-    Poco::JSON::Array::Ptr cells = new Poco::JSON::Array;
-    for (size_t i = 0; i < case_ids.size(); ++i) {
-        cells->add(Poco::Dynamic::Var());
-    }
-    return to_json(cells);
+    return desk_->column_values(ctx, case_ids);
 }
 
 void Module::on_event(const dm::Context& ctx, const dm_event& event) {
-    (void)ctx;
+    const std::string case_id(dm::to_view(event.case_id));
     switch (event.kind) {
         case DM_EVENT_CASE_CLOSED:
+            shares_->on_case_closed(ctx.organisation_id, case_id);
+            return;
         case DM_EVENT_CASE_DELETED:
+            shares_->on_case_deleted(ctx.organisation_id, case_id);
+            return;
         case DM_EVENT_ATTACHMENT_DELETED:
+            shares_->on_attachment_deleted(ctx.organisation_id, case_id,
+                                           std::string(dm::to_view(event.attachment_id)));
+            return;
         case DM_EVENT_USER_REMOVED:
+            shares_->on_user_removed(ctx.organisation_id, std::string(dm::to_view(event.user_id)));
+            return;
         case DM_EVENT_ORGANISATION_LICENCE_CHANGED:
+            // Licence state lives in our database and is read on every request; nothing cached.
             return;
     }
     throw dm::Error(DM_ERR_UNSUPPORTED, "unknown event kind " + std::to_string(event.kind));

@@ -2,24 +2,51 @@
 //
 // One Module lives per process. It is built on the host's main thread in `init` and destroyed in
 // `deinit`; in between, the host calls it from many threads at once, so its members are either
-// immutable after construction or synchronise themselves.
+// immutable after construction or synchronise themselves. Members are declared in dependency
+// order: destruction runs backwards, so the portal and the worker stop before what they use.
 #pragma once
 
 #include <dm/ext/events.h>
 #include <dm/cpp/context.hpp>
 #include <dm/cpp/host_services.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "config/settings.hpp"
 
+namespace es::store {
+class Store;
+}
+namespace es::crypto {
+class SecretBox;
+class PasswordHasher;
+}  // namespace es::crypto
+namespace es::licence {
+class SqlLicenceStore;
+class DatabaseClock;
+class LicenceVerifier;
+class LicenceService;
+class HostDirectory;
+class AdminPanel;
+}  // namespace es::licence
+namespace es::portal {
+class Portal;
+}
 namespace es::app {
+
+class HostCaseAccess;
+class ShareService;
+class CaseworkerDesk;
+class PortalAdapters;
+class Notifications;
 
 class Module {
   public:
-    // Throws config::ConfigError or dm::Error when the plugin cannot start.
+    // Throws config::ConfigError, domain::Error or dm::Error when the plugin cannot start; what
+    // was already started is stopped again.
     Module(const dm_host* host, std::string config_path, std::string data_directory);
     ~Module();
     Module(const Module&) = delete;
@@ -27,15 +54,17 @@ class Module {
 
     const config::Settings& settings() const noexcept { return settings_; }
     const dm::HostServices& host() const noexcept { return host_; }
+    // The portal's bound port (tests configure port 0); 0 when the portal is disabled.
+    int portal_port() const;
 
     // dm.ui/1 — each returns the JSON the ABI comment describes.
-    std::string contributions(const dm::Context& ctx, std::string_view case_id) const;
+    std::string contributions(const dm::Context& ctx, std::string_view case_id);
     std::string invoke_action(const dm::Context& ctx, std::string_view action_id,
                               std::string_view case_id, std::string_view payload_json);
     std::string render_panel(const dm::Context& ctx, std::string_view panel_id,
-                             std::string_view case_id) const;
+                             std::string_view case_id);
     std::string column_values(const dm::Context& ctx, std::string_view column_id,
-                              const std::vector<std::string>& case_ids) const;
+                              const std::vector<std::string>& case_ids);
 
     // dm.events/1
     void on_event(const dm::Context& ctx, const dm_event& event);
@@ -44,6 +73,21 @@ class Module {
     dm::HostServices host_;
     std::string data_directory_;
     config::Settings settings_;
+    std::unique_ptr<store::Store> store_;
+    std::unique_ptr<crypto::SecretBox> secret_box_;
+    std::unique_ptr<crypto::PasswordHasher> password_hasher_;
+    std::unique_ptr<HostCaseAccess> case_access_;
+    std::unique_ptr<ShareService> shares_;
+    std::unique_ptr<licence::SqlLicenceStore> licence_store_;
+    std::unique_ptr<licence::DatabaseClock> licence_clock_;
+    std::unique_ptr<licence::LicenceVerifier> licence_verifier_;
+    std::unique_ptr<licence::LicenceService> licences_;
+    std::unique_ptr<licence::HostDirectory> directory_;
+    std::unique_ptr<licence::AdminPanel> admin_panel_;
+    std::unique_ptr<Notifications> notifications_;
+    std::unique_ptr<PortalAdapters> portal_adapters_;
+    std::unique_ptr<portal::Portal> portal_;
+    std::unique_ptr<CaseworkerDesk> desk_;
 };
 
 }  // namespace es::app

@@ -241,6 +241,41 @@ domain::Selection ShareService::selection(const domain::Actor& actor, const std:
     return store_.shares().selection(share_id);
 }
 
+void ShareService::send_link_by_email(const domain::Actor& actor, const std::string& share_id,
+                                      const LinkMailFacts& facts) {
+    const auto share = owned_share(actor, share_id);
+    if (!share.recipient.email) {
+        throw domain::ValidationFailed(
+            {{"recipient.email", "required", "The link has no recipient e-mail address."}});
+    }
+    const auto case_type = cases_.case_type(actor, share.case_id);
+    const domain::Policy policy = policy_for(actor, case_type.value_or(""));
+    const domain::Timestamp now = store_.database_now();
+    const domain::Timestamp expires_at = policy.default_expiry(domain::Delivery::EmailedLink, now);
+    Poco::JSON::Object payload;
+    payload.set("locale", std::string(domain::to_text(share.locale)));
+    payload.set("organisation", facts.organisation_name);
+    payload.set("recipient_name", share.recipient.name.value_or(""));
+    payload.set("sender_name", facts.sender_name);
+    payload.set("sender_email", facts.sender_email);
+    payload.set("expires_at", domain::to_epoch_ms(expires_at));
+    payload.set("sealed_token", share.secrets.sealed_token);
+    domain::OutboxMessage m;
+    m.organisation_id = share.organisation_id;
+    m.share_id = share.id;
+    m.kind = "share_link";
+    m.channel = "email";
+    m.recipient_address = *share.recipient.email;
+    m.payload_json = json(payload);
+    Poco::JSON::Object details;
+    details.set("to", *share.recipient.email);
+    details.set("expires_at", domain::to_epoch_ms(expires_at));
+    if (!store_.shares().send_by_email(actor.organisation_id, share_id, expires_at, m,
+                                       audit(actor, share, "share.send_email", json(details)))) {
+        throw Error(Error::Kind::Conflict, "the share was revoked; it cannot be sent");
+    }
+}
+
 void ShareService::change_expiry(const domain::Actor& actor, const std::string& share_id,
                                  domain::Timestamp expires_at) {
     const auto share = owned_share(actor, share_id);

@@ -43,6 +43,13 @@ struct CreatedShare {
     std::string url;
 };
 
+// What the link e-mail says about who sends it; the host knows it, the service does not.
+struct LinkMailFacts {
+    std::string organisation_name;
+    std::string sender_name;
+    std::string sender_email;
+};
+
 class ShareService {
   public:
     // All references must outlive the service. `public_url` without trailing slash.
@@ -68,6 +75,12 @@ class ShareService {
                                                const std::string& share_id);
 
     domain::Selection selection(const domain::Actor& actor, const std::string& share_id);
+
+    // Sends the link to the recipient's e-mail address: the expiry becomes the e-mail policy's
+    // (24 hours from now by default), the message is queued, in one transaction. A share without
+    // an e-mail address is refused (field "recipient.email", rule "required").
+    void send_link_by_email(const domain::Actor& actor, const std::string& share_id,
+                            const LinkMailFacts& facts);
 
     // Within the policy (not in the past, not beyond the maximum from now).
     void change_expiry(const domain::Actor& actor, const std::string& share_id,

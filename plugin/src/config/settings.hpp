@@ -44,6 +44,9 @@ struct CryptoSettings {
     // line opens, so keys can be rotated. Exactly one of the two sources is set.
     std::string key_file;
     std::string key_env;
+    // Development only: create key_file with a fresh key when it is missing. A production key
+    // must be made and backed up by an administrator: a lost key makes every link unusable.
+    bool create_missing_key_file = false;
     Argon2Settings argon2;
 };
 

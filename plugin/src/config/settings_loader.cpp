@@ -65,6 +65,10 @@ CryptoSettings read_crypto(YamlSection s, const std::string& base) {
     CryptoSettings out;
     out.key_file = resolve(base, s.text("key_file", ""));
     out.key_env = s.text("key_env", "");
+    out.create_missing_key_file = s.boolean("create_missing_key_file", false);
+    if (out.create_missing_key_file && out.key_file.empty()) {
+        s.fail("create_missing_key_file", "needs key_file");
+    }
     if (out.key_file.empty() == out.key_env.empty()) {
         s.fail(out.key_file.empty() ? "key_file" : "key_env",
                "give exactly one of key_file and key_env (the sealing keys)");

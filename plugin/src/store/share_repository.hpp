@@ -54,6 +54,12 @@ class ShareRepository {
     // The changes below return false when the share does not exist in the organisation or is
     // revoked (a revoked share never changes again); the audit entry is written with the change.
 
+    // Turns the share into an e-mailed link: the new expiry, delivery "emailed_link", the link
+    // message in the outbox and the audit entry, in one transaction. False when unknown or revoked.
+    virtual bool send_by_email(const std::string& organisation_id, const std::string& share_id,
+                               domain::Timestamp expires_at, const domain::OutboxMessage& message,
+                               const domain::AuditEntry& audit) = 0;
+
     virtual bool change_expiry(const std::string& organisation_id, const std::string& share_id,
                                domain::Timestamp expires_at, const domain::AuditEntry& audit) = 0;
 

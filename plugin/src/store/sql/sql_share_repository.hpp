@@ -19,6 +19,9 @@ class SqlShareRepository : public ShareRepository {
     std::vector<ShareListing> list_for_case(const std::string& organisation_id,
                                             const std::string& case_id) override;
     domain::Selection selection(const std::string& share_id) override;
+    bool send_by_email(const std::string& organisation_id, const std::string& share_id,
+                       domain::Timestamp expires_at, const domain::OutboxMessage& message,
+                       const domain::AuditEntry& audit) override;
     bool change_expiry(const std::string& organisation_id, const std::string& share_id,
                        domain::Timestamp expires_at, const domain::AuditEntry& audit) override;
     bool change_password(const std::string& organisation_id, const std::string& share_id,

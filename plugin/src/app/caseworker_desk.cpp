@@ -82,12 +82,38 @@ domain::Policy CaseworkerDesk::policy_for(const domain::Actor& actor,
 }
 
 bool CaseworkerDesk::can_share(const dm::Context& ctx, std::string_view case_id) {
-    if (!active_for(ctx) || !ports_.host.may_access(ctx, case_id)) {
+    if (!ports_.may_create_shares(ctx.organisation_id) || !ports_.host.may_access(ctx, case_id)) {
         return false;
     }
     const std::string type =
         HostCaseAccess(ports_.host).case_type(actor_of(ctx), std::string(case_id)).value_or("");
+    // The admin page's per-case-type switch is a policy override, so policy_for includes it.
     return !type.empty() && ports_.shares.policy_for(actor_of(ctx), type).enabled();
+}
+
+LinkMailFacts CaseworkerDesk::mail_facts(const dm::Context& ctx) const {
+    LinkMailFacts facts;
+    facts.organisation_name = ctx.organisation_id;
+    if (auto name =
+            ports_.store.organisation_settings().value(ctx.organisation_id, "display_name")) {
+        facts.organisation_name = *name;
+    }
+    try {
+        auto user = Poco::JSON::Parser().parse(ports_.host.user(ctx, ctx.user_id)).extract<Json>();
+        auto text_of = [&](const char* key) {
+            return user->has(key) && user->get(key).isString() ? user->getValue<std::string>(key)
+                                                               : std::string();
+        };
+        facts.sender_name = text_of("display_name");
+        facts.sender_email = text_of("email");
+        if (!text_of("organisation_name").empty()) {
+            facts.organisation_name = text_of("organisation_name");
+        }
+    } catch (const dm::Error&) {
+        // The sender is acting right now, so the host knows them; if not, the mail still goes out
+        // without a sender name rather than not at all.
+    }
+    return facts;
 }
 
 std::string CaseworkerDesk::creator_name(const dm::Context& ctx, const domain::Share& share) const {
@@ -169,6 +195,7 @@ Json CaseworkerDesk::create(const dm::Context& ctx, const std::string& case_id,
         domain::ShareRequest request =
             ui::read_share_form(payload, snap, policy, now, actor.locale);
         CreatedShare created = ports_.shares.create(actor, request);
+        ports_.wake_notifications();
         return ui::share_result_dialog(lang, created, policy.settings().email_link_expiry_hours);
     } catch (const domain::ValidationFailed& failure) {
         ui::ShareDialogInput in;
@@ -279,7 +306,8 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
         if (!send) {
             return close_with("info", ui::text(lang, "result.title"));
         }
-        ports_.shares.send_link_by_email(actor, share_id);
+        ports_.shares.send_link_by_email(actor, share_id, mail_facts(ctx));
+        ports_.wake_notifications();
         return close_with("success", ui::fill(ui::text(lang, "result.sent"), "email",
                                               share.recipient.email.value_or("")));
     }

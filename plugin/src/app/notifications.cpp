@@ -1,0 +1,75 @@
+#include "app/notifications.hpp"
+
+#include "notify/http_sms_sender.hpp"
+#include "notify/message_composer.hpp"
+#include "notify/outbox_worker.hpp"
+#include "notify/smtp_mail_sender.hpp"
+#include "notify/spool_mail_sender.hpp"
+#include "notify/spool_sms_sender.hpp"
+#include "notify/sql_outbox_store.hpp"
+#include "notify/template_catalog.hpp"
+#include "store/sql/sql_store.hpp"
+
+namespace es::app {
+
+namespace {
+
+std::unique_ptr<notify::MailSender> mail_sender(const config::NotifySettings& n) {
+    if (n.mail == config::NotifySettings::MailSender::Smtp) {
+        return std::make_unique<notify::SmtpMailSender>(n.smtp);
+    }
+    return std::make_unique<notify::SpoolMailSender>(n.spool_directory);
+}
+
+std::unique_ptr<notify::SmsSender> sms_sender(const config::NotifySettings& n) {
+    if (n.sms == config::NotifySettings::SmsSender::Http) {
+        return std::make_unique<notify::HttpSmsSender>(n.sms_gateway);
+    }
+    return std::make_unique<notify::SpoolSmsSender>(n.spool_directory);
+}
+
+}  // namespace
+
+Notifications::Notifications(const config::Settings& settings, store::Store& store,
+                             const crypto::SecretBox& secret_box, const dm::HostServices& host)
+    : templates_(std::make_unique<notify::TemplateCatalog>(
+          notify::TemplateCatalog::load(settings.notify.templates_directory))),
+      composer_(std::make_unique<notify::MessageComposer>(
+          settings.notify, settings.portal.public_url, *templates_,
+          [&secret_box](std::string_view sealed, std::string_view associated_data) {
+              return secret_box.open(sealed, associated_data);
+          })),
+      mail_(mail_sender(settings.notify)),
+      sms_(sms_sender(settings.notify)),
+      outbox_(std::make_unique<notify::SqlOutboxStore>(
+          dynamic_cast<store::sql::SqlStore&>(store).database())) {
+    notify::OutboxWorker::Options options;
+    worker_ = std::make_unique<notify::OutboxWorker>(
+        settings.notify, *outbox_, *composer_, *mail_, *sms_, options,
+        [&host](notify::OutboxWorker::LogLevel level, const std::string& text) {
+            host.log(level == notify::OutboxWorker::LogLevel::Error     ? DM_LOG_ERROR
+                     : level == notify::OutboxWorker::LogLevel::Warning ? DM_LOG_WARNING
+                                                                        : DM_LOG_INFO,
+                     text);
+        });
+}
+
+Notifications::~Notifications() {
+    stop();
+}
+
+void Notifications::start() {
+    worker_->start();
+}
+
+void Notifications::stop() {
+    if (worker_) {
+        worker_->stop();
+    }
+}
+
+void Notifications::wake() {
+    worker_->wake();
+}
+
+}  // namespace es::app
