@@ -74,7 +74,8 @@ before(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
-  staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-CH', acceptDownloads: true });
+  // The host's language is the user's setting; the browser's only shows in the portal's preview.
+  staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
   desk = await staff.newPage();
   desk.setDefaultTimeout(20000);
   desk.on('pageerror', (e) => pageErrors.push(String(e)));
