@@ -12,7 +12,7 @@ packages=(
   mariadb-server mariadb-client
   python3-aiosmtpd
   nginx-light wrk
-  chromium
+  chromium fonts-noto-color-emoji
 )
 
 missing=()

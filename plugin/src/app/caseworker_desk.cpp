@@ -94,9 +94,10 @@ bool CaseworkerDesk::can_share(const dm::Context& ctx, std::string_view case_id)
 LinkMailFacts CaseworkerDesk::mail_facts(const dm::Context& ctx) const {
     LinkMailFacts facts;
     facts.organisation_name = ctx.organisation_id;
-    if (auto name =
-            ports_.store.organisation_settings().value(ctx.organisation_id, "display_name")) {
-        facts.organisation_name = *name;
+    const std::optional<std::string> stored =
+        ports_.store.organisation_settings().value(ctx.organisation_id, "display_name");
+    if (stored) {
+        facts.organisation_name = *stored;
     }
     try {
         auto user = Poco::JSON::Parser().parse(ports_.host.user(ctx, ctx.user_id)).extract<Json>();
@@ -106,8 +107,15 @@ LinkMailFacts CaseworkerDesk::mail_facts(const dm::Context& ctx) const {
         };
         facts.sender_name = text_of("display_name");
         facts.sender_email = text_of("email");
-        if (!text_of("organisation_name").empty()) {
-            facts.organisation_name = text_of("organisation_name");
+        const std::string host_name = text_of("organisation_name");
+        if (!host_name.empty()) {
+            facts.organisation_name = host_name;
+            // The portal shows recipients the organisation's name from our own database (it has
+            // no user to ask the host with); keep it in step with the host's.
+            if (stored != host_name) {
+                ports_.store.organisation_settings().set_value(ctx.organisation_id, "display_name",
+                                                               host_name);
+            }
         }
     } catch (const dm::Error&) {
         // The sender is acting right now, so the host knows them; if not, the mail still goes out
@@ -195,6 +203,7 @@ Json CaseworkerDesk::create(const dm::Context& ctx, const std::string& case_id,
         domain::ShareRequest request =
             ui::read_share_form(payload, snap, policy, now, actor.locale);
         CreatedShare created = ports_.shares.create(actor, request);
+        mail_facts(ctx);  // records the organisation's display name for the recipient's pages
         ports_.wake_notifications();
         return ui::share_result_dialog(lang, created, policy.settings().email_link_expiry_hours);
     } catch (const domain::ValidationFailed& failure) {
@@ -263,7 +272,8 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
         } catch (const domain::ValidationFailed& failure) {
             return ui::expiry_dialog(lang, share, policy, now, ui::field_errors(failure, lang));
         }
-        return close_with("success", ui::format_date_time(*expires));
+        return close_with("success", ui::fill(ui::text(lang, "toast.expiry_changed"), "date",
+                                              ui::format_date_time(*expires)));
     }
     if (action == "external-sharing.edit-items") {
         return ui::items_dialog(lang, share, ports_.shares.selection(actor, share_id), snap);
@@ -299,12 +309,12 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
                 }
             }
         }
-        return close_with("success", ui::text(lang, "common.save"));
+        return close_with("success", ui::text(lang, "toast.items_saved"));
     }
     if (action == "external-sharing.send-email") {
         const bool send = payload->has("send_email") && payload->getValue<bool>("send_email");
         if (!send) {
-            return close_with("info", ui::text(lang, "result.title"));
+            return close_with("info", ui::text(lang, "toast.not_sent"));
         }
         ports_.shares.send_link_by_email(actor, share_id, mail_facts(ctx));
         ports_.wake_notifications();
@@ -333,7 +343,9 @@ std::string CaseworkerDesk::invoke(const dm::Context& ctx, std::string_view acti
     }
     if (action == "external-sharing.revoke-case") {
         const int n = ports_.shares.revoke_case(actor_of(ctx), case_id);
-        Json out = close_with("success", std::to_string(n));
+        Json out = close_with(
+            "success", ui::fill(ui::text(ui::language_of(ctx.locale), "toast.revoked_all"), "count",
+                                std::to_string(n)));
         return ui::stringify(out);
     }
     return ui::stringify(row_action(ctx, action, case_id, payload));

@@ -76,7 +76,8 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     store_ = store::open_store(settings_.storage);
     secret_box_ =
         std::make_unique<crypto::SecretBox>(crypto::SecretBox::from_settings(settings_.crypto));
-    password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2);
+    // A full queue answers 503 at once instead of parking every portal thread behind Argon2.
+    password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2, 64);
     case_access_ = std::make_unique<HostCaseAccess>(host_);
     shares_ =
         std::make_unique<ShareService>(*store_, *case_access_, *secret_box_, *password_hasher_,

@@ -44,6 +44,9 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
       outbox_(std::make_unique<notify::SqlOutboxStore>(
           dynamic_cast<store::sql::SqlStore&>(store).database())) {
     notify::OutboxWorker::Options options;
+    // The portal queues one-time codes without a way to wake this worker, and a recipient waits
+    // for the code on screen: poll often. The poll is one indexed query.
+    options.poll_interval = std::chrono::seconds(2);
     worker_ = std::make_unique<notify::OutboxWorker>(
         settings.notify, *outbox_, *composer_, *mail_, *sms_, options,
         [&host](notify::OutboxWorker::LogLevel level, const std::string& text) {

@@ -52,8 +52,9 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     Poco::JSON::Object payload;
     payload.set("sealed_code", ctx_.ports.secret_box.seal(code, "code:" + share.id));
     payload.set("locale", std::string(language_tag(ex.language)));
-    payload.set("lifetime_minutes", policy.code_lifetime_minutes);
-    payload.set("organisation_name", ctx_.organisation_name(share.organisation_id));
+    // Field names of notify::OutboxPayload, which the composer reads.
+    payload.set("valid_minutes", policy.code_lifetime_minutes);
+    payload.set("organisation", ctx_.organisation_name(share.organisation_id));
     std::ostringstream json;
     payload.stringify(json);
 
