@@ -210,7 +210,9 @@ domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& sn
 
     const std::string expires = submitted_text(payload, kExpiresOn, "");
     // The default date stands for the policy's exact default (now + 20 days), not end of day.
-    if (expires != format_date(policy.default_expiry(domain::Delivery::DirectLink, now))) {
+    // No date at all also means the default.
+    if (!expires.empty() &&
+        expires != format_date(policy.default_expiry(domain::Delivery::DirectLink, now))) {
         if (auto t = end_of_day(expires)) {
             r.expires_at = *t;
         } else {
