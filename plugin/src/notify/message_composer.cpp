@@ -6,6 +6,7 @@
 #include "notify/invalid_address.hpp"
 #include "notify/mime_mail.hpp"
 #include "notify/outbox_payload.hpp"
+#include "text/html_escape.hpp"
 
 namespace es::notify {
 
@@ -14,30 +15,7 @@ namespace {
 using domain::Locale;
 
 std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return text::html_escape(text);
 }
 
 std::string as_is(std::string_view text) {

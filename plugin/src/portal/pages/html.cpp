@@ -1,32 +1,11 @@
 #include "portal/pages/html.hpp"
 
+#include "text/html_escape.hpp"
+
 namespace es::portal::pages {
 
 std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return text::html_escape(text);
 }
 
 }  // namespace es::portal::pages

@@ -1,0 +1,13 @@
+// HTML escaping shared by everything that writes HTML: the portal's pages and the HTML part of
+// e-mails. One implementation, so a fix reaches both.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace es::text {
+
+// Escapes & < > " ' so the result is safe in element content and in quoted attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace es::text
