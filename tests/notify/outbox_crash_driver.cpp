@@ -1,0 +1,197 @@
+// The process that outbox_crash_test kills with SIGKILL: the real store on a SQLite file, the real
+// OutboxWorker, the real SmtpMailSender.
+//
+//   outbox_crash_driver fill <db> <n>        n shares with e-mailed links: n share_link rows
+//   outbox_crash_driver deliver <db> <port>  runs the worker against SMTP on 127.0.0.1:<port>
+//                                            until killed (short lease: 2 s)
+//   outbox_crash_driver report <db> <file>   one line per outbox row: "<id> <status> <Message-ID>"
+//
+// The ids of the shares made by `fill` are kept in <db>.shares, for `report`.
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/case_access.hpp"
+#include "app/share_service.hpp"
+#include "config/settings.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/secret_box.hpp"
+#include "notify/message_composer.hpp"
+#include "notify/outbox_worker.hpp"
+#include "notify/smtp_mail_sender.hpp"
+#include "notify/spool_sms_sender.hpp"
+#include "notify/sql_outbox_store.hpp"
+#include "notify/template_catalog.hpp"
+#include "store/sql/sql_store.hpp"
+#include "store/store.hpp"
+
+using namespace es;
+
+namespace {
+
+// A fixed key: `fill` seals the link tokens, a later `deliver` process must open them.
+constexpr const char* kKeyLines = "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+constexpr const char* kOrganisation = "org-crash";
+
+// One case, one user: all the ShareService needs to create shares.
+class OneCase : public app::CaseAccess {
+  public:
+    std::optional<std::string> case_type(const domain::Actor& actor,
+                                         const std::string& case_id) override {
+        if (actor.organisation_id != kOrganisation || case_id != "case-1") {
+            return std::nullopt;
+        }
+        return "general";
+    }
+    bool may_access(const domain::Actor& actor, const std::string& case_id) override {
+        return case_type(actor, case_id).has_value() && actor.user_id == "alice";
+    }
+    domain::CaseItems items(const domain::Actor& actor, const std::string& case_id) override {
+        if (!case_type(actor, case_id)) {
+            return {};
+        }
+        domain::CaseItems items;
+        items.detail_fields = {"f1"};
+        items.attachments = {"a1"};
+        return items;
+    }
+};
+
+std::unique_ptr<store::Store> open(const std::string& path) {
+    config::StorageSettings s;
+    s.backend = config::StorageSettings::Backend::Sqlite;
+    s.sqlite_path = path;
+    return store::open_store(s);
+}
+
+config::NotifySettings notify_settings(int port) {
+    config::NotifySettings n;
+    n.mail = config::NotifySettings::MailSender::Smtp;
+    n.from_address = "no-reply@amt.example";
+    n.smtp.host = "127.0.0.1";
+    n.smtp.port = port;
+    n.smtp.security = config::SmtpSettings::Security::None;
+    n.smtp.timeout_seconds = 5;
+    n.backoff_initial_seconds = 1;
+    n.backoff_max_seconds = 2;
+    n.max_attempts = 50;
+    return n;
+}
+
+std::vector<std::string> share_ids(const std::string& db) {
+    std::vector<std::string> ids;
+    std::ifstream in(db + ".shares");
+    for (std::string id; in >> id;) {
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+int fill(const std::string& db, int n) {
+    auto st = open(db);
+    OneCase cases;
+    const auto box = crypto::SecretBox::from_key_lines(kKeyLines);
+    config::Argon2Settings argon2;
+    argon2.memory_kib = 8 * 1024;
+    argon2.iterations = 1;
+    crypto::PasswordHasher hasher(argon2);
+    config::PolicyConfig policy;
+    app::ShareService service(*st, cases, box, hasher, policy, "https://portal.example");
+    const domain::Actor alice{kOrganisation, "alice", domain::Locale::En};
+    std::ofstream ids(db + ".shares");
+    for (int i = 0; i < n; ++i) {
+        domain::ShareRequest r;
+        r.case_id = "case-1";
+        r.recipient.name = "Recipient " + std::to_string(i);
+        r.recipient.email = "r" + std::to_string(i) + "@example.org";
+        r.delivery = domain::Delivery::EmailedLink;
+        r.locale = domain::Locale::En;
+        ids << service.create(alice, r).share.id << "\n";
+    }
+    return 0;
+}
+
+struct Wiring {
+    explicit Wiring(const std::string& db, int port)
+        : store(open(db)),
+          settings(notify_settings(port)),
+          box(crypto::SecretBox::from_key_lines(kKeyLines)),
+          templates(notify::TemplateCatalog::load("")),
+          composer(settings, "https://portal.example", templates,
+                   [this](std::string_view sealed, std::string_view associated_data) {
+                       return box.open(sealed, associated_data);
+                   }),
+          outbox(dynamic_cast<store::sql::SqlStore&>(*store).database()) {}
+
+    std::unique_ptr<store::Store> store;
+    config::NotifySettings settings;
+    crypto::SecretBox box;
+    notify::TemplateCatalog templates;
+    notify::MessageComposer composer;
+    notify::SqlOutboxStore outbox;
+};
+
+int deliver(const std::string& db, int port) {
+    Wiring w(db, port);
+    notify::SmtpMailSender mail(w.settings.smtp);
+    notify::SpoolSmsSender sms(db + ".sms-spool");
+    notify::OutboxWorker::Options options;
+    options.poll_interval = std::chrono::milliseconds(200);
+    options.lease = std::chrono::seconds(2);
+    options.batch_size = 5;
+    notify::OutboxWorker worker(w.settings, w.outbox, w.composer, mail, sms, options,
+                                [](notify::OutboxWorker::LogLevel, const std::string& text) {
+                                    std::cerr << "worker: " << text << std::endl;
+                                });
+    worker.start();
+    for (;;) {  // until killed
+        std::this_thread::sleep_for(std::chrono::hours(1));
+    }
+}
+
+int report(const std::string& db, const std::string& file) {
+    Wiring w(db, 25);
+    std::ofstream out(file + ".tmp");
+    for (const auto& share : share_ids(db)) {
+        for (const auto& row : w.outbox.list_for_share(kOrganisation, share)) {
+            out << row.id << " " << domain::to_text(row.status) << " " << w.composer.message_id(row)
+                << "\n";
+        }
+    }
+    out.close();
+    std::filesystem::rename(file + ".tmp", file);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: outbox_crash_driver fill|deliver|report <db> <arg>\n";
+        return 2;
+    }
+    const std::string mode = argv[1];
+    const std::string db = argv[2];
+    try {
+        if (mode == "fill") {
+            return fill(db, std::stoi(argv[3]));
+        }
+        if (mode == "deliver") {
+            return deliver(db, std::stoi(argv[3]));
+        }
+        if (mode == "report") {
+            return report(db, argv[3]);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "outbox_crash_driver " << mode << ": " << e.what() << "\n";
+        return 1;
+    }
+    std::cerr << "unknown mode " << mode << "\n";
+    return 2;
+}
