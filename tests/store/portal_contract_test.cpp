@@ -70,6 +70,21 @@ TYPED_TEST(PortalContract, DownloadsWithoutLimitAreCountedAndRevokedSharesGrantN
     EXPECT_FALSE(this->store->shares().consume_download(share.id));
 }
 
+TYPED_TEST(PortalContract, ReleasedDownloadSlotCanBeReservedAgainAndCountNeverGoesBelowZero) {
+    const auto share = this->make_share(1);
+    auto& shares = this->store->shares();
+    ASSERT_TRUE(shares.consume_download(share.id));
+    ASSERT_FALSE(shares.consume_download(share.id));
+    shares.release_download(share.id);
+    EXPECT_EQ(shares.find("org-a", share.id)->downloads_used, 0);
+    EXPECT_TRUE(shares.consume_download(share.id)) << "the released slot is free again";
+    EXPECT_FALSE(shares.consume_download(share.id));
+    // More releases than reservations, also concurrently: the count stops at zero.
+    this->in_parallel(10, [&](int) { shares.release_download(share.id); });
+    EXPECT_EQ(shares.find("org-a", share.id)->downloads_used, 0);
+    shares.release_download("no-such-share");
+}
+
 TYPED_TEST(PortalContract, CodeVerifiesOnceAndWrongGuessesSpendTries) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();

@@ -5,6 +5,7 @@
 // is counted once it completed.
 #pragma once
 
+#include <exception>
 #include <string>
 
 #include "store/share_repository.hpp"
@@ -20,15 +21,22 @@ class DownloadSlots {
     virtual void release(const std::string& share_id) = 0;
 };
 
-// On ShareRepository::consume_download. The repository has no way yet to give a slot back, so a
-// failed transfer keeps its slot (fail closed: the owner can raise the limit); see the report.
+// On ShareRepository::consume_download / release_download.
 class StoreDownloadSlots : public DownloadSlots {
   public:
     explicit StoreDownloadSlots(store::ShareRepository& shares) : shares_(shares) {}
     bool reserve(const std::string& share_id) override {
         return shares_.consume_download(share_id);
     }
-    void release(const std::string&) override {}
+    // Called while handling a failed transfer: a database error here must not replace that
+    // failure, so it is swallowed and the slot stays used (fail closed: the owner can raise the
+    // limit).
+    void release(const std::string& share_id) override {
+        try {
+            shares_.release_download(share_id);
+        } catch (const std::exception&) {
+        }
+    }
 
   private:
     store::ShareRepository& shares_;

@@ -109,6 +109,12 @@ class ShareRepository {
     // for a live share without a limit; false for a share that is not live.
     virtual bool consume_download(const std::string& share_id) = 0;
 
+    // Gives back one download counted by consume_download after the transfer failed, atomically in
+    // SQL (UPDATE … SET downloads_used = downloads_used - 1 WHERE downloads_used > 0): the count
+    // never goes below zero, also when releases race. Applies to revoked and expired shares too
+    // (harmless: they grant nothing). Unknown ids are ignored.
+    virtual void release_download(const std::string& share_id) = 0;
+
     // The case-list column: one entry per given case id, in the same order, zero for cases without
     // live shares. One batched query per few hundred ids, never one per case.
     virtual std::vector<domain::CaseShareSummary> active_share_summary(

@@ -328,6 +328,14 @@ bool SqlShareRepository::consume_download(const std::string& share_id) {
     return db_.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
 }
 
+void SqlShareRepository::release_download(const std::string& share_id) {
+    // One statement, like consume_download: concurrent releases cannot drive the count below zero.
+    const std::string q = db_.sql(
+        "UPDATE shares SET downloads_used = downloads_used - 1 WHERE id = ? AND downloads_used > "
+        "0");
+    db_.transaction([&](SqlConnection& c) { c.execute(q, {share_id}); });
+}
+
 std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
     const std::string& organisation_id, const std::vector<std::string>& case_ids) {
     std::map<std::string, domain::CaseShareSummary> found;

@@ -48,6 +48,7 @@ class SqlShareRepository : public ShareRepository {
     int mark_creator_removed(const std::string& organisation_id, const std::string& user_id,
                              const domain::AuditEntry& audit) override;
     bool consume_download(const std::string& share_id) override;
+    void release_download(const std::string& share_id) override;
     std::vector<domain::CaseShareSummary> active_share_summary(
         const std::string& organisation_id, const std::vector<std::string>& case_ids) override;
 
