@@ -115,6 +115,48 @@ TYPED_TEST(PortalContract, CodeTriesStayBoundedUnderConcurrentGuesses) {
               CodeCheck::TriesExhausted);
 }
 
+domain::OutboxMessage code_message_for(const std::string& share_id) {
+    domain::OutboxMessage m;
+    m.organisation_id = "org-a";
+    m.share_id = share_id;
+    m.kind = "one_time_code";
+    m.channel = "sms";
+    m.recipient_address = "+41791234567";
+    m.payload_json = R"({"sealed_code":"x"})";
+    return m;
+}
+
+TYPED_TEST(PortalContract, IssueAndQueueStoresTheCodeAndItsPendingMessage) {
+    const auto share = this->make_share();
+    auto& codes = this->store->codes();
+    codes.issue_and_queue(share.id, crypto::code_digest(share.id, "313131"),
+                          std::chrono::minutes(10), code_message_for(share.id));
+    const auto messages = this->store->outbox().for_share(share.id);
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_EQ(messages[0].kind, "one_time_code");
+    EXPECT_EQ(messages[0].status, domain::OutboxMessage::Status::Pending);
+    EXPECT_EQ(messages[0].payload_json, R"({"sealed_code":"x"})");
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "313131"), 5),
+              CodeCheck::Verified);
+}
+
+TYPED_TEST(PortalContract, IssueAndQueueWritesNoCodeWhenTheOutboxInsertFails) {
+    const auto share = this->make_share();
+    auto& codes = this->store->codes();
+    codes.issue(share.id, crypto::code_digest(share.id, "111111"), std::chrono::minutes(10));
+    const auto outbox_rows = this->backend->count("outbox");
+    this->backend->fail_inserts_into("outbox");
+    EXPECT_THROW(codes.issue_and_queue(share.id, crypto::code_digest(share.id, "222222"),
+                                       std::chrono::minutes(10), code_message_for(share.id)),
+                 domain::Error);
+    EXPECT_EQ(this->backend->count("one_time_codes"), 1) << "the new code row was rolled back";
+    EXPECT_EQ(this->backend->count("outbox"), outbox_rows);
+    // The rollback also undid retiring the previous code: it still works, the new one never did.
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "222222"), 5), CodeCheck::Wrong);
+    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "111111"), 5),
+              CodeCheck::Verified);
+}
+
 TYPED_TEST(PortalContract, NewCodeReplacesTheOldAndExpiredCodesAreDead) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <string>
 
+#include "domain/outbox_message.hpp"
 #include "store/code_check.hpp"
 
 namespace es::store {
@@ -19,6 +20,13 @@ class CodeRepository {
     // before for the same share stop working: only the newest counts.
     virtual void issue(const std::string& share_id, const std::string& code_digest,
                        std::chrono::minutes lifetime) = 0;
+
+    // issue() and the outbox row that delivers the code (pending, as OutboxRepository::enqueue
+    // writes it) in ONE transaction: both or (on any error) neither, so no code is stored that
+    // was never sent and no message carries a code that was never stored.
+    virtual void issue_and_queue(const std::string& share_id, const std::string& code_digest,
+                                 std::chrono::minutes lifetime,
+                                 const domain::OutboxMessage& message) = 0;
 
     // Spends one try of the share's newest live code and compares (in constant time). A right
     // guess marks the code used, exactly once even under concurrent guesses.

@@ -45,10 +45,6 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     }
     const std::string code = crypto::new_code(policy.code_digits);
     const auto lifetime = std::chrono::minutes(policy.code_lifetime_minutes);
-    // The code row first: if queueing the message fails, the recipient just asks again; the
-    // reverse order could deliver a code that was never stored.
-    ctx_.ports.store.codes().issue(share.id, crypto::code_digest(share.id, code), lifetime);
-
     Poco::JSON::Object payload;
     payload.set("sealed_code", ctx_.ports.secret_box.seal(code, "code:" + share.id));
     payload.set("locale", std::string(language_tag(ex.language)));
@@ -66,7 +62,10 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     m.recipient_address = *address;
     m.payload_json = json.str();
     m.expires_at = ctx_.ports.store.database_now() + lifetime;
-    ctx_.ports.store.outbox().enqueue(m);
+    // The code row and its message in one transaction: neither a stored code that is never sent
+    // nor a sent code that was never stored.
+    ctx_.ports.store.codes().issue_and_queue(share.id, crypto::code_digest(share.id, code),
+                                             lifetime, m);
 
     ctx_.access.record(access, ex, "code_send", "ok");
     http::send_see_other(ex, access.base_path + "?sent");

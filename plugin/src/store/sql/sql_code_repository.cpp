@@ -1,19 +1,32 @@
 #include "store/sql/sql_code_repository.hpp"
 
 #include "crypto/constant_time.hpp"
+#include "store/sql/outbox_rows.hpp"
 
 namespace es::store::sql {
 
-void SqlCodeRepository::issue(const std::string& share_id, const std::string& code_digest,
-                              std::chrono::minutes lifetime) {
+void SqlCodeRepository::insert_code(SqlConnection& c, const std::string& share_id,
+                                    const std::string& code_digest, std::chrono::minutes lifetime) {
     const auto lifetime_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(lifetime).count();
+    c.execute(db_.sql("UPDATE one_time_codes SET used = 1 WHERE share_id = ? AND used = 0"),
+              {share_id});
+    c.execute(db_.sql("INSERT INTO one_time_codes (share_id, code_digest, created_at, "
+                      "expires_at, tries, used) VALUES (?, ?, {now}, {now} + ?, 0, 0)"),
+              {share_id, code_digest, std::int64_t{lifetime_ms}});
+}
+
+void SqlCodeRepository::issue(const std::string& share_id, const std::string& code_digest,
+                              std::chrono::minutes lifetime) {
+    db_.transaction([&](SqlConnection& c) { insert_code(c, share_id, code_digest, lifetime); });
+}
+
+void SqlCodeRepository::issue_and_queue(const std::string& share_id, const std::string& code_digest,
+                                        std::chrono::minutes lifetime,
+                                        const domain::OutboxMessage& message) {
     db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE one_time_codes SET used = 1 WHERE share_id = ? AND used = 0"),
-                  {share_id});
-        c.execute(db_.sql("INSERT INTO one_time_codes (share_id, code_digest, created_at, "
-                          "expires_at, tries, used) VALUES (?, ?, {now}, {now} + ?, 0, 0)"),
-                  {share_id, code_digest, std::int64_t{lifetime_ms}});
+        insert_code(c, share_id, code_digest, lifetime);
+        insert_outbox(db_, c, message);
     });
 }
 
