@@ -197,6 +197,39 @@ TYPED_TEST(PortalContract, IdleSessionExpires) {
     EXPECT_EQ(sessions.purge_idle(std::chrono::minutes(60)), 1);
 }
 
+TYPED_TEST(PortalContract, SessionLastSeenIsTouchedAtMostOncePerMinute) {
+    const auto share = this->make_share();
+    auto& sessions = this->store->sessions();
+    sessions.create({"s1", share.id, {}, {}, 0, false, false});
+    // Seen 30 s ago: the next views leave last seen as it is.
+    this->backend->exec("UPDATE portal_sessions SET last_seen_at = last_seen_at - 30000");
+    const auto first = sessions.find_valid("s1", std::chrono::minutes(60));
+    ASSERT_TRUE(first);
+    const auto second = sessions.find_valid("s1", std::chrono::minutes(60));
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->last_seen_at, first->last_seen_at) << "touched within the minute";
+    // Seen more than a minute ago: this view touches it, to the database clock.
+    this->backend->exec("UPDATE portal_sessions SET last_seen_at = last_seen_at - 31000");
+    const auto stale = sessions.find_valid("s1", std::chrono::minutes(60));
+    ASSERT_TRUE(stale);
+    EXPECT_EQ(stale->last_seen_at, first->last_seen_at - std::chrono::milliseconds(31000));
+    const auto touched = sessions.find_valid("s1", std::chrono::minutes(60));
+    ASSERT_TRUE(touched);
+    EXPECT_GE(touched->last_seen_at - stale->last_seen_at, std::chrono::milliseconds(61000));
+}
+
+TYPED_TEST(PortalContract, IdleExpiryCountsFromTheLastTouchSoItComesAtMostAMinuteEarly) {
+    const auto share = this->make_share();
+    auto& sessions = this->store->sessions();
+    sessions.create({"s1", share.id, {}, {}, 0, false, false});
+    // Touched 59 s ago: valid, and this view does not touch it (within the minute). So 2 s later
+    // the 1-minute idle limit has passed since the last touch: expired, early but never late.
+    this->backend->exec("UPDATE portal_sessions SET last_seen_at = last_seen_at - 59000");
+    EXPECT_TRUE(sessions.find_valid("s1", std::chrono::minutes(1)));
+    this->backend->exec("UPDATE portal_sessions SET last_seen_at = last_seen_at - 2000");
+    EXPECT_FALSE(sessions.find_valid("s1", std::chrono::minutes(1)));
+}
+
 TYPED_TEST(PortalContract, ThrottleAllowsTheLimitPerWindowAcrossThreads) {
     auto& throttle = this->store->throttle();
     std::atomic<int> allowed{0};

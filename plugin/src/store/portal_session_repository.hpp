@@ -20,7 +20,9 @@ class PortalSessionRepository {
     virtual void create(const domain::PortalSession& session) = 0;
 
     // The session if it is still valid: its share is live (database clock), the share's
-    // password_generation equals the session's, and it was seen within `idle`. Touches last seen.
+    // password_generation equals the session's, and it was seen within `idle`. Touches last seen
+    // when it is more than 60 s old (at most one write per session and minute), so idle expiry
+    // may come up to 60 s early, never late.
     virtual std::optional<domain::PortalSession> find_valid(const std::string& session_hash,
                                                             std::chrono::minutes idle) = 0;
 

@@ -6,6 +6,12 @@ namespace {
 std::int64_t ms(std::chrono::minutes m) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(m).count();
 }
+
+// last_seen_at is touched at most once per this interval, so a page view normally costs no write
+// (on SQLite every write serialises on the single writer). A session may therefore count as idle
+// up to this long before its real last request: it expires at most 60 s early, never late, which
+// is fine because the idle limit is given in minutes.
+constexpr std::int64_t kTouchIntervalMs = 60'000;
 }  // namespace
 
 void SqlPortalSessionRepository::create(const domain::PortalSession& s) {
@@ -23,7 +29,8 @@ std::optional<domain::PortalSession> SqlPortalSessionRepository::find_valid(
     auto rows = db_.read([&](SqlConnection& c) {
         return c.query(
             db_.sql("SELECT p.session_hash, p.share_id, p.created_at, p.last_seen_at, "
-                    "p.password_generation, p.password_passed, p.code_passed FROM portal_sessions "
+                    "p.password_generation, p.password_passed, p.code_passed, {now} FROM "
+                    "portal_sessions "
                     "p JOIN shares s ON s.id = p.share_id WHERE p.session_hash = ? AND "
                     "s.revoked_at IS NULL AND s.expires_at > {now} AND s.password_generation = "
                     "p.password_generation AND p.last_seen_at > {now} - ?"),
@@ -40,10 +47,16 @@ std::optional<domain::PortalSession> SqlPortalSessionRepository::find_valid(
                               r.integer(4),
                               r.integer(5) != 0,
                               r.integer(6) != 0};
-    db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE portal_sessions SET last_seen_at = {now} WHERE session_hash = ?"),
-                  {session_hash});
-    });
+    // Decided on the values just read, so a recent touch costs no write transaction at all; the
+    // condition is repeated in the UPDATE so that concurrent requests of one session touch it once.
+    const std::int64_t now = r.integer(7);
+    if (r.integer(3) < now - kTouchIntervalMs) {
+        db_.transaction([&](SqlConnection& c) {
+            c.execute(db_.sql("UPDATE portal_sessions SET last_seen_at = ? WHERE session_hash = ? "
+                              "AND last_seen_at < ?"),
+                      {now, session_hash, now - kTouchIntervalMs});
+        });
+    }
     return out;
 }
 
