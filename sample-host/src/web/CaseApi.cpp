@@ -1,5 +1,7 @@
 #include "web/CaseApi.hpp"
 
+#include "web/SplitText.hpp"
+
 #include <charconv>
 #include <sstream>
 
@@ -19,20 +21,7 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::string current;
-    for (char c : text) {
-        if (c == ',') {
-            if (!current.empty())
-                out.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    if (!current.empty())
-        out.push_back(current);
-    return out;
+    return split_nonempty(text, ',');
 }
 
 CaseQuery query_of(const Exchange& ex) {

@@ -1,5 +1,7 @@
 #include "web/Router.hpp"
 
+#include "web/SplitText.hpp"
+
 #include <Poco/URI.h>
 
 #include "auth/Tokens.hpp"
@@ -9,20 +11,7 @@
 namespace host {
 
 std::vector<std::string> Router::split(const std::string& path) {
-    std::vector<std::string> out;
-    std::string current;
-    for (char c : path) {
-        if (c == '/') {
-            if (!current.empty())
-                out.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    if (!current.empty())
-        out.push_back(current);
-    return out;
+    return split_nonempty(path, '/');
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Access access, Handler h) {
