@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "crypto/one_time_code.hpp"
@@ -278,6 +279,37 @@ TYPED_TEST(PortalContract, AccessLogIsPagedNewestFirstPerShareAndPerCase) {
     EXPECT_EQ(this->service->list(this->alice, "case-1")[0].last_access.has_value(), true);
     // Another organisation sees none of it.
     EXPECT_TRUE(this->store->access_log().for_case("org-b", "case-1", {}).empty());
+}
+
+TYPED_TEST(PortalContract, AccessLogBatchStoresEveryEventOfTheBatch) {
+    // The portal's group commit writes whatever requests arrived during one commit together.
+    const auto a = this->make_share();
+    const auto b = this->make_share();
+    std::vector<domain::AccessEvent> batch;
+    for (int i = 0; i < 40; ++i) {
+        batch.push_back({0,
+                         (i % 4 == 0 ? b : a).id,
+                         "org-a",
+                         "case-1",
+                         {},
+                         "2001:db8::1",
+                         std::string(600, 'u'),
+                         "download",
+                         "item-" + std::to_string(i),
+                         "ok"});
+    }
+    this->store->access_log().append_all(batch);
+    this->store->access_log().append_all({});
+    const auto for_a = this->store->access_log().for_share("org-a", a.id, {0, 100});
+    const auto for_b = this->store->access_log().for_share("org-a", b.id, {0, 100});
+    EXPECT_EQ(for_a.size(), 30u);
+    ASSERT_EQ(for_b.size(), 10u);
+    EXPECT_EQ(for_b[0].user_agent.size(), 512u);  // cut like a single append
+    std::set<std::string> items;
+    for (const auto& e : for_a) {
+        items.insert(e.item_id);
+    }
+    EXPECT_EQ(items.size(), 30u);
 }
 
 TYPED_TEST(PortalContract, AccessLogPurgeRemovesOnlyEventsPastTheRetention) {

@@ -19,7 +19,7 @@ void AccessRecorder::record(const ShareAccess& access, const Exchange& ex,
         e.action = action;
         e.item_id = item_id;
         e.outcome = outcome;
-        log_.append(e);
+        batcher_.append(std::move(e));
     } catch (const std::exception& err) {
         host_.log(DM_LOG_ERROR, "portal access log share#" + access.log_ref() + ": cannot record " +
                                     action + ": " + err.what());

@@ -1,5 +1,6 @@
 // Writes what external visitors do to the share's access log (store::AccessLogRepository), which
 // the owner reads in the panel. Preview requests are the owner's own and are not recorded.
+// Concurrent requests' events are committed together (AccessLogBatcher).
 //
 // Actions (AccessEvent::action): view, download, download_all, password, code_send, code_verify.
 // Outcomes: ok, wrong_password, wrong_code, code_expired, throttled, limit_reached, denied,
@@ -10,6 +11,7 @@
 
 #include <string>
 
+#include "portal/access_log_batcher.hpp"
 #include "portal/exchange.hpp"
 #include "portal/share_access.hpp"
 #include "store/access_log_repository.hpp"
@@ -19,14 +21,14 @@ namespace es::portal {
 class AccessRecorder {
   public:
     AccessRecorder(store::AccessLogRepository& log, const dm::HostServices& host)
-        : log_(log), host_(host) {}
+        : batcher_(log), host_(host) {}
 
     // Never throws: a failing access log is reported to the host's log and the request goes on.
     void record(const ShareAccess& access, const Exchange& ex, const std::string& action,
                 const std::string& outcome, const std::string& item_id = {}) noexcept;
 
   private:
-    store::AccessLogRepository& log_;
+    AccessLogBatcher batcher_;
     const dm::HostServices& host_;
 };
 

@@ -19,6 +19,8 @@ class AccessLogRepository {
 
     // Stores the event (id is assigned; user agent cut to 512 bytes, texts to their column size).
     virtual void append(const domain::AccessEvent& event) = 0;
+    // Stores all events in one transaction: all or none.
+    virtual void append_all(const std::vector<domain::AccessEvent>& events) = 0;
 
     // Newest first (ties by id, newest first).
     virtual std::vector<domain::AccessEvent> for_share(const std::string& organisation_id,

@@ -23,14 +23,27 @@ std::string cut(const std::string& s, std::size_t max) {
 }  // namespace
 
 void SqlAccessLogRepository::append(const domain::AccessEvent& e) {
-    const auto at = domain::to_epoch_ms(e.at);
+    append_all({e});
+}
+
+void SqlAccessLogRepository::append_all(const std::vector<domain::AccessEvent>& events) {
+    if (events.empty()) {
+        return;
+    }
+    const std::string insert = db_.sql(
+        "INSERT INTO access_events (share_id, organisation_id, case_id, at, client_ip, "
+        "user_agent, action, item_id, outcome) VALUES (?, ?, ?, COALESCE(?, {now}), ?, ?, "
+        "?, ?, ?)");
     db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("INSERT INTO access_events (share_id, organisation_id, case_id, at, "
-                          "client_ip, user_agent, action, item_id, outcome) VALUES (?, ?, ?, "
-                          "COALESCE(?, {now}), ?, ?, ?, ?, ?)"),
-                  {e.share_id, e.organisation_id, e.case_id, at == 0 ? SqlValue() : SqlValue(at),
-                   cut(e.client_ip, 45), cut(e.user_agent, 512), cut(e.action, 32),
-                   cut(e.item_id, 128), cut(e.outcome, 32)});
+        // One prepared statement per row rather than a multi-row INSERT: batches are small (the
+        // requests that arrived during one commit) and the statement stays cached.
+        for (const auto& e : events) {
+            const auto at = domain::to_epoch_ms(e.at);
+            c.execute(insert, {e.share_id, e.organisation_id, e.case_id,
+                               at == 0 ? SqlValue() : SqlValue(at), cut(e.client_ip, 45),
+                               cut(e.user_agent, 512), cut(e.action, 32), cut(e.item_id, 128),
+                               cut(e.outcome, 32)});
+        }
     });
 }
 

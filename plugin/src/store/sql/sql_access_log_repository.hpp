@@ -11,6 +11,7 @@ class SqlAccessLogRepository : public AccessLogRepository {
     explicit SqlAccessLogRepository(Database& db) : db_(db) {}
 
     void append(const domain::AccessEvent& event) override;
+    void append_all(const std::vector<domain::AccessEvent>& events) override;
     std::vector<domain::AccessEvent> for_share(const std::string& organisation_id,
                                                const std::string& share_id,
                                                domain::Page page) override;

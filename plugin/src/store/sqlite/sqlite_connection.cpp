@@ -41,7 +41,8 @@ class StatementReset {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms) {
+SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms, WriterGate writers)
+    : writers_(std::move(writers)), gate_wait_(busy_timeout_ms) {
     static std::once_flag registered;
     std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
@@ -167,22 +168,46 @@ std::int64_t SqliteConnection::last_insert_id() {
 }
 
 void SqliteConnection::begin() {
-    run_plain("BEGIN IMMEDIATE");
+    if (!writers_->try_lock_for(gate_wait_)) {
+        throw domain::Error(
+            Kind::Unavailable,
+            "SQLite: another writer held the database longer than the busy timeout");
+    }
+    in_gate_ = true;
+    try {
+        run_plain("BEGIN IMMEDIATE");
+    } catch (...) {
+        leave_gate();
+        throw;
+    }
 }
 
 void SqliteConnection::commit() {
-    run_plain("COMMIT");
+    try {
+        run_plain("COMMIT");
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    leave_gate();
 }
 
 void SqliteConnection::rollback() noexcept {
-    if (sqlite3_get_autocommit(db_) != 0) {
-        return;  // SQLite already rolled back (e.g. after SQLITE_FULL)
+    if (sqlite3_get_autocommit(db_) == 0) {  // else SQLite already rolled back (SQLITE_FULL…)
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, "ROLLBACK", -1, &stmt, nullptr) == SQLITE_OK) {
+            sqlite3_step(stmt);
+        }
+        sqlite3_finalize(stmt);
     }
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, "ROLLBACK", -1, &stmt, nullptr) == SQLITE_OK) {
-        sqlite3_step(stmt);
+    leave_gate();
+}
+
+void SqliteConnection::leave_gate() noexcept {
+    if (in_gate_) {
+        in_gate_ = false;
+        writers_->unlock();
     }
-    sqlite3_finalize(stmt);
 }
 
 void SqliteConnection::fail(int rc, const std::string& sql) {

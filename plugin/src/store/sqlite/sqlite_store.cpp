@@ -15,9 +15,10 @@ sql::Dialect sqlite_dialect() {
 std::unique_ptr<sql::SqlStore> open_sqlite_store(const config::StorageSettings& settings) {
     const std::string path = settings.sqlite_path;
     const int busy = settings.sqlite_busy_timeout_ms;
+    auto writers = std::make_shared<std::timed_mutex>();
     return std::make_unique<sql::SqlStore>(
-        [path, busy] { return std::make_unique<SqliteConnection>(path, busy); }, kSqlitePoolSize,
-        sqlite_dialect(), sqlite_migrations(), sql::DdlMode::Transactional);
+        [path, busy, writers] { return std::make_unique<SqliteConnection>(path, busy, writers); },
+        kSqlitePoolSize, sqlite_dialect(), sqlite_migrations(), sql::DdlMode::Transactional);
 }
 
 }  // namespace es::store::sqlite

@@ -1,0 +1,135 @@
+// The access log's group commit: every event stored, each caller back only after its own event is
+// committed, concurrent events sharing transactions, the store's error reaching each caller.
+#include "portal/access_log_batcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "domain/error.hpp"
+
+namespace es::portal {
+namespace {
+
+// Records batches in memory; slow enough that requests pile up behind a commit.
+class SlowLog : public store::AccessLogRepository {
+  public:
+    void append(const domain::AccessEvent& e) override { append_all({e}); }
+    void append_all(const std::vector<domain::AccessEvent>& events) override {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::lock_guard lock(mutex_);
+        if (fail_next_) {
+            fail_next_ = false;
+            throw domain::Error(domain::Error::Kind::Unavailable, "database away");
+        }
+        batches_.push_back(events.size());
+        for (const auto& e : events) {
+            stored_.push_back(e.item_id);
+        }
+    }
+    std::vector<domain::AccessEvent> for_share(const std::string&, const std::string&,
+                                               domain::Page) override {
+        return {};
+    }
+    std::vector<domain::AccessEvent> for_case(const std::string&, const std::string&,
+                                              domain::Page) override {
+        return {};
+    }
+    std::int64_t purge_older_than(int) override { return 0; }
+
+    bool stored(const std::string& item) {
+        std::lock_guard lock(mutex_);
+        return std::find(stored_.begin(), stored_.end(), item) != stored_.end();
+    }
+    std::size_t stored_count() {
+        std::lock_guard lock(mutex_);
+        return stored_.size();
+    }
+    std::size_t batch_count() {
+        std::lock_guard lock(mutex_);
+        return batches_.size();
+    }
+    void fail_next() {
+        std::lock_guard lock(mutex_);
+        fail_next_ = true;
+    }
+
+  private:
+    std::mutex mutex_;
+    std::vector<std::string> stored_;
+    std::vector<std::size_t> batches_;
+    bool fail_next_ = false;
+};
+
+domain::AccessEvent event(const std::string& item) {
+    domain::AccessEvent e;
+    e.share_id = "share-1";
+    e.organisation_id = "org-1";
+    e.case_id = "case-1";
+    e.action = "view";
+    e.item_id = item;
+    e.outcome = "ok";
+    return e;
+}
+
+TEST(AccessLogBatcher, EachCallerReturnsAfterItsOwnEventIsStoredAndBatchesAreShared) {
+    SlowLog log;
+    AccessLogBatcher batcher(log);
+    constexpr int kThreads = 16;
+    constexpr int kEach = 25;
+    std::atomic<int> missing{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                const std::string item = std::to_string(t) + "-" + std::to_string(i);
+                batcher.append(event(item));
+                if (!log.stored(item)) {
+                    ++missing;
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(missing.load(), 0);
+    EXPECT_EQ(log.stored_count(), static_cast<std::size_t>(kThreads * kEach));
+    // 400 events in 2 ms commits: without grouping this would take 400 commits.
+    EXPECT_LT(log.batch_count(), static_cast<std::size_t>(kThreads * kEach) / 2);
+}
+
+TEST(AccessLogBatcher, TheStoresErrorReachesTheCallerAndTheNextBatchIsWrittenAgain) {
+    SlowLog log;
+    AccessLogBatcher batcher(log);
+    log.fail_next();
+    EXPECT_THROW(batcher.append(event("lost")), domain::Error);
+    EXPECT_FALSE(log.stored("lost"));
+    batcher.append(event("kept"));
+    EXPECT_TRUE(log.stored("kept"));
+}
+
+TEST(AccessLogBatcher, ShutdownWithCallersWaitingStoresTheirEvents) {
+    SlowLog log;
+    std::vector<std::thread> threads;
+    {
+        AccessLogBatcher batcher(log);
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&, t] { batcher.append(event("late-" + std::to_string(t))); });
+        }
+        while (log.stored_count() == 0) {
+            std::this_thread::yield();
+        }
+        for (auto& t : threads) {
+            t.join();
+        }
+    }
+    EXPECT_EQ(log.stored_count(), 8u);
+}
+
+}  // namespace
+}  // namespace es::portal
