@@ -70,7 +70,8 @@ struct PortalSettings {
     bool keep_alive = true;
     int keep_alive_timeout_seconds = 15;
     int max_keep_alive_requests = 1000;
-    int receive_timeout_seconds = 20;  // against slow clients (slowloris)
+    int receive_timeout_seconds = 20;  // per read, against stalled clients
+    int request_timeout_seconds = 30;  // a whole request head + body (slowloris)
     int send_timeout_seconds = 60;
     int max_ranges = 8;
     int session_idle_minutes = 60;

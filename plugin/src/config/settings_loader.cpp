@@ -115,6 +115,8 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
         s.integer("max_keep_alive_requests", out.max_keep_alive_requests, 1, 1000000);
     out.receive_timeout_seconds =
         s.integer("receive_timeout_seconds", out.receive_timeout_seconds, 1, 600);
+    out.request_timeout_seconds =
+        s.integer("request_timeout_seconds", out.request_timeout_seconds, 1, 600);
     out.send_timeout_seconds = s.integer("send_timeout_seconds", out.send_timeout_seconds, 1, 3600);
     out.max_ranges = s.integer("max_ranges", out.max_ranges, 1, 100);
     out.session_idle_minutes =

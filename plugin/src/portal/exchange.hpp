@@ -8,6 +8,7 @@
 #include <Poco/Net/IPAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,6 +39,14 @@ class Exchange {
 
     // Set once the status line went out; afterwards nothing but body bytes may follow.
     bool head_sent = false;
+    // Run when the response starts: the connection then stops the request's deadline clock.
+    std::function<void()> on_response_start;
+    void start_response() {
+        head_sent = true;
+        if (on_response_start) {
+            on_response_start();
+        }
+    }
     // Set when the connection must not carry another request (a body was cut short).
     bool must_close = false;
     // Language for pages; set by the route once the share (and its default locale) is known.

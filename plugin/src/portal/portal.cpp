@@ -58,6 +58,7 @@ void Portal::start() {
     http::ConnectionSettings cs;
     cs.receive_timeout = Poco::Timespan(p.receive_timeout_seconds, 0);
     cs.send_timeout = Poco::Timespan(p.send_timeout_seconds, 0);
+    cs.request_deadline = std::chrono::seconds(p.request_timeout_seconds);
     cs.tls = p.tls.enabled();
 
     // The dispatcher runs one task per connection from this pool; it must hold max_threads.
@@ -71,6 +72,7 @@ void Portal::start() {
         registry_);
     server_ = std::make_unique<Poco::Net::TCPServer>(factory, *pool_, socket, params);
     server_->start();
+    registry_.watch_deadlines(std::chrono::milliseconds(250));
 }
 
 void Portal::stop() {

@@ -65,8 +65,17 @@ void PortalConnection::serve() {
     socket().setNoDelay(true);
     Poco::Net::HTTPServerSession session(socket(), params_);
     const Poco::Net::IPAddress peer = socket().peerAddress().host();
+    // The first request's clock starts at accept: Poco waits for its first byte with the receive
+    // timeout, and a connection that never sends anything must not hold a thread that long.
+    registry_.arm_deadline(socket(), ConnectionRegistry::Clock::now() + settings_.request_deadline);
+    bool first = true;
     while (!registry_.stopping() && session.hasMoreRequests()) {
         bool keep_alive = false;
+        if (!first) {  // later requests: from their first byte (the keep-alive wait is not theirs)
+            registry_.arm_deadline(socket(),
+                                   ConnectionRegistry::Clock::now() + settings_.request_deadline);
+        }
+        first = false;
         try {
             Poco::Net::HTTPServerResponseImpl response(session);
             Poco::Net::HTTPServerRequestImpl request(response, session, params_);
@@ -77,6 +86,7 @@ void PortalConnection::serve() {
             const std::string forwarded =
                 request.has("X-Forwarded-For") ? request.get("X-Forwarded-For") : std::string();
             Exchange ex(request, response, socket(), resolver_(peer, forwarded), settings_.tls);
+            ex.on_response_start = [this] { registry_.disarm_deadline(socket()); };
             handler_(ex);
             if (ex.must_close || !ex.head_sent) {
                 break;

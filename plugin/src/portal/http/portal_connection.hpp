@@ -8,6 +8,7 @@
 #include <Poco/Net/TCPServerConnection.h>
 #include <Poco/Net/TCPServerConnectionFactory.h>
 
+#include <chrono>
 #include <functional>
 
 #include "portal/exchange.hpp"
@@ -18,6 +19,8 @@ namespace es::portal::http {
 struct ConnectionSettings {
     Poco::Timespan receive_timeout;
     Poco::Timespan send_timeout;
+    // A request's head and body must have arrived within this (see ConnectionRegistry).
+    std::chrono::seconds request_deadline{30};
     bool tls = false;
 };
 

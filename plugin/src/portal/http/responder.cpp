@@ -11,7 +11,7 @@ void send_body(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status,
     ex.response.setStatusAndReason(status);
     ex.response.setContentType(content_type);
     apply_security_headers(ex.response, ex.tls);
-    ex.head_sent = true;
+    ex.start_response();
     // sendBuffer sets Content-Length and leaves the body out for HEAD.
     ex.response.sendBuffer(body.data(), body.size());
 }
@@ -30,7 +30,7 @@ void send_head(Exchange& ex) {
     std::ostringstream head;
     ex.response.write(head);
     const std::string bytes = head.str();
-    ex.head_sent = true;
+    ex.start_response();
     // StreamSocket::sendBytes loops until everything went out on a blocking socket.
     const int n = ex.socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
     if (n != static_cast<int>(bytes.size())) {

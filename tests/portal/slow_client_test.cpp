@@ -1,0 +1,133 @@
+// Slow clients: a request trickling in byte by byte (each byte well inside the receive timeout) is
+// cut at the request deadline, and a client that is slow to *read* a download is not.
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include <chrono>
+#include <thread>
+
+#include "portal_fixture.hpp"
+
+namespace es::portal::test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class SlowClientTest : public PortalTest {
+  protected:
+    void configure(config::Settings& s) override {
+        s.portal.request_timeout_seconds = 2;
+        s.portal.receive_timeout_seconds = 10;
+    }
+    Poco::Net::StreamSocket connect() {
+        Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
+        s.setReceiveTimeout(Poco::Timespan(15, 0));
+        return s;
+    }
+    // Sends `bytes` one at a time every `gap` until the server closes; returns the seconds from
+    // the first byte to the close, or -1 when everything was sent without the server closing.
+    static double trickle(Poco::Net::StreamSocket& s, const std::string& bytes,
+                          std::chrono::milliseconds gap) {
+        const auto start = Clock::now();
+        for (char c : bytes) {
+            try {
+                s.sendBytes(&c, 1);
+            } catch (const Poco::Exception&) {
+                break;  // reset by the server
+            }
+            s.setReceiveTimeout(Poco::Timespan(0, 1000 * static_cast<int>(gap.count())));
+            char buf[512];
+            try {
+                if (s.receiveBytes(buf, sizeof buf) <= 0) {
+                    return std::chrono::duration<double>(Clock::now() - start).count();
+                }
+            } catch (const Poco::TimeoutException&) {
+                continue;  // still open: the next byte
+            } catch (const Poco::Exception&) {
+                return std::chrono::duration<double>(Clock::now() - start).count();
+            }
+        }
+        return -1;
+    }
+};
+
+TEST_F(SlowClientTest, RequestHeadTricklingInIsCutAtTheDeadline) {
+    const auto share = create_share();
+    auto s = connect();
+    std::string head = "GET " + share.path() + " HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 40; ++i) {
+        head += "X-Slow-" + std::to_string(i) + ": y\r\n";
+    }
+    // 300 ms per byte: every single read is far inside the 10 s receive timeout.
+    const double closed_after = trickle(s, head, std::chrono::milliseconds(300));
+    ASSERT_GT(closed_after, 0) << "the server kept reading a request for the whole trickle";
+    EXPECT_GE(closed_after, 1.5);
+    EXPECT_LT(closed_after, 4.0);
+}
+
+TEST_F(SlowClientTest, IdleNewConnectionIsCutAtTheDeadline) {
+    auto s = connect();
+    const auto start = Clock::now();
+    char buf[64];
+    int n = -2;
+    try {
+        n = s.receiveBytes(buf, sizeof buf);
+    } catch (const Poco::Exception&) {
+        n = -1;
+    }
+    const double after = std::chrono::duration<double>(Clock::now() - start).count();
+    EXPECT_LE(n, 0);
+    EXPECT_LT(after, 4.0);
+}
+
+TEST_F(SlowClientTest, SlowReaderOfADownloadIsNotCutByTheRequestDeadline) {
+    const auto share = create_share();
+    auto s = connect();
+    s.setReceiveBufferSize(4096);  // the server's writes block while we read slowly
+    const std::string request =
+        "GET " + share.path() + "/files/a3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    s.sendBytes(request.data(), static_cast<int>(request.size()));
+    std::string got;
+    char buf[16 * 1024];
+    const auto start = Clock::now();
+    for (;;) {
+        const int n = s.receiveBytes(buf, sizeof buf);
+        if (n <= 0) {
+            break;
+        }
+        got.append(buf, static_cast<std::size_t>(n));
+        // Read slowly for 3 s, beyond the 2 s request deadline, then take the rest at once.
+        if (Clock::now() - start < std::chrono::seconds(3)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+    const double took = std::chrono::duration<double>(Clock::now() - start).count();
+    EXPECT_GT(took, 2.5);
+    const auto body_at = got.find("\r\n\r\n");
+    ASSERT_NE(std::string::npos, body_at);
+    EXPECT_EQ(0u, got.rfind("HTTP/1.1 200", 0));
+    EXPECT_EQ(a3_content_, got.substr(body_at + 4));
+}
+
+TEST_F(SlowClientTest, KeepAliveRequestsEachGetTheirOwnDeadline) {
+    const auto share = create_share();
+    auto s = connect();
+    const std::string request = "GET " + share.path() + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    // Five requests on one connection over ~3 s: the connection outlives one deadline because
+    // every request arrived quickly.
+    for (int i = 0; i < 5; ++i) {
+        s.sendBytes(request.data(), static_cast<int>(request.size()));
+        std::string got;
+        char buf[16 * 1024];
+        while (got.find("</html>") == std::string::npos) {
+            const int n = s.receiveBytes(buf, sizeof buf);
+            ASSERT_GT(n, 0) << "connection closed during request " << i;
+            got.append(buf, static_cast<std::size_t>(n));
+        }
+        EXPECT_EQ(0u, got.rfind("HTTP/1.1 200", 0));
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    }
+}
+
+}  // namespace
+}  // namespace es::portal::test
