@@ -62,8 +62,9 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
     // The portal queues one-time codes without a way to wake this worker, and a recipient waits
     // for the code on screen: poll often. The poll is one indexed query.
     options.poll_interval = std::chrono::seconds(2);
-    // Reminders are days ahead: a quarter of an hour late is nothing, and the scan is one indexed
-    // query. Always run, even when the default is 0: an organisation may have switched them on.
+    // Reminders are days ahead: a quarter of an hour late is nothing, and the scan is one query
+    // over the index of live, unreminded shares. Always run, even when the default is 0: an
+    // organisation may have switched them on.
     options.periodic_job = [this](domain::Timestamp now) { expiry_reminders_->run(now); };
     options.periodic_interval = std::chrono::minutes(15);
     worker_ = std::make_unique<notify::OutboxWorker>(
