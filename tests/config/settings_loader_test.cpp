@@ -97,6 +97,12 @@ TEST(SettingsLoader, CaseTypeOverridesOnlyWhatItNames) {
     EXPECT_TRUE(s.policy.for_case_type("other").enabled);
 }
 
+TEST(SettingsLoader, ReminderDaysPerCaseTypeAreRefused) {
+    ConfigError e = error_of(std::string(kMinimal) +
+                             "policy:\n  case_types:\n    audit:\n      expiry_reminder_days: 5\n");
+    EXPECT_EQ(e.key(), "policy.case_types.audit.expiry_reminder_days");
+}
+
 TEST(SettingsLoader, UnknownKeyInsideCaseTypeIsRefused) {
     ConfigError e = error_of(std::string(kMinimal) +
                              "policy:\n  case_types:\n    audit:\n      enabeld: false\n");

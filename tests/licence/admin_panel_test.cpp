@@ -24,10 +24,17 @@ class FakeDirectory final : public OrganisationDirectory {
 class AdminPanelTest : public ::testing::Test {
   protected:
     AdminPanelTest()
-        : panel(w.service, directory, policy, [this](const dm::Context&) {
-              ++revoke_calls;
-              return std::int64_t{7};
-          }) {}
+        : panel(
+              w.service, directory, policy,
+              [this](const dm::Context&) {
+                  ++revoke_calls;
+                  return std::int64_t{7};
+              },
+              [this](const std::string& organisation_id, int) {
+                  return organisation_id == LicenceWorld::kOrg
+                             ? failed
+                             : std::vector<domain::OutboxMessage>{};
+              }) {}
 
     dm::Context ctx(const std::string& user, const std::string& locale = "en") {
         dm::Context c;
@@ -45,6 +52,7 @@ class AdminPanelTest : public ::testing::Test {
     FakeDirectory directory;
     config::PolicyConfig policy;
     int revoke_calls = 0;
+    std::vector<domain::OutboxMessage> failed;
     AdminPanel panel;
 };
 
@@ -57,6 +65,26 @@ TEST_F(AdminPanelTest, NotActivatedPageExplainsAndOffersTheTrial) {
     EXPECT_NE(json.find("CHF 3 per user per month"), std::string::npos);
     EXPECT_NE(json.find("5 active users: CHF 15.00"), std::string::npos);
     EXPECT_NE(json.find("Beistandschaft"), std::string::npos);
+}
+
+TEST_F(AdminPanelTest, UndeliverableMessagesAreListedWithTheirErrorForAdminsOnly) {
+    domain::OutboxMessage m;
+    m.id = 12;
+    m.kind = "share_link";
+    m.recipient_address = "anna@example.org";
+    m.attempts = 8;
+    m.last_error = "550 5.1.1 mailbox unknown";
+    failed.push_back(m);
+    const std::string admin = panel.render(ctx("admin"));
+    EXPECT_NE(admin.find("Messages that could not be delivered"), std::string::npos);
+    EXPECT_NE(admin.find("Link e-mail"), std::string::npos);
+    EXPECT_NE(admin.find("anna@example.org"), std::string::npos);
+    EXPECT_NE(admin.find("550 5.1.1 mailbox unknown"), std::string::npos);
+    const std::string caseworker = panel.render(ctx("caseworker"));
+    EXPECT_EQ(caseworker.find("anna@example.org"), std::string::npos)
+        << "recipients' addresses are for admins";
+    EXPECT_NE(panel.render(ctx("admin", "de")).find("Nicht zustellbare Nachrichten"),
+              std::string::npos);
 }
 
 TEST_F(AdminPanelTest, PageIsInGermanForGermanLocales) {

@@ -411,11 +411,15 @@ TYPED_TEST(ShareContract, ColumnSummaryCountsLiveSharesPerCaseInOneCall) {
 TYPED_TEST(ShareContract, MigrationsAreAppliedOnceAndReopeningChangesNothing) {
     const int version = this->store->schema_version();
     EXPECT_GE(version, 1);
+    // Counted, not compared with the version: branches add migrations in parallel, so the
+    // numbers may have gaps until they are merged.
+    const auto applied = this->backend->count("schema_version");
+    EXPECT_GE(applied, 1);
     this->service->create(this->alice, this->request());
     auto again = this->backend->open();
     EXPECT_EQ(again->schema_version(), version);
     EXPECT_EQ(this->backend->count("shares"), 1);
-    EXPECT_EQ(this->backend->count("schema_version"), version);
+    EXPECT_EQ(this->backend->count("schema_version"), applied);
 }
 
 }  // namespace

@@ -97,11 +97,19 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
             return host_.active_user_count(ctx);
         });
     admin_panel_ = std::make_unique<licence::AdminPanel>(
-        *licences_, *directory_, settings_.policy, [this](const dm::Context& ctx) {
+        *licences_, *directory_, settings_.policy,
+        [this](const dm::Context& ctx) {
             return static_cast<std::int64_t>(shares_->revoke_organisation(actor_of(ctx)));
+        },
+        // Called at render time only, when notifications_ (made below) exists.
+        [this](const std::string& organisation_id, int limit) {
+            return notifications_->failed_messages(organisation_id, limit);
         });
 
-    notifications_ = std::make_unique<Notifications>(settings_, *store_, *secret_box_, host_);
+    notifications_ = std::make_unique<Notifications>(
+        settings_, *store_, *secret_box_, host_, [this](const std::string& organisation_id) {
+            return licences_->is_active(organisation_id);
+        });
     notifications_->start();
 
     portal_adapters_ = std::make_unique<PortalAdapters>(*licences_, *shares_);

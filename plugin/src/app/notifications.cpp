@@ -1,5 +1,8 @@
 #include "app/notifications.hpp"
 
+#include "app/expiry_reminder_job.hpp"
+#include "app/host_reminder_directory.hpp"
+
 #include "notify/http_sms_sender.hpp"
 #include "notify/message_composer.hpp"
 #include "notify/outbox_worker.hpp"
@@ -8,6 +11,7 @@
 #include "notify/spool_sms_sender.hpp"
 #include "notify/sql_outbox_store.hpp"
 #include "notify/template_catalog.hpp"
+#include "store/sql/sql_reminder_repository.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace es::app {
@@ -31,7 +35,8 @@ std::unique_ptr<notify::SmsSender> sms_sender(const config::NotifySettings& n) {
 }  // namespace
 
 Notifications::Notifications(const config::Settings& settings, store::Store& store,
-                             const crypto::SecretBox& secret_box, const dm::HostServices& host)
+                             const crypto::SecretBox& secret_box, const dm::HostServices& host,
+                             std::function<bool(const std::string&)> organisation_active)
     : templates_(std::make_unique<notify::TemplateCatalog>(
           notify::TemplateCatalog::load(settings.notify.templates_directory))),
       composer_(std::make_unique<notify::MessageComposer>(
@@ -42,11 +47,26 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
       mail_(mail_sender(settings.notify)),
       sms_(sms_sender(settings.notify)),
       outbox_(std::make_unique<notify::SqlOutboxStore>(
-          dynamic_cast<store::sql::SqlStore&>(store).database())) {
+          dynamic_cast<store::sql::SqlStore&>(store).database())),
+      reminders_(std::make_unique<store::sql::SqlReminderRepository>(
+          dynamic_cast<store::sql::SqlStore&>(store).database())),
+      directory_(std::make_unique<HostReminderDirectory>(host, store.organisation_settings())) {
+    expiry_reminders_ = std::make_unique<ExpiryReminderJob>(
+        *reminders_, *directory_, settings.policy.defaults.expiry_reminder_days,
+        std::move(organisation_active),
+        [&host](ExpiryReminderJob::LogLevel level, const std::string& text) {
+            host.log(level == ExpiryReminderJob::LogLevel::Warning ? DM_LOG_WARNING : DM_LOG_INFO,
+                     text);
+        });
     notify::OutboxWorker::Options options;
     // The portal queues one-time codes without a way to wake this worker, and a recipient waits
     // for the code on screen: poll often. The poll is one indexed query.
     options.poll_interval = std::chrono::seconds(2);
+    // Reminders are days ahead: a quarter of an hour late is nothing, and the scan is one query
+    // over the index of live, unreminded shares. Always run, even when the default is 0: an
+    // organisation may have switched them on.
+    options.periodic_job = [this](domain::Timestamp now) { expiry_reminders_->run(now); };
+    options.periodic_interval = std::chrono::minutes(15);
     worker_ = std::make_unique<notify::OutboxWorker>(
         settings.notify, *outbox_, *composer_, *mail_, *sms_, options,
         [&host](notify::OutboxWorker::LogLevel level, const std::string& text) {
@@ -73,6 +93,11 @@ void Notifications::stop() {
 
 void Notifications::wake() {
     worker_->wake();
+}
+
+std::vector<domain::OutboxMessage> Notifications::failed_messages(
+    const std::string& organisation_id, int limit) {
+    return outbox_->list_failed(organisation_id, limit);
 }
 
 }  // namespace es::app

@@ -163,6 +163,13 @@ PolicyConfig read_policy_config(YamlSection s) {
     PolicyConfig out;
     out.defaults = read_policy(s, out.defaults);
     for (auto& [id, section] : s.named_sections("case_types")) {
+        // The reminder job resolves its window per organisation (the store selects due shares in
+        // one query, and the case type lives in the host): a per-case-type value would be ignored.
+        if (section.has("expiry_reminder_days")) {
+            section.fail("expiry_reminder_days",
+                         "is set per organisation only (policy.expiry_reminder_days), not per "
+                         "case type");
+        }
         out.case_types[id] = read_policy(section, out.defaults);
         section.finish();
     }

@@ -139,8 +139,12 @@ struct Page {
 class PanelBuilder {
   public:
     PanelBuilder(const Page& page, LicenceService& licences, OrganisationDirectory& directory,
-                 const config::PolicyConfig& policy)
-        : page_(page), licences_(licences), directory_(directory), policy_(policy) {}
+                 const config::PolicyConfig& policy, const FailedMessages& failed_messages)
+        : page_(page),
+          licences_(licences),
+          directory_(directory),
+          policy_(policy),
+          failed_messages_(failed_messages) {}
 
     Object::Ptr build(const dm::Context& ctx) {
         const LicenceStatus status = licences_.status(ctx.organisation_id);
@@ -164,6 +168,9 @@ class PanelBuilder {
             body->add(notice("info", t("only_admins")));
         }
         add_case_types(ctx, body);
+        if (page_.admin && failed_messages_) {
+            add_failed_messages(ctx, body);
+        }
         add_audit(ctx, body);
         panel->set("body", body);
         return panel;
@@ -283,10 +290,43 @@ class PanelBuilder {
         body->add(table);
     }
 
+    // Issue 6: a message given up on is visible to the organisation admin, with its last error.
+    void add_failed_messages(const dm::Context& ctx, Array::Ptr& body) const {
+        auto heading = element("heading");
+        heading->set("text", t("failed"));
+        body->add(heading);
+        Array::Ptr columns = new Array;
+        columns->add(column("when", t("failed.when")));
+        columns->add(column("message", t("failed.message")));
+        columns->add(column("to", t("failed.to")));
+        columns->add(column("attempts", t("failed.attempts")));
+        columns->add(column("error", t("failed.error")));
+        Array::Ptr rows = new Array;
+        for (const auto& m : failed_messages_(ctx.organisation_id, 50)) {
+            Object::Ptr cells = new Object;
+            cells->set("when", format_utc(m.created_at));
+            const std::string kind = t("failed.kind." + m.kind);
+            cells->set("message", kind.rfind("failed.kind.", 0) == 0 ? m.kind : kind);
+            cells->set("to", m.recipient_address);
+            cells->set("attempts", std::to_string(m.attempts));
+            cells->set("error", m.last_error);
+            Object::Ptr row = new Object;
+            row->set("id", std::to_string(m.id));
+            row->set("cells", cells);
+            rows->add(row);
+        }
+        auto table = element("table");
+        table->set("columns", columns);
+        table->set("rows", rows);
+        table->set("empty", t("failed.empty"));
+        body->add(table);
+    }
+
     const Page& page_;
     LicenceService& licences_;
     OrganisationDirectory& directory_;
     const config::PolicyConfig& policy_;
+    const FailedMessages& failed_messages_;
 };
 
 Object::Ptr parse_payload(std::string_view payload_json) {
@@ -349,11 +389,13 @@ Object::Ptr done(const std::string& level, const std::string& text) {
 }  // namespace
 
 AdminPanel::AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
-                       const config::PolicyConfig& policy, RevokeAllLinks revoke_all)
+                       const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
+                       FailedMessages failed_messages)
     : licences_(licences),
       directory_(directory),
       policy_(policy),
-      revoke_all_(std::move(revoke_all)) {}
+      revoke_all_(std::move(revoke_all)),
+      failed_messages_(std::move(failed_messages)) {}
 
 bool AdminPanel::handles(std::string_view action_id) noexcept {
     for (const char* id :
@@ -373,7 +415,7 @@ std::string AdminPanel::render(const dm::Context& ctx) {
     Page page;
     page.lang = ui::language_of(ctx.locale);
     page.admin = directory_.is_organisation_admin(ctx);
-    return to_json(PanelBuilder(page, licences_, directory_, policy_).build(ctx));
+    return to_json(PanelBuilder(page, licences_, directory_, policy_, failed_messages_).build(ctx));
 }
 
 std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_id,

@@ -1,6 +1,7 @@
 // The organisation admin page of External Sharing (panel "external-sharing.admin", organisation
 // scope): licence state, plan, seats, expiry, prices, the trial / key / deactivate actions, the
-// module switch per case type, "revoke all links", and the licensing audit trail.
+// module switch per case type, "revoke all links", the licensing audit trail, and (for admins)
+// the organisation's messages that could not be delivered.
 //
 // View models follow host-sdk/docs/view-model.md (version 1). Everyone of the organisation may see
 // the page; only organisation admins get the actions, and invoke() refuses non-admins with
@@ -17,8 +18,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "config/settings.hpp"
+#include "domain/outbox_message.hpp"
 #include "licence/licence_service.hpp"
 #include "licence/organisation_directory.hpp"
 
@@ -27,6 +30,11 @@ namespace es::licence {
 // Revokes every link of the acting organisation and returns how many; the lead wires it to
 // ShareService::revoke_all_of_organisation.
 using RevokeAllLinks = std::function<std::int64_t(const dm::Context& ctx)>;
+
+// The organisation's messages that finally failed, newest first, at most `limit` (the lead wires
+// it to OutboxStore::list_failed). Shown to admins only: they name recipients' addresses.
+using FailedMessages = std::function<std::vector<domain::OutboxMessage>(
+    const std::string& organisation_id, int limit)>;
 
 class AdminPanel {
   public:
@@ -40,8 +48,10 @@ class AdminPanel {
     static constexpr const char* kRevokeAll = "external-sharing.admin.revoke-all";  // {confirm}
 
     // Collaborators must outlive the panel. `policy` gives each case type's configured default.
+    // Without `failed_messages` the page has no such table.
     AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
-               const config::PolicyConfig& policy, RevokeAllLinks revoke_all);
+               const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
+               FailedMessages failed_messages = {});
 
     // True for the action ids above.
     static bool handles(std::string_view action_id) noexcept;
@@ -65,6 +75,7 @@ class AdminPanel {
     OrganisationDirectory& directory_;
     const config::PolicyConfig& policy_;
     RevokeAllLinks revoke_all_;
+    FailedMessages failed_messages_;
 };
 
 }  // namespace es::licence

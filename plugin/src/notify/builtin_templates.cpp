@@ -205,36 +205,53 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "<p>Check the address, or pass the link on another way.</p>\n" ES_HTML_TAIL},
 
         // ---- owner: expiry reminder -----------------------------------------------------------
+        // No deep link: the host ABI offers none to a case, so the mail names the way there. The
+        // expiry date, not "in N days", so the text is right for one day and for many.
         {"expiry_reminder.de.txt",
-         "Subject: Ihr Link für {{recipient_name}} läuft in {{days_left}} Tagen ab\n"
+         "Subject: Ihr Link für {{recipient_name}} läuft am {{expires}} ab\n"
          "\n"
          "Guten Tag {{sender_name}}\n"
          "\n"
          "Der Link für {{recipient_name}} läuft am {{expires}} ab.\n"
          "Fall: {{case_reference}}\n"
          "\n"
-         "Soll er länger gültig bleiben, teilen Sie den Fall im Reiter \"Externes Teilen\" neu.\n"},
+         "Soll er länger gültig bleiben: Öffnen Sie den Fall, wählen Sie im Reiter \"Externes "
+         "Teilen\" beim Link \"Verlängern\" und setzen Sie ein neues Datum. Der Link bleibt "
+         "derselbe; "
+         "{{recipient_name}} muss nichts tun.\n"
+         "\n"
+         "Sonst ist nichts zu tun: Nach Ablauf funktioniert der Link nicht mehr.\n"},
         {"expiry_reminder.de.html", ES_HTML_HEAD
          "<p>Guten Tag {{sender_name}}</p>\n"
          "<p>Der Link für {{recipient_name}} läuft am {{expires}} ab.<br>"
          "Fall: {{case_reference}}</p>\n"
-         "<p>Soll er länger gültig bleiben, teilen Sie den Fall im Reiter «Externes Teilen» "
-         "neu.</p>\n" ES_HTML_TAIL},
+         "<p>Soll er länger gültig bleiben: Öffnen Sie den Fall, wählen Sie im Reiter «Externes "
+         "Teilen» beim Link «Verlängern» und setzen Sie ein neues Datum. Der Link bleibt derselbe; "
+         "{{recipient_name}} muss nichts tun.</p>\n"
+         "<p>Sonst ist nichts zu tun: Nach Ablauf funktioniert der Link nicht "
+         "mehr.</p>\n" ES_HTML_TAIL},
         {"expiry_reminder.en.txt",
-         "Subject: Your link for {{recipient_name}} expires in {{days_left}} days\n"
+         "Subject: Your link for {{recipient_name}} expires on {{expires}}\n"
          "\n"
          "Hello {{sender_name}},\n"
          "\n"
          "The link for {{recipient_name}} expires on {{expires}}.\n"
          "Case: {{case_reference}}\n"
          "\n"
-         "To keep sharing, share the case again in its \"External Sharing\" tab.\n"},
-        {"expiry_reminder.en.html",
-         ES_HTML_HEAD "<p>Hello {{sender_name}},</p>\n"
-                      "<p>The link for {{recipient_name}} expires on {{expires}}.<br>"
-                      "Case: {{case_reference}}</p>\n"
-                      "<p>To keep sharing, share the case again in its “External Sharing” "
-                      "tab.</p>\n" ES_HTML_TAIL},
+         "To keep it working longer, open the case, choose \"Extend\" next to the link in its "
+         "\"External Sharing\" tab and set a new date. The link stays the same; "
+         "{{recipient_name}} need not do anything.\n"
+         "\n"
+         "Otherwise there is nothing to do: the link stops working when it expires.\n"},
+        {"expiry_reminder.en.html", ES_HTML_HEAD
+         "<p>Hello {{sender_name}},</p>\n"
+         "<p>The link for {{recipient_name}} expires on {{expires}}.<br>"
+         "Case: {{case_reference}}</p>\n"
+         "<p>To keep it working longer, open the case, choose “Extend” next to the link in its "
+         "“External Sharing” tab and set a new date. The link stays the same; "
+         "{{recipient_name}} need not do anything.</p>\n"
+         "<p>Otherwise there is nothing to do: the link stops working when it "
+         "expires.</p>\n" ES_HTML_TAIL},
     };
     return templates;
 }

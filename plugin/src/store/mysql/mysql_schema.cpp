@@ -145,6 +145,15 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
                 PRIMARY KEY (organisation_id, case_type_id, policy_key)
              ))" ES_TABLE_OPTIONS,
          }},
+        {3,
+         "shares: when the owner was reminded of the expiry, when the expiry was set",
+         {
+             // One ALTER, so the columns and the index appear together or not at all (MySQL
+             // commits DDL implicitly). See the SQLite schema for what the columns mean.
+             "ALTER TABLE shares ADD COLUMN expiry_reminder_sent_at BIGINT NULL, "
+             "ADD COLUMN expiry_set_at BIGINT NULL, ADD KEY shares_reminder_due "
+             "(expiry_reminder_sent_at, revoked_at, expires_at)",
+         }},
     };
     return kMigrations;
 }

@@ -1,5 +1,7 @@
 #include "store/sql/sql_organisation_settings_repository.hpp"
 
+#include "domain/validation_failed.hpp"
+
 namespace es::store::sql {
 
 std::optional<std::string> SqlOrganisationSettingsRepository::value(
@@ -71,6 +73,11 @@ void SqlOrganisationSettingsRepository::set_policy_override(const std::string& o
                                                             const std::string& value) {
     config::PolicySettings probe;
     domain::Policy::apply_override(probe, key, value);  // throws ValidationFailed when bad
+    if (key == "expiry_reminder_days" && !case_type_id.empty()) {
+        // The reminder job reads only the organisation-wide value (see ReminderRepository).
+        throw domain::ValidationFailed({{"policy." + key, "organisation_only",
+                                         "is set for the whole organisation, not per case type"}});
+    }
     db_.transaction([&](SqlConnection& c) {
         c.execute(db_.sql("DELETE FROM policy_overrides WHERE organisation_id = ? AND "
                           "case_type_id = ? AND policy_key = ?"),

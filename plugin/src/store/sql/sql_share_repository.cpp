@@ -5,6 +5,7 @@
 
 #include "store/sql/outbox_rows.hpp"
 #include "store/sql/share_rows.hpp"
+#include "store/sql/sql_reminder_repository.hpp"
 
 namespace es::store::sql {
 
@@ -121,9 +122,10 @@ bool SqlShareRepository::send_by_email(const std::string& organisation_id,
                                        const domain::AuditEntry& audit) {
     return db_.transaction([&](SqlConnection& c) {
         const auto n = c.execute(
-            db_.sql("UPDATE shares SET expires_at = ?, delivery = ? WHERE organisation_id = ? AND "
-                    "id = ? AND revoked_at IS NULL"),
-            {domain::to_epoch_ms(expires_at),
+            db_.sql("UPDATE shares SET " + std::string(kExpiryChangeClauses) +
+                    ", expires_at = ?, delivery = ? WHERE organisation_id = ? AND id = ? AND "
+                    "revoked_at IS NULL"),
+            {domain::to_epoch_ms(expires_at), domain::to_epoch_ms(expires_at),
              std::string(domain::to_text(domain::Delivery::EmailedLink)), organisation_id,
              share_id});
         if (n != 1) {
@@ -139,9 +141,12 @@ bool SqlShareRepository::change_expiry(const std::string& organisation_id,
                                        const std::string& share_id, domain::Timestamp expires_at,
                                        const domain::AuditEntry& audit) {
     return db_.transaction([&](SqlConnection& c) {
-        const auto n = c.execute(db_.sql("UPDATE shares SET expires_at = ? WHERE organisation_id "
-                                         "= ? AND id = ? AND revoked_at IS NULL"),
-                                 {domain::to_epoch_ms(expires_at), organisation_id, share_id});
+        const auto n =
+            c.execute(db_.sql("UPDATE shares SET " + std::string(kExpiryChangeClauses) +
+                              ", expires_at = ? WHERE organisation_id = ? AND id = ? AND "
+                              "revoked_at IS NULL"),
+                      {domain::to_epoch_ms(expires_at), domain::to_epoch_ms(expires_at),
+                       organisation_id, share_id});
         if (n == 1) {
             insert_audit(db_, c, audit);
         }

@@ -126,6 +126,19 @@ const std::vector<sql::Migration>& sqlite_migrations() {
                 value TEXT NOT NULL,
                 PRIMARY KEY (organisation_id, case_type_id, policy_key)))",
          }},
+        {3,
+         "shares: when the owner was reminded of the expiry, when the expiry was set",
+         {
+             // NULL: not reminded for the current expiry. Moving the expiry later sets it back to
+             // NULL, so the new expiry gets its own reminder.
+             "ALTER TABLE shares ADD COLUMN expiry_reminder_sent_at INTEGER",
+             // When the current expiry was chosen (NULL: at creation). An expiry chosen inside the
+             // reminder window needs no reminder: the owner just picked it.
+             "ALTER TABLE shares ADD COLUMN expiry_set_at INTEGER",
+             // The reminder job's scan: live, not yet reminded, by expiry.
+             "CREATE INDEX shares_reminder_due ON shares (expiry_reminder_sent_at, revoked_at, "
+             "expires_at)",
+         }},
     };
     return kMigrations;
 }
