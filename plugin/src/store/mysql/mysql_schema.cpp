@@ -153,7 +153,9 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
              "ALTER TABLE shares ADD COLUMN expiry_reminder_sent_at BIGINT NULL, "
              "ADD COLUMN expiry_set_at BIGINT NULL, ADD KEY shares_reminder_due "
              "(expiry_reminder_sent_at, revoked_at, expires_at)",
-         }},
+         },
+         "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
+         "table_name = 'shares' AND column_name = 'expiry_reminder_sent_at'"},
     };
     return kMigrations;
 }

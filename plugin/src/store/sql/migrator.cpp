@@ -19,8 +19,14 @@ int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
             continue;
         }
         try {
+            const bool done = !m.done_if.empty() && [&] {
+                const auto rows = c.query(m.done_if, {});
+                return !rows.empty() && rows.front().integer(0) != 0;
+            }();
             for (const auto& statement : m.statements) {
-                c.execute(statement, {});
+                if (!done) {
+                    c.execute(statement, {});
+                }
             }
             c.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, "

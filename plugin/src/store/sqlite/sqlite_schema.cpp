@@ -138,7 +138,9 @@ const std::vector<sql::Migration>& sqlite_migrations() {
              // The reminder job's scan: live, not yet reminded, by expiry.
              "CREATE INDEX shares_reminder_due ON shares (expiry_reminder_sent_at, revoked_at, "
              "expires_at)",
-         }},
+         },
+         "SELECT COUNT(*) FROM pragma_table_info('shares') WHERE name = "
+         "'expiry_reminder_sent_at'"},
     };
     return kMigrations;
 }
