@@ -1,8 +1,10 @@
 #include "store/sql/sql_share_repository.hpp"
 
 #include <algorithm>
-#include <map>
+#include <string_view>
+#include <unordered_set>
 
+#include "store/sql/case_summary_rows.hpp"
 #include "store/sql/outbox_rows.hpp"
 #include "store/sql/share_rows.hpp"
 
@@ -13,6 +15,10 @@ namespace {
 // Bounded IN-lists: the statement cache sees at most this many distinct shapes, and no backend
 // limit on bound parameters is ever near.
 constexpr std::size_t kSummaryChunk = 500;
+
+// From this many case ids on, the column scans the organisation's summary rows once instead of
+// looking the ids up in chunks (measured in tests/bench/store_bench.cpp; see docs/storage.md).
+constexpr std::size_t kScanFromCases = 2000;
 
 const std::string kLive = " s.revoked_at IS NULL AND s.expires_at > {now} ";
 
@@ -48,6 +54,7 @@ void SqlShareRepository::create(const domain::Share& share, const domain::Select
             insert_outbox(db_, c, m);
         }
         insert_audit(db_, c, audit);
+        refresh_case_summary(db_, c, share.organisation_id, share.case_id);
     });
 }
 
@@ -131,6 +138,7 @@ bool SqlShareRepository::send_by_email(const std::string& organisation_id,
         }
         insert_outbox(db_, c, message);
         insert_audit(db_, c, audit);
+        refresh_case_summary_of_share(db_, c, organisation_id, share_id);
         return true;
     });
 }
@@ -144,6 +152,7 @@ bool SqlShareRepository::change_expiry(const std::string& organisation_id,
                                  {domain::to_epoch_ms(expires_at), organisation_id, share_id});
         if (n == 1) {
             insert_audit(db_, c, audit);
+            refresh_case_summary_of_share(db_, c, organisation_id, share_id);
         }
         return n == 1;
     });
@@ -235,15 +244,22 @@ bool SqlShareRepository::revoke(const std::string& organisation_id, const std::s
         if (n == 1) {
             c.execute(db_.sql("DELETE FROM portal_sessions WHERE share_id = ?"), {share_id});
             insert_audit(db_, c, audit);
+            refresh_case_summary_of_share(db_, c, organisation_id, share_id);
         }
         return n == 1;
     });
 }
 
-std::vector<std::string> SqlShareRepository::revoke_where(const std::string& condition,
-                                                          const std::vector<SqlValue>& params,
-                                                          const std::string& revoked_by,
-                                                          const domain::AuditEntry& audit) {
+std::vector<std::string> SqlShareRepository::revoke_all(const std::string& organisation_id,
+                                                        const std::optional<std::string>& case_id,
+                                                        const std::string& revoked_by,
+                                                        const domain::AuditEntry& audit) {
+    const std::string condition =
+        case_id ? "organisation_id = ? AND case_id = ?" : "organisation_id = ?";
+    std::vector<SqlValue> params{organisation_id};
+    if (case_id) {
+        params.emplace_back(*case_id);
+    }
     return db_.transaction([&](SqlConnection& c) {
         std::vector<std::string> ids;
         std::vector<std::string> cases;
@@ -265,6 +281,11 @@ std::vector<std::string> SqlShareRepository::revoke_where(const std::string& con
                 insert_audit(db_, c, entry);
             }
         }
+        if (case_id) {
+            refresh_case_summary(db_, c, organisation_id, *case_id);
+        } else {
+            refresh_organisation_summaries(db_, c, organisation_id);
+        }
         return ids;
     });
 }
@@ -273,14 +294,13 @@ std::vector<std::string> SqlShareRepository::revoke_case(const std::string& orga
                                                          const std::string& case_id,
                                                          const std::string& revoked_by,
                                                          const domain::AuditEntry& audit) {
-    return revoke_where("organisation_id = ? AND case_id = ?", {organisation_id, case_id},
-                        revoked_by, audit);
+    return revoke_all(organisation_id, case_id, revoked_by, audit);
 }
 
 std::vector<std::string> SqlShareRepository::revoke_organisation(const std::string& organisation_id,
                                                                  const std::string& revoked_by,
                                                                  const domain::AuditEntry& audit) {
-    return revoke_where("organisation_id = ?", {organisation_id}, revoked_by, audit);
+    return revoke_all(organisation_id, std::nullopt, revoked_by, audit);
 }
 
 int SqlShareRepository::remove_item(const std::string& organisation_id, const std::string& case_id,
@@ -338,32 +358,33 @@ void SqlShareRepository::release_download(const std::string& share_id) {
 
 std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
     const std::string& organisation_id, const std::vector<std::string>& case_ids) {
-    std::map<std::string, domain::CaseShareSummary> found;
+    std::unordered_map<std::string, domain::CaseShareSummary> found;
     db_.read([&](SqlConnection& c) {
         found.clear();
-        // The clock once per call, bound as a value: SQLite would otherwise evaluate julianday()
-        // for every row of the aggregation.
+        // The clock once per call, bound as a value: every row is judged against the same now.
         const std::int64_t now = c.query(db_.sql("SELECT {now}"), {}).front().integer(0);
-        for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
-            const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
-            std::vector<SqlValue> params;
-            params.reserve(n + 2);
-            params.emplace_back(organisation_id);
-            for (std::size_t i = 0; i < n; ++i) {
-                params.emplace_back(case_ids[start + i]);
+        std::vector<std::string> lapsed;
+        auto judge = [&](const SqlRow& row) {
+            // A row is exact while its first expiry is ahead; with its last expiry behind it says
+            // "none"; in between some of its shares have run out since it was written.
+            const auto first = row.optional_integer(2);
+            const auto last = row.optional_integer(3);
+            if (!last || *last <= now) {
+                return;
             }
-            params.emplace_back(now);
-            const std::string q = db_.sql(
-                "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
-                "s.organisation_id = ? AND s.case_id IN (" +
-                placeholders(n) +
-                ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id");
-            for (const auto& row : c.query(q, params)) {
-                found[row.text(0)] =
-                    domain::CaseShareSummary{row.text(0), static_cast<int>(row.integer(1)),
-                                             domain::from_epoch_ms(row.integer(2))};
+            if (first && *first > now) {
+                found[row.text(0)] = domain::CaseShareSummary{
+                    row.text(0), static_cast<int>(row.integer(1)), domain::from_epoch_ms(*first)};
+            } else {
+                lapsed.push_back(row.text(0));
             }
+        };
+        if (case_ids.size() >= kScanFromCases) {
+            read_organisation_summaries(c, organisation_id, case_ids, now, judge);
+        } else {
+            read_listed_summaries(c, organisation_id, case_ids, judge);
         }
+        count_live_shares(c, organisation_id, lapsed, now, found);
         return 0;
     });
     std::vector<domain::CaseShareSummary> out;
@@ -373,6 +394,77 @@ std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
         out.push_back(it != found.end() ? it->second : domain::CaseShareSummary{id, 0, {}});
     }
     return out;
+}
+
+void SqlShareRepository::read_organisation_summaries(
+    SqlConnection& c, const std::string& organisation_id, const std::vector<std::string>& case_ids,
+    std::int64_t now, const std::function<void(const SqlRow&)>& judge) {
+    // One covering range scan over the organisation's cases that may have live shares, filtered
+    // here: cheaper than thousands of key lookups once the list is long.
+    const std::unordered_set<std::string_view> wanted(case_ids.begin(), case_ids.end());
+    const std::string q = db_.sql(
+        "SELECT case_id, live_count, first_expiry, last_expiry FROM case_share_summary "
+        "WHERE organisation_id = ? AND last_expiry > ?");
+    for (const auto& row : c.query(q, {organisation_id, now})) {
+        if (wanted.count(*row.optional_text(0)) != 0) {
+            judge(row);
+        }
+    }
+}
+
+void SqlShareRepository::read_listed_summaries(SqlConnection& c, const std::string& organisation_id,
+                                               const std::vector<std::string>& case_ids,
+                                               const std::function<void(const SqlRow&)>& judge) {
+    for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
+        const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
+        std::vector<SqlValue> params{organisation_id};
+        params.insert(params.end(), case_ids.begin() + static_cast<std::ptrdiff_t>(start),
+                      case_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
+        const std::string q = db_.sql(
+            "SELECT case_id, live_count, first_expiry, last_expiry FROM "
+            "case_share_summary WHERE organisation_id = ? AND case_id IN (" +
+            placeholders(n) + ")");
+        for (const auto& row : c.query(q, params)) {
+            judge(row);
+        }
+    }
+}
+
+void SqlShareRepository::count_live_shares(
+    SqlConnection& c, const std::string& organisation_id, const std::vector<std::string>& case_ids,
+    std::int64_t now, std::unordered_map<std::string, domain::CaseShareSummary>& found) {
+    for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
+        const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
+        std::vector<SqlValue> params{organisation_id};
+        params.insert(params.end(), case_ids.begin() + static_cast<std::ptrdiff_t>(start),
+                      case_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
+        params.emplace_back(now);
+        const std::string q = db_.sql(
+            "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
+            "s.organisation_id = ? AND s.case_id IN (" +
+            placeholders(n) + ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id");
+        for (const auto& row : c.query(q, params)) {
+            found[row.text(0)] =
+                domain::CaseShareSummary{row.text(0), static_cast<int>(row.integer(1)),
+                                         domain::from_epoch_ms(row.integer(2))};
+        }
+    }
+}
+
+int SqlShareRepository::refresh_lapsed_summaries(int limit) {
+    // Rows whose first expiry has passed send the column back to `shares`; recomputing them keeps
+    // that fallback rare. A batch per transaction, so writers wait for one batch at most.
+    auto keys = db_.read([&](SqlConnection& c) {
+        return c.query(db_.sql("SELECT organisation_id, case_id FROM case_share_summary WHERE "
+                               "first_expiry <= {now} LIMIT ?"),
+                       {std::int64_t{limit}});
+    });
+    db_.transaction([&](SqlConnection& c) {
+        for (const auto& key : keys) {
+            refresh_case_summary(db_, c, key.text(0), key.text(1));
+        }
+    });
+    return static_cast<int>(keys.size());
 }
 
 }  // namespace es::store::sql
