@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "store/sql/case_summary_rows.hpp"
 #include "store/sql/outbox_rows.hpp"
@@ -17,8 +17,11 @@ namespace {
 constexpr std::size_t kSummaryChunk = 500;
 
 // From this many case ids on, the column scans the organisation's summary rows once instead of
-// looking the ids up in chunks (measured in tests/bench/store_bench.cpp; see docs/storage.md).
-constexpr std::size_t kScanFromCases = 2000;
+// looking the ids up in chunks. Measured with store_bench (docs/performance.md): a looked-up id
+// costs about three times a scanned row, and with 10,000 scanned rows the two meet between 2,000
+// and 5,000 ids on both backends. The scan reads only cases with live shares, so it grows with
+// those of the organisation, never with its closed or unshared cases.
+constexpr std::size_t kScanFromCases = 3000;
 
 const std::string kLive = " s.revoked_at IS NULL AND s.expires_at > {now} ";
 
@@ -358,81 +361,99 @@ void SqlShareRepository::release_download(const std::string& share_id) {
 
 std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
     const std::string& organisation_id, const std::vector<std::string>& case_ids) {
-    std::unordered_map<std::string, domain::CaseShareSummary> found;
+    std::vector<domain::CaseShareSummary> out;
+    out.reserve(case_ids.size());
+    // Where each id's answer goes; it also tells which rows of an organisation scan were asked for.
+    std::unordered_map<std::string_view, std::size_t> position;
+    position.reserve(case_ids.size());
+    for (std::size_t i = 0; i < case_ids.size(); ++i) {
+        out.push_back(domain::CaseShareSummary{case_ids[i], 0, {}});
+        position.emplace(case_ids[i], i);
+    }
+    const Record record = [&](std::string_view case_id, std::int64_t count,
+                              std::int64_t next_expiry) {
+        auto& entry = out[position.at(case_id)];
+        entry.active_count = static_cast<int>(count);
+        entry.next_expiry = domain::from_epoch_ms(next_expiry);
+    };
     db_.read([&](SqlConnection& c) {
-        found.clear();
+        for (auto& entry : out) {  // a retried read starts from nothing
+            entry.active_count = 0;
+            entry.next_expiry.reset();
+        }
         // The clock once per call, bound as a value: every row is judged against the same now.
         const std::int64_t now = c.query(db_.sql("SELECT {now}"), {}).front().integer(0);
         std::vector<std::string> lapsed;
         auto judge = [&](const SqlRow& row) {
-            // A row is exact while its first expiry is ahead; with its last expiry behind it says
-            // "none"; in between some of its shares have run out since it was written.
-            const auto first = row.optional_integer(2);
-            const auto last = row.optional_integer(3);
-            if (!last || *last <= now) {
+            // Only rows whose last expiry is ahead arrive. A row is exact while its first expiry is
+            // ahead too; otherwise some of its shares have run out since it was written.
+            const std::string& case_id = *row.optional_text(0);
+            if (position.count(case_id) == 0) {
                 return;
             }
-            if (first && *first > now) {
-                found[row.text(0)] = domain::CaseShareSummary{
-                    row.text(0), static_cast<int>(row.integer(1)), domain::from_epoch_ms(*first)};
+            const std::int64_t first = row.integer(2);
+            if (first > now) {
+                record(case_id, row.integer(1), first);
             } else {
-                lapsed.push_back(row.text(0));
+                lapsed.push_back(case_id);
             }
         };
         if (case_ids.size() >= kScanFromCases) {
-            read_organisation_summaries(c, organisation_id, case_ids, now, judge);
+            read_organisation_summaries(c, organisation_id, now, judge);
         } else {
-            read_listed_summaries(c, organisation_id, case_ids, judge);
+            read_listed_summaries(c, organisation_id, case_ids, now, judge);
         }
-        count_live_shares(c, organisation_id, lapsed, now, found);
+        count_live_shares(c, organisation_id, lapsed, now, record);
         return 0;
     });
-    std::vector<domain::CaseShareSummary> out;
-    out.reserve(case_ids.size());
-    for (const auto& id : case_ids) {
-        auto it = found.find(id);
-        out.push_back(it != found.end() ? it->second : domain::CaseShareSummary{id, 0, {}});
+    for (std::size_t i = 0; i < out.size(); ++i) {  // an id listed twice gets the same answer
+        if (const std::size_t first = position.at(case_ids[i]); first != i) {
+            out[i] = out[first];
+        }
     }
     return out;
 }
 
-void SqlShareRepository::read_organisation_summaries(
-    SqlConnection& c, const std::string& organisation_id, const std::vector<std::string>& case_ids,
-    std::int64_t now, const std::function<void(const SqlRow&)>& judge) {
-    // One covering range scan over the organisation's cases that may have live shares, filtered
-    // here: cheaper than thousands of key lookups once the list is long.
-    const std::unordered_set<std::string_view> wanted(case_ids.begin(), case_ids.end());
+void SqlShareRepository::read_organisation_summaries(SqlConnection& c,
+                                                     const std::string& organisation_id,
+                                                     std::int64_t now, const Judge& judge) {
+    // One covering range scan over the organisation's cases that may have live shares (the
+    // caller keeps the ones it asked for): cheaper than thousands of key lookups once the list is
+    // long.
     const std::string q = db_.sql(
-        "SELECT case_id, live_count, first_expiry, last_expiry FROM case_share_summary "
-        "WHERE organisation_id = ? AND last_expiry > ?");
+        "SELECT case_id, live_count, first_expiry FROM case_share_summary WHERE "
+        "organisation_id = ? AND last_expiry > ?");
     for (const auto& row : c.query(q, {organisation_id, now})) {
-        if (wanted.count(*row.optional_text(0)) != 0) {
-            judge(row);
-        }
+        judge(row);
     }
 }
 
 void SqlShareRepository::read_listed_summaries(SqlConnection& c, const std::string& organisation_id,
                                                const std::vector<std::string>& case_ids,
-                                               const std::function<void(const SqlRow&)>& judge) {
+                                               std::int64_t now, const Judge& judge) {
     for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
         const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
         std::vector<SqlValue> params{organisation_id};
         params.insert(params.end(), case_ids.begin() + static_cast<std::ptrdiff_t>(start),
                       case_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
+        // last_expiry is compared here, not in SQL: with it in the WHERE clause both planners
+        // preferred the last_expiry index (a scan of the organisation) to the key lookups.
         const std::string q = db_.sql(
             "SELECT case_id, live_count, first_expiry, last_expiry FROM "
             "case_share_summary WHERE organisation_id = ? AND case_id IN (" +
             placeholders(n) + ")");
         for (const auto& row : c.query(q, params)) {
-            judge(row);
+            const auto last = row.optional_integer(3);
+            if (last && *last > now) {
+                judge(row);
+            }
         }
     }
 }
 
-void SqlShareRepository::count_live_shares(
-    SqlConnection& c, const std::string& organisation_id, const std::vector<std::string>& case_ids,
-    std::int64_t now, std::unordered_map<std::string, domain::CaseShareSummary>& found) {
+void SqlShareRepository::count_live_shares(SqlConnection& c, const std::string& organisation_id,
+                                           const std::vector<std::string>& case_ids,
+                                           std::int64_t now, const Record& record) {
     for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
         const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
         std::vector<SqlValue> params{organisation_id};
@@ -444,9 +465,7 @@ void SqlShareRepository::count_live_shares(
             "s.organisation_id = ? AND s.case_id IN (" +
             placeholders(n) + ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id");
         for (const auto& row : c.query(q, params)) {
-            found[row.text(0)] =
-                domain::CaseShareSummary{row.text(0), static_cast<int>(row.integer(1)),
-                                         domain::from_epoch_ms(row.integer(2))};
+            record(*row.optional_text(0), row.integer(1), row.integer(2));
         }
     }
 }

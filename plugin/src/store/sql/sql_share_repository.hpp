@@ -5,7 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "store/share_repository.hpp"
@@ -68,18 +68,22 @@ class SqlShareRepository : public ShareRepository {
                                         const std::string& revoked_by,
                                         const domain::AuditEntry& audit);
 
-    // Hands `judge` the summary row of each given case that has one: by scanning the organisation's
-    // rows that may have live shares, or by looking the ids up in chunks.
+    // Takes one summary row (case_id, live_count, first_expiry), read with last_expiry ahead.
+    using Judge = std::function<void(const SqlRow&)>;
+    // Stores one case's answer: active count and next expiry (epoch ms).
+    using Record = std::function<void(std::string_view, std::int64_t, std::int64_t)>;
+
+    // Hands `judge` the summary rows with live shares left: all of the organisation's in one
+    // scan, or those of the given ids, looked up in chunks.
     void read_organisation_summaries(SqlConnection& c, const std::string& organisation_id,
-                                     const std::vector<std::string>& case_ids, std::int64_t now,
-                                     const std::function<void(const SqlRow&)>& judge);
+                                     std::int64_t now, const Judge& judge);
     void read_listed_summaries(SqlConnection& c, const std::string& organisation_id,
-                               const std::vector<std::string>& case_ids,
-                               const std::function<void(const SqlRow&)>& judge);
+                               const std::vector<std::string>& case_ids, std::int64_t now,
+                               const Judge& judge);
     // The exact count from `shares`, for cases whose summary row has partly lapsed.
     void count_live_shares(SqlConnection& c, const std::string& organisation_id,
                            const std::vector<std::string>& case_ids, std::int64_t now,
-                           std::unordered_map<std::string, domain::CaseShareSummary>& found);
+                           const Record& record);
 
     Database& db_;
 };
