@@ -18,7 +18,7 @@ constexpr std::size_t kSummaryChunk = 500;
 
 // From this many case ids on, the column scans the organisation's summary rows once instead of
 // looking the ids up in chunks. Measured with store_bench (docs/performance.md): a looked-up id
-// costs about three times a scanned row, and with 10,000 scanned rows the two meet between 2,000
+// costs three to five scanned rows, and with 10,000 scanned rows the two meet between 2,000
 // and 5,000 ids on both backends. The scan reads only cases with live shares, so it grows with
 // those of the organisation, never with its closed or unshared cases.
 constexpr std::size_t kScanFromCases = 3000;
