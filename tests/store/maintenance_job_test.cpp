@@ -67,6 +67,20 @@ TEST_F(MaintenanceJobTest, RoundPurgesPastRetentionAndRefreshesLapsedSummaries) 
     EXPECT_EQ(again.access_events + again.sessions + again.summaries, 0);
 }
 
+TEST_F(MaintenanceJobTest, AccessLogIsPurgedInBatchesUntilNothingIsPastRetention) {
+    const auto share = service->create(alice, request()).share;
+    const auto now = store->database_now();
+    for (int i = 0; i < 5; ++i) {
+        add_event(share, now - std::chrono::hours(24 * (400 + i)));
+    }
+    add_event(share, now);
+    MaintenanceJob::Options options;
+    options.access_log_batch = 2;
+    MaintenanceJob job(*store, options, recorder());
+    EXPECT_EQ(job.run_once().access_events, 5);
+    EXPECT_EQ(backend->count("access_events"), 1);
+}
+
 TEST_F(MaintenanceJobTest, ThreadRunsAtOnceAndThenEveryInterval) {
     MaintenanceJob::Options options;
     options.interval = 50ms;

@@ -86,8 +86,26 @@ TYPED_TEST(RetentionContract, AccessLogPurgeCountsWhatItRemoved) {
     }
     log.append({0, a.id, "org-a", "case-1", now - std::chrono::hours(24 * 29), "::1", "", "view",
                 "", "ok"});
-    EXPECT_EQ(log.purge_older_than(30), 3);
-    EXPECT_EQ(log.purge_older_than(30), 0);
+    EXPECT_EQ(log.purge_older_than(30, 1000), 3);
+    EXPECT_EQ(log.purge_older_than(30, 1000), 0);
+    EXPECT_EQ(this->backend->count("access_events"), 1);
+}
+
+TYPED_TEST(RetentionContract, AccessLogPurgeDeletesInBatchesOldestFirst) {
+    const auto a = this->make_share();
+    auto& log = this->store->access_log();
+    const auto now = this->store->database_now();
+    for (int days : {50, 40, 35, 10}) {
+        log.append({0, a.id, "org-a", "case-1", now - std::chrono::hours(24 * days), "::1", "",
+                    "view", std::to_string(days), "ok"});
+    }
+    EXPECT_EQ(log.purge_older_than(30, 2), 2);
+    auto left = log.for_share("org-a", a.id, {});
+    ASSERT_EQ(left.size(), 2u);
+    EXPECT_EQ(left[0].item_id, "10");
+    EXPECT_EQ(left[1].item_id, "35");
+    EXPECT_EQ(log.purge_older_than(30, 2), 1);
+    EXPECT_EQ(log.purge_older_than(30, 2), 0);
     EXPECT_EQ(this->backend->count("access_events"), 1);
 }
 

@@ -60,7 +60,16 @@ void MaintenanceJob::step(const char* what, Report& report, F&& f) {
 MaintenanceJob::Report MaintenanceJob::run_once() {
     Report r;
     step("purging the access log", r, [&] {
-        r.access_events = store_.access_log().purge_older_than(options_.access_log_retention_days);
+        // Batches, so that years of events (a first purge, a shortened retention) are many short
+        // transactions and shutdown need not wait for all of them.
+        for (std::int64_t n = options_.access_log_batch; n >= options_.access_log_batch;) {
+            if (stopping()) {
+                return;
+            }
+            n = store_.access_log().purge_older_than(options_.access_log_retention_days,
+                                                     options_.access_log_batch);
+            r.access_events += n;
+        }
     });
     step("purging one-time codes", r, [&] { r.codes = store_.codes().purge_expired(); });
     step("purging portal sessions", r,
@@ -69,11 +78,8 @@ MaintenanceJob::Report MaintenanceJob::run_once() {
          [&] { r.throttle_rows = store_.throttle().purge_older_than(options_.throttle_age); });
     step("refreshing case-list summaries", r, [&] {
         for (int batch = 0; batch < options_.summary_batches_per_round; ++batch) {
-            {
-                std::lock_guard lock(mutex_);
-                if (stopping_) {
-                    return;
-                }
+            if (stopping()) {
+                return;
             }
             const int n = store_.shares().refresh_lapsed_summaries(options_.summary_batch);
             r.summaries += n;
@@ -92,6 +98,11 @@ MaintenanceJob::Report MaintenanceJob::run_once() {
             (r.failed_steps > 0 ? "; " + std::to_string(r.failed_steps) + " step(s) failed"
                                 : std::string()));
     return r;
+}
+
+bool MaintenanceJob::stopping() {
+    std::lock_guard lock(mutex_);
+    return stopping_;
 }
 
 void MaintenanceJob::log(LogLevel level, const std::string& text) const {

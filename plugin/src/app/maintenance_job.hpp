@@ -33,6 +33,8 @@ class MaintenanceJob {
         std::chrono::milliseconds interval{std::chrono::hours(1)};
         int access_log_retention_days = 365;
         std::chrono::minutes session_idle{60};
+        // Access events deleted per transaction.
+        std::int64_t access_log_batch = 10000;
         // Longer than any throttle window (the longest, code sends per hour, is one hour).
         std::chrono::seconds throttle_age{std::chrono::hours(24)};
         // Summary rows recomputed per transaction, and at most this many batches per round.
@@ -69,6 +71,7 @@ class MaintenanceJob {
     // Runs one step, turning an exception into a logged failure.
     template <class F>
     void step(const char* what, Report& report, F&& f);
+    bool stopping();
     void log(LogLevel level, const std::string& text) const;
 
     store::Store& store_;
