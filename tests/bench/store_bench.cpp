@@ -1,10 +1,12 @@
 // Storage benchmarks on both backends (run by hand, never by ctest):
 //   token lookup p50/p99 with 1,000,000 shares and 10,000,000 access events stored,
 //   share creation rate (no password, so no Argon2 cost),
-//   the case-list column for 10,000 cases in one batched call.
+//   the case-list column for 10,000 cases in one batched call (and for a page of 200), and the
+//   two ways of reading summary rows side by side.
 // Usage: store_bench [sqlite|mariadb|both] [work dir]
 // The loaded databases stay in the work dir, so a second run measures without reloading; delete
-// the directory to start over.
+// the directory to start over. Opening a database loaded by an older build applies its pending
+// migrations (migration 2 backfills the case-list summaries from the loaded shares).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include "crypto/digest.hpp"
 #include "crypto/random_bytes.hpp"
 #include "mariadb_server.hpp"
+#include "store/sql/case_summary_rows.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store.hpp"
 
@@ -106,6 +109,63 @@ void load_events(store::sql::Database& db, bool sqlite) {
     }
 }
 
+// The bulk load writes `shares` directly, past the repository that keeps the case-list summaries;
+// build them the way revoke-all of an organisation does (a database loaded before migration 2
+// got them from its backfill instead).
+void build_summaries(store::sql::Database& db) {
+    for (int org = 0; org < 10; ++org) {
+        db.transaction([&](store::sql::SqlConnection& c) {
+            store::sql::refresh_organisation_summaries(db, c, "org-" + std::to_string(org));
+        });
+    }
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// The two ways to read summary rows, on their own, for growing id lists: look the ids up in
+// chunks of 500 (cost grows with the list) or scan the organisation's rows that may have live
+// shares (cost fixed by the organisation). Where they cross decides kScanFromCases.
+void compare_summary_reads(store::sql::Database& db, std::int64_t now) {
+    for (int n : {200, 1000, 2000, 5000, 10000}) {
+        std::vector<double> listed;
+        std::vector<double> scanned;
+        for (int round = 0; round < 10; ++round) {
+            auto t = Clock::now();
+            db.read([&](store::sql::SqlConnection& c) {
+                for (int start = 0; start < n; start += 500) {
+                    const int k = std::min(500, n - start);
+                    std::string q =
+                        "SELECT case_id, live_count, first_expiry, last_expiry FROM "
+                        "case_share_summary WHERE organisation_id = ? AND case_id IN (";
+                    std::vector<store::sql::SqlValue> p{std::string("org-0")};
+                    for (int i = 0; i < k; ++i) {
+                        q += i == 0 ? "?" : ", ?";
+                        p.emplace_back("case-" + std::to_string((start + i) * 10));
+                    }
+                    c.query(q + ")", p);
+                }
+                return 0;
+            });
+            listed.push_back(ms_since(t));
+            t = Clock::now();
+            db.read([&](store::sql::SqlConnection& c) {
+                return c
+                    .query(
+                        "SELECT case_id, live_count, first_expiry FROM case_share_summary "
+                        "WHERE organisation_id = ? AND last_expiry > ?",
+                        {std::string("org-0"), now})
+                    .size();
+            });
+            scanned.push_back(ms_since(t));
+        }
+        std::printf("  summary rows for %5d ids: looked up p50=%.3f ms, org scan p50=%.3f ms\n", n,
+                    median(listed), median(scanned));
+    }
+}
+
 struct NoHostCases : app::CaseAccess {
     std::optional<std::string> case_type(const domain::Actor&, const std::string&) override {
         return "general";
@@ -121,6 +181,33 @@ void percentile_line(const char* what, std::vector<double> v) {
     auto at = [&](double q) { return v[static_cast<std::size_t>(q * (v.size() - 1))]; };
     std::printf("  %-34s n=%zu  p50=%.3f ms  p99=%.3f ms  max=%.3f ms\n", what, v.size(), at(0.5),
                 at(0.99), v.back());
+}
+
+// The column as it was computed before the summaries (aggregating `shares` of the listed cases in
+// chunks of 500), so both figures come from one run under one machine load.
+void time_share_aggregation(store::sql::Database& db, std::int64_t now) {
+    std::vector<double> v;
+    for (int round = 0; round < 10; ++round) {
+        const auto t = Clock::now();
+        db.read([&](store::sql::SqlConnection& c) {
+            for (int start = 0; start < kCasesInColumn; start += 500) {
+                std::string q =
+                    "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
+                    "s.organisation_id = ? AND s.case_id IN (";
+                std::vector<store::sql::SqlValue> p{std::string("org-0")};
+                for (int i = 0; i < 500; ++i) {
+                    q += i == 0 ? "?" : ", ?";
+                    p.emplace_back("case-" + std::to_string((start + i) * 10));
+                }
+                p.emplace_back(now);
+                c.query(q + ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id",
+                        p);
+            }
+            return 0;
+        });
+        v.push_back(ms_since(t));
+    }
+    percentile_line("former column query (aggregating shares)", v);
 }
 
 void run(const char* name, const config::StorageSettings& settings) {
@@ -143,6 +230,9 @@ void run(const char* name, const config::StorageSettings& settings) {
         load_events(db, std::string(name) == "sqlite");
         std::printf("  load %lld access events: %.1f s\n", static_cast<long long>(kEvents),
                     ms_since(t) / 1000);
+        t = Clock::now();
+        build_summaries(db);
+        std::printf("  build case-list summaries: %.1f s\n", ms_since(t) / 1000);
     }
     // Warm up: the figures are for a running server, not for the first requests after a load.
     for (int i = 0; i < 5000; ++i) {
@@ -168,9 +258,13 @@ void run(const char* name, const config::StorageSettings& settings) {
     for (int c = 0; c < kCasesInColumn; ++c) {
         cases.push_back("case-" + std::to_string(c * 10));  // all in org-0
     }
+    // Warm up here too: a restarted MariaDB loads its buffer pool in the background.
+    for (int i = 0; i < 5; ++i) {
+        store->shares().active_share_summary("org-0", cases);
+    }
     std::vector<double> column;
     int active = 0;
-    for (int i = 0; i < 20; ++i) {
+    for (int i = 0; i < 50; ++i) {
         const auto s = Clock::now();
         auto summary = store->shares().active_share_summary("org-0", cases);
         column.push_back(ms_since(s));
@@ -181,6 +275,18 @@ void run(const char* name, const config::StorageSettings& settings) {
     }
     percentile_line("column values, 10,000 cases", column);
     std::printf("  (%d of 10000 cases with an active share)\n", active);
+
+    // What the case list really asks for: one page.
+    const std::vector<std::string> page(cases.begin(), cases.begin() + 200);
+    std::vector<double> page_column;
+    for (int i = 0; i < 50; ++i) {
+        const auto s = Clock::now();
+        store->shares().active_share_summary("org-0", page);
+        page_column.push_back(ms_since(s));
+    }
+    percentile_line("column values, page of 200 cases", page_column);
+    compare_summary_reads(db, domain::to_epoch_ms(store->database_now()));
+    time_share_aggregation(db, domain::to_epoch_ms(store->database_now()));
 
     NoHostCases host;
     auto box =

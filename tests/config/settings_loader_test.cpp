@@ -69,6 +69,22 @@ TEST(SettingsLoader, OutOfRangeValueIsRefused) {
     EXPECT_NE(std::string(e.what()).find("out of range 5..8"), std::string::npos) << e.what();
 }
 
+TEST(SettingsLoader, MaintenanceIntervalDefaultsToAnHourAndIsBounded) {
+    EXPECT_EQ(parse_settings(kMinimal, "es.yaml", "/data").storage.maintenance_interval_minutes,
+              60);
+    EXPECT_EQ(
+        parse_settings(std::string(kMinimal) + "storage:\n  maintenance_interval_minutes: 5\n",
+                       "es.yaml", "/data")
+            .storage.maintenance_interval_minutes,
+        5);
+    for (const char* bad : {"0", "1441", "soon"}) {
+        ConfigError e = error_of(std::string(kMinimal) +
+                                 "storage:\n  maintenance_interval_minutes: " + bad + "\n");
+        EXPECT_EQ(e.key(), "storage.maintenance_interval_minutes") << bad;
+        EXPECT_EQ(e.line(), 4) << bad;
+    }
+}
+
 TEST(SettingsLoader, FiveDigitCodesAreAllowed) {
     Settings s =
         parse_settings(std::string(kMinimal) + "policy:\n  code_digits: 5\n", "es.yaml", "/data");

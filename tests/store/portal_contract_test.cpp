@@ -321,9 +321,9 @@ TYPED_TEST(PortalContract, AccessLogPurgeRemovesOnlyEventsPastTheRetention) {
     log.append({0, a.id, "org-a", "case-1", now - std::chrono::hours(24 * 10), "::1", "", "view",
                 "", "ok"});
     log.append({0, a.id, "org-a", "case-1", {}, "::1", "", "download", "a1", "ok"});
-    EXPECT_EQ(log.purge_older_than(365), 1);
+    EXPECT_EQ(log.purge_older_than(365, 1000), 1);
     EXPECT_EQ(log.for_share("org-a", a.id, {}).size(), 2u);
-    EXPECT_EQ(log.purge_older_than(5), 1);
+    EXPECT_EQ(log.purge_older_than(5, 1000), 1);
     auto left = log.for_share("org-a", a.id, {});
     ASSERT_EQ(left.size(), 1u);
     EXPECT_EQ(left[0].action, "download");

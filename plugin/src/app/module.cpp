@@ -8,6 +8,7 @@
 
 #include "app/caseworker_desk.hpp"
 #include "app/host_case_access.hpp"
+#include "app/maintenance_job.hpp"
 #include "app/notifications.hpp"
 #include "app/portal_adapters.hpp"
 #include "app/share_service.hpp"
@@ -74,6 +75,15 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     }
 
     store_ = store::open_store(settings_.storage);
+    MaintenanceJob::Options upkeep;
+    upkeep.interval = std::chrono::minutes(settings_.storage.maintenance_interval_minutes);
+    upkeep.access_log_retention_days = settings_.storage.access_log_retention_days;
+    upkeep.session_idle = std::chrono::minutes(settings_.portal.session_idle_minutes);
+    maintenance_ = std::make_unique<MaintenanceJob>(
+        *store_, upkeep, [this](MaintenanceJob::LogLevel level, const std::string& text) {
+            host_.log(level == MaintenanceJob::LogLevel::Error ? DM_LOG_ERROR : DM_LOG_INFO, text);
+        });
+    maintenance_->start();
     secret_box_ =
         std::make_unique<crypto::SecretBox>(crypto::SecretBox::from_settings(settings_.crypto));
     // A full queue answers 503 at once instead of parking every portal thread behind Argon2.
@@ -152,6 +162,9 @@ Module::~Module() {
     }
     if (notifications_) {
         notifications_->stop();
+    }
+    if (maintenance_) {
+        maintenance_->stop();
     }
     host_.log(DM_LOG_INFO, "External Sharing stopped");
 }

@@ -42,6 +42,7 @@ class ShareService;
 class CaseworkerDesk;
 class PortalAdapters;
 class Notifications;
+class MaintenanceJob;
 
 class Module {
   public:
@@ -74,6 +75,7 @@ class Module {
     std::string data_directory_;
     config::Settings settings_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<MaintenanceJob> maintenance_;
     std::unique_ptr<crypto::SecretBox> secret_box_;
     std::unique_ptr<crypto::PasswordHasher> password_hasher_;
     std::unique_ptr<HostCaseAccess> case_access_;

@@ -30,6 +30,8 @@ struct StorageSettings {
     int sqlite_busy_timeout_ms = 5000;
     MysqlSettings mysql;
     int access_log_retention_days = 365;
+    // How often the maintenance job purges past-retention rows and refreshes summaries.
+    int maintenance_interval_minutes = 60;
 };
 
 struct Argon2Settings {

@@ -57,6 +57,8 @@ StorageSettings read_storage(YamlSection s, const std::string& base) {
     mysql.finish();
     out.access_log_retention_days =
         s.integer("access_log_retention_days", out.access_log_retention_days, 1, kMaxDays);
+    out.maintenance_interval_minutes =
+        s.integer("maintenance_interval_minutes", out.maintenance_interval_minutes, 1, 24 * 60);
     s.finish();
     return out;
 }

@@ -30,8 +30,11 @@ class AccessLogRepository {
                                                       const std::string& case_id,
                                                       domain::Page page) = 0;
 
-    // Deletes events older than `retention_days` by the database clock. Returns how many.
-    virtual std::int64_t purge_older_than(int retention_days) = 0;
+    // Deletes the oldest events older than `retention_days` by the database clock, at most
+    // `max_events` of them (plus any sharing the last one's time), in one transaction; call again
+    // while it returns `max_events` or more. Bounded so that a first purge of years of events is
+    // many short transactions, not one long one. Returns how many were deleted. max_events >= 1.
+    virtual std::int64_t purge_older_than(int retention_days, std::int64_t max_events) = 0;
 };
 
 }  // namespace es::store

@@ -116,9 +116,16 @@ class ShareRepository {
     virtual void release_download(const std::string& share_id) = 0;
 
     // The case-list column: one entry per given case id, in the same order, zero for cases without
-    // live shares. One batched query per few hundred ids, never one per case.
+    // live shares. Read from per-case summary rows kept in step with every write (a few batched
+    // queries, never one per case); cases whose row has partly lapsed are counted from `shares`.
     virtual std::vector<domain::CaseShareSummary> active_share_summary(
         const std::string& organisation_id, const std::vector<std::string>& case_ids) = 0;
+
+    // Maintenance: recomputes up to `limit` case-list summary rows whose earliest share has
+    // expired since they were written (the column stays exact without this, but reads those cases
+    // from `shares`, which is slower). Returns how many rows were recomputed; fewer than `limit`
+    // means none are left.
+    virtual int refresh_lapsed_summaries(int limit) = 0;
 };
 
 }  // namespace es::store

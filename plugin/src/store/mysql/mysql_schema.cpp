@@ -145,6 +145,39 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
                 PRIMARY KEY (organisation_id, case_type_id, policy_key)
              ))" ES_TABLE_OPTIONS,
          }},
+        {2,
+         "case_share_summary: the case-list column without aggregating shares",
+         {
+             // The secondary index holds the primary key too, so it covers the
+             // organisation-wide scan of the column.
+             R"(CREATE TABLE IF NOT EXISTS case_share_summary (
+                organisation_id VARCHAR(128) NOT NULL,
+                case_id VARCHAR(128) NOT NULL,
+                live_count INT NOT NULL,
+                first_expiry BIGINT NULL,
+                last_expiry BIGINT NULL,
+                PRIMARY KEY (organisation_id, case_id),
+                KEY case_share_summary_by_last_expiry (organisation_id, last_expiry, first_expiry,
+                                                       live_count)
+             ))" ES_TABLE_OPTIONS,
+             // Idempotent (the upsert overwrites what an interrupted run wrote); the clock is
+             // spelled out because migrations are fixed text, not dialect templates.
+             R"(INSERT INTO case_share_summary (organisation_id, case_id, live_count, first_expiry,
+                                              last_expiry)
+                SELECT organisation_id, case_id,
+                       SUM(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
+                                THEN 1 ELSE 0 END),
+                       MIN(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
+                                THEN expires_at END),
+                       MAX(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
+                                THEN expires_at END)
+                FROM shares,
+                     (SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) AS clock_ms) n
+                GROUP BY organisation_id, case_id
+                ON DUPLICATE KEY UPDATE live_count = VALUES(live_count),
+                                        first_expiry = VALUES(first_expiry),
+                                        last_expiry = VALUES(last_expiry))",
+         }},
         {3,
          "shares: when the owner was reminded of the expiry, when the expiry was set",
          {

@@ -8,7 +8,8 @@ namespace es::store::mysql {
 store::sql::Dialect mysql_dialect() {
     // NOW(3) is fixed for the whole statement; the session time zone is UTC (see MysqlConnection).
     return store::sql::Dialect{"mysql", "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)",
-                               "INSERT IGNORE", " FOR UPDATE"};
+                               "INSERT IGNORE", " FOR UPDATE",
+                               store::sql::Dialect::Upsert::OnDuplicateKey};
 }
 
 std::unique_ptr<store::sql::SqlStore> open_mysql_store(const config::StorageSettings& settings) {

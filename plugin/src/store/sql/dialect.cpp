@@ -19,4 +19,17 @@ std::string Dialect::apply(std::string statement) const {
     return statement;
 }
 
+std::string Dialect::upsert_clause(std::string_view key_columns,
+                                   const std::vector<std::string>& columns) const {
+    std::string out = upsert == Upsert::OnDuplicateKey
+                          ? " ON DUPLICATE KEY UPDATE "
+                          : " ON CONFLICT (" + std::string(key_columns) + ") DO UPDATE SET ";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        out += i == 0 ? "" : ", ";
+        out += columns[i] + (upsert == Upsert::OnDuplicateKey ? " = VALUES(" + columns[i] + ")"
+                                                              : " = excluded." + columns[i]);
+    }
+    return out;
+}
+
 }  // namespace es::store::sql

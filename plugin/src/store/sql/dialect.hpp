@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace es::store::sql {
 
@@ -15,9 +17,17 @@ struct Dialect {
     // " FOR UPDATE" where row locks exist (MySQL), "" where the transaction already holds the
     // write lock (SQLite): replaces "{for_update}".
     std::string for_update;
+    // How "insert, or update the row with the same key" is spelled.
+    enum class Upsert { OnConflict, OnDuplicateKey };
+    Upsert upsert = Upsert::OnConflict;
 
     // `statement` with every placeholder above replaced.
     std::string apply(std::string statement) const;
+
+    // The clause that ends an INSERT … SELECT so that a row whose key (`key_columns`, e.g.
+    // "a, b") exists already gets `columns` overwritten with the values it would have inserted.
+    std::string upsert_clause(std::string_view key_columns,
+                              const std::vector<std::string>& columns) const;
 };
 
 }  // namespace es::store::sql

@@ -77,10 +77,20 @@ std::vector<domain::AccessEvent> SqlAccessLogRepository::for_case(
     return page_of("organisation_id = ? AND case_id = ?", {organisation_id, case_id}, page);
 }
 
-std::int64_t SqlAccessLogRepository::purge_older_than(int retention_days) {
+std::int64_t SqlAccessLogRepository::purge_older_than(int retention_days, std::int64_t max_events) {
     const std::int64_t ms = std::int64_t{retention_days} * 86400000;
     return db_.transaction([&](SqlConnection& c) {
-        return c.execute(db_.sql("DELETE FROM access_events WHERE at < {now} - ?"), {ms});
+        const std::int64_t cutoff = c.query(db_.sql("SELECT {now} - ?"), {ms}).front().integer(0);
+        // The time of the max_events-th oldest event past the retention bounds this batch; the
+        // access_by_time index finds it without reading what lies beyond.
+        auto bound = c.query(db_.sql("SELECT at FROM access_events WHERE at < ? ORDER BY at LIMIT "
+                                     "1 OFFSET ?"),
+                             {cutoff, std::max<std::int64_t>(max_events, 1) - 1});
+        if (bound.empty()) {
+            return c.execute(db_.sql("DELETE FROM access_events WHERE at < ?"), {cutoff});
+        }
+        return c.execute(db_.sql("DELETE FROM access_events WHERE at <= ?"),
+                         {bound.front().integer(0)});
     });
 }
 

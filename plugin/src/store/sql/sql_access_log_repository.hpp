@@ -18,7 +18,7 @@ class SqlAccessLogRepository : public AccessLogRepository {
     std::vector<domain::AccessEvent> for_case(const std::string& organisation_id,
                                               const std::string& case_id,
                                               domain::Page page) override;
-    std::int64_t purge_older_than(int retention_days) override;
+    std::int64_t purge_older_than(int retention_days, std::int64_t max_events) override;
 
   private:
     std::vector<domain::AccessEvent> page_of(const std::string& condition,

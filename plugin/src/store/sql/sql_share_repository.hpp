@@ -1,6 +1,13 @@
 // ShareRepository over either SQL backend (see Database for reconnection rules).
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "store/share_repository.hpp"
 #include "store/sql/database.hpp"
 
@@ -51,12 +58,32 @@ class SqlShareRepository : public ShareRepository {
     void release_download(const std::string& share_id) override;
     std::vector<domain::CaseShareSummary> active_share_summary(
         const std::string& organisation_id, const std::vector<std::string>& case_ids) override;
+    int refresh_lapsed_summaries(int limit) override;
 
   private:
-    std::vector<std::string> revoke_where(const std::string& condition,
-                                          const std::vector<SqlValue>& params,
-                                          const std::string& revoked_by,
-                                          const domain::AuditEntry& audit);
+    // Revokes every unrevoked share of the case (or, without one, of the organisation) and
+    // recomputes the case-list summaries they belong to.
+    std::vector<std::string> revoke_all(const std::string& organisation_id,
+                                        const std::optional<std::string>& case_id,
+                                        const std::string& revoked_by,
+                                        const domain::AuditEntry& audit);
+
+    // Takes one summary row (case_id, live_count, first_expiry), read with last_expiry ahead.
+    using Judge = std::function<void(const SqlRow&)>;
+    // Stores one case's answer: active count and next expiry (epoch ms).
+    using Record = std::function<void(std::string_view, std::int64_t, std::int64_t)>;
+
+    // Hands `judge` the summary rows with live shares left: all of the organisation's in one
+    // scan, or those of the given ids, looked up in chunks.
+    void read_organisation_summaries(SqlConnection& c, const std::string& organisation_id,
+                                     std::int64_t now, const Judge& judge);
+    void read_listed_summaries(SqlConnection& c, const std::string& organisation_id,
+                               const std::vector<std::string>& case_ids, std::int64_t now,
+                               const Judge& judge);
+    // The exact count from `shares`, for cases whose summary row has partly lapsed.
+    void count_live_shares(SqlConnection& c, const std::string& organisation_id,
+                           const std::vector<std::string>& case_ids, std::int64_t now,
+                           const Record& record);
 
     Database& db_;
 };

@@ -126,6 +126,40 @@ const std::vector<sql::Migration>& sqlite_migrations() {
                 value TEXT NOT NULL,
                 PRIMARY KEY (organisation_id, case_type_id, policy_key)))",
          }},
+        {2,
+         "case_share_summary: the case-list column without aggregating shares",
+         {
+             // WITHOUT ROWID: the rows are stored in key order, so a batch of case ids is a
+             // batch of b-tree seeks, and the secondary index below carries the key and covers
+             // the organisation-wide scan.
+             R"(CREATE TABLE case_share_summary (
+                organisation_id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                live_count INTEGER NOT NULL,
+                first_expiry INTEGER,
+                last_expiry INTEGER,
+                PRIMARY KEY (organisation_id, case_id)) WITHOUT ROWID)",
+             "CREATE INDEX case_share_summary_by_last_expiry ON case_share_summary "
+             "(organisation_id, last_expiry, first_expiry, live_count)",
+             // Backfill by the database clock at migration time; the clock expression is spelled
+             // out because migrations are fixed text, not dialect templates.
+             R"(INSERT INTO case_share_summary (organisation_id, case_id, live_count, first_expiry,
+                                              last_expiry)
+                SELECT organisation_id, case_id,
+                       SUM(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
+                                THEN 1 ELSE 0 END),
+                       MIN(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
+                                THEN expires_at END),
+                       MAX(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
+                                THEN expires_at END)
+                FROM shares,
+                     (SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)
+                             AS clock_ms) n
+                GROUP BY organisation_id, case_id)",
+         },
+         // SQLite migrations are transactional: the table exists only if all of them ran.
+         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+         "'case_share_summary'"},
         {3,
          "shares: when the owner was reminded of the expiry, when the expiry was set",
          {

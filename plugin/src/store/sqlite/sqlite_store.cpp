@@ -9,7 +9,7 @@ sql::Dialect sqlite_dialect() {
     // julianday('now') has millisecond resolution and is fixed for the duration of one statement.
     return sql::Dialect{"sqlite",
                         "CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)",
-                        "INSERT OR IGNORE", ""};
+                        "INSERT OR IGNORE", "", sql::Dialect::Upsert::OnConflict};
 }
 
 std::unique_ptr<sql::SqlStore> open_sqlite_store(const config::StorageSettings& settings) {
