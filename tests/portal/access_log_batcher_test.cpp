@@ -39,7 +39,7 @@ class SlowLog : public store::AccessLogRepository {
                                               domain::Page) override {
         return {};
     }
-    std::int64_t purge_older_than(int) override { return 0; }
+    std::int64_t purge_older_than(int, std::int64_t) override { return 0; }
 
     bool stored(const std::string& item) {
         std::lock_guard lock(mutex_);

@@ -1,5 +1,8 @@
 #include "store/sql/migrator.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "domain/error.hpp"
 #include "domain/timestamp.hpp"
 
@@ -7,15 +10,22 @@ namespace es::store::sql {
 
 namespace {
 
-int current_version(SqlConnection& c) {
-    auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", {});
-    return static_cast<int>(rows.front().integer(0));
+std::set<int> applied_versions(SqlConnection& c) {
+    std::set<int> out;
+    for (const auto& row : c.query("SELECT version FROM schema_version", {})) {
+        out.insert(static_cast<int>(row.integer(0)));
+    }
+    return out;
 }
 
+// Applies every migration not recorded yet, in version order, rather than only those above the
+// highest recorded one: a database that skipped a version (a development build of a branch, a
+// restored version table) still gets it instead of silently missing a table.
 int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
-    int version = current_version(c);
+    const std::set<int> applied = applied_versions(c);
+    int version = applied.empty() ? 0 : *applied.rbegin();
     for (const auto& m : migrations) {
-        if (m.version <= version) {
+        if (applied.count(m.version) != 0) {
             continue;
         }
         try {
@@ -39,7 +49,7 @@ int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
                                 "migration " + std::to_string(m.version) + " (" + m.description +
                                     ") failed: " + e.what());
         }
-        version = m.version;
+        version = std::max(version, m.version);
     }
     return version;
 }
