@@ -154,6 +154,15 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
              "ADD COLUMN expiry_set_at BIGINT NULL, ADD KEY shares_reminder_due "
              "(expiry_reminder_sent_at, revoked_at, expires_at)",
          }},
+        {4,
+         "shares: when the recipient first opened the link, when the owner was last told of "
+         "failed tries",
+         {
+             // One ALTER, so both columns appear together or not at all (MySQL commits DDL
+             // implicitly). See the SQLite schema for what they mean.
+             "ALTER TABLE shares ADD COLUMN first_opened_at BIGINT NULL, "
+             "ADD COLUMN failed_attempts_alerted_at BIGINT NULL",
+         }},
     };
     return kMigrations;
 }
