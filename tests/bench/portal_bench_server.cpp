@@ -118,8 +118,9 @@ int main(int argc, char** argv) {
     const auto services = host.services();
     AlwaysLicensed licence;
     NoEditing editor;
-    portal::Portal portal(settings,
-                          portal::PortalPorts{*store, services, licence, box, hasher, editor});
+    portal::NoOwnerAlerts no_alerts;  // the bench measures serving, not alerting
+    portal::Portal portal(
+        settings, portal::PortalPorts{*store, services, licence, box, hasher, editor, no_alerts});
     portal.start();
 
     const std::string open = make_share(*store, box, hasher, ids, false);

@@ -42,6 +42,10 @@ FakeHost::FakeHost() {
     cases_.read_attachment = &FakeHost::read_attachment;
     cases_.attachment_fd = &FakeHost::attachment_fd;
     cases_.close_attachment = &FakeHost::close_attachment;
+    directory_.struct_size = sizeof(dm_host_directory);
+    directory_.user = &FakeHost::user;
+    directory_.active_user_count = &FakeHost::active_user_count;
+    directory_.may_access = &FakeHost::may_access;
     log_.struct_size = sizeof(dm_host_log);
     log_.log = &FakeHost::log;
     host_.struct_size = sizeof(dm_host);
@@ -59,7 +63,66 @@ const void* FakeHost::get_extension(const dm_host* host, const char* id) {
     if (std::strcmp(id, DM_EXT_LOG) == 0) {
         return &self(host).log_;
     }
+    if (std::strcmp(id, DM_EXT_DIRECTORY) == 0) {
+        return &self(host).directory_;
+    }
     return nullptr;
+}
+
+void FakeHost::put_user(const std::string& user_id, FakeUser user) {
+    std::lock_guard lock(mutex_);
+    users_by_id_[user_id] = std::move(user);
+}
+
+void FakeHost::remove_user(const std::string& user_id) {
+    std::lock_guard lock(mutex_);
+    users_by_id_.erase(user_id);
+}
+
+dm_status FakeHost::user(const dm_host* host, const dm_context* ctx, dm_str user_id,
+                         const dm_sink* result, const dm_sink* error) {
+    FakeUser u;
+    {
+        auto& h = self(host);
+        std::lock_guard lock(h.mutex_);
+        auto it = h.users_by_id_.find(str(user_id));
+        if (it == h.users_by_id_.end() || it->second.organisation_id != str(ctx->organisation_id)) {
+            dm::write(error, "no such user");
+            return DM_ERR_NOT_FOUND;
+        }
+        u = it->second;
+    }
+    Poco::JSON::Object o;
+    o.set("id", str(user_id));
+    o.set("display_name", u.display_name);
+    o.set("email", u.email);
+    o.set("active", u.active);
+    Poco::JSON::Array roles;
+    roles.add("caseworker");
+    o.set("roles", roles);
+    dm::write(result, json(o));
+    return DM_OK;
+}
+
+dm_status FakeHost::active_user_count(const dm_host* host, const dm_context* ctx, int64_t* count,
+                                      const dm_sink*) {
+    auto& h = self(host);
+    std::lock_guard lock(h.mutex_);
+    *count = 0;
+    for (const auto& [id, u] : h.users_by_id_) {
+        *count += u.organisation_id == str(ctx->organisation_id) && u.active ? 1 : 0;
+    }
+    return DM_OK;
+}
+
+dm_status FakeHost::may_access(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                               const dm_sink* error) {
+    FakeCase c;
+    if (!self(host).find_case(ctx, case_id, c)) {
+        dm::write(error, "no such case");
+        return DM_ERR_NOT_FOUND;
+    }
+    return DM_OK;
 }
 
 void FakeHost::put_case(const std::string& case_id, FakeCase c) {

@@ -1,6 +1,8 @@
 // A stand-in for the dossier manager: cases with fields, journal entries and attachments that are
-// real files on disk (so the portal's sendfile path runs for real). Implements the C ABI host
-// services "dm.cases/1" and "dm.log/1"; thread-safe like a real host must be.
+// real files on disk (so the portal's sendfile path runs for real), and users (the owners the
+// module alerts). Implements the C ABI host services "dm.cases/1", "dm.directory/1" (users only;
+// everyone may access every case of their organisation) and "dm.log/1"; thread-safe like a real
+// host must be.
 #pragma once
 
 #include <dm/host.h>
@@ -33,6 +35,13 @@ struct FakeCase {
     std::vector<FakeAttachment> attachments;
 };
 
+struct FakeUser {
+    std::string organisation_id;
+    std::string display_name;
+    std::string email;  // may be empty
+    bool active = true;
+};
+
 class FakeHost {
   public:
     FakeHost();
@@ -41,6 +50,8 @@ class FakeHost {
 
     void put_case(const std::string& case_id, FakeCase c);
     void remove_attachment(const std::string& case_id, const std::string& attachment_id);
+    void put_user(const std::string& user_id, FakeUser user);
+    void remove_user(const std::string& user_id);
     // Streams without a file descriptor (the read_attachment fallback path).
     void set_offer_fd(bool offer) { offer_fd_ = offer; }
     std::vector<std::string> log_lines() const;
@@ -66,6 +77,10 @@ class FakeHost {
     static int attachment_fd(const dm_host*, dm_attachment_stream*);
     static void close_attachment(const dm_host*, dm_attachment_stream*);
     static void log(const dm_host*, dm_log_level, dm_str);
+    static dm_status user(const dm_host*, const dm_context*, dm_str, const dm_sink*,
+                          const dm_sink*);
+    static dm_status active_user_count(const dm_host*, const dm_context*, int64_t*, const dm_sink*);
+    static dm_status may_access(const dm_host*, const dm_context*, dm_str, const dm_sink*);
 
     // Copies the case under the lock; nothing when it is not in the context's organisation.
     bool find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) const;
@@ -73,8 +88,10 @@ class FakeHost {
     dm_host host_{};
     dm_host_cases cases_{};
     dm_host_log log_{};
+    dm_host_directory directory_{};
     mutable std::mutex mutex_;
     std::map<std::string, FakeCase> cases_by_id_;
+    std::map<std::string, FakeUser> users_by_id_;
     std::vector<std::string> log_lines_;
     std::atomic<bool> offer_fd_{true};
     std::atomic<int> open_streams_{0};

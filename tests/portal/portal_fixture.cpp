@@ -13,6 +13,8 @@
 #include "crypto/token.hpp"
 #include "domain/audit_entry.hpp"
 #include "domain/selection.hpp"
+#include "store/sql/sql_owner_alert_repository.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace es::portal::test {
 
@@ -77,8 +79,18 @@ void PortalTest::SetUp() {
     other.organisation_id = "org-2";
     host_.put_case("case-2", other);
 
+    host_.put_user("u1", {"org-1", "Olga Owner", "olga@amt.example", true});
+    owner_alert_store_ = std::make_unique<store::sql::SqlOwnerAlertRepository>(
+        dynamic_cast<store::sql::SqlStore&>(*store_).database());
+    owner_directory_ = std::make_unique<app::HostReminderDirectory>(
+        host_services_, store_->organisation_settings());
+    owner_alerts_ = std::make_unique<app::OwnerAlertService>(
+        *owner_alert_store_, *owner_directory_,
+        [this](const std::string& text) { host_services_.log(DM_LOG_WARNING, text); });
+
     portal_ = std::make_unique<Portal>(
-        settings_, PortalPorts{*store_, host_services_, licence_, *box_, *hasher_, *editor_});
+        settings_,
+        PortalPorts{*store_, host_services_, licence_, *box_, *hasher_, *editor_, *owner_alerts_});
     portal_->start();
 }
 
@@ -121,6 +133,7 @@ CreatedShare PortalTest::create_share(const ShareSpec& spec) {
     s.code_channel = domain::choose_code_channel(spec.protection, s.recipient, spec.force_email);
     s.locale = domain::Locale::De;
     s.download_limit = spec.download_limit;
+    s.notify_owner_on_open = spec.notify_owner_on_open;
     s.secrets.token_hash = crypto::token_hash(created.token);
     s.secrets.sealed_token = box_->seal(created.token, "token:" + s.id);
     if (spec.password) {
@@ -166,6 +179,17 @@ void PortalTest::revoke(const CreatedShare& share) {
 
 std::vector<domain::AccessEvent> PortalTest::access_events(const CreatedShare& share) {
     return store_->access_log().for_share("org-1", share.id, domain::Page{0, 1000});
+}
+
+std::vector<domain::OutboxMessage> PortalTest::outbox_rows(const CreatedShare& share,
+                                                           const std::string& kind) {
+    std::vector<domain::OutboxMessage> out;
+    for (auto& m : store_->outbox().for_share(share.id)) {
+        if (m.kind == kind) {
+            out.push_back(std::move(m));
+        }
+    }
+    return out;
 }
 
 void PortalTest::sign_in(Browser& browser, const CreatedShare& share, const std::string& password) {

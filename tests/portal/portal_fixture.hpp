@@ -1,5 +1,6 @@
 // A running portal on an ephemeral port, on a real SQLite store in a temp directory, with a fake
-// host whose attachments are real files.
+// host whose attachments are real files. Owner alerts go through the module's real service to the
+// outbox (no worker runs: the rows stay there to be read); the share's owner is the host's "u1".
 #pragma once
 
 #include <gtest/gtest.h>
@@ -9,6 +10,8 @@
 #include <set>
 #include <string>
 
+#include "app/host_reminder_directory.hpp"
+#include "app/owner_alert_service.hpp"
 #include "config/settings.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/secret_box.hpp"
@@ -18,6 +21,7 @@
 #include "portal/licence_gate.hpp"
 #include "portal/portal.hpp"
 #include "portal/preview_editor.hpp"
+#include "store/owner_alert_repository.hpp"
 #include "store/store.hpp"
 
 namespace es::portal::test {
@@ -59,6 +63,7 @@ struct ShareSpec {
     std::string case_id = "case-1";
     std::string organisation_id = "org-1";
     bool force_email = false;
+    bool notify_owner_on_open = false;
 };
 
 struct CreatedShare {
@@ -82,6 +87,9 @@ class PortalTest : public ::testing::Test {
     void revoke(const CreatedShare& share);
     std::uint16_t port() const { return portal_->port(); }
     std::vector<domain::AccessEvent> access_events(const CreatedShare& share);
+    // The outbox rows of `share` of one kind ("owner_opened", "owner_failed_attempts", ...).
+    std::vector<domain::OutboxMessage> outbox_rows(const CreatedShare& share,
+                                                   const std::string& kind);
     // Passes the password form in `browser`.
     void sign_in(Browser& browser, const CreatedShare& share, const std::string& password);
 
@@ -94,6 +102,9 @@ class PortalTest : public ::testing::Test {
     std::unique_ptr<crypto::PasswordHasher> hasher_;
     FakeLicence licence_;
     std::unique_ptr<RepositoryPreviewEditor> editor_;
+    std::unique_ptr<store::OwnerAlertRepository> owner_alert_store_;
+    std::unique_ptr<app::HostReminderDirectory> owner_directory_;
+    std::unique_ptr<app::OwnerAlertService> owner_alerts_;
     std::unique_ptr<Portal> portal_;
 
     // The standard case: visible f1, j1, a1 ("hello.txt"), a3 ("data.bin", 1 MiB); hidden f2, j2,

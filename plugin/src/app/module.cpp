@@ -8,8 +8,10 @@
 
 #include "app/caseworker_desk.hpp"
 #include "app/host_case_access.hpp"
+#include "app/host_reminder_directory.hpp"
 #include "app/maintenance_job.hpp"
 #include "app/notifications.hpp"
+#include "app/owner_alert_service.hpp"
 #include "app/portal_adapters.hpp"
 #include "app/share_service.hpp"
 #include "config/settings_loader.hpp"
@@ -23,6 +25,7 @@
 #include "licence/licence_verifier.hpp"
 #include "licence/sql_licence_store.hpp"
 #include "portal/portal.hpp"
+#include "store/sql/sql_owner_alert_repository.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store.hpp"
 #include "ui/ids.hpp"
@@ -123,10 +126,18 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     notifications_->start();
 
     portal_adapters_ = std::make_unique<PortalAdapters>(*licences_, *shares_);
+    owner_alert_store_ = std::make_unique<store::sql::SqlOwnerAlertRepository>(sql.database());
+    owner_directory_ =
+        std::make_unique<HostReminderDirectory>(host_, store_->organisation_settings());
+    owner_alerts_ = std::make_unique<OwnerAlertService>(
+        *owner_alert_store_, *owner_directory_,
+        [this](const std::string& text) { host_.log(DM_LOG_WARNING, text); },
+        // The portal's alerts leave at once instead of at the worker's next poll.
+        [this] { notifications_->wake(); });
     if (settings_.portal.enabled) {
         portal_ = std::make_unique<portal::Portal>(
             settings_, portal::PortalPorts{*store_, host_, *portal_adapters_, *secret_box_,
-                                           *password_hasher_, *portal_adapters_});
+                                           *password_hasher_, *portal_adapters_, *owner_alerts_});
         portal_->start();
         host_.log(DM_LOG_INFO, "External Sharing portal listening on " +
                                    settings_.portal.listen_address + ":" +

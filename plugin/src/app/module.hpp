@@ -19,7 +19,8 @@
 
 namespace es::store {
 class Store;
-}
+class OwnerAlertRepository;
+}  // namespace es::store
 namespace es::crypto {
 class SecretBox;
 class PasswordHasher;
@@ -38,6 +39,8 @@ class Portal;
 namespace es::app {
 
 class HostCaseAccess;
+class HostReminderDirectory;
+class OwnerAlertService;
 class ShareService;
 class CaseworkerDesk;
 class PortalAdapters;
@@ -88,6 +91,9 @@ class Module {
     std::unique_ptr<licence::AdminPanel> admin_panel_;
     std::unique_ptr<Notifications> notifications_;
     std::unique_ptr<PortalAdapters> portal_adapters_;
+    std::unique_ptr<store::OwnerAlertRepository> owner_alert_store_;
+    std::unique_ptr<HostReminderDirectory> owner_directory_;
+    std::unique_ptr<OwnerAlertService> owner_alerts_;
     std::unique_ptr<portal::Portal> portal_;
     std::unique_ptr<CaseworkerDesk> desk_;
 };

@@ -52,9 +52,9 @@ int AttemptThrottle::count_failure(const std::string& key, int cap) {
     return cap + 1;
 }
 
-std::chrono::seconds AttemptThrottle::record_failure(const std::string& share_id,
-                                                     const std::string& client_key,
-                                                     Attempt attempt) {
+AttemptThrottle::Failure AttemptThrottle::record_failure(const std::string& share_id,
+                                                         const std::string& client_key,
+                                                         Attempt attempt) {
     const std::string sk = share_key(share_id, attempt);
     const std::string ck = client_key_of(client_key, attempt);
     const int share_failures = count_failure(sk + ":n", kFreeShareFailures + kLevels);
@@ -67,7 +67,7 @@ std::chrono::seconds AttemptThrottle::record_failure(const std::string& share_id
     if (client_delay.count() > 0) {
         repository_.block_for(ck + ":block", client_delay);
     }
-    return std::max(share_delay, client_delay);
+    return Failure{std::max(share_delay, client_delay), share_failures};
 }
 
 void AttemptThrottle::record_success(const std::string& client_key, Attempt attempt) {

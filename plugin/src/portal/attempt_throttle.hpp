@@ -32,9 +32,14 @@ class AttemptThrottle {
                                                        const std::string& client_key,
                                                        Attempt attempt);
 
-    // Counts a failure; returns the delay now imposed (zero while failures are still free).
-    std::chrono::seconds record_failure(const std::string& share_id, const std::string& client_key,
-                                        Attempt attempt);
+    struct Failure {
+        std::chrono::seconds delay;  // now imposed; zero while failures are still free
+        int share_failures;          // the share's failures in the window, all clients together
+    };
+
+    // Counts a failure against the share and the client.
+    Failure record_failure(const std::string& share_id, const std::string& client_key,
+                           Attempt attempt);
 
     // The client proved itself: its own failures are forgotten (the share's are not).
     void record_success(const std::string& client_key, Attempt attempt);

@@ -16,6 +16,7 @@
 #include "portal/http/client_address.hpp"
 #include "portal/http/cookie_jar.hpp"
 #include "portal/licence_gate.hpp"
+#include "portal/owner_alerts.hpp"
 #include "portal/preview_editor.hpp"
 #include "portal/share_gate.hpp"
 #include "store/store.hpp"
@@ -30,6 +31,7 @@ struct PortalPorts {
     const crypto::SecretBox& secret_box;
     crypto::PasswordHasher& password_hasher;  // bounded Argon2 pool
     PreviewEditor& preview_editor;
+    OwnerAlerts& owner_alerts;  // first opened, failed tries
 };
 
 class PortalContext {

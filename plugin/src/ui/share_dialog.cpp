@@ -23,6 +23,14 @@ Json option(const std::string& value, const std::string& label) {
     return element({{"value", value}, {"label", label}});
 }
 
+// A checkbox of the previous submission (the host sends true/false); `fallback` on first display.
+bool submitted_flag(const Json& submitted, const char* name, bool fallback) {
+    if (submitted && submitted->has(name) && submitted->get(name).isBoolean()) {
+        return submitted->getValue<bool>(name);
+    }
+    return fallback;
+}
+
 std::string default_protection(const config::PolicySettings& p) {
     if (p.require_password && p.require_code) {
         return "both";
@@ -178,6 +186,11 @@ Json share_dialog(const ShareDialogInput& in) {
     phone->set("value", submitted_text(in.submitted, kRecipientPhone, c.correspondent.phone));
     fields->add(phone);
 
+    Json notify = field("checkbox", kNotifyOnOpen, text(lang, "dialog.notify_on_open"));
+    notify->set("checked", submitted_flag(in.submitted, kNotifyOnOpen, false));
+    notify->set("help", text(lang, "dialog.notify_on_open.help"));
+    fields->add(notify);
+
     fields->add(selection_field(in));
 
     Json form = element({{"type", "form"}, {"action", "external-sharing.create"}});
@@ -242,6 +255,7 @@ domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& sn
     r.recipient.name = optional_text(kRecipientName);
     r.recipient.email = optional_text(kRecipientEmail);
     r.recipient.phone = optional_text(kRecipientPhone);
+    r.notify_owner_on_open = submitted_flag(payload, kNotifyOnOpen, false);
 
     r.sections.clear();
     std::vector<domain::SelectedItem> items;

@@ -23,6 +23,7 @@ inline constexpr const char* kRecipientName = "recipient_name";
 inline constexpr const char* kRecipientEmail = "recipient_email";
 inline constexpr const char* kRecipientPhone = "recipient_phone";
 inline constexpr const char* kSelection = "selection";
+inline constexpr const char* kNotifyOnOpen = "notify_on_open";
 }  // namespace share_form
 
 struct ShareDialogInput {

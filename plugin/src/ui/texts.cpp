@@ -65,6 +65,13 @@ const std::map<std::string_view, Entry>& table() {
         {"dialog.recipient.email.help",
          {"Leave empty to create only the link.", "Leer lassen, um nur den Link zu erzeugen."}},
         {"dialog.recipient.phone", {"Telephone number", "Telefonnummer"}},
+        {"dialog.notify_on_open",
+         {"E-mail me when the link is first opened",
+          "Mir eine E-Mail senden, wenn der Link zum ersten Mal geöffnet wird"}},
+        {"dialog.notify_on_open.help",
+         {"Once, when the recipient first sees the shared data or downloads a file.",
+          "Einmal, wenn die Person die geteilten Daten zum ersten Mal sieht oder eine Datei "
+          "herunterlädt."}},
         {"dialog.what", {"What to share", "Was geteilt wird"}},
         {"section.details", {"Case details", "Fallakten-Details"}},
         {"section.journal", {"Journal entries", "Journaleinträge"}},

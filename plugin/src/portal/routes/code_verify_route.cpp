@@ -5,6 +5,7 @@
 #include "portal/http/responder.hpp"
 #include "portal/pages/auth_pages.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/routes/owner_alert_triggers.hpp"
 #include "portal/routes/password_route.hpp"
 #include "portal/routes/route_support.hpp"
 #include "portal/routes/share_page_route.hpp"
@@ -56,11 +57,12 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
     std::string message = t.code_expired;
     if (result == store::CodeCheck::Wrong) {
         message = t.code_wrong;
-        const auto delay = ctx_.throttle.record_failure(access.share.id, client, Attempt::Code);
+        const auto failure = ctx_.throttle.record_failure(access.share.id, client, Attempt::Code);
         ctx_.access.record(access, ex, "code_verify", "wrong_code");
-        if (delay.count() > 0) {
+        if (failure.delay.count() > 0) {
             ctx_.access.record(access, ex, "code_verify", "throttled");
         }
+        report_failed_try(ctx_, access, Attempt::Code, failure);
     } else {
         ctx_.access.record(access, ex, "code_verify", "code_expired");
     }

@@ -8,6 +8,7 @@
 #include "portal/http/responder.hpp"
 #include "portal/http/socket_body.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/routes/owner_alert_triggers.hpp"
 #include "portal/routes/route_support.hpp"
 
 namespace es::portal::routes {
@@ -139,6 +140,7 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
                      pages::texts(ex.language).limit_reached);
         return;
     }
+    report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
     try {
         http::send_head(ex);
         http::SocketBody body(ex.socket, !ex.tls,

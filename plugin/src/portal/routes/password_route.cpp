@@ -5,6 +5,7 @@
 #include "portal/http/responder.hpp"
 #include "portal/pages/auth_pages.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/routes/owner_alert_triggers.hpp"
 #include "portal/routes/route_support.hpp"
 
 namespace es::portal::routes {
@@ -49,12 +50,14 @@ void PasswordRoute::handle(Exchange& ex, const ShareAccess& access) {
         return;
     }
     if (!ok) {
-        const auto delay = ctx_.throttle.record_failure(access.share.id, client, Attempt::Password);
+        const auto failure =
+            ctx_.throttle.record_failure(access.share.id, client, Attempt::Password);
         ctx_.access.record(access, ex, "password", "wrong_password");
-        if (delay.count() > 0) {
+        if (failure.delay.count() > 0) {
             // The owner sees in the log that the link is being guessed at and is now slowed down.
             ctx_.access.record(access, ex, "password", "throttled");
         }
+        report_failed_try(ctx_, access, Attempt::Password, failure);
         http::send_html(ex, HTTPResponse::HTTP_FORBIDDEN,
                         pages::password_page(frame_for(ctx_, ex, access),
                                              pages::texts(ex.language).password_wrong));

@@ -6,6 +6,7 @@
 #include "portal/pages/auth_pages.hpp"
 #include "portal/pages/masked_contact.hpp"
 #include "portal/pages/share_page.hpp"
+#include "portal/routes/owner_alert_triggers.hpp"
 #include "portal/routes/route_support.hpp"
 
 namespace es::portal::routes {
@@ -40,6 +41,7 @@ void SharePageRoute::handle(Exchange& ex, const ShareAccess& access) {
     if (!ex.is_head()) {
         ctx_.access.record(access, ex, "view", "ok");
     }
+    report_opened(ctx_, ex, access, OwnerAlerts::Access::View);
     http::send_html(ex, HTTPResponse::HTTP_OK, html);
 }
 

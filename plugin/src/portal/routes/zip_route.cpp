@@ -8,6 +8,7 @@
 #include "portal/http/socket_body.hpp"
 #include "portal/pages/case_document.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/routes/owner_alert_triggers.hpp"
 #include "portal/routes/route_support.hpp"
 #include "portal/zip/unique_names.hpp"
 #include "portal/zip/zip_stream_writer.hpp"
@@ -77,6 +78,7 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
                      pages::texts(ex.language).limit_reached);
         return;
     }
+    report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
     const dm::Context host_ctx{access.share.organisation_id, "", "en"};
     try {
         http::send_head(ex);

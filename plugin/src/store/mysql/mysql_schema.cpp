@@ -189,6 +189,17 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
          },
          "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
          "table_name = 'shares' AND column_name = 'expiry_reminder_sent_at'"},
+        {4,
+         "shares: when the recipient first opened the link, when the owner was last told of "
+         "failed tries",
+         {
+             // One ALTER, so both columns appear together or not at all (MySQL commits DDL
+             // implicitly). See the SQLite schema for what they mean.
+             "ALTER TABLE shares ADD COLUMN first_opened_at BIGINT NULL, "
+             "ADD COLUMN failed_attempts_alerted_at BIGINT NULL",
+         },
+         "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
+         "table_name = 'shares' AND column_name = 'first_opened_at'"},
     };
     return kMigrations;
 }

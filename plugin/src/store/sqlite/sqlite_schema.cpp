@@ -175,6 +175,17 @@ const std::vector<sql::Migration>& sqlite_migrations() {
          },
          "SELECT COUNT(*) FROM pragma_table_info('shares') WHERE name = "
          "'expiry_reminder_sent_at'"},
+        {4,
+         "shares: when the recipient first opened the link, when the owner was last told of "
+         "failed tries",
+         {
+             // NULL: not opened yet (only recorded for shares whose owner asked to be told). Set
+             // once, by a conditional update, in the transaction that queues the owner's alert.
+             "ALTER TABLE shares ADD COLUMN first_opened_at INTEGER",
+             // NULL: never. The failed-tries alert is sent at most once per hour per share.
+             "ALTER TABLE shares ADD COLUMN failed_attempts_alerted_at INTEGER",
+         },
+         "SELECT COUNT(*) FROM pragma_table_info('shares') WHERE name = 'first_opened_at'"},
     };
     return kMigrations;
 }

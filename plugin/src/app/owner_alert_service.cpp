@@ -1,0 +1,121 @@
+#include "app/owner_alert_service.hpp"
+
+#include "notify/invalid_address.hpp"
+
+namespace es::app {
+
+namespace {
+
+const char* const kOwnerGone = "its owner is no longer a user";
+const char* const kNoAddress = "its owner has no valid e-mail address";
+
+}  // namespace
+
+void OwnerAlertService::log(const std::string& text) const noexcept {
+    try {
+        if (log_) {
+            log_(text);
+        }
+    } catch (...) {
+        // Nowhere left to report to; the recipient's request goes on.
+    }
+}
+
+std::optional<notify::ShareFacts> OwnerAlertService::owner_facts(const domain::Share& share) {
+    if (share.creator_removed) {
+        return std::nullopt;
+    }
+    const auto owner = directory_.owner(share.organisation_id, share.creator_user_id);
+    if (!owner) {
+        return std::nullopt;
+    }
+    notify::ShareFacts facts;
+    facts.organisation_id = share.organisation_id;
+    facts.organisation_name = directory_.organisation_name(share.organisation_id);
+    facts.share_id = share.id;
+    facts.case_reference = directory_.case_reference(share.organisation_id, share.case_id);
+    // The host tells no user's language; the share's is the one its owner chose.
+    facts.locale = share.locale;
+    facts.owner_name = owner->name;
+    facts.owner_email = owner->email;
+    facts.recipient_name = share.recipient.name.value_or(share.recipient.email.value_or(""));
+    return facts;
+}
+
+void OwnerAlertService::queued(bool marked, const std::optional<domain::OutboxMessage>& message,
+                               const domain::Share& share, const std::string& what,
+                               const std::string& why_none) {
+    if (!marked) {
+        return;  // another request or instance recorded it first
+    }
+    if (message) {
+        if (wake_) {
+            wake_();
+        }
+        return;
+    }
+    log("no " + what + " alert for share " + share.id + " (organisation " + share.organisation_id +
+        "): " + why_none);
+}
+
+void OwnerAlertService::opened(const domain::Share& share, Access access) noexcept {
+    try {
+        // After the first opening this read is all a request costs.
+        if (!share.notify_owner_on_open || alerts_.first_opened_at(share.id)) {
+            return;
+        }
+        const auto now = domain::now_utc();
+        std::optional<domain::OutboxMessage> message;
+        std::string why_none = kOwnerGone;
+        if (auto facts = owner_facts(share)) {
+            try {
+                message =
+                    notify::first_opened_row(*facts,
+                                             access == Access::View ? notify::AccessKind::View
+                                                                    : notify::AccessKind::Download,
+                                             now, now);
+            } catch (const notify::InvalidAddress&) {
+                why_none = kNoAddress;
+            }
+        }
+        queued(alerts_.mark_first_opened(share.id, message), message, share, "first-opened",
+               why_none);
+    } catch (const std::exception& e) {
+        // Not marked: the next request of the recipient tries again.
+        log("first-opened alert for share " + share.id + " not queued: " + e.what());
+    } catch (...) {
+        log("first-opened alert for share " + share.id + " not queued");
+    }
+}
+
+void OwnerAlertService::tries_failed(const domain::Share& share, portal::Attempt attempt,
+                                     int share_failures, bool throttled) noexcept {
+    try {
+        // Keeps the host out of it while the hour's alert is already out: failures keep coming.
+        if (!alerts_.failed_attempts_alert_due(share.id, kFailedTriesInterval)) {
+            return;
+        }
+        const auto now = domain::now_utc();
+        std::optional<domain::OutboxMessage> message;
+        std::string why_none = kOwnerGone;
+        if (auto facts = owner_facts(share)) {
+            try {
+                message = notify::failed_attempts_row(*facts,
+                                                      attempt == portal::Attempt::Password
+                                                          ? notify::Credential::Password
+                                                          : notify::Credential::Code,
+                                                      share_failures, throttled, now, now);
+            } catch (const notify::InvalidAddress&) {
+                why_none = kNoAddress;
+            }
+        }
+        queued(alerts_.mark_failed_attempts_alerted(share.id, kFailedTriesInterval, message),
+               message, share, "failed-tries", why_none);
+    } catch (const std::exception& e) {
+        log("failed-tries alert for share " + share.id + " not queued: " + e.what());
+    } catch (...) {
+        log("failed-tries alert for share " + share.id + " not queued");
+    }
+}
+
+}  // namespace es::app
