@@ -27,8 +27,10 @@ void write_spool_file(const std::string& directory, const std::string& file_name
         throw DeliveryError("cannot create " + directory + ": " + ec.message(), false);
     }
     const std::string final_path = directory + "/" + file_name;
+    // The temporary name must not end in .eml/.json: readers pick files by extension and would
+    // otherwise read a message half-written.
     const std::string temp_path =
-        directory + "/.tmp-" + std::to_string(::getpid()) + "-" + file_name;
+        directory + "/.tmp-" + std::to_string(::getpid()) + "-" + file_name + ".part";
     const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (fd < 0) {
         fail("cannot create", temp_path);
