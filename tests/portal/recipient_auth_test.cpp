@@ -176,6 +176,23 @@ TEST_F(RecipientAuthTest, DelayGrowsWithFurtherFailures) {
         << "the second delay (4 s) is longer than the first (2 s)";
 }
 
+TEST_F(RecipientAuthTest, ThrottledGuessIsAnsweredOnlyAfterAPause) {
+    // A flood of guesses from a throttled client must cost sleeping threads, not the CPU the link
+    // page needs: its 429 comes after portal.throttled_answer_delay_ms (1 s by default).
+    ASSERT_EQ(1000, settings_.portal.throttled_answer_delay_ms);
+    const auto share = protected_share();
+    Browser b(port());
+    const std::string csrf = Browser::csrf_of(b.get(share.path()).body);
+    for (int i = 0; i < AttemptThrottle::kFreeClientFailures + 1; ++i) {
+        b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});
+    }
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(429, b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}}).status);
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_GE(took, std::chrono::milliseconds(950));
+    EXPECT_LT(took, std::chrono::milliseconds(1900)) << "the pause is bounded by the setting";
+}
+
 TEST_F(RecipientAuthTest, OtherClientsAreNotDelayedByOneAttacker) {
     const auto share = protected_share();
     Browser attacker(port());

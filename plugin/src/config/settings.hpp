@@ -74,6 +74,7 @@ struct PortalSettings {
     int max_keep_alive_requests = 1000;
     int receive_timeout_seconds = 20;  // per read, against stalled clients
     int request_timeout_seconds = 30;  // a whole request head + body (slowloris)
+    int throttled_answer_delay_ms = 1000;  // pause before a 429 to a throttled client
     int send_timeout_seconds = 60;
     int max_ranges = 8;
     int session_idle_minutes = 60;

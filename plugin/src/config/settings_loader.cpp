@@ -119,6 +119,8 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
         s.integer("receive_timeout_seconds", out.receive_timeout_seconds, 1, 600);
     out.request_timeout_seconds =
         s.integer("request_timeout_seconds", out.request_timeout_seconds, 1, 600);
+    out.throttled_answer_delay_ms =
+        s.integer("throttled_answer_delay_ms", out.throttled_answer_delay_ms, 0, 10000);
     out.send_timeout_seconds = s.integer("send_timeout_seconds", out.send_timeout_seconds, 1, 3600);
     out.max_ranges = s.integer("max_ranges", out.max_ranges, 1, 100);
     out.session_idle_minutes =

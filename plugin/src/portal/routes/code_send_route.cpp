@@ -30,8 +30,8 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     const std::string client = domain::client_throttle_key(ex.client_ip());
     if (!ctx_.throttle.allow_code_send(access.share.id, client, policy.code_sends_per_hour)) {
         ctx_.access.record(access, ex, "code_send", "throttled");
-        send_message(ctx_, ex, access, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
-                     throttled_message(ex.language, std::chrono::minutes(60)));
+        send_throttled(ctx_, ex, access, std::chrono::minutes(60),
+                       throttled_message(ex.language, std::chrono::minutes(60)));
         return;
     }
     const auto& share = access.share;

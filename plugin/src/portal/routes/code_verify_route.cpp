@@ -27,8 +27,7 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
     const std::string client = domain::client_throttle_key(ex.client_ip());
     if (auto wait = ctx_.throttle.wait_time(access.share.id, client, Attempt::Code)) {
         ctx_.access.record(access, ex, "code_verify", "throttled");
-        send_message(ctx_, ex, access, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
-                     throttled_message(ex.language, *wait));
+        send_throttled(ctx_, ex, access, *wait, throttled_message(ex.language, *wait));
         return;
     }
     std::string code;

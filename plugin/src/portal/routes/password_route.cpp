@@ -31,8 +31,7 @@ void PasswordRoute::handle(Exchange& ex, const ShareAccess& access) {
     const std::string client = domain::client_throttle_key(ex.client_ip());
     if (auto wait = ctx_.throttle.wait_time(access.share.id, client, Attempt::Password)) {
         ctx_.access.record(access, ex, "password", "throttled");
-        send_message(ctx_, ex, access, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
-                     throttled_message(ex.language, *wait));
+        send_throttled(ctx_, ex, access, *wait, throttled_message(ex.language, *wait));
         return;
     }
     const std::string password = form->get("password", "");

@@ -2,6 +2,9 @@
 
 #include <Poco/Net/MediaType.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "crypto/base64url.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/random_bytes.hpp"
@@ -67,6 +70,16 @@ std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex) {
         ex.must_close = true;
         return nullptr;
     }
+}
+
+void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                    std::chrono::milliseconds wait, const std::string& message) {
+    const auto pause =
+        std::min(wait, std::chrono::milliseconds(ctx.settings.portal.throttled_answer_delay_ms));
+    if (pause.count() > 0) {
+        std::this_thread::sleep_for(pause);
+    }
+    send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS, message);
 }
 
 std::unique_ptr<Poco::Net::HTMLForm> read_checked_form(PortalContext& ctx, Exchange& ex,

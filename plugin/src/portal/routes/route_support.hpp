@@ -4,6 +4,7 @@
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPResponse.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,13 @@ pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& 
 // A one-message page with the given status.
 void send_message(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                   Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);
+
+// The 429 answer to a throttled client, given only after a pause (the shorter of `wait` and
+// portal.throttled_answer_delay_ms). Without it a flood of guesses from a few connections was
+// answered as fast as the link page and took its share of the CPU; paused, each connection of
+// the flood costs a sleeping thread instead.
+void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                    std::chrono::milliseconds wait, const std::string& message);
 
 // The url-encoded body of a small POST; nothing for anything else (too large, other type).
 std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex);
