@@ -1,5 +1,6 @@
 #include "app/expiry_reminder_job.hpp"
 
+#include "app/owner_share_facts.hpp"
 #include "notify/invalid_address.hpp"
 #include "notify/outbox_rows.hpp"
 
@@ -75,16 +76,7 @@ void ExpiryReminderJob::remind(const domain::Share& share, domain::Timestamp now
     std::optional<domain::OutboxMessage> message;
     std::string why_none = "its owner is no longer a user";
     if (owner) {
-        notify::ShareFacts facts;
-        facts.organisation_id = share.organisation_id;
-        facts.organisation_name = directory_.organisation_name(share.organisation_id);
-        facts.share_id = share.id;
-        facts.case_reference = directory_.case_reference(share.organisation_id, share.case_id);
-        // The host tells no user's language; the share's is the one its owner chose.
-        facts.locale = share.locale;
-        facts.owner_name = owner->name;
-        facts.owner_email = owner->email;
-        facts.recipient_name = share.recipient.name.value_or(share.recipient.email.value_or(""));
+        const notify::ShareFacts facts = owner_share_facts(directory_, share, *owner);
         try {
             message = notify::expiry_reminder_row(facts, share.expires_at, now);
         } catch (const notify::InvalidAddress&) {

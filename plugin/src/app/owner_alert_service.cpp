@@ -1,5 +1,6 @@
 #include "app/owner_alert_service.hpp"
 
+#include "app/owner_share_facts.hpp"
 #include "notify/invalid_address.hpp"
 
 namespace es::app {
@@ -29,17 +30,7 @@ std::optional<notify::ShareFacts> OwnerAlertService::owner_facts(const domain::S
     if (!owner) {
         return std::nullopt;
     }
-    notify::ShareFacts facts;
-    facts.organisation_id = share.organisation_id;
-    facts.organisation_name = directory_.organisation_name(share.organisation_id);
-    facts.share_id = share.id;
-    facts.case_reference = directory_.case_reference(share.organisation_id, share.case_id);
-    // The host tells no user's language; the share's is the one its owner chose.
-    facts.locale = share.locale;
-    facts.owner_name = owner->name;
-    facts.owner_email = owner->email;
-    facts.recipient_name = share.recipient.name.value_or(share.recipient.email.value_or(""));
-    return facts;
+    return owner_share_facts(directory_, share, *owner);
 }
 
 void OwnerAlertService::queued(bool marked, const std::optional<domain::OutboxMessage>& message,
