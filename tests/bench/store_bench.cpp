@@ -210,6 +210,27 @@ void time_share_aggregation(store::sql::Database& db, std::int64_t now) {
     percentile_line("former column query (aggregating shares)", v);
 }
 
+// The bench restarts MariaDB for each run, and a restarted server reloads only part of its buffer
+// pool, in the background, while the bench measures. A server that has been running holds the
+// share index and the summaries in memory; read them once so the figures are for that server, not
+// for disk reads racing a background load.
+void warm_buffer_pool(store::sql::Database& db) {
+    const auto t = Clock::now();
+    db.read([](store::sql::SqlConnection& c) {
+        c.execute("SET GLOBAL innodb_buffer_pool_load_abort = ON", {});
+        c.query("SELECT COUNT(*) FROM shares FORCE INDEX (PRIMARY)", {});
+        c.query("SELECT COUNT(*) FROM shares FORCE INDEX (shares_by_token)", {});
+        c.query("SELECT COUNT(*), SUM(live_count) FROM case_share_summary FORCE INDEX (PRIMARY)",
+                {});
+        c.query(
+            "SELECT COUNT(*), SUM(live_count) FROM case_share_summary FORCE INDEX "
+            "(case_share_summary_by_last_expiry)",
+            {});
+        return 0;
+    });
+    std::printf("  read shares and summaries into the buffer pool: %.1f s\n", ms_since(t) / 1000);
+}
+
 void run(const char* name, const config::StorageSettings& settings) {
     std::printf("== %s\n", name);
     auto t = Clock::now();
@@ -227,12 +248,15 @@ void run(const char* name, const config::StorageSettings& settings) {
         load_shares(db);
         std::printf("  load %d shares: %.1f s\n", kShares, ms_since(t) / 1000);
         t = Clock::now();
-        load_events(db, std::string(name) == "sqlite");
+        load_events(db, settings.backend == config::StorageSettings::Backend::Sqlite);
         std::printf("  load %lld access events: %.1f s\n", static_cast<long long>(kEvents),
                     ms_since(t) / 1000);
         t = Clock::now();
         build_summaries(db);
         std::printf("  build case-list summaries: %.1f s\n", ms_since(t) / 1000);
+    }
+    if (settings.backend == config::StorageSettings::Backend::Mysql) {
+        warm_buffer_pool(db);
     }
     // Warm up: the figures are for a running server, not for the first requests after a load.
     for (int i = 0; i < 5000; ++i) {
@@ -264,7 +288,7 @@ void run(const char* name, const config::StorageSettings& settings) {
     }
     std::vector<double> column;
     int active = 0;
-    for (int i = 0; i < 50; ++i) {
+    for (int i = 0; i < 200; ++i) {
         const auto s = Clock::now();
         auto summary = store->shares().active_share_summary("org-0", cases);
         column.push_back(ms_since(s));
@@ -279,7 +303,7 @@ void run(const char* name, const config::StorageSettings& settings) {
     // What the case list really asks for: one page.
     const std::vector<std::string> page(cases.begin(), cases.begin() + 200);
     std::vector<double> page_column;
-    for (int i = 0; i < 50; ++i) {
+    for (int i = 0; i < 200; ++i) {
         const auto s = Clock::now();
         store->shares().active_share_summary("org-0", page);
         page_column.push_back(ms_since(s));
@@ -338,7 +362,11 @@ int main(int argc, char** argv) {
             s.mysql.database = db;
             s.mysql.user = es::test::MariadbServer::user();
             s.mysql.password_env = "ES_BENCH_MARIADB_PASSWORD";
-            run("mariadb", s);
+            run("mariadb over TCP", s);
+            // The same server through its Unix socket, as a MariaDB on the portal's own machine
+            // is reached: on this VM a loopback TCP round trip is most of a lookup.
+            s.mysql.unix_socket = server.socket();
+            run("mariadb over its Unix socket", s);
             server.stop();
         }
     } catch (const std::exception& e) {

@@ -162,13 +162,16 @@ TYPED_TEST(CaseSummaryContract, LongListsReadTheSameAsShortOnes) {
     ids.insert(ids.begin() + 1234, "case-1");
     ids.insert(ids.begin() + 4321, "case-b");  // of org-b: nothing here
     ids.push_back("case-2");
+    ids.push_back("case-1");  // listed twice: both places get the answer
     const auto long_column = this->store->shares().active_share_summary("org-a", ids);
     ASSERT_EQ(long_column.size(), ids.size());
-    const auto short_column =
-        this->store->shares().active_share_summary("org-a", {"case-1", "case-b", "case-2"});
+    const auto short_column = this->store->shares().active_share_summary(
+        "org-a", {"case-1", "case-b", "case-2", "case-1"});
     EXPECT_EQ(long_column[1234], short_column[0]);
     EXPECT_EQ(long_column[4321], short_column[1]);
-    EXPECT_EQ(long_column.back(), short_column[2]);
+    EXPECT_EQ(long_column[ids.size() - 2], short_column[2]);
+    EXPECT_EQ(long_column.back(), short_column[0]);
+    EXPECT_EQ(short_column[3], short_column[0]);
     EXPECT_EQ(short_column[0].active_count, 1);
     EXPECT_EQ(short_column[1].active_count, 0);
     EXPECT_EQ(short_column[2].active_count, 1);

@@ -7,6 +7,7 @@
 #include <cppconn/resultset_metadata.h>
 #include <mysql_driver.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
@@ -137,10 +138,8 @@ MysqlConnection::~MysqlConnection() {
     const std::string& sql, const std::vector<store::sql::SqlValue>& params) {
     auto it = statements_.find(sql);
     if (it == statements_.end()) {
-        it = statements_
-                 .emplace(sql, std::unique_ptr<::sql::PreparedStatement>(
-                                   connection_->prepareStatement(sql)))
-                 .first;
+        std::unique_ptr<::sql::PreparedStatement> prepared(connection_->prepareStatement(sql));
+        it = statements_.emplace(sql, std::move(prepared)).first;
     }
     auto& stmt = *it->second;
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -170,25 +169,73 @@ std::int64_t MysqlConnection::execute(const std::string& sql,
 
 std::vector<store::sql::SqlRow> MysqlConnection::query(
     const std::string& sql, const std::vector<store::sql::SqlValue>& params) {
+    std::vector<store::sql::SqlRow> rows;
+    read_rows(sql, params, [&](const store::sql::SqlRow& row, std::size_t count) {
+        rows.reserve(count);
+        rows.push_back(row);
+    });
+    return rows;
+}
+
+void MysqlConnection::for_each_row(const std::string& sql,
+                                   const std::vector<store::sql::SqlValue>& params,
+                                   const std::function<void(const store::sql::SqlRow&)>& visit) {
+    read_rows(sql, params, [&](const store::sql::SqlRow& row, std::size_t) { visit(row); });
+}
+
+void MysqlConnection::read_rows(
+    const std::string& sql, const std::vector<store::sql::SqlValue>& params,
+    const std::function<void(const store::sql::SqlRow& row, std::size_t rows)>& visit) {
     ensure_thread_initialised();
     try {
         auto& stmt = prepare(sql, params);
         std::unique_ptr<::sql::ResultSet> rs(stmt.executeQuery());
-        const auto columns = rs->getMetaData()->getColumnCount();
-        std::vector<store::sql::SqlRow> rows;
+        auto* meta = rs->getMetaData();
+        const auto columns = meta->getColumnCount();
+        // Integers are fetched as integers and printed here: the connector's getString() on a
+        // numeric column goes through snprintf, which dominated reading long results.
+        std::vector<bool> integral(columns + 1, false);
+        for (unsigned int c = 1; c <= columns; ++c) {
+            switch (meta->getColumnType(c)) {
+                case ::sql::DataType::TINYINT:
+                case ::sql::DataType::SMALLINT:
+                case ::sql::DataType::MEDIUMINT:
+                case ::sql::DataType::INTEGER:
+                case ::sql::DataType::BIGINT:
+                    integral[c] = meta->isSigned(c);  // unsigned may pass INT64_MAX
+                    break;
+                default:
+                    break;
+            }
+        }
+        const auto count = static_cast<std::size_t>(rs->rowsCount());
+        // One row object for the whole result: its strings are overwritten in place.
+        store::sql::SqlRow row{std::vector<std::optional<std::string>>(columns)};
+        const auto set = [](std::optional<std::string>& value, const char* text, std::size_t n) {
+            if (value) {
+                value->assign(text, n);
+            } else {
+                value.emplace(text, n);
+            }
+        };
         while (rs->next()) {
-            std::vector<std::optional<std::string>> values;
-            values.reserve(columns);
             for (unsigned int c = 1; c <= columns; ++c) {
+                auto& value = row.value(c - 1);
                 if (rs->isNull(c)) {
-                    values.emplace_back(std::nullopt);
+                    value.reset();
+                } else if (integral[c]) {
+                    char digits[24];
+                    const auto end = std::to_chars(digits, digits + sizeof digits,
+                                                   static_cast<std::int64_t>(rs->getInt64(c)))
+                                         .ptr;
+                    set(value, digits, static_cast<std::size_t>(end - digits));
                 } else {
-                    values.emplace_back(std::string(rs->getString(c)));
+                    const ::sql::SQLString text = rs->getString(c);
+                    set(value, text.c_str(), text.length());
                 }
             }
-            rows.emplace_back(std::move(values));
+            visit(row, count);
         }
-        return rows;
     } catch (const ::sql::SQLException& e) {
         fail(e, sql);
     }

@@ -31,6 +31,8 @@ class MysqlConnection : public store::sql::SqlConnection {
                          const std::vector<store::sql::SqlValue>& params) override;
     std::vector<store::sql::SqlRow> query(const std::string& sql,
                                           const std::vector<store::sql::SqlValue>& params) override;
+    void for_each_row(const std::string& sql, const std::vector<store::sql::SqlValue>& params,
+                      const std::function<void(const store::sql::SqlRow&)>& visit) override;
     std::int64_t last_insert_id() override;
     void begin() override;
     void commit() override;
@@ -40,6 +42,11 @@ class MysqlConnection : public store::sql::SqlConnection {
   private:
     ::sql::PreparedStatement& prepare(const std::string& sql,
                                       const std::vector<store::sql::SqlValue>& params);
+    // Runs a query and hands every result row, refilled in one reused SqlRow, to `visit` with the
+    // result's row count.
+    void read_rows(
+        const std::string& sql, const std::vector<store::sql::SqlValue>& params,
+        const std::function<void(const store::sql::SqlRow& row, std::size_t rows)>& visit);
     [[noreturn]] void fail(const ::sql::SQLException& e, const std::string& sql);
 
     std::unique_ptr<::sql::Connection> connection_;

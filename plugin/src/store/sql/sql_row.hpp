@@ -22,6 +22,9 @@ class SqlRow {
     std::optional<std::int64_t> optional_integer(std::size_t i) const;
     std::size_t size() const { return values_.size(); }
 
+    // For an adapter that streams a result through one reused row.
+    std::optional<std::string>& value(std::size_t i) { return values_[i]; }
+
   private:
     std::vector<std::optional<std::string>> values_;
 };

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
+#include "store/sql/case_id_index.hpp"
 #include "store/sql/case_summary_rows.hpp"
 #include "store/sql/outbox_rows.hpp"
 #include "store/sql/share_rows.hpp"
@@ -368,16 +368,14 @@ std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
     const std::string& organisation_id, const std::vector<std::string>& case_ids) {
     std::vector<domain::CaseShareSummary> out;
     out.reserve(case_ids.size());
-    // Where each id's answer goes; it also tells which rows of an organisation scan were asked for.
-    std::unordered_map<std::string_view, std::size_t> position;
-    position.reserve(case_ids.size());
-    for (std::size_t i = 0; i < case_ids.size(); ++i) {
-        out.push_back(domain::CaseShareSummary{case_ids[i], 0, {}});
-        position.emplace(case_ids[i], i);
+    for (const auto& case_id : case_ids) {
+        out.push_back(domain::CaseShareSummary{case_id, 0, {}});
     }
+    // Where each id's answer goes; it also tells which rows of an organisation scan were asked for.
+    const CaseIdIndex position(case_ids);
     const Record record = [&](std::string_view case_id, std::int64_t count,
                               std::int64_t next_expiry) {
-        auto& entry = out[position.at(case_id)];
+        auto& entry = out[position.find(case_id)];
         entry.active_count = static_cast<int>(count);
         entry.next_expiry = domain::from_epoch_ms(next_expiry);
     };
@@ -393,12 +391,15 @@ std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
             // Only rows whose last expiry is ahead arrive. A row is exact while its first expiry is
             // ahead too; otherwise some of its shares have run out since it was written.
             const std::string& case_id = *row.optional_text(0);
-            if (position.count(case_id) == 0) {
+            const std::size_t at = position.find(case_id);
+            if (at == CaseIdIndex::npos) {
                 return;
             }
             const std::int64_t first = row.integer(2);
             if (first > now) {
-                record(case_id, row.integer(1), first);
+                auto& entry = out[at];
+                entry.active_count = static_cast<int>(row.integer(1));
+                entry.next_expiry = domain::from_epoch_ms(first);
             } else {
                 lapsed.push_back(case_id);
             }
@@ -411,8 +412,9 @@ std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(
         count_live_shares(c, organisation_id, lapsed, now, record);
         return 0;
     });
-    for (std::size_t i = 0; i < out.size(); ++i) {  // an id listed twice gets the same answer
-        if (const std::size_t first = position.at(case_ids[i]); first != i) {
+    for (std::size_t i = 0; position.has_duplicates() && i < out.size(); ++i) {
+        // an id listed twice gets the same answer
+        if (const std::size_t first = position.find(case_ids[i]); first != i) {
             out[i] = out[first];
         }
     }
@@ -428,9 +430,7 @@ void SqlShareRepository::read_organisation_summaries(SqlConnection& c,
     const std::string q = db_.sql(
         "SELECT case_id, live_count, first_expiry FROM case_share_summary WHERE "
         "organisation_id = ? AND last_expiry > ?");
-    for (const auto& row : c.query(q, {organisation_id, now})) {
-        judge(row);
-    }
+    c.for_each_row(q, {organisation_id, now}, judge);
 }
 
 void SqlShareRepository::read_listed_summaries(SqlConnection& c, const std::string& organisation_id,

@@ -9,6 +9,13 @@ std::int64_t ms(std::chrono::seconds s) {
 }  // namespace
 
 void SqlThrottleRepository::ensure_row(SqlConnection& c, const std::string& key) {
+    // Write-lock an existing row before anything else touches it. Starting with the INSERT IGNORE
+    // instead takes a shared lock on the existing key, and concurrent hits that then upgrade their
+    // shared locks to write locks deadlock each other in InnoDB (seen with 12 threads on one key).
+    if (c.execute(db_.sql("UPDATE throttle SET updated_at = {now} WHERE throttle_key = ?"), {key}) >
+        0) {
+        return;
+    }
     c.execute(db_.sql("{insert_ignore} INTO throttle (throttle_key, window_start, hits, "
                       "next_allowed_at, updated_at) VALUES (?, {now}, 0, 0, {now})"),
               {key});
