@@ -128,12 +128,34 @@ dm_status FakeHost::may_access(const dm_host* host, const dm_context* ctx, dm_st
 void FakeHost::put_case(const std::string& case_id, FakeCase c) {
     std::lock_guard lock(mutex_);
     cases_by_id_[case_id] = std::move(c);
+    rendered_.clear();
+    ++generation_;
 }
 
 void FakeHost::remove_attachment(const std::string& case_id, const std::string& attachment_id) {
     std::lock_guard lock(mutex_);
     auto& list = cases_by_id_[case_id].attachments;
     std::erase_if(list, [&](const FakeAttachment& a) { return a.id == attachment_id; });
+    rendered_.clear();
+    ++generation_;
+}
+
+bool FakeHost::rendered(const std::string& key, const dm_sink* result) const {
+    std::lock_guard lock(mutex_);
+    const auto it = rendered_.find(key);
+    if (it == rendered_.end()) {
+        return false;
+    }
+    dm::write(result, it->second);
+    return true;
+}
+
+void FakeHost::keep_rendered(const std::string& key, std::uint64_t generation,
+                             const std::string& text) {
+    std::lock_guard lock(mutex_);
+    if (generation == generation_) {  // no change since the case was read
+        rendered_[key] = text;
+    }
 }
 
 std::vector<std::string> FakeHost::log_lines() const {
@@ -153,8 +175,14 @@ bool FakeHost::find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) c
 
 dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                  const dm_sink* result, const dm_sink* error) {
+    auto& h = self(host);
+    const std::string key = "details\n" + str(ctx->organisation_id) + "\n" + str(case_id);
+    if (h.rendered(key, result)) {
+        return DM_OK;
+    }
+    const std::uint64_t generation = h.generation();
     FakeCase c;
-    if (!self(host).find_case(ctx, case_id, c)) {
+    if (!h.find_case(ctx, case_id, c)) {
         dm::write(error, "no such case");
         return DM_ERR_NOT_FOUND;
     }
@@ -176,14 +204,22 @@ dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_
         fields.add(f);
     }
     o.set("fields", fields);
-    dm::write(result, json(o));
+    const std::string text = json(o);
+    h.keep_rendered(key, generation, text);
+    dm::write(result, text);
     return DM_OK;
 }
 
 dm_status FakeHost::journal_entries(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                     const dm_sink* result, const dm_sink* error) {
+    auto& h = self(host);
+    const std::string key = "journal\n" + str(ctx->organisation_id) + "\n" + str(case_id);
+    if (h.rendered(key, result)) {
+        return DM_OK;
+    }
+    const std::uint64_t generation = h.generation();
     FakeCase c;
-    if (!self(host).find_case(ctx, case_id, c)) {
+    if (!h.find_case(ctx, case_id, c)) {
         dm::write(error, "no such case");
         return DM_ERR_NOT_FOUND;
     }
@@ -197,21 +233,38 @@ dm_status FakeHost::journal_entries(const dm_host* host, const dm_context* ctx, 
         e.set("internal", false);
         a.add(e);
     }
-    dm::write(result, json(a));
+    const std::string text = json(a);
+    h.keep_rendered(key, generation, text);
+    dm::write(result, text);
     return DM_OK;
 }
 
 dm_status FakeHost::attachments(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                 const dm_sink* result, const dm_sink* error) {
+    auto& h = self(host);
+    const std::uint64_t generation = h.generation();
     FakeCase c;
-    if (!self(host).find_case(ctx, case_id, c)) {
+    if (!h.find_case(ctx, case_id, c)) {
         dm::write(error, "no such case");
         return DM_ERR_NOT_FOUND;
     }
+    // The list carries the files' current sizes, so the kept answer is only reused for the same
+    // sizes and modification times.
+    std::string key = "attachments\n" + str(ctx->organisation_id) + "\n" + str(case_id);
+    std::vector<struct stat> stats(c.attachments.size());
+    for (std::size_t i = 0; i < c.attachments.size(); ++i) {
+        ::stat(c.attachments[i].path.c_str(), &stats[i]);
+        key += "\n" + std::to_string(stats[i].st_size) + "@" +
+               std::to_string(stats[i].st_mtim.tv_sec) + "." +
+               std::to_string(stats[i].st_mtim.tv_nsec);
+    }
+    if (h.rendered(key, result)) {
+        return DM_OK;
+    }
     Poco::JSON::Array a;
-    for (const auto& att : c.attachments) {
-        struct stat st {};
-        ::stat(att.path.c_str(), &st);
+    for (std::size_t i = 0; i < c.attachments.size(); ++i) {
+        const auto& att = c.attachments[i];
+        const struct stat& st = stats[i];
         Poco::JSON::Object o;
         o.set("id", att.id);
         o.set("name", att.name);
@@ -221,7 +274,9 @@ dm_status FakeHost::attachments(const dm_host* host, const dm_context* ctx, dm_s
         o.set("sha256", att.sha256);
         a.add(o);
     }
-    dm::write(result, json(a));
+    const std::string text = json(a);
+    h.keep_rendered(key, generation, text);
+    dm::write(result, text);
     return DM_OK;
 }
 

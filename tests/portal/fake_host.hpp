@@ -9,6 +9,7 @@
 #include <dm/cpp/host_services.hpp>
 
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -85,6 +86,15 @@ class FakeHost {
     // Copies the case under the lock; nothing when it is not in the context's organisation.
     bool find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) const;
 
+    // Case details and journal answers are kept as rendered text until the next change, so the
+    // portal benchmark measures the portal rather than this stand-in's JSON building.
+    bool rendered(const std::string& key, const dm_sink* result) const;
+    void keep_rendered(const std::string& key, std::uint64_t generation, const std::string& text);
+    std::uint64_t generation() const {
+        std::lock_guard lock(mutex_);
+        return generation_;
+    }
+
     dm_host host_{};
     dm_host_cases cases_{};
     dm_host_log log_{};
@@ -93,6 +103,8 @@ class FakeHost {
     std::map<std::string, FakeCase> cases_by_id_;
     std::map<std::string, FakeUser> users_by_id_;
     std::vector<std::string> log_lines_;
+    std::map<std::string, std::string> rendered_;
+    std::uint64_t generation_ = 0;  // counts changes to the cases; guarded by mutex_
     std::atomic<bool> offer_fd_{true};
     std::atomic<int> open_streams_{0};
 };

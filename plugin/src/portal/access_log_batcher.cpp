@@ -27,7 +27,7 @@ void AccessLogBatcher::append(domain::AccessEvent event) {
     const std::shared_ptr<Batch> mine = open_;
     mine->events.push_back(std::move(event));
     queued_.notify_one();
-    committed_.wait(lock, [&] { return mine->done; });
+    mine->committed.wait(lock, [&] { return mine->done; });
     if (mine->error) {
         std::rethrow_exception(mine->error);
     }
@@ -50,7 +50,7 @@ void AccessLogBatcher::write_loop() {
         }
         lock.lock();
         batch->done = true;
-        committed_.notify_all();
+        batch->committed.notify_all();
     }
 }
 

@@ -35,15 +35,17 @@ class AccessLogBatcher {
         std::vector<domain::AccessEvent> events;
         bool done = false;
         std::exception_ptr error;
+        // Only this batch's requests wait here: with one shared condition every commit woke the
+        // requests of the next batch too, only for them to sleep again.
+        std::condition_variable committed;
     };
 
     void write_loop();
 
     store::AccessLogRepository& log_;
     std::mutex mutex_;
-    std::condition_variable queued_;     // the writer waits for a batch
-    std::condition_variable committed_;  // requests wait for theirs
-    std::shared_ptr<Batch> open_;        // collecting events while the writer commits the last
+    std::condition_variable queued_;  // the writer waits for a batch
+    std::shared_ptr<Batch> open_;     // collecting events while the writer commits the last
     bool stopping_ = false;
     std::thread writer_;
 };
