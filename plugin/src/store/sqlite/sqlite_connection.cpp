@@ -59,7 +59,7 @@ SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms,
     run_plain("PRAGMA synchronous = NORMAL");
     // Reads through a shared memory map instead of one pread() per page; the token lookup and the
     // case-list column touch scattered index pages on every request.
-    run_plain("PRAGMA mmap_size = 0");
+    run_plain("PRAGMA mmap_size = 268435456");
     run_plain("PRAGMA cache_size = -16384");
 }
 
