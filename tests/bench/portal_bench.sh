@@ -79,6 +79,16 @@ page_rate() {
   p_rps=$(wrk -t2 -c50 -d10s -H "Cookie: $cookie" "$portal$prot" | awk '/Requests\/sec/{print $2}')
   n_rps=$(wrk -t2 -c50 -d10s "$nginx/page.html" | awk '/Requests\/sec/{print $2}')
   echo "page req/s (50 keep-alive): portal $p_rps nginx $n_rps ratio $(ratio $p_rps $n_rps) (target >= 0.7)"
+  # Poco's HTTPServer answering the same bytes and doing nothing else: the most any page served
+  # through it can reach on this machine.
+  mkfifo "$work/ceiling-stdin"
+  "$build/tests/bench/poco_ceiling_server" "$work/www/page.html" < "$work/ceiling-stdin" > "$work/ceiling.out" &
+  ceiling_pid=$!
+  exec 8> "$work/ceiling-stdin"
+  for _ in $(seq 50); do grep -q '^PORT' "$work/ceiling.out" 2>/dev/null && break; sleep 0.1; done
+  c_rps=$(wrk -t2 -c50 -d10s "http://127.0.0.1:$(awk '/^PORT/{print $2}' "$work/ceiling.out")/" | awk '/Requests\/sec/{print $2}')
+  exec 8>&-; wait "$ceiling_pid" || true
+  echo "page req/s ceiling (Poco HTTPServer, fixed answer): $c_rps = $(ratio $c_rps $n_rps) of nginx; the portal reaches $(ratio $p_rps $c_rps) of it"
 }
 # Flood of wrong passwords: page p99 with and without it.
 flood() {

@@ -56,25 +56,21 @@ class RequestSession : public Poco::Net::HTTPServerSession {
         }
         if (first_) {
             first_ = false;
-            count_request();
+            --requests_left_;  // as Poco counts: a budget of 0 turns into "unlimited" here
             return readable(getTimeout());
         }
         if (requests_left_ == 0 || !getKeepAlive()) {
             return false;
         }
-        count_request();
+        if (requests_left_ > 0) {
+            --requests_left_;  // negative: unlimited
+        }
         return buffered() > 0 || readable(keep_alive_wait_);
     }
 
     bool may_keep_alive() const { return tls_ ? canKeepAlive() : requests_left_ != 0; }
 
   private:
-    void count_request() {
-        if (requests_left_ > 0) {
-            --requests_left_;  // a negative budget means unlimited
-        }
-    }
-
     bool readable(const Poco::Timespan& wait) {
         pollfd fd{socket().impl()->sockfd(), POLLIN, 0};
         const auto ms = static_cast<int>(wait.totalMilliseconds());
