@@ -14,6 +14,7 @@ work=$(mktemp -d /tmp/es-portal-bench-XXXXXX)
 cleanup() {
   [[ -n "${nginx_pid:-}" ]] && kill "$nginx_pid" 2>/dev/null || true
   [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  [[ -n "${ceiling_pid:-}" ]] && kill "$ceiling_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
