@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 namespace es::portal::http {
 namespace {
 
@@ -52,24 +54,6 @@ long decode(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-void encode(long cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 bool is_bidi_control(long cp) {
     return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069);
@@ -108,7 +92,7 @@ std::string safe_filename(std::string_view name, std::string_view fallback) {
     }
     std::string out;
     for (long cp : cps) {
-        encode(cp, out);
+        text::append_utf8(out, static_cast<std::uint32_t>(cp));
     }
     if (out.size() <= kMaxBytes) {
         return out;
