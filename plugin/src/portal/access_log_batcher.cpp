@@ -1,5 +1,7 @@
 #include "portal/access_log_batcher.hpp"
 
+#include <utility>
+
 namespace es::portal {
 
 AccessLogBatcher::AccessLogBatcher(store::AccessLogRepository& log)
@@ -15,42 +17,49 @@ AccessLogBatcher::~AccessLogBatcher() {
 }
 
 void AccessLogBatcher::append(domain::AccessEvent event) {
-    std::unique_lock lock(mutex_);
-    if (stopping_) {
-        lock.unlock();
-        log_.append(event);  // during shutdown: directly, nothing is dropped
-        return;
+    auto waiter = std::make_shared<Waiter>();
+    {
+        std::unique_lock lock(mutex_);
+        if (stopping_) {
+            lock.unlock();
+            log_.append(event);  // during shutdown: directly, nothing is dropped
+            return;
+        }
+        open_.events.push_back(std::move(event));
+        open_.waiters.push_back(waiter);
     }
-    if (!open_) {
-        open_ = std::make_shared<Batch>();
-    }
-    const std::shared_ptr<Batch> mine = open_;
-    mine->events.push_back(std::move(event));
     queued_.notify_one();
-    mine->committed.wait(lock, [&] { return mine->done; });
-    if (mine->error) {
-        std::rethrow_exception(mine->error);
+    std::unique_lock lock(waiter->mutex);
+    waiter->committed.wait(lock, [&] { return waiter->done; });
+    if (waiter->error) {
+        std::rethrow_exception(waiter->error);
     }
 }
 
 void AccessLogBatcher::write_loop() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        queued_.wait(lock, [&] { return open_ != nullptr || stopping_; });
-        if (!open_) {
+        queued_.wait(lock, [&] { return !open_.events.empty() || stopping_; });
+        if (open_.events.empty()) {
             return;  // stopping and nothing left
         }
-        std::shared_ptr<Batch> batch = std::move(open_);
-        open_.reset();
+        Batch batch = std::exchange(open_, Batch{});
         lock.unlock();
+        std::exception_ptr error;
         try {
-            log_.append_all(batch->events);
+            log_.append_all(batch.events);
         } catch (...) {
-            batch->error = std::current_exception();
+            error = std::current_exception();
+        }
+        for (const auto& w : batch.waiters) {
+            {
+                std::lock_guard done(w->mutex);
+                w->done = true;
+                w->error = error;
+            }
+            w->committed.notify_one();
         }
         lock.lock();
-        batch->done = true;
-        batch->committed.notify_all();
     }
 }
 

@@ -1,6 +1,9 @@
 #include "portal/http/socket_body.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/sendfile.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,6 +15,23 @@ namespace {
 constexpr auto kCheckInterval = std::chrono::seconds(2);
 // Per sendfile call; small enough that a revocation is noticed within a few seconds on slow links.
 constexpr std::size_t kSendfileStep = 4 * 1024 * 1024;
+
+// Holds back partial segments while a file is spliced into the socket. The portal's sockets run
+// with TCP_NODELAY (pages must not wait for Nagle), and with it every page that sendfile appends
+// is pushed at once: perf showed the transmit path and its softirqs at three quarters of the
+// download's CPU, and throughput at 0.7x nginx, which corks its sendfile responses. Uncorking at
+// the end sends the last partial segment immediately.
+class Cork {
+  public:
+    explicit Cork(int fd) : fd_(fd) { set(1); }
+    ~Cork() { set(0); }
+    Cork(const Cork&) = delete;
+    Cork& operator=(const Cork&) = delete;
+
+  private:
+    void set(int on) const { ::setsockopt(fd_, IPPROTO_TCP, TCP_CORK, &on, sizeof on); }
+    int fd_;
+};
 
 }  // namespace
 
@@ -77,6 +97,7 @@ void SocketBody::send_attachment(const dm::AttachmentStream& stream, std::uint64
     }
     flush();
     const int sock = socket_.impl()->sockfd();
+    const Cork cork(sock);
     auto pos = static_cast<off_t>(offset);
     std::uint64_t left = length;
     while (left > 0) {
