@@ -8,6 +8,7 @@
 
 #include "domain/actor.hpp"
 #include "domain/portal_session.hpp"
+#include "domain/selection.hpp"
 #include "domain/share.hpp"
 
 namespace es::portal {
@@ -20,6 +21,8 @@ struct ShareAccess {
     std::string csrf_subject;    // what this share's CSRF tokens are bound to
     std::string session_cookie;  // the cookie name of this share's recipient session
     std::optional<domain::PortalSession> session;
+    // What the recipient may see, read together with the share and the session.
+    domain::Selection selection;
     domain::Actor owner;  // preview only: the owner who opened it
 
     std::string log_ref() const { return token_hash.substr(0, 8); }

@@ -10,24 +10,32 @@ std::optional<ShareAccess> ShareGate::by_token(const Exchange& ex, std::string_v
     // Hash and query first, whatever the token looks like: the answer for a malformed token must
     // not come back measurably faster than for a well-formed unknown one.
     const std::string hash = crypto::token_hash(token);
-    auto share = store_.shares().find_live_by_token_hash(hash);
-    if (!share || !crypto::looks_like_token(token) || !licence_.is_active(share->organisation_id)) {
-        return std::nullopt;
-    }
-    ShareAccess a;
-    a.share = std::move(*share);
-    a.token_hash = hash;
-    a.base_path = "/s/" + std::string(token);
-    a.csrf_subject = "share:" + hash;
-    a.session_cookie = cookies_.session_name(hash.substr(0, 12));
-    if (auto value = ex.cookie(a.session_cookie); value && crypto::looks_like_token(*value)) {
-        auto s = store_.sessions().find_valid(crypto::sha256_hex(*value), idle_);
-        // A session of another share under this share's cookie name proves nothing here.
-        if (s && s->share_id == a.share.id) {
-            a.session = std::move(s);
+    std::optional<ShareAccess> out;
+    // One snapshot: the share, the session and the selection are read as one state, on one
+    // connection (see Store::with_snapshot).
+    store_.with_snapshot([&] {
+        auto share = store_.shares().find_live_by_token_hash(hash);
+        if (!share || !crypto::looks_like_token(token) ||
+            !licence_.is_active(share->organisation_id)) {
+            return;
         }
-    }
-    return a;
+        ShareAccess a;
+        a.share = std::move(*share);
+        a.token_hash = hash;
+        a.base_path = "/s/" + std::string(token);
+        a.csrf_subject = "share:" + hash;
+        a.session_cookie = cookies_.session_name(hash.substr(0, 12));
+        if (auto value = ex.cookie(a.session_cookie); value && crypto::looks_like_token(*value)) {
+            auto s = store_.sessions().find_valid(crypto::sha256_hex(*value), idle_);
+            // A session of another share under this share's cookie name proves nothing here.
+            if (s && s->share_id == a.share.id) {
+                a.session = std::move(s);
+            }
+        }
+        a.selection = store_.shares().selection(a.share.id);
+        out = std::move(a);
+    });
+    return out;
 }
 
 std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {
@@ -49,6 +57,7 @@ std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {
         return std::nullopt;
     }
     ShareAccess a;
+    a.selection = store_.shares().selection(share->id);
     a.share = std::move(*share);
     a.preview = true;
     a.base_path = "/preview";

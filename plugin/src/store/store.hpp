@@ -5,6 +5,8 @@
 // processes may share one MySQL/MariaDB.
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <string_view>
 
@@ -34,6 +36,13 @@ class Store {
     virtual AuditRepository& audit() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual OrganisationSettingsRepository& organisation_settings() = 0;
+
+    // Runs f with this thread's reads of the store on one connection and one consistent state of
+    // the database (one read transaction on SQLite). For short groups of reads such as a portal
+    // request's policy checks; never around waiting, streaming or host calls, which would hold a
+    // connection of the pool and, on SQLite, keep checkpoints from completing. Writes inside f are
+    // allowed and end the consistent state. [any-thread]
+    virtual void with_snapshot(const std::function<void()>& f) = 0;
 
     // The database's clock (UTC), which decides expiry everywhere.
     virtual domain::Timestamp database_now() = 0;

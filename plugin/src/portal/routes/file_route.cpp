@@ -38,7 +38,7 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         http::send_see_other(ex, access.base_path);
         return;
     }
-    const auto selection = ctx_.ports.store.shares().selection(access.share.id);
+    const auto& selection = access.selection;
     const CaseView view = ctx_.case_views.load_attachments(access.share, selection);
     const VisibleAttachment* att = view.attachment(attachment_id);
     if (att == nullptr) {

@@ -34,7 +34,7 @@ void SharePageRoute::handle(Exchange& ex, const ShareAccess& access) {
                         pages::code_page(frame, masked_code_destination(access.share), sent, ""));
         return;
     }
-    const auto selection = ctx_.ports.store.shares().selection(access.share.id);
+    const auto& selection = access.selection;
     const CaseView view =
         ctx_.case_views.load(access.share, selection, ex.language, CaseViewLoader::Parts{});
     const std::string html = pages::share_page(frame, view);

@@ -31,7 +31,7 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
         http::send_see_other(ex, access.base_path);
         return;
     }
-    const auto selection = ctx_.ports.store.shares().selection(access.share.id);
+    const auto& selection = access.selection;
     const CaseView view =
         ctx_.case_views.load(access.share, selection, ex.language, CaseViewLoader::Parts{});
     if (!access.preview && access.share.downloads_exhausted()) {

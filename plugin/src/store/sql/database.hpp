@@ -5,9 +5,17 @@
 // connection (reads are idempotent). A write is retried only when it failed at its very start
 // (beginning the transaction), before anything could have been written; otherwise the caller gets
 // Error(Unavailable) saying that the change was not made.
+//
+// Snapshots: with_snapshot(f) pins one connection to the calling thread while f runs; every read()
+// of this Database on that thread then uses it, inside one read transaction where the backend
+// needs one (SQLite). The portal's policy checks for a request thus see one state of the database
+// and pay for one lease and one read start instead of one per statement. A transaction() on the
+// same thread inside f ends the snapshot and runs on the pinned connection: waiting for a second
+// lease could deadlock once every connection of the pool is pinned by a thread doing the same.
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -31,6 +39,9 @@ class Database {
     // f(SqlConnection&) for statements that change nothing.
     template <class F>
     auto read(F&& f) {
+        if (Pin* pin = pin_of_this_thread()) {
+            return read_pinned(*pin, f);
+        }
         for (int attempt = 0;; ++attempt) {
             auto lease = pool_.acquire();
             try {
@@ -61,18 +72,103 @@ class Database {
         }
     }
 
+    // f() with this thread's reads of this Database on one connection and one snapshot (see the
+    // top of the file). Nested calls join the outermost.
+    template <class F>
+    auto with_snapshot(F&& f) {
+        if (pin_of_this_thread() != nullptr) {
+            return f();
+        }
+        Pin pin(*this);
+        return f();
+    }
+
   private:
     static constexpr int kDeadlockRetries = 5;
+
+    // The connection a thread has pinned, and whether its read transaction is open.
+    class Pin {
+      public:
+        explicit Pin(Database& db) : db_(db), outer_(pinned_) { pinned_ = this; }
+        ~Pin() {
+            end_snapshot();
+            pinned_ = outer_;
+        }
+        Pin(const Pin&) = delete;
+        Pin& operator=(const Pin&) = delete;
+
+        SqlConnection& connection() {
+            if (!lease_) {
+                lease_.emplace(db_.pool_.acquire());
+            }
+            return **lease_;
+        }
+        void begin_snapshot() {
+            if (!in_snapshot_) {
+                connection().begin_snapshot();
+                in_snapshot_ = true;
+            }
+        }
+        void end_snapshot() noexcept {
+            if (in_snapshot_ && lease_) {
+                (*lease_)->end_snapshot();
+            }
+            in_snapshot_ = false;
+        }
+        // After a failure on a broken connection: the next use leases a fresh one.
+        void drop() noexcept {
+            in_snapshot_ = false;
+            lease_.reset();
+        }
+        const Database& database() const { return db_; }
+
+      private:
+        Database& db_;
+        Pin* outer_;
+        std::optional<ConnectionPool::Lease> lease_;
+        bool in_snapshot_ = false;
+    };
+
+    Pin* pin_of_this_thread() const {
+        return pinned_ != nullptr && &pinned_->database() == this ? pinned_ : nullptr;
+    }
+
+    template <class F>
+    auto read_pinned(Pin& pin, F& f) {
+        for (int attempt = 0;; ++attempt) {
+            SqlConnection& c = pin.connection();
+            try {
+                pin.begin_snapshot();
+                return f(c);
+            } catch (const domain::Error&) {
+                if (attempt > 0 || !c.broken()) {
+                    throw;
+                }
+                pin.drop();
+                pool_.drop_idle();
+            }
+        }
+    }
 
     template <class F>
     auto attempt_transaction(F& f) {
         for (int attempt = 0;; ++attempt) {
-            auto lease = pool_.acquire();
+            Pin* pin = pin_of_this_thread();
+            std::optional<ConnectionPool::Lease> own;
+            if (pin != nullptr) {
+                pin->end_snapshot();
+            } else {
+                own.emplace(pool_.acquire());
+            }
+            SqlConnection* lease = pin != nullptr ? &pin->connection() : &**own;
             try {
                 lease->begin();
             } catch (const domain::Error&) {
                 if (attempt > 0 || !lease->broken()) {
                     throw;
+                }
+                if (pin != nullptr) {
+                    pin->drop();
                 }
                 pool_.drop_idle();
                 continue;
@@ -108,6 +204,7 @@ class Database {
 
     ConnectionPool pool_;
     Dialect dialect_;
+    static inline thread_local Pin* pinned_ = nullptr;
 };
 
 }  // namespace es::store::sql

@@ -50,6 +50,13 @@ class SqlConnection {
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
 
+    // A read snapshot for Database::with_snapshot: one read transaction where the backend needs
+    // one to see a single state and to start reading once (SQLite); a no-op where single
+    // statements are cheap to start and the pinned connection is the whole gain (MySQL, whose
+    // START TRANSACTION and COMMIT would add two round trips).
+    virtual void begin_snapshot() {}
+    virtual void end_snapshot() noexcept {}
+
     // True once the connection is known to be unusable; the pool then drops it.
     virtual bool broken() const = 0;
 };

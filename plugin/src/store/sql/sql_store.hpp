@@ -33,6 +33,7 @@ class SqlStore : public Store {
     AuditRepository& audit() override { return audit_; }
     OutboxRepository& outbox() override { return outbox_; }
     OrganisationSettingsRepository& organisation_settings() override { return settings_; }
+    void with_snapshot(const std::function<void()>& f) override { db_.with_snapshot(f); }
     domain::Timestamp database_now() override;
     std::string_view backend() const override { return name_; }
     int schema_version() override;

@@ -203,6 +203,21 @@ void SqliteConnection::rollback() noexcept {
     leave_gate();
 }
 
+void SqliteConnection::begin_snapshot() {
+    run_plain("BEGIN");
+}
+
+void SqliteConnection::end_snapshot() noexcept {
+    if (sqlite3_get_autocommit(db_) == 0) {
+        // A read transaction has nothing to lose: COMMIT and ROLLBACK both just release it.
+        try {
+            run_plain("COMMIT");
+        } catch (...) {
+            broken_ = true;  // a connection that cannot end a read is not worth keeping
+        }
+    }
+}
+
 void SqliteConnection::leave_gate() noexcept {
     if (in_gate_) {
         in_gate_ = false;

@@ -45,6 +45,12 @@ class SqliteConnection : public sql::SqlConnection {
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
+    // BEGIN (deferred): the first statement takes a read mark in the WAL and keeps it until
+    // end_snapshot(). Every read start after another connection's commit discards this
+    // connection's page cache and remaps the database file, so one start per request instead of
+    // one per statement is most of what a snapshot saves.
+    void begin_snapshot() override;
+    void end_snapshot() noexcept override;
     bool broken() const override { return broken_; }
 
   private:
