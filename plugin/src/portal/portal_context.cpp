@@ -15,17 +15,6 @@ PortalContext::PortalContext(const config::Settings& settings_, PortalPorts port
       throttle(ports_.store.throttle()),
       access(ports_.store.access_log(), ports_.host) {}
 
-std::string PortalContext::organisation_name(const std::string& organisation_id) const {
-    try {
-        if (auto v = ports.store.organisation_settings().value(organisation_id, "display_name")) {
-            return *v;
-        }
-    } catch (const std::exception&) {
-        // A missing name is not worth failing the page for.
-    }
-    return organisation_id;
-}
-
 void PortalContext::log_error(const std::string& where, const std::string& share_ref,
                               const std::string& what) const {
     ports.host.log(

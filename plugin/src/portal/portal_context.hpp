@@ -49,9 +49,6 @@ class PortalContext {
     AttemptThrottle throttle;
     AccessRecorder access;
 
-    // The organisation's display name for page headers (organisation setting "display_name",
-    // else its id).
-    std::string organisation_name(const std::string& organisation_id) const;
     // Errors the recipient must never see, for the host's log: no token, password or code.
     void log_error(const std::string& where, const std::string& share_ref,
                    const std::string& what) const;

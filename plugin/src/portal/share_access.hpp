@@ -23,6 +23,8 @@ struct ShareAccess {
     std::optional<domain::PortalSession> session;
     // What the recipient may see, read together with the share and the session.
     domain::Selection selection;
+    // For page headers and messages: the organisation setting "display_name", else its id.
+    std::string organisation_name;
     domain::Actor owner;  // preview only: the owner who opened it
 
     std::string log_ref() const { return token_hash.substr(0, 8); }

@@ -33,6 +33,7 @@ std::optional<ShareAccess> ShareGate::by_token(const Exchange& ex, std::string_v
             }
         }
         a.selection = store_.shares().selection(a.share.id);
+        a.organisation_name = organisation_name(a.share.organisation_id);
         out = std::move(a);
     });
     return out;
@@ -58,12 +59,24 @@ std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {
     }
     ShareAccess a;
     a.selection = store_.shares().selection(share->id);
+    a.organisation_name = organisation_name(share->organisation_id);
     a.share = std::move(*share);
     a.preview = true;
     a.base_path = "/preview";
     a.csrf_subject = "preview:" + a.share.id;
     a.owner = domain::Actor{grant->organisation_id, grant->user_id, a.share.locale};
     return a;
+}
+
+std::string ShareGate::organisation_name(const std::string& organisation_id) {
+    try {
+        if (auto v = store_.organisation_settings().value(organisation_id, "display_name")) {
+            return *v;
+        }
+    } catch (const std::exception&) {
+        // A missing name is not worth failing the page for.
+    }
+    return organisation_id;
 }
 
 bool ShareGate::still_allowed(const ShareAccess& access) {

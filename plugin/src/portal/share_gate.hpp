@@ -42,6 +42,8 @@ class ShareGate {
     std::chrono::minutes session_idle() const { return idle_; }
 
   private:
+    std::string organisation_name(const std::string& organisation_id);
+
     store::Store& store_;
     LicenceGate& licence_;
     const crypto::SecretBox& box_;

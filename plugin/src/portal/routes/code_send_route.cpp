@@ -50,7 +50,7 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     payload.set("locale", std::string(language_tag(ex.language)));
     // Field names of notify::OutboxPayload, which the composer reads.
     payload.set("valid_minutes", policy.code_lifetime_minutes);
-    payload.set("organisation", ctx_.organisation_name(share.organisation_id));
+    payload.set("organisation", access.organisation_name);
     std::ostringstream json;
     payload.stringify(json);
 

@@ -35,7 +35,7 @@ pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& 
                            bool with_forms) {
     pages::PageFrame f;
     f.language = ex.language;
-    f.organisation_name = ctx.organisation_name(access.share.organisation_id);
+    f.organisation_name = access.organisation_name;
     f.expires_at = access.share.expires_at;
     f.preview = access.preview;
     f.base_path = access.base_path;
