@@ -47,7 +47,8 @@ TYPED_TEST_SUITE(PortalContract, Backends, BackendNames);
 
 // The portal reads a request's share, session and selection in one snapshot, and the session
 // check may write (touching the session). With the write waiting for a second connection, 32
-// threads on a pool of 8 would each hold one and wait for another until the pool's timeout.
+// threads on a pool of 8 (MariaDB) or 16 (SQLite) would each hold one and wait for another until
+// the pool's timeout.
 TYPED_TEST(PortalContract, SnapshotsThatWriteDoNotWaitForASecondConnection) {
     const auto share = this->make_share();
     const std::string hash = share.secrets.token_hash;

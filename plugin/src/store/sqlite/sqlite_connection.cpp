@@ -1,4 +1,5 @@
 #include "store/sqlite/sqlite_connection.hpp"
+#include "store/sqlite/sqlite_schema.hpp"
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
@@ -61,6 +62,12 @@ SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms,
     // case-list column touch scattered index pages on every request.
     run_plain("PRAGMA mmap_size = 268435456");
     run_plain("PRAGMA cache_size = -16384");
+    execute("ATTACH DATABASE ? AS access_log", {access_log_path(path)});
+    run_plain("PRAGMA access_log.journal_mode = WAL");
+    run_plain("PRAGMA access_log.synchronous = NORMAL");
+    for (const auto& statement : sqlite_access_log_schema()) {
+        run_plain(statement);
+    }
 }
 
 SqliteConnection::~SqliteConnection() {

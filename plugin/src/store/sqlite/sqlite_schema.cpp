@@ -2,6 +2,32 @@
 
 namespace es::store::sqlite {
 
+std::string access_log_path(const std::string& database_path) {
+    return database_path + "-access-log";
+}
+
+const std::vector<std::string>& sqlite_access_log_schema() {
+    static const std::vector<std::string> kStatements = {
+        R"(CREATE TABLE IF NOT EXISTS access_log.access_events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                share_id TEXT NOT NULL,
+                organisation_id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                client_ip TEXT NOT NULL,
+                user_agent TEXT NOT NULL,
+                action TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                outcome TEXT NOT NULL))",
+        "CREATE INDEX IF NOT EXISTS access_log.access_by_share ON access_events "
+        "(organisation_id, share_id, at)",
+        "CREATE INDEX IF NOT EXISTS access_log.access_by_case ON access_events "
+        "(organisation_id, case_id, at)",
+        "CREATE INDEX IF NOT EXISTS access_log.access_by_time ON access_events (at)",
+    };
+    return kStatements;
+}
+
 const std::vector<sql::Migration>& sqlite_migrations() {
     static const std::vector<sql::Migration> kMigrations = {
         {1,
