@@ -184,5 +184,8 @@ export async function renderCaseList(main) {
   status.addEventListener('change', () => { state.status = status.value; state.page = 1; load(); });
   caseType.addEventListener('change', () => { state.caseType = caseType.value; state.page = 1; load(); });
   columnsButton.addEventListener('click', chooseColumns);
+  // The search box is on screen before the listeners above exist (they wait for the case types,
+  // the plugins' columns and the preferences): take what was typed meanwhile.
+  state.q = search.value.trim();
   await load();
 }
