@@ -10,6 +10,7 @@
 
 #include "config/settings.hpp"
 #include "domain/access_event.hpp"
+#include "store/sqlite/sqlite_schema.hpp"
 #include "store/store.hpp"
 
 namespace es::test {
@@ -31,7 +32,7 @@ class SqliteAccessLogFile : public ::testing::Test {
     void TearDown() override { fs::remove_all(dir_); }
 
     fs::path database() const { return dir_ / "shares.db"; }
-    fs::path log_file() const { return dir_ / "shares.db-access-log"; }
+    fs::path log_file() const { return store::sqlite::access_log_path(database().string()); }
     std::unique_ptr<store::Store> open() const { return store::open_store(settings_); }
 
     static domain::AccessEvent event(const std::string& outcome) {

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "store/sqlite/sqlite_schema.hpp"
 #include "store_backend.hpp"
 
 namespace es::test {
@@ -84,8 +85,9 @@ class SqliteBackend : public StoreBackend {
         sqlite3_busy_timeout(db, 5000);
         // As the store sees it: the access log is a file of its own
         // (store/sqlite/sqlite_schema.hpp).
-        const std::string attach =
-            "ATTACH DATABASE '" + (dir_ / "shares.db-access-log").string() + "' AS access_log";
+        const std::string attach = "ATTACH DATABASE '" +
+                                   store::sqlite::access_log_path((dir_ / "shares.db").string()) +
+                                   "' AS access_log";
         sqlite3_exec(db, attach.c_str(), nullptr, nullptr, nullptr);
         try {
             f(db);

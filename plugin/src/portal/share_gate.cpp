@@ -48,24 +48,28 @@ std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {
     if (!grant) {
         return std::nullopt;
     }
-    const auto now = store_.database_now();
-    if (now >= grant->expires_at) {
-        return std::nullopt;
-    }
-    auto share = store_.shares().find(grant->organisation_id, grant->share_id);
-    if (!share || share->status_at(now) != domain::ShareStatus::Active ||
-        !licence_.is_active(share->organisation_id)) {
-        return std::nullopt;
-    }
-    ShareAccess a;
-    a.selection = store_.shares().selection(share->id);
-    a.organisation_name = organisation_name(share->organisation_id);
-    a.share = std::move(*share);
-    a.preview = true;
-    a.base_path = "/preview";
-    a.csrf_subject = "preview:" + a.share.id;
-    a.owner = domain::Actor{grant->organisation_id, grant->user_id, a.share.locale};
-    return a;
+    std::optional<ShareAccess> out;
+    store_.with_snapshot([&] {  // as for a recipient: one state, one connection
+        const auto now = store_.database_now();
+        if (now >= grant->expires_at) {
+            return;
+        }
+        auto share = store_.shares().find(grant->organisation_id, grant->share_id);
+        if (!share || share->status_at(now) != domain::ShareStatus::Active ||
+            !licence_.is_active(share->organisation_id)) {
+            return;
+        }
+        ShareAccess a;
+        a.share = std::move(*share);
+        a.preview = true;
+        a.base_path = "/preview";
+        a.csrf_subject = "preview:" + a.share.id;
+        a.owner = domain::Actor{grant->organisation_id, grant->user_id, a.share.locale};
+        a.selection = store_.shares().selection(a.share.id);
+        a.organisation_name = organisation_name(a.share.organisation_id);
+        out = std::move(a);
+    });
+    return out;
 }
 
 std::string ShareGate::organisation_name(const std::string& organisation_id) {

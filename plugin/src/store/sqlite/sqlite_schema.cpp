@@ -7,6 +7,8 @@ std::string access_log_path(const std::string& database_path) {
 }
 
 const std::vector<std::string>& sqlite_access_log_schema() {
+    // The same definition as migration 1's, on purpose written out again: a released migration is
+    // never edited, so it must not share text with a schema that may still change.
     static const std::vector<std::string> kStatements = {
         R"(CREATE TABLE IF NOT EXISTS access_log.access_events (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
