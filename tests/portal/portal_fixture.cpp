@@ -40,7 +40,6 @@ void PortalTest::SetUp() {
     settings_.portal.public_url = "http://127.0.0.1";
     settings_.portal.max_threads = 128;
     settings_.portal.trusted_proxies = {"127.0.0.1"};
-    settings_.portal.receive_timeout_seconds = 10;
     settings_.portal.send_timeout_seconds = 10;
     configure(settings_);
 

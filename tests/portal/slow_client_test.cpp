@@ -1,12 +1,16 @@
-// Slow clients: a request trickling in byte by byte (each byte well inside the receive timeout) is
-// cut at the request deadline, and a client that is slow to *read* a download is not.
+// Slow clients against the running portal: a request trickling in byte by byte is cut at the
+// header deadline, a client that is slow to *read* a download is not, and hundreds of idle or
+// trickling connections, from one address or from many, cost no worker thread: a recipient is
+// answered at once while they stay open.
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include "portal_fixture.hpp"
+#include "raw_client.hpp"
 
 namespace es::portal::test {
 namespace {
@@ -16,8 +20,7 @@ using Clock = std::chrono::steady_clock;
 class SlowClientTest : public PortalTest {
   protected:
     void configure(config::Settings& s) override {
-        s.portal.request_timeout_seconds = 2;
-        s.portal.receive_timeout_seconds = 10;
+        s.portal.header_timeout_seconds = 2;
     }
     Poco::Net::StreamSocket connect() {
         Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
@@ -61,6 +64,7 @@ TEST_F(SlowClientTest, RequestHeadTricklingInIsCutAtTheDeadline) {
     // 300 ms per byte: every single read is far inside the 10 s receive timeout.
     const double closed_after = trickle(s, head, std::chrono::milliseconds(300));
     ASSERT_GT(closed_after, 0) << "the server kept reading a request for the whole trickle";
+    // The deadline runs from the first byte for the whole head: each byte came well in time.
     EXPECT_GE(closed_after, 1.5);
     EXPECT_LT(closed_after, 4.0);
 }
@@ -127,6 +131,69 @@ TEST_F(SlowClientTest, KeepAliveRequestsEachGetTheirOwnDeadline) {
         EXPECT_EQ(0u, got.rfind("HTTP/1.1 200", 0));
         std::this_thread::sleep_for(std::chrono::milliseconds(600));
     }
+}
+
+// The attack of issue 14: ~620 connections from one address, each with a started request that never
+// ends. Only max_connections_per_client of them are held (and they hold no thread); the rest are
+// told 503 + Retry-After with the portal's security headers. The recipient is answered at once.
+class SlowFloodTest : public PortalTest {
+  protected:
+    void configure(config::Settings& s) override {
+        s.portal.max_threads = 4;  // few workers: any held by a slow client would show
+        s.portal.header_timeout_seconds = 30;
+    }
+    void SetUp() override {
+        net::test::raise_descriptor_limit();
+        PortalTest::SetUp();
+    }
+    // Connections from `from` that each began a request and stopped.
+    std::vector<net::test::RawClient> stall(const std::string& from, int n) {
+        std::vector<net::test::RawClient> out;
+        for (int i = 0; i < n; ++i) {
+            out.emplace_back("127.0.0.1", port(), from);
+            out.back().send("GET / HTTP/1.1\r\n");
+        }
+        return out;
+    }
+    double page_seconds(const CreatedShare& share) {
+        const auto start = Clock::now();
+        const auto page = http_request(port(), "GET", share.path());
+        EXPECT_EQ(200, page.status);
+        return std::chrono::duration<double>(Clock::now() - start).count();
+    }
+};
+
+TEST_F(SlowFloodTest, SlowConnectionsFromOneAddressDoNotDelayARecipient) {
+    const auto share = create_share();
+    auto flood = stall("127.0.0.2", 620);
+    EXPECT_LT(page_seconds(share), 0.5);
+    // Beyond its limit the flooding address was refused, with a time to come back.
+    auto extra = net::test::RawClient("127.0.0.1", port(), "127.0.0.2");
+    extra.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    const std::string refused = extra.read_until_close(std::chrono::seconds(3));
+    EXPECT_EQ(503, net::test::status_of(refused)) << refused;
+    EXPECT_EQ(std::to_string(settings_.portal.retry_after_seconds),
+              net::test::header_of(refused, "Retry-After"));
+    EXPECT_EQ("nosniff", net::test::header_of(refused, "X-Content-Type-Options"));
+    const auto counters = portal_->connection_counters();
+    EXPECT_GE(counters.refused_client, 620u - settings_.portal.max_connections_per_client);
+    EXPECT_LE(counters.open, static_cast<std::uint64_t>(settings_.portal.max_connections_per_client) + 1);
+}
+
+TEST_F(SlowFloodTest, SlowConnectionsFromManyAddressesDoNotDelayARecipient) {
+    const auto share = create_share();
+    std::vector<net::test::RawClient> flood;
+    for (int a = 0; a < 40; ++a) {
+        auto some = stall("127.0.1." + std::to_string(a + 1), 10);
+        for (auto& c : some) {
+            flood.push_back(std::move(c));
+        }
+    }
+    EXPECT_LT(page_seconds(share), 0.5);
+    EXPECT_GE(portal_->connection_counters().open, 400u);
+    // A stalled client that completes its request is served as well.
+    flood[123].send("Host: x\r\n\r\n");
+    EXPECT_EQ(404, net::test::status_of(flood[123].read_response(std::chrono::seconds(3))));
 }
 
 }  // namespace

@@ -66,16 +66,21 @@ struct PortalSettings {
     TlsSettings tls;
     std::vector<std::string>
         trusted_proxies;  // addresses or CIDR ranges allowed to set X-Forwarded-For
-    // Poco 1.11 holds one thread per keep-alive connection, so the pool bounds concurrent clients.
-    int max_threads = 600;
-    int max_queued = 2000;
+    // Requests are read on an event loop; these threads only serve complete requests and
+    // downloads.
+    int max_threads = 64;
+    int max_queued = 2000;  // complete requests waiting for a thread
     bool keep_alive = true;
     int keep_alive_timeout_seconds = 15;
     int max_keep_alive_requests = 1000;
-    int receive_timeout_seconds = 20;  // per read, against stalled clients
-    int request_timeout_seconds = 30;  // a whole request head + body (slowloris)
+    int header_timeout_seconds = 10;  // a request's whole head (slowloris), from its first byte
+    int body_timeout_seconds = 10;    // a request's body, from the end of its head
+    int send_timeout_seconds = 60;    // each write of an answer (a client that stopped reading)
+    int max_connections = 4096;
+    int max_connections_per_client = 32;  // an IPv4 address or an IPv6 /64
+    int max_requests_in_progress_per_client = 8;
+    int retry_after_seconds = 5;  // told to clients refused for being over a limit
     int throttled_answer_delay_ms = 1000;  // pause before a 429 to a throttled client
-    int send_timeout_seconds = 60;
     int max_ranges = 8;
     int session_idle_minutes = 60;
 };

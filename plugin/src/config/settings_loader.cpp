@@ -108,17 +108,31 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
     }
     tls.finish();
     out.trusted_proxies = s.text_list("trusted_proxies");
-    out.max_threads = s.integer("max_threads", out.max_threads, 2, 10000);
+    out.max_threads = s.integer("max_threads", out.max_threads, 2, 4096);
     out.max_queued = s.integer("max_queued", out.max_queued, 1, 100000);
     out.keep_alive = s.boolean("keep_alive", out.keep_alive);
     out.keep_alive_timeout_seconds =
         s.integer("keep_alive_timeout_seconds", out.keep_alive_timeout_seconds, 1, 600);
     out.max_keep_alive_requests =
         s.integer("max_keep_alive_requests", out.max_keep_alive_requests, 1, 1000000);
-    out.receive_timeout_seconds =
-        s.integer("receive_timeout_seconds", out.receive_timeout_seconds, 1, 600);
-    out.request_timeout_seconds =
-        s.integer("request_timeout_seconds", out.request_timeout_seconds, 1, 600);
+    // Keys of the thread-per-connection portal: a configuration naming them expects a meaning
+    // they no longer have, so it is stopped with the way forward.
+    if (s.has("receive_timeout_seconds") || s.has("request_timeout_seconds")) {
+        s.fail(s.has("receive_timeout_seconds") ? "receive_timeout_seconds"
+                                                : "request_timeout_seconds",
+               "is no longer used: requests are read on an event loop; set "
+               "header_timeout_seconds and body_timeout_seconds instead");
+    }
+    out.header_timeout_seconds =
+        s.integer("header_timeout_seconds", out.header_timeout_seconds, 1, 600);
+    out.body_timeout_seconds = s.integer("body_timeout_seconds", out.body_timeout_seconds, 1, 600);
+    out.max_connections = s.integer("max_connections", out.max_connections, 16, 1000000);
+    out.max_connections_per_client =
+        s.integer("max_connections_per_client", out.max_connections_per_client, 1, 100000);
+    out.max_requests_in_progress_per_client =
+        s.integer("max_requests_in_progress_per_client", out.max_requests_in_progress_per_client,
+                  1, 10000);
+    out.retry_after_seconds = s.integer("retry_after_seconds", out.retry_after_seconds, 1, 3600);
     out.throttled_answer_delay_ms =
         s.integer("throttled_answer_delay_ms", out.throttled_answer_delay_ms, 0, 10000);
     out.send_timeout_seconds = s.integer("send_timeout_seconds", out.send_timeout_seconds, 1, 3600);

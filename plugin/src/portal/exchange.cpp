@@ -5,7 +5,7 @@
 namespace es::portal {
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request_, Poco::Net::HTTPServerResponse& response_,
-                   Poco::Net::StreamSocket& socket_, Poco::Net::IPAddress client_, bool tls_)
+                   net::Connection& socket_, Poco::Net::IPAddress client_, bool tls_)
     : request(request_), response(response_), socket(socket_), client(client_), tls(tls_) {
     Poco::Net::NameValueCollection c;
     request.getCookies(c);

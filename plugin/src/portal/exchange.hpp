@@ -1,19 +1,19 @@
-// One request and its response as the portal's routes see them: the Poco objects, the raw socket
-// for streamed bodies, and what the portal derived from the request (client address, cookies,
-// language). Lives for one request on one connection thread.
+// One request and its response as the portal's routes see them: the Poco objects (the request
+// read whole by the front door, the response's head), the connection for the bytes of the answer,
+// and what the portal derived from the request (client address, cookies, language). Lives for one
+// request on one worker thread.
 #pragma once
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/IPAddress.h>
-#include <Poco/Net/StreamSocket.h>
 
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 
 #include "domain/timestamp.hpp"
+#include "net/connection.hpp"
 #include "portal/language.hpp"
 
 namespace es::portal {
@@ -21,11 +21,11 @@ namespace es::portal {
 class Exchange {
   public:
     Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-             Poco::Net::StreamSocket& socket, Poco::Net::IPAddress client, bool tls);
+             net::Connection& socket, Poco::Net::IPAddress client, bool tls);
 
     Poco::Net::HTTPServerRequest& request;
     Poco::Net::HTTPServerResponse& response;
-    Poco::Net::StreamSocket& socket;
+    net::Connection& socket;  // where the answer goes (sendfile when plain TCP)
     const Poco::Net::IPAddress client;  // after X-Forwarded-For from trusted proxies
     const bool tls;
 
@@ -39,14 +39,7 @@ class Exchange {
 
     // Set once the status line went out; afterwards nothing but body bytes may follow.
     bool head_sent = false;
-    // Run when the response starts: the connection then stops the request's deadline clock.
-    std::function<void()> on_response_start;
-    void start_response() {
-        head_sent = true;
-        if (on_response_start) {
-            on_response_start();
-        }
-    }
+    void start_response() { head_sent = true; }
     // Set when the connection must not carry another request (a body was cut short).
     bool must_close = false;
     // Language for pages; set by the route once the share (and its default locale) is known.

@@ -1,20 +1,60 @@
 #include "portal/portal.hpp"
 
-#include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/SecureServerSocket.h>
-#include <Poco/Net/ServerSocket.h>
+#include <Poco/String.h>
+#include <Poco/Timestamp.h>
 
-#include "portal/http/portal_connection.hpp"
+#include "net/buffered_request.hpp"
+#include "net/connection_response.hpp"
+#include "portal/http/security_headers.hpp"
 
 namespace es::portal {
 namespace {
 
-// Connection threads mostly wait on sockets; a small stack keeps 600 of them cheap.
-constexpr int kThreadStackBytes = 256 * 1024;
-constexpr int kBacklog = 1024;
+// Every X-Forwarded-For line, joined as one list: a proxy may add its own line instead of
+// extending the client's.
+std::string forwarded_for(const Poco::Net::HTTPRequest& request) {
+    std::string all;
+    for (auto it = request.find("X-Forwarded-For"); it != request.end(); ++it) {
+        if (Poco::icompare(it->first, "X-Forwarded-For") != 0) {
+            break;
+        }
+        all += all.empty() ? it->second : ", " + it->second;
+    }
+    return all;
+}
 
 }  // namespace
+
+net::FrontSettings front_settings(const config::PortalSettings& p) {
+    net::FrontSettings s;
+    s.listen_address = p.listen_address;
+    s.port = static_cast<std::uint16_t>(p.port);
+    s.workers = p.max_threads;
+    auto& l = s.limits;
+    l.max_connections = p.max_connections;
+    l.max_connections_per_client = p.max_connections_per_client;
+    l.max_busy_per_client = p.max_requests_in_progress_per_client;
+    l.max_queued = p.max_queued;
+    l.header_timeout = std::chrono::seconds(p.header_timeout_seconds);
+    l.body_timeout = std::chrono::seconds(p.body_timeout_seconds);
+    l.idle_timeout = std::chrono::seconds(p.keep_alive_timeout_seconds);
+    l.send_timeout = std::chrono::seconds(p.send_timeout_seconds);
+    l.retry_after = std::chrono::seconds(p.retry_after_seconds);
+    l.keep_alive = p.keep_alive;
+    l.max_requests_per_connection = p.max_keep_alive_requests;
+    // Forms are at most 8 KiB (route_support's read_form); twice that leaves room for framing.
+    l.max_body_bytes = 16 * 1024;
+    const bool tls = p.tls.enabled();
+    s.refusal = [tls](Poco::Net::HTTPResponse& r) {
+        http::apply_security_headers(r, tls);
+        r.setContentType("text/plain; charset=utf-8");
+        return r.getReason() + "\n";
+    };
+    if (tls) {
+        s.tls = std::make_shared<net::TlsContext>(p.tls.certificate_file, p.tls.private_key_file);
+    }
+    return s;
+}
 
 Portal::Portal(const config::Settings& settings, PortalPorts ports)
     : settings_(settings),
@@ -27,67 +67,51 @@ Portal::~Portal() {
 }
 
 void Portal::start() {
-    if (server_) {
+    if (front_) {
         return;
     }
-    const auto& p = settings_.portal;
-    const Poco::Net::SocketAddress address(p.listen_address, static_cast<Poco::UInt16>(p.port));
-    Poco::Net::ServerSocket socket;
-    if (p.tls.enabled()) {
-        Poco::Net::Context::Ptr tls =
-            new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, p.tls.private_key_file,
-                                   p.tls.certificate_file, "", Poco::Net::Context::VERIFY_NONE, 9,
-                                   false, "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!MD5:!DSS");
-        tls->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
-        tls->enableSessionCache(true, "es-portal");
-        socket = Poco::Net::SecureServerSocket(address, kBacklog, tls);
-    } else {
-        socket = Poco::Net::ServerSocket(address, kBacklog);
-    }
-
-    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(p.max_threads);
-    params->setMaxQueued(p.max_queued);
-    params->setThreadIdleTime(Poco::Timespan(60, 0));
-    params->setKeepAlive(p.keep_alive);
-    params->setKeepAliveTimeout(Poco::Timespan(p.keep_alive_timeout_seconds, 0));
-    params->setMaxKeepAliveRequests(p.max_keep_alive_requests);
-    params->setTimeout(Poco::Timespan(p.receive_timeout_seconds, 0));
-    params->setSoftwareVersion("");  // no Server header: nothing to fingerprint
-
-    http::ConnectionSettings cs;
-    cs.receive_timeout = Poco::Timespan(p.receive_timeout_seconds, 0);
-    cs.send_timeout = Poco::Timespan(p.send_timeout_seconds, 0);
-    cs.request_deadline = std::chrono::seconds(p.request_timeout_seconds);
-    cs.tls = p.tls.enabled();
-
-    // The dispatcher runs one task per connection from this pool; it must hold max_threads.
-    pool_ = std::make_unique<Poco::ThreadPool>("es-portal", 4, p.max_threads + 1, 60,
-                                               kThreadStackBytes);
-    auto* factory = new http::PortalConnectionFactory(
-        params, cs, [this](Exchange& ex) { router_.route(ex); },
-        [this](const Poco::Net::IPAddress& peer, const std::string& forwarded) {
-            return context_.client_address.resolve(peer, forwarded);
-        },
-        registry_);
-    server_ = std::make_unique<Poco::Net::TCPServer>(factory, *pool_, socket, params);
-    server_->start();
-    registry_.watch_deadlines(std::chrono::milliseconds(250));
+    net::FrontSettings s = front_settings(settings_.portal);
+    // A trusted reverse proxy carries many recipients on its connections: the per-client limits
+    // would count them as one. Such a proxy limits its own clients.
+    s.exempt = [this](const Poco::Net::IPAddress& peer) {
+        return context_.client_address.is_trusted(peer);
+    };
+    auto front = std::make_unique<net::HttpFront>(
+        std::move(s), [this](net::IncomingRequest& r, net::Connection& c) { return serve(r, c); });
+    front->start();
+    front_ = std::move(front);
 }
 
 void Portal::stop() {
-    if (!server_) {
-        return;
+    if (front_) {
+        front_->stop();
+        front_.reset();
     }
-    server_->stop();
-    registry_.shutdown_all();
-    pool_->joinAll();
-    server_.reset();
-    pool_.reset();
 }
 
 std::uint16_t Portal::port() const {
-    return server_ ? server_->port() : 0;
+    return front_ ? front_->port() : 0;
+}
+
+net::FrontCounters Portal::connection_counters() const {
+    return front_ ? front_->counters() : net::FrontCounters{};
+}
+
+bool Portal::serve(net::IncomingRequest& incoming, net::Connection& connection) {
+    // The routes write their answers to the connection themselves (heads built on `response`,
+    // bodies with sendfile); `response` only carries the head.
+    const auto& head = *incoming.head;
+    net::ConnectionResponse response(connection,
+                                     head.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
+    response.setDate(Poco::Timestamp());
+    response.setVersion(head.getVersion());
+    response.setKeepAlive(incoming.may_keep_alive && head.getKeepAlive());
+    net::BufferedRequest request(incoming, connection, response);
+    const Poco::Net::IPAddress client =
+        context_.client_address.resolve(connection.peer().host(), forwarded_for(head));
+    Exchange ex(request, response, connection, client, connection.tls());
+    router_.route(ex);
+    return ex.head_sent && !ex.must_close && response.getKeepAlive();
 }
 
 std::string Portal::create_preview_ticket(const std::string& organisation_id,

@@ -4,30 +4,30 @@
 // module's init and stop() in deinit:
 //
 //     es::portal::Portal portal(settings, es::portal::PortalPorts{store, host_services,
-//     licence_gate,
-//                                                                 secret_box, password_hasher,
+//                                                                 licence_gate, secret_box,
+//                                                                 password_hasher,
 //                                                                 preview_editor});
 //     portal.start();                 // binds PortalSettings::listen_address:port (0 = ephemeral)
 //     portal.port();                  // the bound port
 //     portal.create_preview_ticket(organisation_id, share_id, user_id);  // URL for the panel
 //     portal.stop();                  // also in the destructor
 //
+// Connections are accepted and requests read by the front door (net::HttpFront: one event-loop
+// thread, limits per client address and in total, deadlines for heads and bodies); only complete
+// requests reach the router, on PortalSettings::max_threads worker threads.
+//
 // Threads: start/stop from one thread (the host's main thread); create_preview_ticket from any.
-// The server runs its own Poco::ThreadPool of PortalSettings::max_threads threads, since Poco 1.11
-// holds one thread per keep-alive connection.
-// Errors: start() throws Poco::Exception when the address cannot be bound or the TLS files cannot
-// be read, std::invalid_argument for a bad trusted_proxies entry (at construction).
+// Errors: start() throws Poco::IOException when the address cannot be bound, std::runtime_error
+// when the TLS files cannot be used, std::invalid_argument for a bad trusted_proxies entry (at
+// construction).
 #pragma once
-
-#include <Poco/Net/TCPServer.h>
-#include <Poco/ThreadPool.h>
 
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "config/settings.hpp"
-#include "portal/http/connection_registry.hpp"
+#include "net/http_front.hpp"
 #include "portal/portal_context.hpp"
 #include "portal/portal_router.hpp"
 #include "portal/preview_tickets.hpp"
@@ -43,8 +43,10 @@ class Portal {
 
     void start();
     void stop();
-    bool running() const { return server_ != nullptr; }
+    bool running() const { return front_ != nullptr; }
     std::uint16_t port() const;
+    // What the front door counted since start (refusals, timeouts …); zeros when stopped.
+    net::FrontCounters connection_counters() const;
 
     // For the caseworker panel's "Preview": a single-use URL valid for two minutes. The caller has
     // checked that the user may see the share. Throws domain::Error(NotFound) for a dead share.
@@ -52,13 +54,16 @@ class Portal {
                                       const std::string& share_id, const std::string& user_id);
 
   private:
+    bool serve(net::IncomingRequest& request, net::Connection& connection);
+
     const config::Settings& settings_;
     PortalContext context_;
     PreviewTickets tickets_;
     PortalRouter router_;
-    http::ConnectionRegistry registry_;
-    std::unique_ptr<Poco::ThreadPool> pool_;
-    std::unique_ptr<Poco::Net::TCPServer> server_;
+    std::unique_ptr<net::HttpFront> front_;
 };
+
+// The front door's settings for this portal's configuration.
+net::FrontSettings front_settings(const config::PortalSettings& portal);
 
 }  // namespace es::portal

@@ -19,6 +19,10 @@ class HostApp {
     void stop();
 
     int port() const { return server_ ? server_->port() : 0; }
+    // What the HTTP front door counted since start (refusals, timeouts …).
+    es::net::FrontCounters connection_counters() const {
+        return server_ ? server_->connection_counters() : es::net::FrontCounters{};
+    }
     std::string url() const;
     DossierManager& dossier_manager() { return *dm_; }
 

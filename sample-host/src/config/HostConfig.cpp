@@ -76,7 +76,7 @@ HostConfig HostConfig::load(const std::string& file) {
     }
     r.only_keys(root, "",
                 {"listen", "public_url", "data_directory", "database", "web_root",
-                 "spool_directory", "demo_data", "plugins", "http_threads"});
+                 "spool_directory", "demo_data", "plugins", "http_threads", "connections"});
     if (auto listen = root["listen"]) {
         r.only_keys(listen, "listen", {"address", "port"});
         if (listen["address"])
@@ -102,6 +102,24 @@ HostConfig HostConfig::load(const std::string& file) {
         c.http_threads = r.get<int>(root["http_threads"], "http_threads");
         if (c.http_threads < 1)
             r.fail(root["http_threads"], "http_threads must be at least 1");
+    }
+    if (auto conn = root["connections"]) {
+        r.only_keys(conn, "connections",
+                    {"max_connections", "max_connections_per_client", "header_timeout_seconds",
+                     "body_timeout_seconds", "keep_alive_timeout_seconds"});
+        auto positive = [&](const char* key, int& into) {
+            if (!conn[key])
+                return;
+            const std::string full = std::string("connections.") + key;
+            into = r.get<int>(conn[key], full);
+            if (into < 1)
+                r.fail(conn[key], full + " must be at least 1");
+        };
+        positive("max_connections", c.connections.max_connections);
+        positive("max_connections_per_client", c.connections.max_connections_per_client);
+        positive("header_timeout_seconds", c.connections.header_timeout_seconds);
+        positive("body_timeout_seconds", c.connections.body_timeout_seconds);
+        positive("keep_alive_timeout_seconds", c.connections.keep_alive_timeout_seconds);
     }
     if (auto demo = root["demo_data"]) {
         r.only_keys(demo, "demo_data", {"enabled", "big_attachment", "cases_per_organisation"});

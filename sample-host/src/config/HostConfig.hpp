@@ -19,6 +19,16 @@ struct PluginConfig {
     std::string config_path;  // handed to the plugin's init; may be empty
 };
 
+// What one client (an IPv4 address or an IPv6 /64) and all clients together may hold open; the
+// front door reads requests on an event loop, so these bound memory and descriptors, not threads.
+struct ConnectionConfig {
+    int max_connections = 1024;
+    int max_connections_per_client = 32;
+    int header_timeout_seconds = 10;
+    int body_timeout_seconds = 30;
+    int keep_alive_timeout_seconds = 15;
+};
+
 struct HostConfig {
     std::string listen_address = "127.0.0.1";
     int port = 8080;         // 0 picks a free port
@@ -31,6 +41,7 @@ struct HostConfig {
     bool big_attachment = false;
     int cases_per_organisation = 600;
     int http_threads = 16;
+    ConnectionConfig connections;
     std::vector<PluginConfig> plugins;
 
     // Throws ConfigError for a missing file, a YAML error, an unknown key or a bad value.

@@ -12,9 +12,6 @@
 
 namespace host {
 
-namespace {
-constexpr std::streamsize kMaxBody = 1 << 20;
-}
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
     : request_(request), response_(response) {
@@ -71,7 +68,7 @@ Poco::JSON::Object::Ptr Exchange::json_body() {
     char buf[8192];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         body.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (static_cast<std::streamsize>(body.size()) > kMaxBody) {
+        if (body.size() > kMaxBody) {
             throw ApiError(413, "body_too_large", "The request body is too large.");
         }
     }
@@ -91,7 +88,7 @@ Poco::JSON::Object::Ptr Exchange::json_body() {
     }
 }
 
-void Exchange::security_headers(Poco::Net::HTTPServerResponse& r) {
+void Exchange::security_headers(Poco::Net::HTTPResponse& r) {
     r.set("Content-Security-Policy",
           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
@@ -123,16 +120,23 @@ void Exchange::send_no_content() {
     response_.send();
 }
 
-void Exchange::send_error(int status, const std::string& code, const std::string& message,
-                          const std::string& field) {
+std::string Exchange::error_json(const std::string& code, const std::string& message,
+                                 const std::string& field) {
     Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
     error->set("code", code);
     error->set("message", message);
     if (!field.empty())
         error->set("field", field);
-    Poco::JSON::Object::Ptr root = new Poco::JSON::Object;
-    root->set("error", error);
-    send_json(status, root);
+    Poco::JSON::Object root;
+    root.set("error", error);
+    std::ostringstream out;
+    root.stringify(out);
+    return out.str();
+}
+
+void Exchange::send_error(int status, const std::string& code, const std::string& message,
+                          const std::string& field) {
+    send_json(status, error_json(code, message, field));
 }
 
 }  // namespace host

@@ -2,6 +2,7 @@
 // the signed-in user, and helpers that write JSON with the host's security headers.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,7 +49,13 @@ class Exchange {
     bool sent() const { return response_.sent(); }
 
     // Headers every response of the host carries.
-    static void security_headers(Poco::Net::HTTPServerResponse& response);
+    static void security_headers(Poco::Net::HTTPResponse& response);
+    // The body of a JSON error answer: {"error": {"code", "message", "field"?}}.
+    static std::string error_json(const std::string& code, const std::string& message,
+                                  const std::string& field = {});
+
+    // Request bodies are JSON; the front door refuses larger ones before a handler runs.
+    static constexpr std::size_t kMaxBody = 1 << 20;
 
     std::map<std::string, std::string> params;
 

@@ -1,9 +1,8 @@
 #include "web/HostServer.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
+
+#include "net/poco_handler.hpp"
 
 #include "web/AdminApi.hpp"
 #include "web/AttachmentApi.hpp"
@@ -41,9 +40,29 @@ class RoutedRequestFactory : public Poco::Net::HTTPRequestHandlerFactory {
     const Router& router_;
 };
 
+// Error codes of the front door's own answers, in the API's vocabulary (docs/api.md).
+std::string refusal_code(Poco::Net::HTTPResponse::HTTPStatus status) {
+    switch (status) {
+        case Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE:
+            return "busy";
+        case Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE:
+            return "body_too_large";
+        case Poco::Net::HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE:
+            return "headers_too_large";
+        case Poco::Net::HTTPResponse::HTTP_LENGTH_REQUIRED:
+            return "length_required";
+        default:
+            return "bad_request";
+    }
+}
+
 }  // namespace
 
-HostServer::HostServer(DossierManager& dm) : dm_(dm), router_(dm), files_(dm.config.web_root) {
+HostServer::HostServer(DossierManager& dm)
+    : dm_(dm),
+      router_(dm),
+      files_(dm.config.web_root),
+      handlers_(std::make_unique<RoutedRequestFactory>(router_)) {
     AuthApi::install(router_, dm_);
     CaseApi::install(router_, dm_);
     AttachmentApi::install(router_, dm_);
@@ -58,33 +77,47 @@ HostServer::~HostServer() {
 }
 
 void HostServer::start() {
-    Poco::Net::SocketAddress address(dm_.config.listen_address,
-                                     static_cast<Poco::UInt16>(dm_.config.port));
-    Poco::Net::ServerSocket socket(address, 128);
-    auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(dm_.config.http_threads);
-    params->setMaxQueued(256);
-    params->setKeepAlive(true);
-    params->setTimeout(Poco::Timespan(30, 0));
-    threads_ = std::make_unique<Poco::ThreadPool>(2, dm_.config.http_threads);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new RoutedRequestFactory(router_), *threads_,
-                                                      socket, params);
-    server_->start();
+    if (front_) {
+        return;
+    }
+    const auto& c = dm_.config;
+    es::net::FrontSettings s;
+    s.listen_address = c.listen_address;
+    s.port = static_cast<std::uint16_t>(c.port);
+    s.backlog = 128;
+    s.workers = c.http_threads;
+    s.limits.max_connections = c.connections.max_connections;
+    s.limits.max_connections_per_client = c.connections.max_connections_per_client;
+    s.limits.max_busy_per_client = c.http_threads;  // a single user's page loads in parallel
+    s.limits.max_queued = 256;
+    s.limits.header_timeout = std::chrono::seconds(c.connections.header_timeout_seconds);
+    s.limits.body_timeout = std::chrono::seconds(c.connections.body_timeout_seconds);
+    s.limits.idle_timeout = std::chrono::seconds(c.connections.keep_alive_timeout_seconds);
+    s.limits.max_body_bytes = Exchange::kMaxBody;
+    s.refusal = [](Poco::Net::HTTPResponse& r) {
+        Exchange::security_headers(r);
+        r.set("Cache-Control", "no-store");
+        r.setContentType("application/json; charset=utf-8");
+        return Exchange::error_json(refusal_code(r.getStatus()), r.getReason() + ".");
+    };
+    auto front = std::make_unique<es::net::HttpFront>(std::move(s), es::net::serve_with(*handlers_));
+    front->start();
+    front_ = std::move(front);
 }
 
 void HostServer::stop() {
-    if (server_) {
-        server_->stopAll(true);
-        server_.reset();
-    }
-    if (threads_) {
-        threads_->joinAll();
-        threads_.reset();
+    if (front_) {
+        front_->stop();
+        front_.reset();
     }
 }
 
 int HostServer::port() const {
-    return server_ ? server_->port() : 0;
+    return front_ ? front_->port() : 0;
+}
+
+es::net::FrontCounters HostServer::connection_counters() const {
+    return front_ ? front_->counters() : es::net::FrontCounters{};
 }
 
 }  // namespace host

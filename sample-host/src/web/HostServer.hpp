@@ -1,12 +1,14 @@
-// The HTTP server of the sample host (Poco::Net::HTTPServer): the API routes and the web UI.
+// The HTTP server of the sample host: the API routes and the web UI, behind the same front door
+// as the portal (es::net::HttpFront: requests read on an event loop, limits per client address),
+// so a slow or idle client costs no thread here either.
 #pragma once
 
 #include <memory>
 
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/ThreadPool.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 #include "app/DossierManager.hpp"
+#include "net/http_front.hpp"
 #include "web/Router.hpp"
 #include "web/StaticFiles.hpp"
 
@@ -20,13 +22,14 @@ class HostServer {
     void start();
     void stop();
     int port() const;
+    es::net::FrontCounters connection_counters() const;
 
   private:
     DossierManager& dm_;
     Router router_;
     StaticFiles files_;
-    std::unique_ptr<Poco::ThreadPool> threads_;
-    std::unique_ptr<Poco::Net::HTTPServer> server_;
+    std::unique_ptr<Poco::Net::HTTPRequestHandlerFactory> handlers_;
+    std::unique_ptr<es::net::HttpFront> front_;
 };
 
 }  // namespace host

@@ -1,7 +1,6 @@
 #include "portal/http/responder.hpp"
 
 #include <sstream>
-#include <stdexcept>
 
 #include "portal/http/security_headers.hpp"
 
@@ -12,11 +11,11 @@ namespace {
 // Everything in one send(): with TCP_NODELAY, Poco's sendBuffer (head through a stream, then the
 // body) cost two syscalls and two packets per page.
 void send_all(Exchange& ex, const std::string& bytes) {
-    // StreamSocket::sendBytes loops until everything went out on a blocking socket.
-    const int n = ex.socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
-    if (n != static_cast<int>(bytes.size())) {
+    try {
+        ex.socket.send_all(bytes);
+    } catch (const net::ConnectionLost&) {
         ex.must_close = true;
-        throw std::runtime_error("short write of the response");
+        throw;
     }
 }
 

@@ -1,9 +1,6 @@
 #include "portal/http/socket_body.hpp"
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/sendfile.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,19 +20,18 @@ constexpr std::size_t kSendfileStep = 4 * 1024 * 1024;
 // the end sends the last partial segment immediately.
 class Cork {
   public:
-    explicit Cork(int fd) : fd_(fd) { set(1); }
-    ~Cork() { set(0); }
+    explicit Cork(net::Connection& c) : c_(c) { c_.set_cork(true); }
+    ~Cork() { c_.set_cork(false); }
     Cork(const Cork&) = delete;
     Cork& operator=(const Cork&) = delete;
 
   private:
-    void set(int on) const { ::setsockopt(fd_, IPPROTO_TCP, TCP_CORK, &on, sizeof on); }
-    int fd_;
+    net::Connection& c_;
 };
 
 }  // namespace
 
-SocketBody::SocketBody(Poco::Net::StreamSocket& socket, bool allow_sendfile,
+SocketBody::SocketBody(net::Connection& socket, bool allow_sendfile,
                        std::function<bool()> still_allowed)
     : socket_(socket),
       allow_sendfile_(allow_sendfile),
@@ -56,16 +52,12 @@ void SocketBody::check_allowed() {
 }
 
 void SocketBody::send_raw(const char* data, std::size_t size) {
-    while (size > 0) {
-        const int step = static_cast<int>(std::min<std::size_t>(size, 1u << 30));
-        const int n = socket_.sendBytes(data, step);
-        if (n <= 0) {
-            throw TransferAborted("connection closed");
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-        sent_ += static_cast<std::uint64_t>(n);
+    try {
+        socket_.send_all(data, size);
+    } catch (const net::ConnectionLost& e) {
+        throw TransferAborted(e.what());
     }
+    sent_ += size;
 }
 
 void SocketBody::write(const char* data, std::size_t size) {
@@ -89,15 +81,15 @@ void SocketBody::flush() {
 
 void SocketBody::send_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
                                  std::uint64_t length) {
-    const int fd = allow_sendfile_ ? stream.fd() : -1;
+    const int sock = socket_.sendfile_descriptor();
+    const int fd = allow_sendfile_ && sock >= 0 ? stream.fd() : -1;
     if (fd < 0) {
         read_attachment(stream, offset, length,
                         [this](const char* d, std::size_t n) { write(d, n); });
         return;
     }
     flush();
-    const int sock = socket_.impl()->sockfd();
-    const Cork cork(sock);
+    const Cork cork(socket_);
     auto pos = static_cast<off_t>(offset);
     std::uint64_t left = length;
     while (left > 0) {

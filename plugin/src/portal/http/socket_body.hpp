@@ -9,8 +9,6 @@
 // served (revoked or expired meanwhile) and stops with TransferAborted when not.
 #pragma once
 
-#include <Poco/Net/StreamSocket.h>
-
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -19,6 +17,7 @@
 
 #include <dm/cpp/host_services.hpp>
 
+#include "net/connection.hpp"
 #include "portal/zip/byte_sink.hpp"
 
 namespace es::portal::http {
@@ -32,7 +31,7 @@ class SocketBody : public zip::ByteSink {
   public:
     static constexpr std::size_t kChunk = 256 * 1024;
 
-    SocketBody(Poco::Net::StreamSocket& socket, bool allow_sendfile,
+    SocketBody(net::Connection& socket, bool allow_sendfile,
                std::function<bool()> still_allowed);
 
     void write(const char* data, std::size_t size) override;
@@ -54,7 +53,7 @@ class SocketBody : public zip::ByteSink {
     void send_raw(const char* data, std::size_t size);
     void check_allowed();
 
-    Poco::Net::StreamSocket& socket_;
+    net::Connection& socket_;
     bool allow_sendfile_;
     std::function<bool()> still_allowed_;
     std::vector<char> buffer_;

@@ -1,0 +1,163 @@
+#include "net/connection.hpp"
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace es::net {
+namespace {
+
+constexpr std::size_t kReadStep = 16 * 1024;
+
+// Worker threads block SIGPIPE (see WorkerPool), so a write to a closed peer fails with EPIPE
+// instead of killing the host process; OpenSSL writes with write(2), which has no MSG_NOSIGNAL.
+[[noreturn]] void lost(const char* what, int error) {
+    throw ConnectionLost(std::string(what) + ": " + std::strerror(error));
+}
+
+}  // namespace
+
+Connection::Connection(int fd, const Poco::Net::SocketAddress& peer,
+                       const Poco::Net::SocketAddress& local, SSL* ssl,
+                       std::chrono::seconds send_timeout)
+    : fd_(fd), ssl_(ssl), peer_(peer), local_(local) {
+    const int one = 1;
+    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    timeval tv{};
+    tv.tv_sec = static_cast<time_t>(send_timeout.count());
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+}
+
+Connection::~Connection() {
+    if (ssl_ != nullptr) {
+        SSL_free(ssl_);
+    }
+    ::close(fd_);
+}
+
+Connection::Progress Connection::handshake() {
+    if (ssl_ == nullptr || SSL_is_init_finished(ssl_)) {
+        return Progress::Done;
+    }
+    const int rc = SSL_do_handshake(ssl_);
+    if (rc == 1) {
+        return Progress::Done;
+    }
+    switch (SSL_get_error(ssl_, rc)) {
+        case SSL_ERROR_WANT_READ:
+            return Progress::WantRead;
+        case SSL_ERROR_WANT_WRITE:
+            return Progress::WantWrite;
+        default:
+            ERR_clear_error();  // a client speaking plain HTTP to the TLS port, a scanner, …
+            return Progress::Failed;
+    }
+}
+
+Connection::Received Connection::receive_available(std::string& into, std::size_t room) {
+    // Read into a scratch buffer and append only what came: a connection that trickles a few
+    // bytes keeps a few bytes of memory, not a whole read step.
+    thread_local char scratch[kReadStep];
+    Received r;
+    while (r.bytes < room) {
+        const std::size_t step = std::min(kReadStep, room - r.bytes);
+        std::size_t got = 0;
+        if (ssl_ != nullptr) {
+            const int n = SSL_read(ssl_, scratch, static_cast<int>(step));
+            if (n <= 0) {
+                const int e = SSL_get_error(ssl_, n);
+                if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
+                    ERR_clear_error();
+                    r.closed = true;
+                }
+                return r;
+            }
+            got = static_cast<std::size_t>(n);
+        } else {
+            const ssize_t n = ::recv(fd_, scratch, step, 0);
+            if (n <= 0) {
+                if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+                    r.closed = true;
+                }
+                return r;
+            }
+            got = static_cast<std::size_t>(n);
+        }
+        into.append(scratch, got);
+        r.bytes += got;
+        if (ssl_ == nullptr && got < step) {
+            return r;  // the kernel had no more; spare the recv that would say EAGAIN
+        }
+    }
+    return r;
+}
+
+void Connection::send_best_effort(std::string_view bytes) noexcept {
+    if (ssl_ != nullptr) {
+        if (SSL_is_init_finished(ssl_) && SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size())) <= 0) {
+            ERR_clear_error();
+        }
+        return;
+    }
+    [[maybe_unused]] const ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+void Connection::close_write() noexcept {
+    if (ssl_ != nullptr && SSL_is_init_finished(ssl_)) {
+        if (SSL_shutdown(ssl_) < 0) {
+            ERR_clear_error();
+        }
+    }
+    ::shutdown(fd_, SHUT_WR);
+}
+
+void Connection::set_blocking(bool blocking) {
+    const int flags = ::fcntl(fd_, F_GETFL);
+    const int wanted = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
+    if (flags < 0 || (wanted != flags && ::fcntl(fd_, F_SETFL, wanted) < 0)) {
+        lost("fcntl", errno);
+    }
+}
+
+void Connection::send_all(const char* data, std::size_t size) {
+    while (size > 0) {
+        if (ssl_ != nullptr) {
+            const int n = SSL_write(ssl_, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
+            if (n <= 0) {
+                const int e = errno;
+                ERR_clear_error();
+                lost("TLS write", e == 0 ? EPIPE : e);
+            }
+            data += n;
+            size -= static_cast<std::size_t>(n);
+            continue;
+        }
+        const ssize_t n = ::send(fd_, data, size, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            lost("send", errno);  // EAGAIN here: the send timeout passed
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+}
+
+void Connection::set_cork(bool on) noexcept {
+    const int v = on ? 1 : 0;
+    ::setsockopt(fd_, IPPROTO_TCP, TCP_CORK, &v, sizeof v);
+}
+
+void Connection::shutdown() noexcept {
+    ::shutdown(fd_, SHUT_RDWR);
+}
+
+}  // namespace es::net

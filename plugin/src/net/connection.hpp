@@ -1,0 +1,77 @@
+// One client connection, plain TCP or TLS. The front door owns it and reads requests from it
+// without blocking; a worker borrows it for one request and writes the response with blocking
+// writes, each bounded by the send timeout.
+//
+// Threads: the front door's loop and the borrowing worker never use a connection at the same
+// time. shutdown() may be called from any thread at any time (to end a blocked transfer on stop).
+#pragma once
+
+#include <Poco/Net/SocketAddress.h>
+
+#include <chrono>
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+typedef struct ssl_st SSL;
+
+namespace es::net {
+
+// The peer is gone, reset the connection, or did not take a write within the send timeout.
+class ConnectionLost : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class Connection {
+  public:
+    // Takes ownership of `fd` (non-blocking) and of `ssl` (may be null for plain TCP).
+    Connection(int fd, const Poco::Net::SocketAddress& peer, const Poco::Net::SocketAddress& local,
+               SSL* ssl, std::chrono::seconds send_timeout);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    const Poco::Net::SocketAddress& peer() const { return peer_; }
+    const Poco::Net::SocketAddress& local() const { return local_; }
+    bool tls() const { return ssl_ != nullptr; }
+    int descriptor() const { return fd_; }
+
+    // ---- the front door's side: never blocks ----
+    enum class Progress { Done, WantRead, WantWrite, Failed };
+    // Advances the TLS handshake (Done at once for plain TCP).
+    Progress handshake();
+    struct Received {
+        std::size_t bytes = 0;
+        bool closed = false;  // end of stream or an error: no more bytes will come
+    };
+    // Appends what has arrived to `into`, at most `room` bytes. Under TLS it also drains what
+    // OpenSSL decrypted ahead, which readiness events cannot report.
+    Received receive_available(std::string& into, std::size_t room);
+    // Writes a short answer if the socket takes it now; otherwise drops it.
+    void send_best_effort(std::string_view bytes) noexcept;
+    // Sends TLS close_notify and FIN: the peer reads what it got, then end of stream.
+    void close_write() noexcept;
+
+    // ---- the worker's side ----
+    void set_blocking(bool blocking);
+    // Sends everything or throws ConnectionLost.
+    void send_all(const char* data, std::size_t size);
+    void send_all(std::string_view bytes) { send_all(bytes.data(), bytes.size()); }
+    // TCP_CORK: hold partial segments back while a body is spliced in with sendfile(2).
+    void set_cork(bool on) noexcept;
+    // The descriptor for sendfile(2), or -1 under TLS where bytes must go through send_all.
+    int sendfile_descriptor() const { return ssl_ ? -1 : fd_; }
+
+    // Any thread: stops both directions; blocked reads and writes return at once.
+    void shutdown() noexcept;
+
+  private:
+    int fd_;
+    SSL* ssl_;
+    Poco::Net::SocketAddress peer_;
+    Poco::Net::SocketAddress local_;
+};
+
+}  // namespace es::net

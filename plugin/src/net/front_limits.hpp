@@ -1,0 +1,40 @@
+// What the front door allows each client and all clients together. Defaults hold on a 2-core
+// machine; the portal and the sample host read them from their configuration.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace es::net {
+
+struct FrontLimits {
+    // Open connections of one client (IPv4 address or IPv6 /64). Over it: 503 + Retry-After.
+    int max_connections_per_client = 32;
+    // Open connections of everyone. Over it the oldest connection still waiting for a request is
+    // closed to make room; only when every connection is busy is the newcomer refused.
+    int max_connections = 4096;
+    // Requests of one client in the worker pool at once (downloads included), so that one client
+    // cannot occupy every worker. Over it: 503 + Retry-After.
+    int max_busy_per_client = 8;
+    // Complete requests waiting for a free worker. Over it: 503 + Retry-After.
+    int max_queued = 2000;
+
+    // From a new connection's accept, or a keep-alive request's first byte, until its head ended.
+    std::chrono::seconds header_timeout{10};
+    // From the end of the head until the body arrived.
+    std::chrono::seconds body_timeout{10};
+    // A keep-alive connection waiting for its next request.
+    std::chrono::seconds idle_timeout{15};
+    // Each blocking write of a response (a client that stopped reading).
+    std::chrono::seconds send_timeout{60};
+    // Told to refused clients.
+    std::chrono::seconds retry_after{5};
+
+    std::size_t max_head_bytes = 16 * 1024;  // request line and headers; over it: 431
+    std::size_t max_body_bytes = 16 * 1024;  // read whole before a worker sees it; over it: 413
+
+    bool keep_alive = true;
+    int max_requests_per_connection = 1000;
+};
+
+}  // namespace es::net

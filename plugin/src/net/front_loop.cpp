@@ -1,0 +1,589 @@
+#include "net/front_loop.hpp"
+
+#include <Poco/Net/IPAddress.h>
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include "net/canned_answer.hpp"
+
+namespace es::net {
+namespace {
+
+constexpr std::uint64_t kListenerId = 1;
+constexpr std::uint64_t kWakeId = 2;
+constexpr std::uint64_t kFirstSlotId = 16;
+
+// Accepts per wake-up, so a connection flood cannot keep the loop from reading requests.
+constexpr int kAcceptBurst = 128;
+// Answered connections draining their last bytes; beyond this many they are closed at once.
+constexpr std::size_t kMaxLingering = 1024;
+constexpr auto kLingerTime = std::chrono::seconds(2);
+// After running out of descriptors, accepting pauses this long (the listener would stay readable
+// and spin the loop otherwise).
+constexpr auto kAcceptPause = std::chrono::milliseconds(100);
+// The loop wakes at least this often, even with nothing due.
+constexpr int kMaxWaitMs = 1000;
+
+const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+// A client reached over IPv4 on a dual-stack listener shows as ::ffff:a.b.c.d; logs, throttles and
+// trusted-proxy lists expect a.b.c.d.
+Poco::Net::SocketAddress plain_peer(const sockaddr_storage& ss, socklen_t length) {
+    Poco::Net::SocketAddress peer(reinterpret_cast<const sockaddr*>(&ss), length);
+    if (peer.family() == Poco::Net::SocketAddress::IPv6 && peer.host().isIPv4Mapped()) {
+        const auto* raw = static_cast<const std::uint8_t*>(peer.host().addr()) + 12;
+        return Poco::Net::SocketAddress(Poco::Net::IPAddress(raw, 4), peer.port());
+    }
+    return peer;
+}
+
+Poco::Net::SocketAddress local_of(int fd) {
+    sockaddr_storage ss{};
+    socklen_t length = sizeof ss;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &length) != 0) {
+        return Poco::Net::SocketAddress();
+    }
+    return plain_peer(ss, length);
+}
+
+}  // namespace
+
+FrontLoop::FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& pool,
+                     const RequestHandler& handler)
+    : settings_(settings),
+      limits_(settings.limits),
+      listen_fd_(listen_fd),
+      pool_(pool),
+      handler_(handler),
+      next_id_(kFirstSlotId) {
+    epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+    wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (epoll_fd_ < 0 || wake_fd_ < 0) {
+        throw std::runtime_error(std::string("front door: epoll/eventfd: ") +
+                                 std::strerror(errno));
+    }
+    epoll_event listen_event{};
+    listen_event.events = EPOLLIN;
+    listen_event.data.u64 = kListenerId;
+    epoll_event wake_event{};
+    wake_event.events = EPOLLIN;
+    wake_event.data.u64 = kWakeId;
+    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &listen_event) != 0 ||
+        ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event) != 0) {
+        throw std::runtime_error(std::string("front door: epoll_ctl: ") + std::strerror(errno));
+    }
+    for (int status : {400, 411, 413, 431, 501, 503, 505}) {
+        answers_.emplace(status, canned_answer(status, limits_.retry_after, settings_.refusal));
+    }
+}
+
+FrontLoop::~FrontLoop() {
+    slots_.clear();
+    if (wake_fd_ >= 0) {
+        ::close(wake_fd_);
+    }
+    if (epoll_fd_ >= 0) {
+        ::close(epoll_fd_);
+    }
+}
+
+void FrontLoop::request_stop() {
+    stopping_ = true;
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+}
+
+FrontCounters FrontLoop::counters() const {
+    FrontCounters c;
+    c.accepted = counters_.accepted;
+    c.dispatched = counters_.dispatched;
+    c.refused_client = counters_.refused_client;
+    c.refused_busy = counters_.refused_busy;
+    c.evicted = counters_.evicted;
+    c.timed_out = counters_.timed_out;
+    c.bad_requests = counters_.bad_requests;
+    c.open = counters_.open;
+    return c;
+}
+
+void FrontLoop::run() {
+    block_sigpipe_in_this_thread();
+    std::vector<epoll_event> events(256);
+    bool stopped = false;
+    for (;;) {
+        if (stopping_ && !stopped) {
+            stop_everything();
+            stopped = true;
+        }
+        if (stopped && busy_ == 0) {
+            return;
+        }
+        const int n = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()),
+                                   wait_milliseconds(Clock::now()));
+        if (n < 0 && errno != EINTR) {
+            throw std::runtime_error(std::string("front door: epoll_wait: ") +
+                                     std::strerror(errno));
+        }
+        for (int i = 0; i < n; ++i) {
+            const std::uint64_t id = events[static_cast<std::size_t>(i)].data.u64;
+            if (id == kWakeId) {
+                std::uint64_t count;
+                [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
+                take_back();
+            } else if (id == kListenerId) {
+                if (!stopped) {
+                    accept_ready();
+                }
+            } else if (auto it = slots_.find(id); it != slots_.end()) {
+                on_ready(*it->second);
+            }
+        }
+        const auto now = Clock::now();
+        expire(now);
+        if (accept_paused_ && !stopped && now >= accept_resume_) {
+            epoll_event e{};
+            e.events = EPOLLIN;
+            e.data.u64 = kListenerId;
+            ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &e);
+            accept_paused_ = false;
+        }
+    }
+}
+
+int FrontLoop::wait_milliseconds(Clock::time_point now) const {
+    auto next = now + std::chrono::milliseconds(kMaxWaitMs);
+    if (!deadlines_.empty()) {
+        next = std::min(next, deadlines_.begin()->first);
+    }
+    if (accept_paused_) {
+        next = std::min(next, accept_resume_);
+    }
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
+    return static_cast<int>(std::clamp<long long>(ms, 0, kMaxWaitMs));
+}
+
+// ---- accepting ----
+
+void FrontLoop::accept_ready() {
+    for (int i = 0; i < kAcceptBurst; ++i) {
+        sockaddr_storage ss{};
+        socklen_t length = sizeof ss;
+        const int fd = ::accept4(listen_fd_, reinterpret_cast<sockaddr*>(&ss), &length,
+                                 SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO) {
+                continue;
+            }
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                if (evict_oldest_waiting()) {
+                    continue;
+                }
+                ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
+                accept_paused_ = true;
+                accept_resume_ = Clock::now() + kAcceptPause;
+            }
+            return;  // EAGAIN: nobody else is waiting
+        }
+        ++counters_.accepted;
+        admit(fd, plain_peer(ss, length));
+    }
+}
+
+void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
+    const ClientKey key = client_key_of(peer.host());
+    const bool exempt = settings_.exempt && settings_.exempt(peer.host());
+    if (!exempt) {
+        auto it = clients_.find(key);
+        if (it != clients_.end() && it->second.open >= limits_.max_connections_per_client) {
+            ++counters_.refused_client;
+            refuse_fresh(fd, peer, 503);
+            return;
+        }
+    }
+    if (open_ >= static_cast<std::size_t>(limits_.max_connections) && !evict_oldest_waiting()) {
+        ++counters_.refused_busy;
+        refuse_fresh(fd, peer, 503);
+        return;
+    }
+    SSL* ssl = nullptr;
+    try {
+        if (settings_.tls) {
+            ssl = settings_.tls->new_session(fd);
+        }
+    } catch (const std::exception&) {
+        ::close(fd);
+        return;
+    }
+    auto slot = std::make_unique<Slot>();
+    Slot& s = *slot;
+    s.id = next_id_++;
+    s.connection =
+        std::make_unique<Connection>(fd, peer, local_of(fd), ssl, limits_.send_timeout);
+    s.client = key;
+    s.exempt = exempt;
+    s.counted = true;
+    ++clients_[key].open;
+    ++open_;
+    ++counters_.open;
+    slots_.emplace(s.id, std::move(slot));
+    s.phase = ssl ? Phase::Handshake : Phase::Waiting;
+    // The first request's clock starts at accept: a connection that never sends must not stay.
+    s.head_clock = true;
+    set_deadline(s, Clock::now() + limits_.header_timeout);
+    enter_waiting(s);
+    watch(s, EPOLLIN);
+}
+
+// A connection refused before it became a slot: under TLS there is nobody to talk to before a
+// handshake, so it is closed; in plain HTTP it gets its answer and a lingering close.
+void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int status) {
+    if (settings_.tls || lingering_ >= kMaxLingering) {
+        ::close(fd);
+        return;
+    }
+    auto slot = std::make_unique<Slot>();
+    Slot& s = *slot;
+    s.id = next_id_++;
+    s.connection = std::make_unique<Connection>(fd, peer, Poco::Net::SocketAddress(), nullptr,
+                                                limits_.send_timeout);
+    s.client = client_key_of(peer.host());
+    slots_.emplace(s.id, std::move(slot));
+    // What the client sent already is read first: closing with unread bytes would reset the
+    // connection and could destroy the answer before the client reads it.
+    std::string ignored;
+    s.connection->receive_available(ignored, 64 * 1024);
+    s.connection->send_best_effort(answer(status));
+    finish(s);
+}
+
+// ---- reading ----
+
+void FrontLoop::on_ready(Slot& s) {
+    if (s.phase == Phase::Busy) {
+        return;  // not watched while busy; a stale event from the same wake-up
+    }
+    if (s.phase == Phase::Lingering) {
+        std::string ignored;
+        const auto r = s.connection->receive_available(ignored, 64 * 1024);
+        if (r.closed) {
+            destroy(s);
+        }
+        return;
+    }
+    if (s.phase == Phase::Handshake) {
+        switch (s.connection->handshake()) {
+            case Connection::Progress::Done:
+                s.phase = Phase::Waiting;
+                watch(s, EPOLLIN);
+                break;
+            case Connection::Progress::WantRead:
+                watch(s, EPOLLIN);
+                return;
+            case Connection::Progress::WantWrite:
+                watch(s, EPOLLOUT);
+                return;
+            case Connection::Progress::Failed:
+                destroy(s);
+                return;
+        }
+    }
+    const std::size_t cap = limits_.max_head_bytes + limits_.max_body_bytes + 1;
+    const std::size_t room = s.in.size() < cap ? cap - s.in.size() : 0;
+    const auto r = s.connection->receive_available(s.in, room);
+    if (r.bytes > 0 && s.phase == Phase::Waiting) {
+        s.phase = Phase::Head;
+        if (!s.head_clock) {
+            s.head_clock = true;
+            set_deadline(s, Clock::now() + limits_.header_timeout);
+        }
+    }
+    if (r.closed) {
+        s.peer_closed = true;
+    }
+    if (advance(s) == Outcome::Pending && s.peer_closed) {
+        destroy(s);  // gone before its request was complete
+    }
+}
+
+FrontLoop::Outcome FrontLoop::advance(Slot& s) {
+    if (s.phase != Phase::Head && s.phase != Phase::Body) {
+        return Outcome::Pending;
+    }
+    if (s.phase == Phase::Head) {
+        RequestScan scan = scan_request(s.in, limits_.max_head_bytes, limits_.max_body_bytes);
+        if (scan.state == RequestScan::State::Incomplete) {
+            return Outcome::Pending;
+        }
+        if (scan.state == RequestScan::State::Refused) {
+            ++counters_.bad_requests;
+            refuse(s, scan.status);
+            return Outcome::Gone;
+        }
+        s.scan = std::move(scan);
+        if (s.in.size() < s.scan.head_size + s.scan.body_size) {
+            s.phase = Phase::Body;
+            set_deadline(s, Clock::now() + limits_.body_timeout);
+            if (s.scan.expect_continue && !s.continue_sent) {
+                s.continue_sent = true;
+                s.connection->send_best_effort(kContinue);
+            }
+            return Outcome::Pending;
+        }
+    } else if (s.in.size() < s.scan.head_size + s.scan.body_size) {
+        return Outcome::Pending;
+    }
+    return dispatch(s);
+}
+
+// ---- handing over to the workers and back ----
+
+FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
+    Client& client = clients_[s.client];
+    if (!s.exempt && client.busy >= limits_.max_busy_per_client) {
+        ++counters_.refused_client;
+        refuse(s, 503);
+        return Outcome::Gone;
+    }
+    // Everything the loop keeps about the slot is settled before a worker may touch it.
+    unwatch(s);
+    clear_deadline(s);
+    leave_waiting(s);
+    const Phase before = s.phase;
+    s.phase = Phase::Busy;
+    ++client.busy;
+    ++busy_;
+    if (!pool_.post([this, p = &s] { serve(p); })) {
+        --client.busy;
+        --busy_;
+        s.phase = before;
+        ++counters_.refused_busy;
+        refuse(s, 503);
+        return Outcome::Gone;
+    }
+    ++counters_.dispatched;
+    return Outcome::Dispatched;
+}
+
+void FrontLoop::serve(Slot* s) {
+    bool keep = false;
+    try {
+        IncomingRequest request;
+        request.head = std::move(s->scan.head);
+        request.body.assign(s->in, s->scan.head_size, s->scan.body_size);
+        s->in.erase(0, s->scan.head_size + s->scan.body_size);
+        if (s->in.empty()) {
+            std::string().swap(s->in);  // an idle keep-alive connection holds no buffer
+        }
+        request.may_keep_alive = limits_.keep_alive && !s->peer_closed && !stopping_ &&
+                                 s->served + 1 < limits_.max_requests_per_connection;
+        s->connection->set_blocking(true);
+        keep = handler_(request, *s->connection) && request.may_keep_alive;
+    } catch (...) {
+        keep = false;
+    }
+    try {
+        s->connection->set_blocking(false);  // the loop must never block on it, closing included
+    } catch (...) {
+        s->connection->shutdown();
+        keep = false;
+    }
+    ++s->served;
+    give_back(s, keep);
+}
+
+void FrontLoop::give_back(Slot* s, bool keep) {
+    {
+        std::lock_guard lock(returned_mutex_);
+        returned_.emplace_back(s, keep);
+    }
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+}
+
+void FrontLoop::take_back() {
+    std::vector<std::pair<Slot*, bool>> back;
+    {
+        std::lock_guard lock(returned_mutex_);
+        back.swap(returned_);
+    }
+    for (auto [s, keep] : back) {
+        --busy_;
+        auto it = clients_.find(s->client);
+        if (it != clients_.end()) {
+            --it->second.busy;
+        }
+        if (!keep || stopping_) {
+            finish(*s);
+            continue;
+        }
+        s->continue_sent = false;
+        s->scan = RequestScan{};
+        enter_waiting(*s);
+        if (s->in.empty()) {
+            s->phase = Phase::Waiting;
+            s->head_clock = false;
+            set_deadline(*s, Clock::now() + limits_.idle_timeout);
+        } else {
+            // The client sent its next request before this answer (pipelining).
+            s->phase = Phase::Head;
+            s->head_clock = true;
+            set_deadline(*s, Clock::now() + limits_.header_timeout);
+            if (advance(*s) != Outcome::Pending) {
+                continue;
+            }
+        }
+        watch(*s, EPOLLIN);
+    }
+}
+
+// ---- ending connections ----
+
+void FrontLoop::refuse(Slot& s, int status) {
+    s.connection->send_best_effort(answer(status));
+    finish(s);
+}
+
+// The answer has gone out: close our side, and read what the client still sends until it closes
+// too (or kLingerTime passed), so its last request bytes do not turn our close into a reset.
+void FrontLoop::finish(Slot& s) {
+    if (lingering_ >= kMaxLingering) {
+        destroy(s);
+        return;
+    }
+    release_client(s);
+    leave_waiting(s);
+    s.connection->close_write();
+    s.phase = Phase::Lingering;
+    ++lingering_;
+    set_deadline(s, Clock::now() + kLingerTime);
+    watch(s, EPOLLIN);
+}
+
+void FrontLoop::destroy(Slot& s) {
+    if (s.phase == Phase::Lingering) {
+        --lingering_;
+    }
+    release_client(s);
+    leave_waiting(s);
+    clear_deadline(s);
+    slots_.erase(s.id);  // closing the descriptor also takes it out of the epoll set
+}
+
+void FrontLoop::release_client(Slot& s) {
+    if (!s.counted) {
+        return;
+    }
+    s.counted = false;
+    --open_;
+    --counters_.open;
+    auto it = clients_.find(s.client);
+    if (it != clients_.end() && --it->second.open <= 0 && it->second.busy <= 0) {
+        clients_.erase(it);
+    }
+}
+
+void FrontLoop::expire(Clock::time_point now) {
+    while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
+        const std::uint64_t id = deadlines_.begin()->second;
+        auto it = slots_.find(id);
+        if (it == slots_.end()) {
+            deadlines_.erase(deadlines_.begin());
+            continue;
+        }
+        Slot& s = *it->second;
+        if (s.phase != Phase::Lingering) {
+            ++counters_.timed_out;
+        }
+        destroy(s);
+    }
+}
+
+bool FrontLoop::evict_oldest_waiting() {
+    if (waiting_.empty()) {
+        return false;
+    }
+    ++counters_.evicted;
+    destroy(*waiting_.front());
+    return true;
+}
+
+void FrontLoop::stop_everything() {
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
+    std::vector<Slot*> all;
+    all.reserve(slots_.size());
+    for (auto& [id, slot] : slots_) {
+        all.push_back(slot.get());
+    }
+    for (Slot* s : all) {
+        if (s->phase == Phase::Busy) {
+            s->connection->shutdown();  // its worker's writes fail now; take_back() ends it
+        } else {
+            destroy(*s);
+        }
+    }
+}
+
+// ---- bookkeeping ----
+
+void FrontLoop::watch(Slot& s, std::uint32_t events) {
+    if (s.watched == events) {
+        return;
+    }
+    epoll_event e{};
+    e.events = events;
+    e.data.u64 = s.id;
+    const int op = s.watched == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+    if (::epoll_ctl(epoll_fd_, op, s.connection->descriptor(), &e) == 0) {
+        s.watched = events;
+    }
+}
+
+void FrontLoop::unwatch(Slot& s) {
+    if (s.watched == 0) {
+        return;
+    }
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, s.connection->descriptor(), nullptr);
+    s.watched = 0;
+}
+
+void FrontLoop::set_deadline(Slot& s, Clock::time_point when) {
+    clear_deadline(s);
+    s.deadline = when;
+    s.has_deadline = true;
+    deadlines_.emplace(when, s.id);
+}
+
+void FrontLoop::clear_deadline(Slot& s) {
+    if (s.has_deadline) {
+        deadlines_.erase({s.deadline, s.id});
+        s.has_deadline = false;
+    }
+}
+
+void FrontLoop::enter_waiting(Slot& s) {
+    leave_waiting(s);
+    s.waiting = waiting_.insert(waiting_.end(), &s);
+    s.in_waiting = true;
+}
+
+void FrontLoop::leave_waiting(Slot& s) {
+    if (s.in_waiting) {
+        waiting_.erase(s.waiting);
+        s.in_waiting = false;
+    }
+}
+
+const std::string& FrontLoop::answer(int status) {
+    auto it = answers_.find(status);
+    return it != answers_.end() ? it->second : answers_.at(400);
+}
+
+}  // namespace es::net

@@ -1,0 +1,135 @@
+// The event loop behind HttpFront (see http_front.hpp for what it promises). One thread runs
+// run(); workers call give_back() when they finished a request. Everything else is the loop
+// thread's own, so the tables below need no lock.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "net/client_key.hpp"
+#include "net/connection.hpp"
+#include "net/http_front.hpp"
+#include "net/request_scan.hpp"
+#include "net/worker_pool.hpp"
+
+namespace es::net {
+
+class FrontLoop {
+  public:
+    FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& pool,
+              const RequestHandler& handler);
+    ~FrontLoop();
+    FrontLoop(const FrontLoop&) = delete;
+    FrontLoop& operator=(const FrontLoop&) = delete;
+
+    void run();
+    // Any thread: the loop closes every connection, waits for the workers' ones, and returns.
+    void request_stop();
+    FrontCounters counters() const;
+
+  private:
+    using Clock = std::chrono::steady_clock;
+
+    enum class Phase {
+        Handshake,  // TLS handshake in progress
+        Waiting,    // no byte of the next request yet
+        Head,       // part of a head arrived
+        Body,       // head complete, body arriving
+        Busy,       // a worker has it
+        Lingering,  // answered and closed for writing; draining what the client still sends
+    };
+
+    struct Client {
+        int open = 0;
+        int busy = 0;
+    };
+
+    struct Slot {
+        std::uint64_t id = 0;
+        std::unique_ptr<Connection> connection;
+        ClientKey client;
+        bool exempt = false;
+        bool counted = false;  // holds one of its client's `open`
+        Phase phase = Phase::Waiting;
+        bool head_clock = false;  // the header deadline is running
+        bool peer_closed = false;
+        bool continue_sent = false;
+        int served = 0;
+        std::string in;
+        RequestScan scan;
+        Clock::time_point deadline{};
+        bool has_deadline = false;
+        std::list<Slot*>::iterator waiting;
+        bool in_waiting = false;
+        std::uint32_t watched = 0;  // epoll events now registered; 0 when not registered
+    };
+
+    enum class Outcome { Pending, Dispatched, Gone };
+
+    void accept_ready();
+    void admit(int fd, const Poco::Net::SocketAddress& peer);
+    void refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int status);
+    void on_ready(Slot& s);
+    Outcome advance(Slot& s);
+    Outcome dispatch(Slot& s);
+    void serve(Slot* s);  // on a worker thread
+    void give_back(Slot* s, bool keep);
+    void take_back();
+    void refuse(Slot& s, int status);
+    void finish(Slot& s);
+    void destroy(Slot& s);
+    void expire(Clock::time_point now);
+    bool evict_oldest_waiting();
+    void stop_everything();
+
+    void watch(Slot& s, std::uint32_t events);
+    void unwatch(Slot& s);
+    void set_deadline(Slot& s, Clock::time_point when);
+    void clear_deadline(Slot& s);
+    void enter_waiting(Slot& s);
+    void leave_waiting(Slot& s);
+    void release_client(Slot& s);
+    int wait_milliseconds(Clock::time_point now) const;
+    const std::string& answer(int status);
+
+    const FrontSettings& settings_;
+    const FrontLimits& limits_;
+    int listen_fd_;
+    WorkerPool& pool_;
+    const RequestHandler& handler_;
+    int epoll_fd_ = -1;
+    int wake_fd_ = -1;
+
+    std::unordered_map<std::uint64_t, std::unique_ptr<Slot>> slots_;
+    std::unordered_map<ClientKey, Client, ClientKeyHash> clients_;
+    std::set<std::pair<Clock::time_point, std::uint64_t>> deadlines_;
+    std::list<Slot*> waiting_;  // slots waiting for a request, longest waiting first
+    std::uint64_t next_id_;
+    std::size_t open_ = 0;
+    std::size_t lingering_ = 0;
+    std::size_t busy_ = 0;
+    bool accept_paused_ = false;
+    Clock::time_point accept_resume_{};
+    std::unordered_map<int, std::string> answers_;
+
+    std::mutex returned_mutex_;
+    std::vector<std::pair<Slot*, bool>> returned_;
+    std::atomic<bool> stopping_{false};
+
+    struct Counters {
+        std::atomic<std::uint64_t> accepted{0}, dispatched{0}, refused_client{0}, refused_busy{0},
+            evicted{0}, timed_out{0}, bad_requests{0}, open{0};
+    };
+    Counters counters_;
+};
+
+}  // namespace es::net

@@ -1,0 +1,28 @@
+// A whole request as the front door hands it to a worker, and the handler that serves it.
+#pragma once
+
+#include <Poco/Net/HTTPRequest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "net/connection.hpp"
+
+namespace es::net {
+
+struct IncomingRequest {
+    std::unique_ptr<Poco::Net::HTTPRequest> head;
+    std::string body;  // complete (Content-Length bytes; empty without a body)
+    // Whether the connection may carry another request after this one: false on the last request
+    // of the keep-alive budget, when the client closed its side, or while the server stops. The
+    // response should then say "Connection: close".
+    bool may_keep_alive = false;
+};
+
+// Serves one request on the worker's thread and writes the whole response to `connection`.
+// Returns true when the connection may carry the next request (the response was complete and
+// did not say close). Must not throw; the front door closes the connection if it does.
+using RequestHandler = std::function<bool(IncomingRequest& request, Connection& connection)>;
+
+}  // namespace es::net

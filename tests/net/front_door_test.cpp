@@ -1,0 +1,405 @@
+// The front door at the HTTP level: real sockets from many loopback source addresses against a
+// running HttpFront with a small echo handler. Idle and trickling clients must cost no worker,
+// every limit must refuse only the client over it, and every deadline must end a connection.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "net/http_front.hpp"
+#include "raw_client.hpp"
+
+namespace es::net::test {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+class FrontDoorTest : public ::testing::Test {
+  protected:
+    void SetUp() override { raise_descriptor_limit(); }
+    void TearDown() override {
+        release();
+        if (front_) {
+            front_->stop();
+        }
+    }
+
+    // Starts the front door with `s` (port 0) and a handler that answers "<method> <uri> <body>";
+    // "/hold" waits until release() first.
+    void start(FrontSettings s) {
+        s.listen_address = "127.0.0.1";
+        s.port = 0;
+        front_ = std::make_unique<HttpFront>(
+            std::move(s), [this](IncomingRequest& r, Connection& c) { return answer(r, c); });
+        front_->start();
+    }
+
+    bool answer(IncomingRequest& r, Connection& c) {
+        if (r.head->getURI() == "/hold") {
+            std::unique_lock lock(mutex_);
+            ++holding_;
+            changed_.notify_all();
+            changed_.wait(lock, [this] { return released_; });
+        }
+        const std::string body = r.head->getMethod() + " " + r.head->getURI() + " " + r.body;
+        std::string out = "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) +
+                          "\r\n" + (r.may_keep_alive ? "" : "Connection: close\r\n") + "\r\n" +
+                          body;
+        c.send_all(out);
+        return r.may_keep_alive;
+    }
+
+    void wait_for_holding(int n) {
+        std::unique_lock lock(mutex_);
+        ASSERT_TRUE(changed_.wait_for(lock, 5s, [&] { return holding_ >= n; }))
+            << "only " << holding_ << " requests reached the handler";
+    }
+    void release() {
+        std::lock_guard lock(mutex_);
+        released_ = true;
+        changed_.notify_all();
+    }
+
+    RawClient connect(const std::string& from) { return RawClient("127.0.0.1", port(), from); }
+    std::uint16_t port() const { return front_->port(); }
+
+    // A whole request from `from` on a new connection; the response ("" if none within 2 s).
+    std::string ask(const std::string& from, const std::string& uri = "/ok") {
+        auto c = connect(from);
+        c.send("GET " + uri + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        return c.read_response(2s);
+    }
+
+    std::unique_ptr<HttpFront> front_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    int holding_ = 0;
+    bool released_ = false;
+};
+
+TEST_F(FrontDoorTest, TricklingClientsHoldNoWorker) {
+    FrontSettings s;
+    s.workers = 2;
+    s.limits.max_connections_per_client = 1000;
+    s.limits.max_connections = 2000;
+    start(s);
+    // 300 connections that began a request and send nothing more: with a thread per connection
+    // and two threads, nobody else would be answered until their deadlines passed.
+    std::vector<RawClient> slow;
+    for (int i = 0; i < 300; ++i) {
+        slow.push_back(connect("127.0.0.2"));
+        ASSERT_TRUE(slow.back().send("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: "));
+    }
+    const auto start_time = Clock::now();
+    const std::string answer = ask("127.0.0.3");
+    EXPECT_EQ(200, status_of(answer)) << answer;
+    EXPECT_LT(seconds_since(start_time), 0.5);
+    EXPECT_GE(front_->counters().open, 300u);
+    // And they are still being read: one of them finishing its request is answered too.
+    ASSERT_TRUE(slow[17].send("y\r\n\r\n"));
+    EXPECT_EQ(200, status_of(slow[17].read_response(2s)));
+}
+
+TEST_F(FrontDoorTest, ClientOverItsConnectionLimitGets503WithRetryAfter) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 4;
+    s.limits.retry_after = 7s;
+    start(s);
+    std::vector<RawClient> idle;
+    for (int i = 0; i < 4; ++i) {
+        idle.push_back(connect("127.0.0.2"));
+    }
+    auto fifth = connect("127.0.0.2");
+    fifth.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    bool closed = false;
+    const std::string refused = fifth.read_until_close(3s, &closed);
+    EXPECT_EQ(503, status_of(refused)) << refused;
+    EXPECT_EQ("7", header_of(refused, "Retry-After"));
+    EXPECT_EQ("close", header_of(refused, "Connection"));
+    EXPECT_TRUE(closed);
+    // Another client is not affected, and the first four still work.
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    idle[0].send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(200, status_of(idle[0].read_response(2s)));
+    EXPECT_GE(front_->counters().refused_client, 1u);
+}
+
+TEST_F(FrontDoorTest, AClosedConnectionFreesItsPlaceForTheSameClient) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 2;
+    start(s);
+    for (int round = 0; round < 5; ++round) {
+        auto a = connect("127.0.0.2");
+        auto b = connect("127.0.0.2");
+        a.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        ASSERT_EQ(200, status_of(a.read_response(2s))) << "round " << round;
+    }
+}
+
+TEST_F(FrontDoorTest, FullServerClosesTheConnectionThatWaitedLongest) {
+    FrontSettings s;
+    s.limits.max_connections = 6;
+    s.limits.max_connections_per_client = 100;
+    start(s);
+    std::vector<RawClient> idle;
+    for (int i = 0; i < 6; ++i) {
+        idle.push_back(connect("127.0.0." + std::to_string(10 + i)));
+        std::this_thread::sleep_for(20ms);  // a clear order of arrival
+    }
+    // The newcomer is served; the oldest idle connection made room for it.
+    EXPECT_EQ(200, status_of(ask("127.0.0.30")));
+    EXPECT_TRUE(idle[0].closed_within(1s));
+    EXPECT_FALSE(idle[5].closed_within(200ms));
+    EXPECT_GE(front_->counters().evicted, 1u);
+}
+
+TEST_F(FrontDoorTest, WhenEveryConnectionIsBusyTheNewcomerIsRefused) {
+    FrontSettings s;
+    s.limits.max_connections = 2;
+    s.limits.max_connections_per_client = 100;
+    start(s);
+    auto a = connect("127.0.0.2");
+    auto b = connect("127.0.0.3");
+    a.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    b.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    wait_for_holding(2);
+    EXPECT_EQ(503, status_of(ask("127.0.0.4")));
+    release();
+    EXPECT_EQ(200, status_of(a.read_response(2s)));
+}
+
+TEST_F(FrontDoorTest, ClientWithTooManyRequestsInProgressGets503) {
+    FrontSettings s;
+    s.limits.max_busy_per_client = 2;
+    start(s);
+    auto a = connect("127.0.0.2");
+    auto b = connect("127.0.0.2");
+    a.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    b.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    wait_for_holding(2);
+    EXPECT_EQ(503, status_of(ask("127.0.0.2")));
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    release();
+    EXPECT_EQ(200, status_of(a.read_response(2s)));
+    EXPECT_EQ(200, status_of(b.read_response(2s)));
+}
+
+TEST_F(FrontDoorTest, FullQueueGets503) {
+    FrontSettings s;
+    s.workers = 1;
+    s.limits.max_queued = 1;
+    start(s);
+    auto a = connect("127.0.0.2");
+    a.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    wait_for_holding(1);
+    auto b = connect("127.0.0.3");
+    b.send("GET /queued HTTP/1.1\r\nHost: x\r\n\r\n");  // waits for the one worker
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(503, status_of(ask("127.0.0.4")));
+    release();
+    EXPECT_EQ(200, status_of(b.read_response(2s)));
+    EXPECT_GE(front_->counters().refused_busy, 1u);
+}
+
+TEST_F(FrontDoorTest, ExemptPeersAreNotLimitedPerClient) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 2;
+    s.exempt = [](const Poco::Net::IPAddress& a) { return a.toString() == "127.0.0.2"; };
+    start(s);
+    std::vector<RawClient> many;
+    for (int i = 0; i < 10; ++i) {
+        many.push_back(connect("127.0.0.2"));
+    }
+    for (auto& c : many) {
+        c.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        EXPECT_EQ(200, status_of(c.read_response(2s)));
+    }
+}
+
+TEST_F(FrontDoorTest, HeadTricklingInIsCutAtTheHeaderDeadline) {
+    FrontSettings s;
+    s.limits.header_timeout = 1s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    const auto start_time = Clock::now();
+    const std::string head = "GET / HTTP/1.1\r\nX-Slow: " + std::string(40, 'a');
+    bool cut = false;
+    for (char ch : head) {
+        if (!c.send(std::string(1, ch)) || c.closed_within(150ms)) {
+            cut = true;
+            break;
+        }
+    }
+    ASSERT_TRUE(cut) << "the whole trickle was read";
+    EXPECT_GE(seconds_since(start_time), 0.8);
+    EXPECT_LT(seconds_since(start_time), 2.5);
+    EXPECT_GE(front_->counters().timed_out, 1u);
+}
+
+TEST_F(FrontDoorTest, NewConnectionThatSendsNothingIsCutAtTheHeaderDeadline) {
+    FrontSettings s;
+    s.limits.header_timeout = 1s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    const auto start_time = Clock::now();
+    EXPECT_TRUE(c.closed_within(3s));
+    EXPECT_GE(seconds_since(start_time), 0.8);
+}
+
+TEST_F(FrontDoorTest, StalledBodyIsCutAtTheBodyDeadline) {
+    FrontSettings s;
+    s.limits.body_timeout = 1s;
+    s.limits.header_timeout = 10s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    c.send("POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789");
+    const auto start_time = Clock::now();
+    bool closed = false;
+    const std::string got = c.read_until_close(3s, &closed);
+    EXPECT_TRUE(closed);
+    EXPECT_EQ("", got) << "a partial request reached the handler";
+    EXPECT_GE(seconds_since(start_time), 0.8);
+    EXPECT_LT(seconds_since(start_time), 2.5);
+}
+
+TEST_F(FrontDoorTest, BodyArrivingInPiecesReachesTheHandlerWhole) {
+    FrontSettings s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    c.send("POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n01234");
+    std::this_thread::sleep_for(200ms);
+    c.send("56789");
+    const std::string answer = c.read_response(2s);
+    EXPECT_EQ(200, status_of(answer));
+    EXPECT_NE(std::string::npos, answer.find("POST /f 0123456789"));
+}
+
+TEST_F(FrontDoorTest, IdleKeepAliveConnectionIsClosedAfterTheIdleTimeout) {
+    FrontSettings s;
+    s.limits.idle_timeout = 1s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    c.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_EQ(200, status_of(c.read_response(2s)));
+    const auto start_time = Clock::now();
+    EXPECT_TRUE(c.closed_within(3s));
+    EXPECT_GE(seconds_since(start_time), 0.8);
+}
+
+TEST_F(FrontDoorTest, KeepAliveRequestsEachGetTheirOwnHeaderDeadline) {
+    FrontSettings s;
+    s.limits.header_timeout = 1s;
+    s.limits.idle_timeout = 5s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    // Five quick requests over ~2.5 s: the connection outlives one header deadline.
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(c.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n"));
+        ASSERT_EQ(200, status_of(c.read_response(2s))) << "request " << i;
+        std::this_thread::sleep_for(500ms);
+    }
+}
+
+TEST_F(FrontDoorTest, KeepAliveBudgetEndsTheConnection) {
+    FrontSettings s;
+    s.limits.max_requests_per_connection = 2;
+    start(s);
+    auto c = connect("127.0.0.2");
+    c.send("GET /1 HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ("", header_of(c.read_response(2s), "Connection"));
+    c.send("GET /2 HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ("close", header_of(c.read_response(2s), "Connection"));
+    EXPECT_TRUE(c.closed_within(2s));
+}
+
+TEST_F(FrontDoorTest, PipelinedRequestsAreAnsweredInOrder) {
+    FrontSettings s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    c.send("GET /1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /2 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+           "\r\nabcGET /3 HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /1 "));
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("POST /2 abc"));
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /3 "));
+}
+
+TEST_F(FrontDoorTest, ExpectContinueIsAnsweredBeforeTheBody) {
+    FrontSettings s;
+    start(s);
+    auto c = connect("127.0.0.2");
+    c.send("POST /f HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+    EXPECT_EQ(100, status_of(c.read_response(2s)));
+    c.send("xyz");
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("POST /f xyz"));
+}
+
+TEST_F(FrontDoorTest, RefusedRequestsGetTheServersOwnAnswer) {
+    FrontSettings s;
+    s.limits.max_body_bytes = 100;
+    s.refusal = [](Poco::Net::HTTPResponse& r) {
+        r.set("X-Server-Rule", "yes");
+        r.setContentType("application/json");
+        return std::string("{\"status\":") + std::to_string(static_cast<int>(r.getStatus())) + "}";
+    };
+    start(s);
+    struct Case {
+        std::string request;
+        int status;
+    };
+    const Case cases[] = {
+        {"GARBAGE\x01\x02 / HTTP/1.1\r\n\r\n", 400},
+        {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", 411},
+        {"POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n", 413},
+        {"GET / HTTP/1.1\r\nX-Pad: " + std::string(20000, 'a') + "\r\n\r\n", 431},
+    };
+    for (const auto& k : cases) {
+        auto c = connect("127.0.0.2");
+        c.send(k.request);
+        bool closed = false;
+        const std::string got = c.read_until_close(3s, &closed);
+        EXPECT_EQ(k.status, status_of(got)) << got;
+        EXPECT_EQ("yes", header_of(got, "X-Server-Rule"));
+        EXPECT_NE(std::string::npos, got.find("{\"status\":" + std::to_string(k.status) + "}"));
+        EXPECT_TRUE(closed);
+    }
+    EXPECT_EQ(4u, front_->counters().bad_requests);
+}
+
+TEST_F(FrontDoorTest, StopEndsATransferThatTheClientStoppedReading) {
+    FrontSettings s;
+    start(s);
+    std::atomic<bool> writing{false};
+    front_->stop();
+    front_ = std::make_unique<HttpFront>(s, [&](IncomingRequest&, Connection& c) {
+        writing = true;
+        const std::string chunk(1 << 20, 'x');
+        c.send_all("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n");
+        for (int i = 0; i < 1024; ++i) {
+            c.send_all(chunk);  // the client reads nothing: this blocks until stop()
+        }
+        return false;
+    });
+    front_->start();
+    auto c = connect("127.0.0.2");
+    c.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+    while (!writing) {
+        std::this_thread::sleep_for(10ms);
+    }
+    std::this_thread::sleep_for(200ms);
+    const auto start_time = Clock::now();
+    front_->stop();
+    EXPECT_LT(seconds_since(start_time), 2.0);
+}
+
+}  // namespace
+}  // namespace es::net::test
