@@ -4,12 +4,16 @@
 #   tests/bench/portal_bench.sh <build dir>      (needs: nginx, wrk, curl, python3)
 #   PAGE_ONLY=1 tests/bench/portal_bench.sh <build dir>   only the link-page rate, 1 MiB files
 #   FLOOD_ONLY=1 tests/bench/portal_bench.sh <build dir>  only the wrong-password flood
+#   SLOW_ONLY=1 tests/bench/portal_bench.sh <build dir>   only the slow-client floods
 #
 # Prints one line per measurement with the portal's number, nginx's and the ratio. Not part of the
 # default ctest run; takes a few minutes and about 3 GiB of temporary disk.
 set -euo pipefail
 build=${1:?build dir}
 server_bin="$build/tests/bench/portal_bench_server"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Thousands of connections, both ends on this machine.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 work=$(mktemp -d /tmp/es-portal-bench-XXXXXX)
 cleanup() {
   [[ -n "${nginx_pid:-}" ]] && kill "$nginx_pid" 2>/dev/null || true
@@ -28,7 +32,7 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 mkdir -p "$work/www"
 chmod 755 "$work"  # nginx workers run as an unprivileged user
 echo "creating test files…"
-if [[ -n "${PAGE_ONLY:-}${FLOOD_ONLY:-}" ]]; then
+if [[ -n "${PAGE_ONLY:-}${FLOOD_ONLY:-}${SLOW_ONLY:-}" ]]; then
   head -c 1M /dev/urandom > "$work/www/one.bin"; head -c 1M /dev/urandom > "$work/www/two.bin"
 else
   head -c 1G /dev/urandom > "$work/www/one.bin"
@@ -54,10 +58,11 @@ nport=$(free_port)
 curl -s -H "Cookie: $cookie" "$portal$prot" > "$work/www/page.html"
 cat > "$work/nginx.conf" <<NGINX
 worker_processes 1;
+worker_rlimit_nofile 65536;
 daemon off;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
-events { worker_connections 4096; }
+events { worker_connections 20000; }
 http {
   access_log off;
   sendfile on; tcp_nopush on;
@@ -112,7 +117,37 @@ LUA
   echo "page p99 quiet $quiet, during wrong-password flood $loud (target: at most 2x)"
   echo "flood: $(awk '/Requests\/sec/{print $2}' "$work/flood.out") wrong passwords/s answered, statuses: $(awk '/Non-2xx/{print $NF " non-2xx"}' "$work/flood.out")"
 }
+# Slow clients (slowloris): a legitimate client's page p99 while attackers hold connections that
+# began a request and send one more byte per second (tests/bench/slow_flood.py), against the portal
+# and against nginx with the same flood. The portal's load generator (127.0.0.1) is a trusted proxy
+# of the bench server, exempt from the per-client limits; the attackers are 127.0.0.2 and
+# 127.0.1.0/24.
+slow() {
+  local label=$1; shift
+  p99() { awk '/ 99%/{print $2}'; }
+  to_ms() { python3 -c 'import sys; v=sys.argv[1]; u={"us":0.001,"ms":1.0,"s":1000.0}; n=v.rstrip("mus"); print(f"{float(n)*u[v[len(n):]]:.2f}")' "$1"; }
+  python3 "$here/slow_flood.py" "$port" 16 "$@" > "$work/slow-portal.out" & local f=$!
+  sleep 5
+  local pp=$(wrk -t1 -c10 -d8s --latency -H "Cookie: $cookie" "$portal$prot" | p99)
+  wait "$f" || true
+  python3 "$here/slow_flood.py" "$nport" 16 "$@" > "$work/slow-nginx.out" & f=$!
+  sleep 5
+  local np=$(wrk -t1 -c10 -d8s --latency "$nginx/page.html" | p99)
+  wait "$f" || true
+  local pms=$(to_ms "$pp") nms=$(to_ms "$np")
+  echo "slow flood, $label: page p99 portal ${pms} ms ($(cat "$work/slow-portal.out")) nginx ${nms} ms ($(cat "$work/slow-nginx.out")) ratio $(ratio "$pms" "$nms") (target: portal < 100 ms and <= 2x)"
+}
+slow_floods() {
+  local quiet_p=$(wrk -t1 -c10 -d8s --latency -H "Cookie: $cookie" "$portal$prot" | awk '/ 99%/{print $2}')
+  local quiet_n=$(wrk -t1 -c10 -d8s --latency "$nginx/page.html" | awk '/ 99%/{print $2}')
+  echo "page p99 without a flood: portal $quiet_p nginx $quiet_n"
+  slow "5000 connections from one address" 127.0.0.2:5000
+  local many=()
+  for i in $(seq 1 200); do many+=("127.0.1.$i:10"); done
+  slow "2000 connections from 200 addresses" "${many[@]}"
+}
 if [[ -n "${PAGE_ONLY:-}" ]]; then page_rate; exit 0; fi
+if [[ -n "${SLOW_ONLY:-}" ]]; then slow_floods; exit 0; fi
 if [[ -n "${FLOOD_ONLY:-}" ]]; then flood; exit 0; fi
 
 # 0. Peak RSS growth streaming 2 GiB, first, while the lifetime peak (VmHWM) is still the start-up one.
@@ -180,3 +215,6 @@ echo "RSS with 100 concurrent downloads: +$(( (during - base) / 1024 )) MiB duri
 
 # 6. Flood of wrong passwords (defined above).
 flood
+
+# 7. Slow clients (defined above).
+slow_floods

@@ -175,3 +175,33 @@ TEST(SettingsLoader, MissingFileIsNamed) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/es.yaml"), std::string::npos);
     }
 }
+
+TEST(SettingsLoader, ConnectionLimitsHaveDefaultsThatHoldOnTwoCores) {
+    Settings s = parse_settings(kMinimal, "es.yaml", "/data");
+    EXPECT_EQ(s.portal.max_connections, 4096);
+    EXPECT_EQ(s.portal.max_connections_per_client, 32);
+    EXPECT_EQ(s.portal.max_requests_in_progress_per_client, 8);
+    EXPECT_EQ(s.portal.header_timeout_seconds, 10);
+    EXPECT_EQ(s.portal.body_timeout_seconds, 10);
+    EXPECT_EQ(s.portal.keep_alive_timeout_seconds, 15);
+    EXPECT_EQ(s.portal.retry_after_seconds, 5);
+    EXPECT_EQ(s.portal.max_threads, 64);
+    Settings t =
+        parse_settings(std::string(kMinimal) +
+                           "portal:\n  listen_address: \"[::]\"\n"
+                           "  max_connections_per_client: 4\n  header_timeout_seconds: 3\n",
+                       "es.yaml", "/data");
+    EXPECT_EQ(t.portal.listen_address, "[::]");
+    EXPECT_EQ(t.portal.max_connections_per_client, 4);
+    EXPECT_EQ(t.portal.header_timeout_seconds, 3);
+}
+
+TEST(SettingsLoader, TimeoutsOfTheThreadPerConnectionPortalNameTheirReplacement) {
+    for (const char* key : {"request_timeout_seconds", "receive_timeout_seconds"}) {
+        ConfigError e = error_of(std::string(kMinimal) + "portal:\n  " + key + ": 30\n");
+        EXPECT_EQ(e.key(), std::string("portal.") + key);
+        EXPECT_EQ(e.line(), 4);
+        EXPECT_NE(std::string(e.what()).find("header_timeout_seconds"), std::string::npos)
+            << e.what();
+    }
+}

@@ -108,7 +108,6 @@ TestHost::TestHost(Options options) {
     c.big_attachment = false;
     c.cases_per_organisation = options.cases_per_organisation;
     c.http_threads = 8;
-    c.connections = options.connections;
     c.plugins = options.plugins;
     app_ = std::make_unique<HostApp>(c);
     app_->start();

@@ -74,7 +74,6 @@ class TestHost {
         int cases_per_organisation = 120;
         std::vector<PluginConfig> plugins;
         bool with_spool = true;
-        ConnectionConfig connections;
     };
     explicit TestHost(Options options);
     ~TestHost();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -19,6 +20,13 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
+
+std::string lower(std::string s) {
+    for (auto& c : s) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return s;
+}
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -125,7 +133,7 @@ TEST_F(FrontDoorTest, ClientOverItsConnectionLimitGets503WithRetryAfter) {
     const std::string refused = fifth.read_until_close(3s, &closed);
     EXPECT_EQ(503, status_of(refused)) << refused;
     EXPECT_EQ("7", header_of(refused, "Retry-After"));
-    EXPECT_EQ("close", header_of(refused, "Connection"));
+    EXPECT_EQ("close", lower(header_of(refused, "Connection")));
     EXPECT_TRUE(closed);
     // Another client is not affected, and the first four still work.
     EXPECT_EQ(200, status_of(ask("127.0.0.3")));
@@ -139,10 +147,14 @@ TEST_F(FrontDoorTest, AClosedConnectionFreesItsPlaceForTheSameClient) {
     s.limits.max_connections_per_client = 2;
     start(s);
     for (int round = 0; round < 5; ++round) {
-        auto a = connect("127.0.0.2");
-        auto b = connect("127.0.0.2");
-        a.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-        ASSERT_EQ(200, status_of(a.read_response(2s))) << "round " << round;
+        {
+            auto a = connect("127.0.0.2");
+            auto b = connect("127.0.0.2");
+            a.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+            ASSERT_EQ(200, status_of(a.read_response(2s))) << "round " << round;
+        }
+        // Closing is not synchronous: the server learns of it when the FIN arrives.
+        std::this_thread::sleep_for(100ms);
     }
 }
 
@@ -326,8 +338,9 @@ TEST_F(FrontDoorTest, PipelinedRequestsAreAnsweredInOrder) {
     FrontSettings s;
     start(s);
     auto c = connect("127.0.0.2");
-    c.send("GET /1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /2 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
-           "\r\nabcGET /3 HTTP/1.1\r\nHost: x\r\n\r\n");
+    c.send(
+        "GET /1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /2 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+        "\r\nabcGET /3 HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /1 "));
     EXPECT_NE(std::string::npos, c.read_response(2s).find("POST /2 abc"));
     EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /3 "));
@@ -357,7 +370,7 @@ TEST_F(FrontDoorTest, RefusedRequestsGetTheServersOwnAnswer) {
         int status;
     };
     const Case cases[] = {
-        {"GARBAGE\x01\x02 / HTTP/1.1\r\n\r\n", 400},
+        {"GARBAGE / HTTP/1.1\r\nBad Name: x\r\n\r\n", 400},
         {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", 411},
         {"POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n", 413},
         {"GET / HTTP/1.1\r\nX-Pad: " + std::string(20000, 'a') + "\r\n\r\n", 431},

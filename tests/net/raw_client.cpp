@@ -180,7 +180,7 @@ std::string header_of(const std::string& response, const std::string& name) {
         return "";
     }
     const auto start = at + key.size();
-    const auto end = head.find("\r\n", start);
+    const auto end = response.find("\r\n", start);
     std::string value = response.substr(start, end - start);
     value.erase(0, value.find_first_not_of(' '));
     return value;

@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 #include <sched.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cerrno>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -37,7 +37,7 @@ class Ipv6PortalTest : public PortalTest {
     }
     static std::string page(RawClient& c, const std::string& path) {
         c.send("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
-        return c.read_until_close(3s);
+        return c.read_response(3s);
     }
 };
 

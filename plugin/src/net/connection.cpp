@@ -5,11 +5,13 @@
 #include <netinet/tcp.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace es::net {
 namespace {
@@ -101,12 +103,14 @@ Connection::Received Connection::receive_available(std::string& into, std::size_
 
 void Connection::send_best_effort(std::string_view bytes) noexcept {
     if (ssl_ != nullptr) {
-        if (SSL_is_init_finished(ssl_) && SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size())) <= 0) {
+        if (SSL_is_init_finished(ssl_) &&
+            SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size())) <= 0) {
             ERR_clear_error();
         }
         return;
     }
-    [[maybe_unused]] const ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    [[maybe_unused]] const ssize_t n =
+        ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
 void Connection::close_write() noexcept {
@@ -129,7 +133,8 @@ void Connection::set_blocking(bool blocking) {
 void Connection::send_all(const char* data, std::size_t size) {
     while (size > 0) {
         if (ssl_ != nullptr) {
-            const int n = SSL_write(ssl_, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
+            const int n =
+                SSL_write(ssl_, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
             if (n <= 0) {
                 const int e = errno;
                 ERR_clear_error();
@@ -149,6 +154,49 @@ void Connection::send_all(const char* data, std::size_t size) {
         data += n;
         size -= static_cast<std::size_t>(n);
     }
+}
+
+void Connection::send_file(int fd, std::uint64_t offset, std::uint64_t length) {
+    if (ssl_ != nullptr) {
+        std::vector<char> chunk(256 * 1024);
+        while (length > 0) {
+            const auto want =
+                static_cast<std::size_t>(std::min<std::uint64_t>(length, chunk.size()));
+            const ssize_t n = ::pread(fd, chunk.data(), want, static_cast<off_t>(offset));
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                throw std::runtime_error("file shorter than announced or unreadable");
+            }
+            send_all(chunk.data(), static_cast<std::size_t>(n));
+            offset += static_cast<std::uint64_t>(n);
+            length -= static_cast<std::uint64_t>(n);
+        }
+        return;
+    }
+    set_cork(true);
+    auto pos = static_cast<off_t>(offset);
+    try {
+        while (length > 0) {
+            const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(length, 1 << 30));
+            const ssize_t n = ::sendfile(fd_, fd, &pos, step);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                lost("sendfile", errno);  // EAGAIN here: the send timeout passed
+            }
+            if (n == 0) {
+                throw std::runtime_error("file shorter than announced");
+            }
+            length -= static_cast<std::uint64_t>(n);
+        }
+    } catch (...) {
+        set_cork(false);
+        throw;
+    }
+    set_cork(false);  // the last partial segment leaves now
 }
 
 void Connection::set_cork(bool on) noexcept {

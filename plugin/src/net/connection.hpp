@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -61,6 +62,10 @@ class Connection {
     void send_all(std::string_view bytes) { send_all(bytes.data(), bytes.size()); }
     // TCP_CORK: hold partial segments back while a body is spliced in with sendfile(2).
     void set_cork(bool on) noexcept;
+    // Sends [offset, offset + length) of the open file `fd`: sendfile(2) on plain TCP (corked),
+    // read and write under TLS. Throws ConnectionLost, or std::runtime_error when the file is
+    // shorter than that.
+    void send_file(int fd, std::uint64_t offset, std::uint64_t length);
     // The descriptor for sendfile(2), or -1 under TLS where bytes must go through send_all.
     int sendfile_descriptor() const { return ssl_ ? -1 : fd_; }
 

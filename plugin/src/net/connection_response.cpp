@@ -30,6 +30,28 @@ class BodyBuffer : public std::streambuf {
         setp(buffer_.data(), buffer_.data() + buffer_.size());
     }
 
+    // Sends the head and `size` bytes of `fd` past the buffer, counted like written bytes.
+    bool splice(int fd, std::uint64_t size) {
+        if (!flush_buffer()) {
+            return false;
+        }
+        if (framing_ == Framing::None) {
+            return true;
+        }
+        if (framing_ != Framing::Fixed || written_ + size > length_) {
+            failed_ = true;  // a file inside chunks would need framing of its own: not offered
+            return false;
+        }
+        try {
+            connection_.send_file(fd, 0, size);
+        } catch (const std::exception&) {
+            failed_ = true;
+            return false;
+        }
+        written_ += size;
+        return true;
+    }
+
     bool finish() {
         if (!flush_buffer()) {
             return false;
@@ -152,8 +174,8 @@ void ConnectionResponse::sendFile(const std::string& path, const std::string& me
     Poco::FileInputStream in(path);  // throws FileNotFoundException / OpenFileException
     setContentType(media_type);
     setContentLength64(static_cast<Poco::Int64>(file.getSize()));
-    set("Last-Modified", Poco::DateTimeFormatter::format(file.getLastModified(),
-                                                         Poco::DateTimeFormat::HTTP_FORMAT));
+    set("Last-Modified",
+        Poco::DateTimeFormatter::format(file.getLastModified(), Poco::DateTimeFormat::HTTP_FORMAT));
     Poco::StreamCopier::copyStream(in, send());
 }
 
@@ -177,6 +199,13 @@ void ConnectionResponse::requireAuthentication(const std::string& realm) {
     setStatusAndReason(HTTP_UNAUTHORIZED);
     set("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
     send();
+}
+
+bool ConnectionResponse::send_file_body(int fd, std::uint64_t size) {
+    setChunkedTransferEncoding(false);
+    setContentLength64(static_cast<Poco::Int64>(size));
+    send();
+    return buffer_->splice(fd, size);
 }
 
 bool ConnectionResponse::finish() {

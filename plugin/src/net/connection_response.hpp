@@ -28,6 +28,11 @@ class ConnectionResponse : public Poco::Net::HTTPServerResponse {
     void requireAuthentication(const std::string& realm) override;
     bool sent() const override { return sent_; }
 
+    // Sends the head, then `size` bytes of the open file `fd` as the whole body (sendfile(2) on
+    // plain TCP). Content-Length must be `size`. False when the client is gone or the file was
+    // shorter: the connection must then close.
+    bool send_file_body(int fd, std::uint64_t size);
+
     // Ends the body (a chunked body's last chunk). True when everything went out and the body
     // was as long as announced: only then may the connection carry another request.
     bool finish();

@@ -67,8 +67,7 @@ FrontLoop::FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& p
     epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (epoll_fd_ < 0 || wake_fd_ < 0) {
-        throw std::runtime_error(std::string("front door: epoll/eventfd: ") +
-                                 std::strerror(errno));
+        throw std::runtime_error(std::string("front door: epoll/eventfd: ") + std::strerror(errno));
     }
     epoll_event listen_event{};
     listen_event.events = EPOLLIN;
@@ -132,6 +131,9 @@ void FrontLoop::run() {
             throw std::runtime_error(std::string("front door: epoll_wait: ") +
                                      std::strerror(errno));
         }
+        // New connections last: closes and finished requests of this round free their places
+        // first, so a client that closed one connection may open the next.
+        bool accept_due = false;
         for (int i = 0; i < n; ++i) {
             const std::uint64_t id = events[static_cast<std::size_t>(i)].data.u64;
             if (id == kWakeId) {
@@ -139,12 +141,13 @@ void FrontLoop::run() {
                 [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
                 take_back();
             } else if (id == kListenerId) {
-                if (!stopped) {
-                    accept_ready();
-                }
+                accept_due = !stopped;
             } else if (auto it = slots_.find(id); it != slots_.end()) {
                 on_ready(*it->second);
             }
+        }
+        if (accept_due) {
+            accept_ready();
         }
         const auto now = Clock::now();
         expire(now);
@@ -225,8 +228,7 @@ void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
     auto slot = std::make_unique<Slot>();
     Slot& s = *slot;
     s.id = next_id_++;
-    s.connection =
-        std::make_unique<Connection>(fd, peer, local_of(fd), ssl, limits_.send_timeout);
+    s.connection = std::make_unique<Connection>(fd, peer, local_of(fd), ssl, limits_.send_timeout);
     s.client = key;
     s.exempt = exempt;
     s.counted = true;

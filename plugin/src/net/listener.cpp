@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/IPAddress.h>
 #include <Poco/Net/SocketAddress.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -17,8 +18,15 @@ Listener open_listener(const std::string& address, std::uint16_t port, int backl
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
         host = host.substr(1, host.size() - 2);
     }
+    // inet_pton rather than Poco: Poco 1.11's IPAddress::tryParse refuses "::".
+    in_addr v4{};
+    in6_addr v6{};
     Poco::Net::IPAddress ip;
-    if (!Poco::Net::IPAddress::tryParse(host, ip)) {
+    if (::inet_pton(AF_INET, host.c_str(), &v4) == 1) {
+        ip = Poco::Net::IPAddress(&v4, sizeof v4);
+    } else if (::inet_pton(AF_INET6, host.c_str(), &v6) == 1) {
+        ip = Poco::Net::IPAddress(&v6, sizeof v6);
+    } else {
         throw Poco::IOException("cannot listen on " + address + ": not an IP address");
     }
     const Poco::Net::SocketAddress where(ip, port);

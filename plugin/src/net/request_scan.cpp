@@ -4,6 +4,8 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/String.h>
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -46,6 +48,47 @@ std::optional<std::size_t> content_length(const std::string& text) {
     return n;
 }
 
+// RFC 9110 5.6.2: the characters of a method and of a header name.
+bool is_token(const std::string& s) {
+    static constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
+    if (s.empty()) {
+        return false;
+    }
+    for (unsigned char c : s) {
+        if (!std::isalnum(c) && kSymbols.find(static_cast<char>(c)) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// A request target is visible ASCII; clients percent-encode everything else.
+bool is_target(const std::string& s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return c > 0x20 && c < 0x7f; });
+}
+
+// A field value: visible characters, space, tab and obs-text; no control character (NUL, a bare
+// CR, DEL …) that a log, a proxy or a header we build from it could be confused by.
+bool is_field_value(const std::string& s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](unsigned char c) { return c == '\t' || (c >= 0x20 && c != 0x7f); });
+}
+
+// Poco's parser takes any non-space bytes for a method, a target or a header name; a request
+// that only it would accept is refused here, before a handler, a log or a proxy sees it.
+bool well_formed(const Poco::Net::HTTPRequest& head) {
+    if (!is_token(head.getMethod()) || !is_target(head.getURI())) {
+        return false;
+    }
+    for (const auto& [name, value] : head) {
+        if (!is_token(name) || !is_field_value(value)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 RequestScan scan_request(std::string_view buffer, std::size_t max_head_bytes,
@@ -68,6 +111,9 @@ RequestScan scan_request(std::string_view buffer, std::size_t max_head_bytes,
         Poco::MemoryInputStream in(buffer.data() + start, *end - start);
         head->read(in);
     } catch (const Poco::Exception&) {
+        return refused(400);
+    }
+    if (!well_formed(*head)) {
         return refused(400);
     }
     const std::string& version = head->getVersion();

@@ -1,15 +1,11 @@
 #include "web/AttachmentApi.hpp"
 
 #include <fcntl.h>
-#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <charconv>
 #include <filesystem>
-
-#include <Poco/Net/HTTPServerRequestImpl.h>
-#include <Poco/Net/StreamSocket.h>
 
 #include "log/HostLog.hpp"
 #include "web/ApiError.hpp"
@@ -53,22 +49,9 @@ void download(DossierManager& dm, Exchange& ex) {
     r.set("Content-Disposition", ContentDisposition::attachment(a->name));
     r.set("Cache-Control", "private, no-store");
     Exchange::security_headers(r);
-    // Poco buffers the headers in the body stream; flush them, then send the body past Poco's
-    // 4 KiB-per-syscall stream with sendfile.
-    r.send().flush();
-    auto& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(ex.request()).socket();
-    off_t offset = 0;
-    while (offset < st.st_size) {
-        ssize_t n = ::sendfile(socket.impl()->sockfd(), file.get(), &offset,
-                               static_cast<size_t>(std::min<off_t>(st.st_size - offset, 1 << 30)));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            // The client went away or timed out; the connection is unusable now.
-            socket.shutdown();
-            return;
-        }
-    }
+    // The body goes past the response stream with sendfile; a client that went away only ends
+    // its own connection.
+    ex.send_file_body(file.get(), static_cast<std::uint64_t>(st.st_size));
 }
 
 void remove(DossierManager& dm, Exchange& ex) {

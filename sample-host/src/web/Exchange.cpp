@@ -8,10 +8,10 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
 
+#include "net/connection_response.hpp"
 #include "web/ApiError.hpp"
 
 namespace host {
-
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
     : request_(request), response_(response) {
@@ -110,6 +110,11 @@ void Exchange::send_json(int status, const Poco::JSON::Object::Ptr& json) {
     std::ostringstream out;
     json->stringify(out);
     send_json(status, out.str());
+}
+
+void Exchange::send_file_body(int fd, std::uint64_t size) {
+    // Requests reach the handlers through the front door, whose responses can splice files.
+    dynamic_cast<es::net::ConnectionResponse&>(response_).send_file_body(fd, size);
 }
 
 void Exchange::send_no_content() {

@@ -44,6 +44,8 @@ class Exchange {
     void send_json(int status, const std::string& json);
     void send_json(int status, const Poco::JSON::Object::Ptr& json);
     void send_no_content();
+    // The head as prepared on response(), then `size` bytes of the open file `fd` (sendfile).
+    void send_file_body(int fd, std::uint64_t size);
     void send_error(int status, const std::string& code, const std::string& message,
                     const std::string& field = {});
     bool sent() const { return response_.sent(); }
