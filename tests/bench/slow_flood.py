@@ -12,6 +12,7 @@ Prints one line at the end: the average number of connections the server held op
 flood ran, and how many times it closed one.
 """
 import errno
+import resource
 import selectors
 import socket
 import sys
@@ -94,4 +95,5 @@ while time.monotonic() - start < seconds:
         open_one(source)
 
 held = sum(samples[2:]) / max(1, len(samples[2:]))
-print(f"held {held:.0f} closes {closes}")
+cpu = resource.getrusage(resource.RUSAGE_SELF)
+print(f"held {held:.0f}, closed {closes}, attacker CPU {cpu.ru_utime + cpu.ru_stime:.1f} s")

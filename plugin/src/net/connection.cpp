@@ -30,6 +30,9 @@ Connection::Connection(int fd, const Poco::Net::SocketAddress& peer,
                        const Poco::Net::SocketAddress& local, SSL* ssl,
                        std::chrono::seconds send_timeout)
     : fd_(fd), ssl_(ssl), peer_(peer), local_(local) {
+    if (send_timeout.count() == 0) {
+        return;
+    }
     const int one = 1;
     ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     timeval tv{};

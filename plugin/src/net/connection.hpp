@@ -27,7 +27,8 @@ class ConnectionLost : public std::runtime_error {
 
 class Connection {
   public:
-    // Takes ownership of `fd` (non-blocking) and of `ssl` (may be null for plain TCP).
+    // Takes ownership of `fd` (non-blocking) and of `ssl` (may be null for plain TCP). A zero
+    // `send_timeout` marks a connection that only gets a refusal: it is not tuned for serving.
     Connection(int fd, const Poco::Net::SocketAddress& peer, const Poco::Net::SocketAddress& local,
                SSL* ssl, std::chrono::seconds send_timeout);
     ~Connection();

@@ -255,7 +255,7 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
     Slot& s = *slot;
     s.id = next_id_++;
     s.connection = std::make_unique<Connection>(fd, peer, Poco::Net::SocketAddress(), nullptr,
-                                                limits_.send_timeout);
+                                                std::chrono::seconds(0));
     s.client = client_key_of(peer.host());
     slots_.emplace(s.id, std::move(slot));
     // What the client sent already is read first: closing with unread bytes would reset the
