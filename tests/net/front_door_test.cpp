@@ -63,6 +63,10 @@ class FrontDoorTest : public ::testing::Test {
         std::string out = "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) +
                           "\r\n" + (r.may_keep_alive ? "" : "Connection: close\r\n") + "\r\n" +
                           body;
+        if (r.head->getURI() == "/later") {
+            r.deferred = DeferredAnswer{out, 500ms};
+            return r.may_keep_alive;
+        }
         c.send_all(out);
         return r.may_keep_alive;
     }
@@ -386,6 +390,25 @@ TEST_F(FrontDoorTest, RefusedRequestsGetTheServersOwnAnswer) {
         EXPECT_TRUE(closed);
     }
     EXPECT_EQ(4u, front_->counters().bad_requests);
+}
+
+TEST_F(FrontDoorTest, DeferredAnswerWaitsWithoutAWorker) {
+    FrontSettings s;
+    s.workers = 1;
+    start(s);
+    auto later = connect("127.0.0.2");
+    const auto start_time = Clock::now();
+    later.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(50ms);
+    // The only worker is free while the first answer waits.
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    EXPECT_LT(seconds_since(start_time), 0.3);
+    const std::string answer = later.read_response(2s);
+    EXPECT_NE(std::string::npos, answer.find("GET /later")) << answer;
+    EXPECT_GE(seconds_since(start_time), 0.45);
+    // The connection carries on after its delayed answer.
+    later.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_NE(std::string::npos, later.read_response(2s).find("GET /again"));
 }
 
 TEST_F(FrontDoorTest, StopEndsATransferThatTheClientStoppedReading) {

@@ -388,8 +388,10 @@ void FrontLoop::serve(Slot* s) {
                                  s->served + 1 < limits_.max_requests_per_connection;
         s->connection->set_blocking(true);
         keep = handler_(request, *s->connection) && request.may_keep_alive;
+        s->deferred = std::move(request.deferred);
     } catch (...) {
         keep = false;
+        s->deferred.reset();
     }
     try {
         s->connection->set_blocking(false);  // the loop must never block on it, closing included
@@ -398,6 +400,20 @@ void FrontLoop::serve(Slot* s) {
         keep = false;
     }
     ++s->served;
+    give_back(s, keep);
+}
+
+void FrontLoop::send_deferred(Slot* s) {
+    bool keep = s->keep_after_deferred;
+    try {
+        s->connection->set_blocking(true);
+        s->connection->send_all(s->deferred->bytes);
+        s->connection->set_blocking(false);
+    } catch (...) {
+        s->connection->shutdown();
+        keep = false;
+    }
+    s->deferred.reset();
     give_back(s, keep);
 }
 
@@ -421,6 +437,14 @@ void FrontLoop::take_back() {
         auto it = clients_.find(s->client);
         if (it != clients_.end()) {
             --it->second.busy;
+        }
+        if (s->deferred && !stopping_) {
+            // The answer waits in the loop: a timer, no worker.
+            s->keep_after_deferred = keep;
+            s->phase = Phase::Delayed;
+            enter_waiting(*s);
+            set_deadline(*s, Clock::now() + s->deferred->delay);
+            continue;
         }
         if (!keep || stopping_) {
             finish(*s);
@@ -501,9 +525,30 @@ void FrontLoop::expire(Clock::time_point now) {
             continue;
         }
         Slot& s = *it->second;
+        if (s.phase == Phase::Delayed) {
+            release_deferred(s);
+            continue;
+        }
         if (s.phase != Phase::Lingering) {
             ++counters_.timed_out;
         }
+        destroy(s);
+    }
+}
+
+// A delayed answer is due: a worker sends it (it may not fit the socket buffer at once) and gives
+// the connection back as after any request.
+void FrontLoop::release_deferred(Slot& s) {
+    clear_deadline(s);
+    leave_waiting(s);
+    s.phase = Phase::Busy;
+    ++clients_[s.client].busy;
+    ++busy_;
+    if (!pool_.post([this, p = &s] { send_deferred(p); })) {
+        --clients_[s.client].busy;
+        --busy_;
+        s.deferred.reset();
+        s.phase = Phase::Waiting;
         destroy(s);
     }
 }

@@ -9,6 +9,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -45,6 +46,7 @@ class FrontLoop {
         Head,       // part of a head arrived
         Body,       // head complete, body arriving
         Busy,       // a worker has it
+        Delayed,    // its answer waits for a deadline (DeferredAnswer), in no worker
         Lingering,  // answered and closed for writing; draining what the client still sends
     };
 
@@ -71,6 +73,8 @@ class FrontLoop {
         std::list<Slot*>::iterator waiting;
         bool in_waiting = false;
         std::uint32_t watched = 0;  // epoll events now registered; 0 when not registered
+        std::optional<DeferredAnswer> deferred;
+        bool keep_after_deferred = false;
     };
 
     enum class Outcome { Pending, Dispatched, Gone };
@@ -81,8 +85,10 @@ class FrontLoop {
     void on_ready(Slot& s);
     Outcome advance(Slot& s);
     Outcome dispatch(Slot& s);
-    void serve(Slot* s);  // on a worker thread
+    void serve(Slot* s);          // on a worker thread
+    void send_deferred(Slot* s);  // on a worker thread
     void give_back(Slot* s, bool keep);
+    void release_deferred(Slot& s);
     void take_back();
     void refuse(Slot& s, int status);
     void finish(Slot& s);

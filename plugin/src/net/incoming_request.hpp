@@ -3,13 +3,22 @@
 
 #include <Poco/Net/HTTPRequest.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "net/connection.hpp"
 
 namespace es::net {
+
+// An answer the front door sends later, without a worker waiting for it meanwhile: a throttled
+// client is told to slow down only after a pause, and the pause must cost a timer, not a thread.
+struct DeferredAnswer {
+    std::string bytes;  // the whole response, head and body
+    std::chrono::milliseconds delay{0};
+};
 
 struct IncomingRequest {
     std::unique_ptr<Poco::Net::HTTPRequest> head;
@@ -18,6 +27,8 @@ struct IncomingRequest {
     // of the keep-alive budget, when the client closed its side, or while the server stops. The
     // response should then say "Connection: close".
     bool may_keep_alive = false;
+    // Set by a handler that wrote nothing and wants these bytes sent after a delay.
+    std::optional<DeferredAnswer> deferred;
 };
 
 // Serves one request on the worker's thread and writes the whole response to `connection`.
