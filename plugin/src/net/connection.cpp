@@ -1,10 +1,10 @@
 #include "net/connection.hpp"
 
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <poll.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -29,15 +29,36 @@ constexpr std::size_t kReadStep = 16 * 1024;
 Connection::Connection(int fd, const Poco::Net::SocketAddress& peer,
                        const Poco::Net::SocketAddress& local, SSL* ssl,
                        std::chrono::seconds send_timeout)
-    : fd_(fd), ssl_(ssl), peer_(peer), local_(local) {
+    : fd_(fd),
+      send_timeout_ms_(static_cast<int>(
+          std::chrono::duration_cast<std::chrono::milliseconds>(send_timeout).count())),
+      ssl_(ssl),
+      peer_(peer),
+      local_(local) {
     if (send_timeout.count() == 0) {
         return;
     }
     const int one = 1;
     ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    timeval tv{};
-    tv.tv_sec = static_cast<time_t>(send_timeout.count());
-    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+}
+
+void Connection::wait_for(short events) {
+    pollfd p{fd_, events, 0};
+    for (;;) {
+        const int n = ::poll(&p, 1, send_timeout_ms_);
+        if (n > 0) {
+            if ((p.revents & (POLLERR | POLLNVAL)) != 0) {
+                lost("poll", EPIPE);
+            }
+            return;  // ready, or hung up: the next write tells which
+        }
+        if (n == 0) {
+            throw ConnectionLost("send timed out: the client stopped reading");
+        }
+        if (errno != EINTR) {
+            lost("poll", errno);
+        }
+    }
 }
 
 Connection::~Connection() {
@@ -125,23 +146,21 @@ void Connection::close_write() noexcept {
     ::shutdown(fd_, SHUT_WR);
 }
 
-void Connection::set_blocking(bool blocking) {
-    const int flags = ::fcntl(fd_, F_GETFL);
-    const int wanted = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
-    if (flags < 0 || (wanted != flags && ::fcntl(fd_, F_SETFL, wanted) < 0)) {
-        lost("fcntl", errno);
-    }
-}
-
 void Connection::send_all(const char* data, std::size_t size) {
     while (size > 0) {
         if (ssl_ != nullptr) {
             const int n =
                 SSL_write(ssl_, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
             if (n <= 0) {
-                const int e = errno;
+                const int e = SSL_get_error(ssl_, n);
+                if (e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ) {
+                    // Retried with the same bytes, as OpenSSL requires.
+                    wait_for(e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN);
+                    continue;
+                }
+                const int sys = errno;
                 ERR_clear_error();
-                lost("TLS write", e == 0 ? EPIPE : e);
+                lost("TLS write", sys == 0 ? EPIPE : sys);
             }
             data += n;
             size -= static_cast<std::size_t>(n);
@@ -152,7 +171,11 @@ void Connection::send_all(const char* data, std::size_t size) {
             if (errno == EINTR) {
                 continue;
             }
-            lost("send", errno);  // EAGAIN here: the send timeout passed
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                wait_for(POLLOUT);
+                continue;
+            }
+            lost("send", errno);
         }
         data += n;
         size -= static_cast<std::size_t>(n);
@@ -178,28 +201,27 @@ void Connection::send_file(int fd, std::uint64_t offset, std::uint64_t length) {
         }
         return;
     }
-    set_cork(true);
     auto pos = static_cast<off_t>(offset);
-    try {
+    {
         while (length > 0) {
             const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(length, 1 << 30));
             const ssize_t n = ::sendfile(fd_, fd, &pos, step);
             if (n < 0 && errno == EINTR) {
                 continue;
             }
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                wait_for(POLLOUT);
+                continue;
+            }
             if (n < 0) {
-                lost("sendfile", errno);  // EAGAIN here: the send timeout passed
+                lost("sendfile", errno);
             }
             if (n == 0) {
                 throw std::runtime_error("file shorter than announced");
             }
             length -= static_cast<std::uint64_t>(n);
         }
-    } catch (...) {
-        set_cork(false);
-        throw;
     }
-    set_cork(false);  // the last partial segment leaves now
 }
 
 void Connection::set_cork(bool on) noexcept {

@@ -1,6 +1,7 @@
 // One client connection, plain TCP or TLS. The front door owns it and reads requests from it
-// without blocking; a worker borrows it for one request and writes the response with blocking
-// writes, each bounded by the send timeout.
+// without blocking; a worker borrows it for one request and writes the response. The socket stays
+// non-blocking throughout: a write that finds the socket full waits in poll(2) for at most the
+// send timeout (a client that stopped reading), so no mode switch costs system calls per request.
 //
 // Threads: the front door's loop and the borrowing worker never use a connection at the same
 // time. shutdown() may be called from any thread at any time (to end a blocked transfer on stop).
@@ -57,15 +58,26 @@ class Connection {
     void close_write() noexcept;
 
     // ---- the worker's side ----
-    void set_blocking(bool blocking);
     // Sends everything or throws ConnectionLost.
     void send_all(const char* data, std::size_t size);
     void send_all(std::string_view bytes) { send_all(bytes.data(), bytes.size()); }
-    // TCP_CORK: hold partial segments back while a body is spliced in with sendfile(2).
+    // TCP_CORK: hold partial segments back while a body is spliced in with sendfile(2). The
+    // sockets run with TCP_NODELAY (pages must not wait for Nagle), and with it every page that
+    // sendfile appends would leave as a segment of its own; uncorking sends the rest at once.
     void set_cork(bool on) noexcept;
-    // Sends [offset, offset + length) of the open file `fd`: sendfile(2) on plain TCP (corked),
-    // read and write under TLS. Throws ConnectionLost, or std::runtime_error when the file is
-    // shorter than that.
+    class Corked {
+      public:
+        explicit Corked(Connection& c) : c_(c) { c_.set_cork(true); }
+        ~Corked() { c_.set_cork(false); }
+        Corked(const Corked&) = delete;
+        Corked& operator=(const Corked&) = delete;
+
+      private:
+        Connection& c_;
+    };
+    // Sends [offset, offset + length) of the open file `fd`: sendfile(2) on plain TCP, read and
+    // write under TLS. Throws ConnectionLost, or std::runtime_error when the file is shorter.
+    // Callers sending a whole body cork the connection around it (Corked).
     void send_file(int fd, std::uint64_t offset, std::uint64_t length);
     // The descriptor for sendfile(2), or -1 under TLS where bytes must go through send_all.
     int sendfile_descriptor() const { return ssl_ ? -1 : fd_; }
@@ -74,7 +86,12 @@ class Connection {
     void shutdown() noexcept;
 
   private:
+    // Waits until the socket takes more bytes (or has some, for TLS); ConnectionLost after the
+    // send timeout.
+    void wait_for(short events);
+
     int fd_;
+    int send_timeout_ms_;
     SSL* ssl_;
     Poco::Net::SocketAddress peer_;
     Poco::Net::SocketAddress local_;

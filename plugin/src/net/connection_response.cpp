@@ -43,6 +43,7 @@ class BodyBuffer : public std::streambuf {
             return false;
         }
         try {
+            const Connection::Corked corked(connection_);
             connection_.send_file(fd, 0, size);
         } catch (const std::exception&) {
             failed_ = true;

@@ -241,7 +241,7 @@ void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
     s.head_clock = true;
     set_deadline(s, Clock::now() + limits_.header_timeout);
     enter_waiting(s);
-    watch(s, EPOLLIN);
+    arm(s, EPOLLIN);
 }
 
 // A connection refused before it became a slot: under TLS there is nobody to talk to before a
@@ -268,15 +268,20 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
 
 // ---- reading ----
 
+// Slots are armed one-shot: an event disarms its slot, and the slot is armed again only where it
+// goes on waiting. Handing a request to a worker then costs no epoll_ctl, and getting the
+// connection back one.
 void FrontLoop::on_ready(Slot& s) {
-    if (s.phase == Phase::Busy) {
-        return;  // not watched while busy; a stale event from the same wake-up
+    if (s.phase == Phase::Busy || s.phase == Phase::Delayed) {
+        return;  // a stale event from the same wake-up; it is armed again when it comes back
     }
     if (s.phase == Phase::Lingering) {
         std::string ignored;
         const auto r = s.connection->receive_available(ignored, 64 * 1024);
         if (r.closed) {
             destroy(s);
+        } else {
+            arm(s, EPOLLIN);
         }
         return;
     }
@@ -284,13 +289,12 @@ void FrontLoop::on_ready(Slot& s) {
         switch (s.connection->handshake()) {
             case Connection::Progress::Done:
                 s.phase = Phase::Waiting;
-                watch(s, EPOLLIN);
                 break;
             case Connection::Progress::WantRead:
-                watch(s, EPOLLIN);
+                arm(s, EPOLLIN);
                 return;
             case Connection::Progress::WantWrite:
-                watch(s, EPOLLOUT);
+                arm(s, EPOLLOUT);
                 return;
             case Connection::Progress::Failed:
                 destroy(s);
@@ -310,8 +314,12 @@ void FrontLoop::on_ready(Slot& s) {
     if (r.closed) {
         s.peer_closed = true;
     }
-    if (advance(s) == Outcome::Pending && s.peer_closed) {
-        destroy(s);  // gone before its request was complete
+    if (advance(s) == Outcome::Pending) {
+        if (s.peer_closed) {
+            destroy(s);  // gone before its request was complete
+        } else {
+            arm(s, EPOLLIN);
+        }
     }
 }
 
@@ -354,8 +362,8 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
         refuse(s, 503);
         return Outcome::Gone;
     }
-    // Everything the loop keeps about the slot is settled before a worker may touch it.
-    unwatch(s);
+    // Everything the loop keeps about the slot is settled before a worker may touch it. It is
+    // not armed: its last event disarmed it, or it came back with this request already read.
     clear_deadline(s);
     leave_waiting(s);
     const Phase before = s.phase;
@@ -386,18 +394,11 @@ void FrontLoop::serve(Slot* s) {
         }
         request.may_keep_alive = limits_.keep_alive && !s->peer_closed && !stopping_ &&
                                  s->served + 1 < limits_.max_requests_per_connection;
-        s->connection->set_blocking(true);
         keep = handler_(request, *s->connection) && request.may_keep_alive;
         s->deferred = std::move(request.deferred);
     } catch (...) {
         keep = false;
         s->deferred.reset();
-    }
-    try {
-        s->connection->set_blocking(false);  // the loop must never block on it, closing included
-    } catch (...) {
-        s->connection->shutdown();
-        keep = false;
     }
     ++s->served;
     give_back(s, keep);
@@ -406,9 +407,7 @@ void FrontLoop::serve(Slot* s) {
 void FrontLoop::send_deferred(Slot* s) {
     bool keep = s->keep_after_deferred;
     try {
-        s->connection->set_blocking(true);
         s->connection->send_all(s->deferred->bytes);
-        s->connection->set_blocking(false);
     } catch (...) {
         s->connection->shutdown();
         keep = false;
@@ -466,7 +465,7 @@ void FrontLoop::take_back() {
                 continue;
             }
         }
-        watch(*s, EPOLLIN);
+        arm(*s, EPOLLIN);
     }
 }
 
@@ -490,7 +489,7 @@ void FrontLoop::finish(Slot& s) {
     s.phase = Phase::Lingering;
     ++lingering_;
     set_deadline(s, Clock::now() + kLingerTime);
-    watch(s, EPOLLIN);
+    arm(s, EPOLLIN);
 }
 
 void FrontLoop::destroy(Slot& s) {
@@ -580,25 +579,14 @@ void FrontLoop::stop_everything() {
 
 // ---- bookkeeping ----
 
-void FrontLoop::watch(Slot& s, std::uint32_t events) {
-    if (s.watched == events) {
-        return;
-    }
+void FrontLoop::arm(Slot& s, std::uint32_t events) {
     epoll_event e{};
-    e.events = events;
+    e.events = events | EPOLLONESHOT;
     e.data.u64 = s.id;
-    const int op = s.watched == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+    const int op = s.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
     if (::epoll_ctl(epoll_fd_, op, s.connection->descriptor(), &e) == 0) {
-        s.watched = events;
+        s.registered = true;
     }
-}
-
-void FrontLoop::unwatch(Slot& s) {
-    if (s.watched == 0) {
-        return;
-    }
-    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, s.connection->descriptor(), nullptr);
-    s.watched = 0;
 }
 
 void FrontLoop::set_deadline(Slot& s, Clock::time_point when) {

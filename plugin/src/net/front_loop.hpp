@@ -72,7 +72,7 @@ class FrontLoop {
         bool has_deadline = false;
         std::list<Slot*>::iterator waiting;
         bool in_waiting = false;
-        std::uint32_t watched = 0;  // epoll events now registered; 0 when not registered
+        bool registered = false;  // in the epoll set (armed or not)
         std::optional<DeferredAnswer> deferred;
         bool keep_after_deferred = false;
     };
@@ -97,8 +97,8 @@ class FrontLoop {
     bool evict_oldest_waiting();
     void stop_everything();
 
-    void watch(Slot& s, std::uint32_t events);
-    void unwatch(Slot& s);
+    // Arms the slot for one readiness event (EPOLLONESHOT).
+    void arm(Slot& s, std::uint32_t events);
     void set_deadline(Slot& s, Clock::time_point when);
     void clear_deadline(Slot& s);
     void enter_waiting(Slot& s);

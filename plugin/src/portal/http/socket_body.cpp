@@ -1,6 +1,5 @@
 #include "portal/http/socket_body.hpp"
 
-#include <sys/sendfile.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,21 +12,9 @@ constexpr auto kCheckInterval = std::chrono::seconds(2);
 // Per sendfile call; small enough that a revocation is noticed within a few seconds on slow links.
 constexpr std::size_t kSendfileStep = 4 * 1024 * 1024;
 
-// Holds back partial segments while a file is spliced into the socket. The portal's sockets run
-// with TCP_NODELAY (pages must not wait for Nagle), and with it every page that sendfile appends
-// is pushed at once: perf showed the transmit path and its softirqs at three quarters of the
-// download's CPU, and throughput at 0.7x nginx, which corks its sendfile responses. Uncorking at
-// the end sends the last partial segment immediately.
-class Cork {
-  public:
-    explicit Cork(net::Connection& c) : c_(c) { c_.set_cork(true); }
-    ~Cork() { c_.set_cork(false); }
-    Cork(const Cork&) = delete;
-    Cork& operator=(const Cork&) = delete;
-
-  private:
-    net::Connection& c_;
-};
+// Downloads cork the connection (net::Connection::Corked): with TCP_NODELAY every page sendfile
+// appended left as its own segment, perf showed the transmit path and its softirqs at three
+// quarters of the download's CPU, and throughput was 0.7x nginx, which corks its sendfile answers.
 
 }  // namespace
 
@@ -89,25 +76,19 @@ void SocketBody::send_attachment(const dm::AttachmentStream& stream, std::uint64
         return;
     }
     flush();
-    const Cork cork(socket_);
-    auto pos = static_cast<off_t>(offset);
+    const net::Connection::Corked corked(socket_);
     std::uint64_t left = length;
     while (left > 0) {
-        const std::size_t step =
-            static_cast<std::size_t>(std::min<std::uint64_t>(left, kSendfileStep));
-        const ssize_t n = ::sendfile(sock, fd, &pos, step);
-        if (n < 0 && errno == EINTR) {
-            continue;
+        const std::uint64_t step = std::min<std::uint64_t>(left, kSendfileStep);
+        try {
+            socket_.send_file(fd, offset, step);
+        } catch (const std::exception& e) {
+            // ConnectionLost (gone, or the send timeout passed), or the file was shorter.
+            throw TransferAborted(e.what());
         }
-        if (n < 0) {
-            // EAGAIN here means SO_SNDTIMEO expired: the client stopped reading.
-            throw TransferAborted(std::string("sendfile: ") + std::strerror(errno));
-        }
-        if (n == 0) {
-            throw TransferAborted("attachment shorter than announced");
-        }
-        left -= static_cast<std::uint64_t>(n);
-        sent_ += static_cast<std::uint64_t>(n);
+        offset += step;
+        left -= step;
+        sent_ += step;
         check_allowed();
     }
 }
