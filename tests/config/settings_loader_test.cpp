@@ -205,3 +205,46 @@ TEST(SettingsLoader, TimeoutsOfTheThreadPerConnectionPortalNameTheirReplacement)
             << e.what();
     }
 }
+
+TEST(SettingsLoader, GuessAndCodeSendLimitsHaveTheirDocumentedDefaults) {
+    const Settings s = parse_settings(kMinimal, "es.yaml", "/data");
+    EXPECT_EQ(s.portal.guesses.free_per_address, 5);
+    EXPECT_EQ(s.portal.guesses.max_delay_seconds, 900);
+    EXPECT_EQ(s.portal.guesses.window_minutes, 60);
+    EXPECT_EQ(s.portal.guesses.share_tries_per_window, 30);
+    EXPECT_EQ(s.policy.defaults.code_sends_per_hour, 10);
+    EXPECT_EQ(s.policy.defaults.code_sends_per_address_per_hour, 3);
+    const Settings set = parse_settings(std::string(kMinimal) +
+                                            "portal:\n  guesses:\n    free_per_address: 3\n"
+                                            "    share_tries_per_window: 12\n",
+                                        "es.yaml", "/data");
+    EXPECT_EQ(set.portal.guesses.free_per_address, 3);
+    EXPECT_EQ(set.portal.guesses.share_tries_per_window, 12);
+}
+
+TEST(SettingsLoader, UnknownGuessLimitNamesItsLine) {
+    ConfigError e =
+        error_of(std::string(kMinimal) + "portal:\n  guesses:\n    free_per_adress: 3\n");
+    EXPECT_EQ(e.key(), "portal.guesses.free_per_adress");
+    EXPECT_EQ(e.line(), 5);
+}
+
+TEST(SettingsLoader, ShareTriesBelowOneAddressesFreeTriesAreRefused) {
+    ConfigError e = error_of(std::string(kMinimal) +
+                             "portal:\n  guesses:\n    free_per_address: 5\n"
+                             "    share_tries_per_window: 4\n");
+    EXPECT_EQ(e.key(), "portal.guesses.share_tries_per_window");
+    EXPECT_EQ(e.line(), 6);
+}
+
+TEST(SettingsLoader, OneAddressMayNotUseUpTheSharesCodeSends) {
+    ConfigError e = error_of(std::string(kMinimal) +
+                             "policy:\n  code_sends_per_hour: 4\n"
+                             "  code_sends_per_address_per_hour: 4\n");
+    EXPECT_EQ(e.key(), "policy.code_sends_per_address_per_hour");
+    EXPECT_EQ(e.line(), 5);
+    // A lowered share budget alone takes the per-address default down with it.
+    const Settings s = parse_settings(std::string(kMinimal) + "policy:\n  code_sends_per_hour: 3\n",
+                                      "es.yaml", "/data");
+    EXPECT_EQ(s.policy.defaults.code_sends_per_address_per_hour, 2);
+}

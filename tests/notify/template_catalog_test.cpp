@@ -55,9 +55,10 @@ TEST(TemplateCatalog, BuiltInTemplatesExistForEveryKindInGermanAndEnglish) {
 }
 
 TEST(TemplateCatalog, NoTemplateMayUseThePassword) {
-    for (MessageKind kind : {MessageKind::ShareLink, MessageKind::AccessCode,
-                             MessageKind::OwnerFirstOpened, MessageKind::OwnerFailedAttempts,
-                             MessageKind::OwnerDeliveryFailed, MessageKind::OwnerExpiryReminder}) {
+    for (MessageKind kind :
+         {MessageKind::ShareLink, MessageKind::AccessCode, MessageKind::OwnerFirstOpened,
+          MessageKind::OwnerFailedAttempts, MessageKind::OwnerDeliveryFailed,
+          MessageKind::OwnerExpiryReminder, MessageKind::OwnerCodeLimit}) {
         EXPECT_FALSE(TemplateCatalog::placeholders(kind).contains("password"));
     }
 }

@@ -50,7 +50,7 @@ void PortalTest::SetUp() {
     argon.memory_kib = 8 * 1024;  // small for fast tests; production uses 19 MiB
     argon.iterations = 1;
     argon.max_in_flight = 2;
-    hasher_ = std::make_unique<crypto::PasswordHasher>(argon);
+    hasher_ = std::make_unique<crypto::PasswordHasher>(argon, argon2_max_waiting_);
     editor_ = std::make_unique<RepositoryPreviewEditor>(*store_);
     host_services_ = host_.services();
 

@@ -95,6 +95,7 @@ class PortalTest : public ::testing::Test {
 
     std::string dir_;
     config::Settings settings_;
+    int argon2_max_waiting_ = 0;  // set before SetUp to bound the Argon2 queue (0: unbounded)
     FakeHost host_;
     dm::HostServices host_services_;
     std::unique_ptr<store::Store> store_;

@@ -14,6 +14,7 @@ class RecipientAuthTest : public PortalTest {
         return create_share(
             {.protection = domain::Protection::Password, .password = "correct horse"});
     }
+    int free_tries() const { return settings_.portal.guesses.free_per_address; }
 };
 
 TEST_F(RecipientAuthTest, PasswordFormComesFirstAndShowsNoContent) {
@@ -140,16 +141,17 @@ TEST_F(RecipientAuthTest, FailuresBeyondTheFreeOnesAreDelayedAndTheDelayEnds) {
     const auto share = protected_share();
     Browser b(port());
     const std::string csrf = Browser::csrf_of(b.get(share.path()).body);
-    for (int i = 0; i < AttemptThrottle::kFreeClientFailures; ++i) {
+    for (int i = 0; i < free_tries(); ++i) {
         ASSERT_EQ(403,
                   b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}}).status)
             << i;
     }
-    // The next failure imposes the first delay (2 s); right after it even the right password waits.
-    EXPECT_EQ(403, b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}}).status);
+    // The last free try started the first delay (2 s): right after it even the right password
+    // waits, and the answer says for how long.
     const auto throttled =
         b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "correct horse"}});
     EXPECT_EQ(429, throttled.status);
+    EXPECT_EQ("2", throttled.header("Retry-After"));
     // Not a lockout: once the delay has passed, the right password works.
     std::this_thread::sleep_for(std::chrono::milliseconds(2200));
     EXPECT_EQ(
@@ -166,14 +168,16 @@ TEST_F(RecipientAuthTest, DelayGrowsWithFurtherFailures) {
     const auto share = protected_share();
     Browser b(port());
     const std::string csrf = Browser::csrf_of(b.get(share.path()).body);
-    for (int i = 0; i < AttemptThrottle::kFreeClientFailures + 1; ++i) {
+    for (int i = 0; i < free_tries(); ++i) {
         b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2200));
-    b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});  // now 4 s
+    EXPECT_EQ(403, b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}}).status)
+        << "the first delay (2 s) is over";
     std::this_thread::sleep_for(std::chrono::milliseconds(2200));
-    EXPECT_EQ(429, b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}}).status)
-        << "the second delay (4 s) is longer than the first (2 s)";
+    const auto still = b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});
+    EXPECT_EQ(429, still.status) << "the second delay (4 s) is longer than the first (2 s)";
+    EXPECT_EQ("2", still.header("Retry-After"));
 }
 
 TEST_F(RecipientAuthTest, ThrottledGuessIsAnsweredOnlyAfterAPause) {
@@ -183,7 +187,7 @@ TEST_F(RecipientAuthTest, ThrottledGuessIsAnsweredOnlyAfterAPause) {
     const auto share = protected_share();
     Browser b(port());
     const std::string csrf = Browser::csrf_of(b.get(share.path()).body);
-    for (int i = 0; i < AttemptThrottle::kFreeClientFailures + 1; ++i) {
+    for (int i = 0; i < free_tries(); ++i) {
         b.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});
     }
     const auto start = std::chrono::steady_clock::now();
@@ -198,7 +202,7 @@ TEST_F(RecipientAuthTest, OtherClientsAreNotDelayedByOneAttacker) {
     Browser attacker(port());
     attacker.ip = "198.51.100.1";
     const std::string csrf = Browser::csrf_of(attacker.get(share.path()).body);
-    for (int i = 0; i < AttemptThrottle::kFreeClientFailures + 1; ++i) {
+    for (int i = 0; i < free_tries(); ++i) {
         attacker.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});
     }
     EXPECT_EQ(

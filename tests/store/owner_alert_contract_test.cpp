@@ -6,6 +6,7 @@
 #include <atomic>
 #include <thread>
 
+#include "domain/throttle_key.hpp"
 #include "notify/outbox_rows.hpp"
 #include "share_world.hpp"
 #include "store/sql/sql_owner_alert_repository.hpp"
@@ -42,6 +43,14 @@ class OwnerAlertContract : public ShareWorld<B> {
         const auto now = domain::now_utc();
         return notify::failed_attempts_row(facts(), notify::Credential::Password, 6, true, now,
                                            now);
+    }
+
+    domain::OutboxMessage code_limit_message() const {
+        const auto now = domain::now_utc();
+        return notify::code_limit_row(facts(), 10, now, now);
+    }
+    std::string code_limit_mark() const {
+        return domain::share_throttle_key(share.id, "alert:code_limit");
     }
 
     int queued(const std::string& kind) {
@@ -157,6 +166,23 @@ TYPED_TEST(OwnerAlertContract, ConcurrentFailedTriesAlertsQueueExactlyOneMessage
     }),
               1);
     EXPECT_EQ(this->queued("owner_failed_attempts"), 1);
+}
+
+TYPED_TEST(OwnerAlertContract, CodeLimitAlertsOncePerIntervalUntilTheCountersAreReset) {
+    const auto mark = this->code_limit_mark();
+    EXPECT_TRUE(this->alerts->code_limit_alert_due(mark, 1h));
+    EXPECT_EQ(this->race([&] {
+        return this->alerts->mark_code_limit_alerted(mark, 1h, this->code_limit_message());
+    }),
+              1);
+    EXPECT_FALSE(this->alerts->code_limit_alert_due(mark, 1h));
+    EXPECT_FALSE(this->alerts->mark_code_limit_alerted(mark, 1h, this->code_limit_message()));
+    EXPECT_EQ(this->queued("owner_code_limit"), 1);
+    // The owner resets the share's counters: the next exhaustion is reported again.
+    this->service->reset_counters(this->alice, this->share.id);
+    EXPECT_TRUE(this->alerts->code_limit_alert_due(mark, 1h));
+    EXPECT_TRUE(this->alerts->mark_code_limit_alerted(mark, 1h, this->code_limit_message()));
+    EXPECT_EQ(this->queued("owner_code_limit"), 2);
 }
 
 }  // namespace

@@ -15,6 +15,10 @@ namespace {
 
 using store::CodeCheck;
 
+// What the portal stores for a browser: a SHA-256 hex of its pre-session cookie.
+const std::string kBrowser(64, 'b');
+const std::string kOtherBrowser(64, 'c');
+
 template <class B>
 class PortalContract : public ShareWorld<B> {
   protected:
@@ -140,30 +144,34 @@ TYPED_TEST(PortalContract, ReleasedDownloadSlotCanBeReservedAgainAndCountNeverGo
 TYPED_TEST(PortalContract, CodeVerifiesOnceAndWrongGuessesSpendTries) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "123456"), 3),
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "123456"), 3),
               CodeCheck::NoLiveCode);
-    codes.issue(share.id, crypto::code_digest(share.id, "123456"), std::chrono::minutes(10));
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "000000"), 3), CodeCheck::Wrong);
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "123456"), 3),
+    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "123456"),
+                std::chrono::minutes(10));
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "000000"), 3),
+              CodeCheck::Wrong);
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "123456"), 3),
               CodeCheck::Verified);
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "123456"), 3),
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "123456"), 3),
               CodeCheck::NoLiveCode);
 }
 
 TYPED_TEST(PortalContract, CodeTriesStayBoundedUnderConcurrentGuesses) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
-    codes.issue(share.id, crypto::code_digest(share.id, "424242"), std::chrono::minutes(10));
+    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "424242"),
+                std::chrono::minutes(10));
     std::atomic<int> wrong{0};
     this->in_parallel(20, [&](int i) {
-        if (codes.verify(share.id, crypto::code_digest(share.id, std::to_string(100000 + i)), 5) ==
-            CodeCheck::Wrong) {
+        if (codes.verify(share.id, kBrowser,
+                         crypto::code_digest(share.id, std::to_string(100000 + i)),
+                         5) == CodeCheck::Wrong) {
             ++wrong;
         }
     });
     EXPECT_EQ(wrong.load(), 5);
     // Even the right code is refused once the tries are spent.
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "424242"), 5),
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "424242"), 5),
               CodeCheck::TriesExhausted);
 }
 
@@ -181,42 +189,47 @@ domain::OutboxMessage code_message_for(const std::string& share_id) {
 TYPED_TEST(PortalContract, IssueAndQueueStoresTheCodeAndItsPendingMessage) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
-    codes.issue_and_queue(share.id, crypto::code_digest(share.id, "313131"),
+    codes.issue_and_queue(share.id, kBrowser, crypto::code_digest(share.id, "313131"),
                           std::chrono::minutes(10), code_message_for(share.id));
     const auto messages = this->store->outbox().for_share(share.id);
     ASSERT_EQ(messages.size(), 1u);
     EXPECT_EQ(messages[0].kind, "one_time_code");
     EXPECT_EQ(messages[0].status, domain::OutboxMessage::Status::Pending);
     EXPECT_EQ(messages[0].payload_json, R"({"sealed_code":"x"})");
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "313131"), 5),
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "313131"), 5),
               CodeCheck::Verified);
 }
 
 TYPED_TEST(PortalContract, IssueAndQueueWritesNoCodeWhenTheOutboxInsertFails) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
-    codes.issue(share.id, crypto::code_digest(share.id, "111111"), std::chrono::minutes(10));
+    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "111111"),
+                std::chrono::minutes(10));
     const auto outbox_rows = this->backend->count("outbox");
     this->backend->fail_inserts_into("outbox");
-    EXPECT_THROW(codes.issue_and_queue(share.id, crypto::code_digest(share.id, "222222"),
+    EXPECT_THROW(codes.issue_and_queue(share.id, kBrowser, crypto::code_digest(share.id, "222222"),
                                        std::chrono::minutes(10), code_message_for(share.id)),
                  domain::Error);
     EXPECT_EQ(this->backend->count("one_time_codes"), 1) << "the new code row was rolled back";
     EXPECT_EQ(this->backend->count("outbox"), outbox_rows);
     // The rollback also undid retiring the previous code: it still works, the new one never did.
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "222222"), 5), CodeCheck::Wrong);
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "111111"), 5),
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "222222"), 5),
+              CodeCheck::Wrong);
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "111111"), 5),
               CodeCheck::Verified);
 }
 
 TYPED_TEST(PortalContract, NewCodeReplacesTheOldAndExpiredCodesAreDead) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
-    codes.issue(share.id, crypto::code_digest(share.id, "111111"), std::chrono::minutes(10));
-    codes.issue(share.id, crypto::code_digest(share.id, "222222"), std::chrono::minutes(10));
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "111111"), 5), CodeCheck::Wrong);
+    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "111111"),
+                std::chrono::minutes(10));
+    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "222222"),
+                std::chrono::minutes(10));
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "111111"), 5),
+              CodeCheck::Wrong);
     this->backend->exec("UPDATE one_time_codes SET expires_at = expires_at - 600000");
-    EXPECT_EQ(codes.verify(share.id, crypto::code_digest(share.id, "222222"), 5),
+    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "222222"), 5),
               CodeCheck::NoLiveCode);
 }
 

@@ -24,9 +24,9 @@ TYPED_TEST(RetentionContract, CodePurgeRemovesOnlyCodesExpiredMoreThanADayAgo) {
     const auto b = this->make_share();
     const auto c = this->make_share();
     auto& codes = this->store->codes();
-    codes.issue(a.id, crypto::code_digest(a.id, "111111"), 10min);
-    codes.issue(b.id, crypto::code_digest(b.id, "222222"), 10min);
-    codes.issue(c.id, crypto::code_digest(c.id, "333333"), 10min);
+    codes.issue(a.id, std::string(64, 'b'), crypto::code_digest(a.id, "111111"), 10min);
+    codes.issue(b.id, std::string(64, 'b'), crypto::code_digest(b.id, "222222"), 10min);
+    codes.issue(c.id, std::string(64, 'b'), crypto::code_digest(c.id, "333333"), 10min);
     // a's code ended 25 hours ago, b's 23 hours ago, c's is live.
     this->backend->exec(
         "UPDATE one_time_codes SET expires_at = expires_at - 90600000 WHERE "
@@ -39,7 +39,7 @@ TYPED_TEST(RetentionContract, CodePurgeRemovesOnlyCodesExpiredMoreThanADayAgo) {
     EXPECT_EQ(codes.purge_expired(), 1);
     EXPECT_EQ(this->backend->count("one_time_codes"), 2);
     EXPECT_EQ(codes.purge_expired(), 0);
-    EXPECT_EQ(codes.verify(c.id, crypto::code_digest(c.id, "333333"), 5),
+    EXPECT_EQ(codes.verify(c.id, std::string(64, 'b'), crypto::code_digest(c.id, "333333"), 5),
               store::CodeCheck::Verified);
 }
 

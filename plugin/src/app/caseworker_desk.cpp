@@ -244,6 +244,10 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
         out->set("url", ports_.preview_url(ctx.organisation_id, share_id, ctx.user_id));
         return out;
     }
+    if (action == "external-sharing.reset-counters") {
+        ports_.shares.reset_counters(actor, share_id);
+        return close_with("success", ui::text(lang, "toast.counters_reset"));
+    }
     if (action == "external-sharing.reveal-password") {
         auto password = ports_.shares.reveal_password(actor, share_id);
         if (!password) {

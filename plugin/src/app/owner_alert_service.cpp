@@ -1,6 +1,7 @@
 #include "app/owner_alert_service.hpp"
 
 #include "app/owner_share_facts.hpp"
+#include "domain/throttle_key.hpp"
 #include "notify/invalid_address.hpp"
 
 namespace es::app {
@@ -106,6 +107,32 @@ void OwnerAlertService::tries_failed(const domain::Share& share, portal::Attempt
         log("failed-tries alert for share " + share.id + " not queued: " + e.what());
     } catch (...) {
         log("failed-tries alert for share " + share.id + " not queued");
+    }
+}
+
+void OwnerAlertService::code_limit_reached(const domain::Share& share, int per_hour) noexcept {
+    try {
+        // The mark is one of the share's counters: the owner's "reset counters" re-arms it.
+        const std::string mark = domain::share_throttle_key(share.id, "alert:code_limit");
+        if (!alerts_.code_limit_alert_due(mark, kFailedTriesInterval)) {
+            return;
+        }
+        const auto now = domain::now_utc();
+        std::optional<domain::OutboxMessage> message;
+        std::string why_none = kOwnerGone;
+        if (auto facts = owner_facts(share)) {
+            try {
+                message = notify::code_limit_row(*facts, per_hour, now, now);
+            } catch (const notify::InvalidAddress&) {
+                why_none = kNoAddress;
+            }
+        }
+        queued(alerts_.mark_code_limit_alerted(mark, kFailedTriesInterval, message), message, share,
+               "code-limit", why_none);
+    } catch (const std::exception& e) {
+        log("code-limit alert for share " + share.id + " not queued: " + e.what());
+    } catch (...) {
+        log("code-limit alert for share " + share.id + " not queued");
     }
 }
 

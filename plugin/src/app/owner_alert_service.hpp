@@ -1,8 +1,9 @@
 // The owner alerts the portal raises (portal::OwnerAlerts): "your link was opened" the first time
 // the recipient reaches the content of a share whose owner asked for it, and "someone keeps
-// trying wrong passwords/codes" at most once per share per hour. Each is queued in the
-// transaction that records it (store::OwnerAlertRepository), so several requests or plugin
-// instances racing on the same share queue it once.
+// trying wrong passwords/codes" and "the link's security codes for this hour are used up", each
+// at most once per share per hour. Each is queued in the transaction that records it
+// (store::OwnerAlertRepository), so several requests or plugin instances racing on the same share
+// queue it once.
 //
 // The owner's name and address come from the host's directory at the moment of the alert. An
 // owner the host no longer knows, or one without a valid address, gets nothing: the share is
@@ -44,6 +45,7 @@ class OwnerAlertService : public portal::OwnerAlerts {
     void opened(const domain::Share& share, Access access) noexcept override;
     void tries_failed(const domain::Share& share, portal::Attempt attempt, int share_failures,
                       bool throttled) noexcept override;
+    void code_limit_reached(const domain::Share& share, int per_hour) noexcept override;
 
   private:
     // The facts of the share's alert, or nothing when its owner is gone (removed or inactive).

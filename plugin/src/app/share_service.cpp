@@ -6,6 +6,7 @@
 
 #include "crypto/token.hpp"
 #include "domain/contact.hpp"
+#include "domain/throttle_key.hpp"
 #include "domain/validation_failed.hpp"
 
 namespace es::app {
@@ -352,6 +353,12 @@ void ShareService::set_section_included(const domain::Actor& actor, const std::s
             audit(actor, share, included ? "section.include" : "section.exclude", json(details)))) {
         throw Error(Error::Kind::Conflict, "the share was revoked; it cannot change");
     }
+}
+
+void ShareService::reset_counters(const domain::Actor& actor, const std::string& share_id) {
+    const auto share = owned_share(actor, share_id);
+    store_.throttle().reset_prefix(domain::share_throttle_prefix(share.id),
+                                   audit(actor, share, "share.reset_counters", "{}"));
 }
 
 void ShareService::revoke(const domain::Actor& actor, const std::string& share_id) {

@@ -98,6 +98,11 @@ class ShareService {
     void set_section_included(const domain::Actor& actor, const std::string& share_id,
                               domain::Section section, bool included);
 
+    // Forgets every counter the portal keeps for the share (tries and delays of every client, code
+    // sends, the code-limit alert's mark), so whoever they held back may try again at once.
+    // Audited as "share.reset_counters".
+    void reset_counters(const domain::Actor& actor, const std::string& share_id);
+
     // Revocations take effect at once (the portal re-checks every request). Return how many.
     void revoke(const domain::Actor& actor, const std::string& share_id);
     int revoke_case(const domain::Actor& actor, const std::string& case_id);

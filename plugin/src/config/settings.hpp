@@ -58,6 +58,17 @@ struct TlsSettings {
     bool enabled() const { return !certificate_file.empty(); }
 };
 
+// Password and code guesses on the portal (portal/attempt_throttle.hpp; the reasoning behind the
+// defaults is in docs/security.md, "Throttling without lockout").
+struct GuessLimits {
+    int free_per_address = 5;         // tries of one address before its delays start
+    int max_delay_seconds = 15 * 60;  // the doubling delay (2 s, 4 s, ...) stops growing here
+    int window_minutes = 60;          // an address's and a share's counts restart after this
+    // Tries on one share from all addresses within its window; beyond them, an address that
+    // tries waits until the share's window restarts unless its try was right.
+    int share_tries_per_window = 30;
+};
+
 struct PortalSettings {
     bool enabled = true;
     std::string listen_address = "127.0.0.1";
@@ -79,10 +90,11 @@ struct PortalSettings {
     int max_connections = 4096;
     int max_connections_per_client = 32;  // an IPv4 address or an IPv6 /64
     int max_requests_in_progress_per_client = 8;
-    int retry_after_seconds = 5;  // told to clients refused for being over a limit
+    int retry_after_seconds = 5;           // told to clients refused for being over a limit
     int throttled_answer_delay_ms = 1000;  // pause before a 429 to a throttled client
     int max_ranges = 8;
     int session_idle_minutes = 60;
+    GuessLimits guesses;
 };
 
 // How shares may be made for one organisation and case type. The base comes from config; case
@@ -98,7 +110,8 @@ struct PolicySettings {
     int code_digits = 6;
     int code_lifetime_minutes = 10;
     int code_max_tries = 5;
-    int code_sends_per_hour = 5;
+    int code_sends_per_hour = 10;             // per share, all addresses (an SMS cost bound)
+    int code_sends_per_address_per_hour = 3;  // per address; lower, so none uses up the share's
     int password_min_length = 8;
     int password_max_length = 128;
     int expiry_reminder_days = 2;  // owner reminder this many days ahead; 0 = none

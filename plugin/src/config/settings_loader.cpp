@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -88,6 +89,21 @@ CryptoSettings read_crypto(YamlSection s, const std::string& base) {
     return out;
 }
 
+GuessLimits read_guesses(YamlSection s) {
+    GuessLimits out;
+    out.free_per_address = s.integer("free_per_address", out.free_per_address, 1, 100);
+    out.max_delay_seconds = s.integer("max_delay_seconds", out.max_delay_seconds, 2, 24 * 3600);
+    out.window_minutes = s.integer("window_minutes", out.window_minutes, 1, 24 * 60);
+    out.share_tries_per_window =
+        s.integer("share_tries_per_window", out.share_tries_per_window, 1, 100000);
+    if (out.share_tries_per_window < out.free_per_address) {
+        s.fail("share_tries_per_window",
+               "is lower than free_per_address: one address alone would reach it");
+    }
+    s.finish();
+    return out;
+}
+
 PortalSettings read_portal(YamlSection s, const std::string& base) {
     PortalSettings out;
     out.enabled = s.boolean("enabled", out.enabled);
@@ -139,6 +155,7 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
     out.max_ranges = s.integer("max_ranges", out.max_ranges, 1, 100);
     out.session_idle_minutes =
         s.integer("session_idle_minutes", out.session_idle_minutes, 1, 24 * 60);
+    out.guesses = read_guesses(s.section("guesses"));
     s.finish();
     return out;
 }
@@ -159,6 +176,9 @@ PolicySettings read_policy(YamlSection& s, PolicySettings base) {
     p.code_lifetime_minutes = s.integer("code_lifetime_minutes", p.code_lifetime_minutes, 1, 60);
     p.code_max_tries = s.integer("code_max_tries", p.code_max_tries, 1, 20);
     p.code_sends_per_hour = s.integer("code_sends_per_hour", p.code_sends_per_hour, 1, 100);
+    const bool per_address_given = s.has("code_sends_per_address_per_hour");
+    p.code_sends_per_address_per_hour =
+        s.integer("code_sends_per_address_per_hour", p.code_sends_per_address_per_hour, 1, 99);
     p.password_min_length = s.integer("password_min_length", p.password_min_length, 8, 256);
     // NIST SP 800-63B: accept at least 64 characters and never truncate.
     p.password_max_length = s.integer("password_max_length", p.password_max_length, 64, 4096);
@@ -170,6 +190,16 @@ PolicySettings read_policy(YamlSection& s, PolicySettings base) {
     if (p.email_link_expiry_hours > p.max_expiry_days * 24) {
         s.fail("email_link_expiry_hours",
                "is longer than max_expiry_days (" + std::to_string(p.max_expiry_days) + " days)");
+    }
+    if (p.code_sends_per_address_per_hour >= p.code_sends_per_hour) {
+        if (per_address_given && p.code_sends_per_hour > 1) {
+            s.fail("code_sends_per_address_per_hour",
+                   "must be lower than code_sends_per_hour (" +
+                       std::to_string(p.code_sends_per_hour) +
+                       "), or one address could use up the share's codes");
+        }
+        // A lowered share budget with the per-address default: the default yields.
+        p.code_sends_per_address_per_hour = std::max(1, p.code_sends_per_hour - 1);
     }
     if (p.password_min_length > p.password_max_length) {
         s.fail("password_min_length", "is larger than password_max_length");

@@ -83,6 +83,7 @@ bool PasswordHasher::verify(std::string_view encoded, std::string_view password)
     int rc = 0;
     {
         Slot slot(*this);
+        verifications_.fetch_add(1, std::memory_order_relaxed);
         rc = argon2id_verify(encoded_z.c_str(), password.data(), password.size());
     }
     if (rc == ARGON2_OK) {

@@ -8,7 +8,9 @@
 // Thread safety: all functions may be called from any thread at once.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -34,6 +36,8 @@ class PasswordHasher {
     // Hashes running right now / the most that ever ran at once (for tests and metrics).
     int in_flight() const;
     int peak_in_flight() const;
+    // Passwords checked with Argon2 so far (refused callers not counted).
+    std::uint64_t verifications() const { return verifications_.load(std::memory_order_relaxed); }
 
   private:
     class Slot;
@@ -46,6 +50,7 @@ class PasswordHasher {
     int running_ = 0;
     int waiting_ = 0;
     int peak_ = 0;
+    std::atomic<std::uint64_t> verifications_{0};
 };
 
 }  // namespace es::crypto

@@ -1,5 +1,6 @@
 #include "domain/policy.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 
@@ -53,6 +54,8 @@ void Policy::apply_override(config::PolicySettings& p, const std::string& key,
         {"code_lifetime_minutes", [&] { p.code_lifetime_minutes = parse_int(key, v, 1, 60); }},
         {"code_max_tries", [&] { p.code_max_tries = parse_int(key, v, 1, 20); }},
         {"code_sends_per_hour", [&] { p.code_sends_per_hour = parse_int(key, v, 1, 100); }},
+        {"code_sends_per_address_per_hour",
+         [&] { p.code_sends_per_address_per_hour = parse_int(key, v, 1, 99); }},
         {"password_min_length", [&] { p.password_min_length = parse_int(key, v, 8, 256); }},
         {"password_max_length", [&] { p.password_max_length = parse_int(key, v, 64, 4096); }},
         {"expiry_reminder_days", [&] { p.expiry_reminder_days = parse_int(key, v, 0, 365); }},
@@ -83,6 +86,10 @@ Policy Policy::resolve(const config::PolicyConfig& config, const std::string& ca
     }
     if (s.password_min_length > s.password_max_length) {
         s.password_min_length = s.password_max_length;
+    }
+    // One address must not use up the share's codes: its budget stays below the share's.
+    if (s.code_sends_per_address_per_hour >= s.code_sends_per_hour) {
+        s.code_sends_per_address_per_hour = std::max(1, s.code_sends_per_hour - 1);
     }
     return Policy(s);
 }

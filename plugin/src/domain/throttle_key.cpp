@@ -31,4 +31,17 @@ std::string client_throttle_key(std::string_view client_ip) {
     return std::string("ip:") + text + "/64";
 }
 
+std::string share_throttle_prefix(std::string_view share_id) {
+    return "share:" + std::string(share_id) + ":";
+}
+
+std::string share_throttle_key(std::string_view share_id, std::string_view what) {
+    return share_throttle_prefix(share_id) + std::string(what);
+}
+
+std::string share_client_throttle_key(std::string_view share_id, std::string_view what,
+                                      std::string_view client_key) {
+    return share_throttle_key(share_id, what) + ":" + std::string(client_key);
+}
+
 }  // namespace es::domain

@@ -11,4 +11,13 @@ namespace es::domain {
 // "ip:invalid" for anything else, so garbage shares one bucket instead of escaping the limit.
 std::string client_throttle_key(std::string_view client_ip);
 
+// Every counter of one share starts with "share:<id>:" (the share-wide "share:<id>:<what>" and
+// the per-client "share:<id>:<what>:<client key>"), so that the owner's "reset counters" can
+// clear exactly the share's counters in one range (ThrottleRepository::reset_prefix).
+std::string share_throttle_prefix(std::string_view share_id);
+// `what`: "password", "code", "code_send", ...
+std::string share_throttle_key(std::string_view share_id, std::string_view what);
+std::string share_client_throttle_key(std::string_view share_id, std::string_view what,
+                                      std::string_view client_key);
+
 }  // namespace es::domain

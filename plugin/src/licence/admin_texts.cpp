@@ -128,6 +128,7 @@ const std::map<std::string_view, Pair>& texts() {
         {"failed.kind.owner_delivery_failed",
          {"Alert: delivery failed", "Hinweis: Zustellung fehlgeschlagen"}},
         {"failed.kind.expiry_reminder", {"Expiry reminder", "Ablauferinnerung"}},
+        {"failed.kind.owner_code_limit", {"Alert: code limit", "Hinweis: Code-Limite"}},
         {"refused.not_a_key",
          {"This is not a licence key: a key is three base64url parts separated by dots, as sent by "
           "the vendor.",

@@ -252,6 +252,55 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "{{recipient_name}} need not do anything.</p>\n"
          "<p>Otherwise there is nothing to do: the link stops working when it "
          "expires.</p>\n" ES_HTML_TAIL},
+
+        // ---- owner: the link's security codes for this hour are used up -----------------------
+        // Sent when the share-wide cap (an SMS cost bound) refuses a code: until the hour is over
+        // the recipient cannot get one either, unless the owner resets the link's counters.
+        {"owner_code_limit.de.txt",
+         "Subject: Keine Sicherheitscodes mehr für Ihren Link in dieser Stunde "
+         "({{case_reference}})\n"
+         "\n"
+         "Guten Tag {{sender_name}}\n"
+         "\n"
+         "Für den Link für {{recipient_name}} wurden bis {{at}} {{attempts}} Sicherheitscodes "
+         "angefordert, so viele wie in einer Stunde erlaubt sind. Bis die Stunde um ist, "
+         "erhält niemand einen neuen Code, auch {{recipient_name}} nicht.\n"
+         "Fall: {{case_reference}}\n"
+         "\n"
+         "Wartet {{recipient_name}} auf einen Code: Öffnen Sie den Fall und wählen Sie im Reiter "
+         "\"Externes Teilen\" beim Link \"Zähler zurücksetzen\". Hat niemand Codes angefordert, "
+         "widerrufen Sie den Link dort.\n"},
+        {"owner_code_limit.de.html", ES_HTML_HEAD
+         "<p>Guten Tag {{sender_name}}</p>\n"
+         "<p>Für den Link für {{recipient_name}} wurden bis {{at}} {{attempts}} Sicherheitscodes "
+         "angefordert, so viele wie in einer Stunde erlaubt sind. Bis die Stunde um ist, "
+         "erhält niemand einen neuen Code, auch {{recipient_name}} nicht.<br>"
+         "Fall: {{case_reference}}</p>\n"
+         "<p>Wartet {{recipient_name}} auf einen Code: Öffnen Sie den Fall und wählen Sie im "
+         "Reiter "
+         "«Externes Teilen» beim Link «Zähler zurücksetzen». Hat niemand Codes angefordert, "
+         "widerrufen Sie den Link dort.</p>\n" ES_HTML_TAIL},
+        {"owner_code_limit.en.txt",
+         "Subject: No more security codes for your link this hour ({{case_reference}})\n"
+         "\n"
+         "Hello {{sender_name}},\n"
+         "\n"
+         "Up to {{at}}, {{attempts}} security codes were requested for the link for "
+         "{{recipient_name}}: as many as one hour allows. Until the hour is over nobody gets a "
+         "new code, {{recipient_name}} neither.\n"
+         "Case: {{case_reference}}\n"
+         "\n"
+         "If {{recipient_name}} is waiting for a code, open the case and choose \"Reset counters\" "
+         "next to the link in its \"External Sharing\" tab. If nobody should be asking for codes, "
+         "revoke the link there.\n"},
+        {"owner_code_limit.en.html", ES_HTML_HEAD
+         "<p>Hello {{sender_name}},</p>\n"
+         "<p>Up to {{at}}, {{attempts}} security codes were requested for the link for "
+         "{{recipient_name}}: as many as one hour allows. Until the hour is over nobody gets a "
+         "new code, {{recipient_name}} neither.<br>Case: {{case_reference}}</p>\n"
+         "<p>If {{recipient_name}} is waiting for a code, open the case and choose “Reset "
+         "counters” next to the link in its “External Sharing” tab. If nobody should be asking "
+         "for codes, revoke the link there.</p>\n" ES_HTML_TAIL},
     };
     return templates;
 }

@@ -8,13 +8,14 @@ namespace es::notify {
 
 namespace {
 
-constexpr std::array<std::pair<MessageKind, std::string_view>, 6> kKinds{{
+constexpr std::array<std::pair<MessageKind, std::string_view>, 7> kKinds{{
     {MessageKind::ShareLink, "share_link"},
     {MessageKind::AccessCode, "one_time_code"},
     {MessageKind::OwnerFirstOpened, "owner_opened"},
     {MessageKind::OwnerFailedAttempts, "owner_failed_attempts"},
     {MessageKind::OwnerDeliveryFailed, "owner_delivery_failed"},
     {MessageKind::OwnerExpiryReminder, "expiry_reminder"},
+    {MessageKind::OwnerCodeLimit, "owner_code_limit"},
 }};
 
 }  // namespace

@@ -14,7 +14,8 @@ enum class MessageKind {
     OwnerFirstOpened,     // to the owner: the recipient opened or downloaded for the first time
     OwnerFailedAttempts,  // to the owner: repeated wrong passwords/codes, or throttling
     OwnerDeliveryFailed,  // to the owner: a message to the recipient could not be delivered
-    OwnerExpiryReminder   // to the owner: the link expires in N days
+    OwnerExpiryReminder,  // to the owner: the link expires in N days
+    OwnerCodeLimit        // to the owner: the link's security codes for the hour are used up
 };
 
 enum class Channel { Email, Sms };

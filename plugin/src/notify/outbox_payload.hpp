@@ -30,7 +30,7 @@ struct OutboxPayload {
 
     std::optional<domain::Timestamp> at;  // owner alerts: when it happened
     std::string access;                   // owner_opened: "view" or "download"
-    int attempts = 0;                     // owner_failed_attempts
+    int attempts = 0;                     // owner_failed_attempts; owner_code_limit: codes/hour
     std::string credential;               // owner_failed_attempts: "password" or "code"
     bool throttled = false;               // owner_failed_attempts
     std::string failed_kind;              // owner_delivery_failed: kind of the lost message

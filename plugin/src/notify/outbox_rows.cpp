@@ -103,6 +103,15 @@ domain::OutboxMessage failed_attempts_row(const ShareFacts& facts, Credential cr
                checked_email(facts.owner_email), p, now);
 }
 
+domain::OutboxMessage code_limit_row(const ShareFacts& facts, int per_hour, domain::Timestamp at,
+                                     domain::Timestamp now) {
+    OutboxPayload p = payload_for(facts);
+    p.attempts = per_hour;
+    p.at = at;
+    return row(facts, MessageKind::OwnerCodeLimit, Channel::Email, checked_email(facts.owner_email),
+               p, now);
+}
+
 domain::OutboxMessage expiry_reminder_row(const ShareFacts& facts, domain::Timestamp expires_at,
                                           domain::Timestamp now) {
     OutboxPayload p = payload_for(facts);

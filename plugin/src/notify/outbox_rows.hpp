@@ -49,6 +49,9 @@ domain::OutboxMessage first_opened_row(const ShareFacts& facts, AccessKind acces
 domain::OutboxMessage failed_attempts_row(const ShareFacts& facts, Credential credential,
                                           int attempts, bool throttled, domain::Timestamp at,
                                           domain::Timestamp now);
+// The share's security codes for the hour are used up: `per_hour` were sent (share-wide cap).
+domain::OutboxMessage code_limit_row(const ShareFacts& facts, int per_hour, domain::Timestamp at,
+                                     domain::Timestamp now);
 domain::OutboxMessage expiry_reminder_row(const ShareFacts& facts, domain::Timestamp expires_at,
                                           domain::Timestamp now);
 

@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 constexpr MessageKind kAllKinds[] = {
     MessageKind::ShareLink,           MessageKind::AccessCode,
     MessageKind::OwnerFirstOpened,    MessageKind::OwnerFailedAttempts,
-    MessageKind::OwnerDeliveryFailed, MessageKind::OwnerExpiryReminder};
+    MessageKind::OwnerDeliveryFailed, MessageKind::OwnerExpiryReminder,
+    MessageKind::OwnerCodeLimit};
 constexpr domain::Locale kAllLocales[] = {domain::Locale::De, domain::Locale::En};
 
 enum class Part { Text, Html, Sms };
@@ -127,6 +128,7 @@ const std::set<std::string>& TemplateCatalog::placeholders(MessageKind kind) {
             {MessageKind::OwnerDeliveryFailed,
              with({"failed_message", "address", "error", "case_reference"})},
             {MessageKind::OwnerExpiryReminder, with({"expires", "days_left", "case_reference"})},
+            {MessageKind::OwnerCodeLimit, with({"attempts", "at", "case_reference"})},
         };
     }();
     return by_kind.at(kind);

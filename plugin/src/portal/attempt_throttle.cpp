@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/throttle_key.hpp"
+
 namespace es::portal {
 namespace {
 
@@ -9,80 +11,64 @@ const char* name_of(Attempt a) {
     return a == Attempt::Password ? "password" : "code";
 }
 
-std::string share_key(const std::string& share_id, Attempt a) {
-    return "portal:" + std::string(name_of(a)) + ":share:" + share_id;
-}
-std::string client_key_of(const std::string& client, Attempt a) {
-    return "portal:" + std::string(name_of(a)) + ":" + client;
-}
-
-// Doublings needed to reach the cap (2^10 s > 15 min); beyond that the count need not grow.
-constexpr int kLevels = 11;
-
 }  // namespace
 
-std::chrono::seconds AttemptThrottle::delay_after(int failures, int free) {
-    if (failures <= free) {
-        return std::chrono::seconds(0);
+std::chrono::milliseconds AttemptThrottle::delay_after(int tries,
+                                                       const config::GuessLimits& limits) {
+    if (tries < limits.free_per_address) {
+        return std::chrono::milliseconds(0);
     }
-    const int level = std::min(failures - free, 30);
-    return std::min<std::chrono::seconds>(std::chrono::seconds(1LL << level), kMaxDelay);
+    // 2^1 s for the last free try; beyond 2^30 s every cap has long been reached.
+    const int level = std::min(tries - limits.free_per_address + 1, 30);
+    const auto delay = std::chrono::seconds(1LL << level);
+    return std::min<std::chrono::milliseconds>(delay,
+                                               std::chrono::seconds(limits.max_delay_seconds));
 }
 
-std::optional<std::chrono::milliseconds> AttemptThrottle::wait_time(const std::string& share_id,
-                                                                    const std::string& client_key,
-                                                                    Attempt attempt) {
-    auto a = repository_.blocked_for(share_key(share_id, attempt) + ":block");
-    auto b = repository_.blocked_for(client_key_of(client_key, attempt) + ":block");
-    if (!a && !b) {
-        return std::nullopt;
-    }
-    return std::max(a.value_or(std::chrono::milliseconds(0)),
-                    b.value_or(std::chrono::milliseconds(0)));
-}
-
-// ThrottleRepository::try_hit counts only hits within the limit, so probing with limits 1, 2, 3 …
-// counts exactly one hit and tells its number, atomically even when failures arrive in parallel.
-int AttemptThrottle::count_failure(const std::string& key, int cap) {
-    for (int limit = 1; limit <= cap; ++limit) {
-        if (repository_.try_hit(key, kWindow, limit)) {
-            return limit;
+AttemptThrottle::Guess AttemptThrottle::reserve(const std::string& share_id,
+                                                const std::string& client_key, Attempt attempt) {
+    const config::GuessLimits limits = limits_;
+    const auto rule = [limits](const store::ThrottleRepository::Counts& counts) {
+        auto delay = delay_after(counts.own, limits);
+        if (counts.shared > limits.share_tries_per_window) {
+            // Guessing spread over many addresses: whoever tries now and is wrong waits for the
+            // share's window to restart. A right try lifts it at once (record_success).
+            delay = std::max(delay, counts.shared_window_left);
         }
-    }
-    return cap + 1;
+        return delay;
+    };
+    const auto r = repository_.reserve(
+        domain::share_client_throttle_key(share_id, name_of(attempt), client_key),
+        domain::share_throttle_key(share_id, name_of(attempt)),
+        std::chrono::minutes(limits.window_minutes), rule);
+    Guess g;
+    g.allowed = r.granted;
+    g.wait = r.wait;
+    g.delay = r.blocked;
+    g.share_tries = r.counts.shared;
+    return g;
 }
 
-AttemptThrottle::Failure AttemptThrottle::record_failure(const std::string& share_id,
+void AttemptThrottle::record_success(const std::string& share_id, const std::string& client_key,
+                                     Attempt attempt) {
+    repository_.reset(domain::share_client_throttle_key(share_id, name_of(attempt), client_key));
+}
+
+AttemptThrottle::Send AttemptThrottle::reserve_code_send(const std::string& share_id,
                                                          const std::string& client_key,
-                                                         Attempt attempt) {
-    const std::string sk = share_key(share_id, attempt);
-    const std::string ck = client_key_of(client_key, attempt);
-    const int share_failures = count_failure(sk + ":n", kFreeShareFailures + kLevels);
-    const int client_failures = count_failure(ck + ":n", kFreeClientFailures + kLevels);
-    const auto share_delay = delay_after(share_failures, kFreeShareFailures);
-    const auto client_delay = delay_after(client_failures, kFreeClientFailures);
-    if (share_delay.count() > 0) {
-        repository_.block_for(sk + ":block", share_delay);
+                                                         int per_address, int per_share) {
+    // The address first: one that used up its own budget is refused before it touches the
+    // share's, so it cannot use that up for everybody else.
+    const auto check = repository_.try_hit_all(
+        {{domain::share_client_throttle_key(share_id, "code_send", client_key), per_address},
+         {domain::share_throttle_key(share_id, "code_send"), per_share}},
+        std::chrono::hours(1));
+    Send s;
+    if (check.refused) {
+        s.refused = *check.refused == 0 ? SendRefusal::Address : SendRefusal::Share;
+        s.retry_after = check.retry_after;
     }
-    if (client_delay.count() > 0) {
-        repository_.block_for(ck + ":block", client_delay);
-    }
-    return Failure{std::max(share_delay, client_delay), share_failures};
-}
-
-void AttemptThrottle::record_success(const std::string& client_key, Attempt attempt) {
-    const std::string ck = client_key_of(client_key, attempt);
-    repository_.reset(ck + ":n");
-    repository_.reset(ck + ":block");
-}
-
-bool AttemptThrottle::allow_code_send(const std::string& share_id, const std::string& client_key,
-                                      int per_hour) {
-    const auto hour = std::chrono::seconds(3600);
-    if (!repository_.try_hit("portal:code_send:share:" + share_id, hour, per_hour)) {
-        return false;
-    }
-    return repository_.try_hit("portal:code_send:" + client_key, hour, per_hour * 3);
+    return s;
 }
 
 }  // namespace es::portal

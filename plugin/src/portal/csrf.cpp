@@ -5,6 +5,7 @@
 
 #include "crypto/base64url.hpp"
 #include "crypto/constant_time.hpp"
+#include "crypto/digest.hpp"
 #include "crypto/random_bytes.hpp"
 #include "crypto/token.hpp"
 
@@ -35,6 +36,14 @@ bool Csrf::verify(const Exchange& ex, const std::string& subject,
         return false;
     }
     return crypto::equal_constant_time(token(*pre, subject), submitted);
+}
+
+std::optional<std::string> Csrf::pre_session_hash(const Exchange& ex) const {
+    const auto pre = ex.cookie(jar_.pre_session_name());
+    if (!pre || !crypto::looks_like_token(*pre)) {
+        return std::nullopt;
+    }
+    return crypto::sha256_hex("pre-session|" + *pre);
 }
 
 }  // namespace es::portal

@@ -7,6 +7,7 @@
 // server-side secret or state is needed, so any instance of the portal can verify it.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "portal/exchange.hpp"
@@ -25,6 +26,11 @@ class Csrf {
 
     // False when the cookie is missing or the submitted token does not match (constant time).
     bool verify(const Exchange& ex, const std::string& subject, const std::string& submitted) const;
+
+    // The browser's identity before sign-in, as stored with what belongs to it (its one-time
+    // codes): SHA-256 hex of the pre-session cookie, never the cookie itself, which keys the
+    // CSRF tokens. Nothing when the request carries no pre-session.
+    std::optional<std::string> pre_session_hash(const Exchange& ex) const;
 
   private:
     const http::CookieJar& jar_;

@@ -12,7 +12,7 @@ PortalContext::PortalContext(const config::Settings& settings_, PortalPorts port
       case_views(ports_.host),
       gate(ports_.store, ports_.licence, ports_.secret_box, cookies,
            std::chrono::minutes(settings_.portal.session_idle_minutes)),
-      throttle(ports_.store.throttle()),
+      throttle(ports_.store.throttle(), settings_.portal.guesses),
       access(ports_.store.access_log(), ports_.host) {}
 
 void PortalContext::log_error(const std::string& where, const std::string& share_ref,

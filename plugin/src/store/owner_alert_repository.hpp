@@ -41,6 +41,14 @@ class OwnerAlertRepository {
     virtual bool mark_failed_attempts_alerted(
         const std::string& share_id, std::chrono::seconds interval,
         const std::optional<domain::OutboxMessage>& message) = 0;
+
+    // The same pair for "the share's security codes are used up". Its mark is the throttle row
+    // `mark_key`, one of the share's counters (domain::share_throttle_key), so that the owner's
+    // "reset counters" also lets the next exhaustion alert again.
+    virtual bool code_limit_alert_due(const std::string& mark_key,
+                                      std::chrono::seconds interval) = 0;
+    virtual bool mark_code_limit_alerted(const std::string& mark_key, std::chrono::seconds interval,
+                                         const std::optional<domain::OutboxMessage>& message) = 0;
 };
 
 }  // namespace es::store

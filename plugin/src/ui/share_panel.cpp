@@ -113,6 +113,14 @@ Json row_of(Language lang, const SharePanelRow& r) {
                             share_payload(s.id), "calendar"));
         actions->add(button(text(lang, "panel.edit_items"), "external-sharing.edit-items",
                             share_payload(s.id), "eye-off"));
+        if (s.protection != domain::Protection::None) {
+            // Lets the recipient try again at once after others' guesses or code requests held
+            // the link back (the owner is e-mailed when its codes for the hour are used up).
+            Json reset = button(text(lang, "panel.reset_counters"),
+                                "external-sharing.reset-counters", share_payload(s.id), "refresh");
+            reset->set("confirm", text(lang, "panel.reset_counters.confirm"));
+            actions->add(reset);
+        }
         Json revoke = button(text(lang, "panel.revoke"), "external-sharing.revoke",
                              share_payload(s.id), "trash", "danger");
         revoke->set("confirm", text(lang, "panel.revoke.confirm"));
@@ -191,8 +199,8 @@ Json share_panel(const SharePanelInput& in) {
     JsonArray toolbar = array();
     if (in.can_share) {
         // The "plus" icon is the source's "+ Symbol"; a "+ " in the label would show it twice.
-        toolbar->add(button(text(lang, "panel.new"), "external-sharing.share", nullptr,
-                            "plus", "primary"));
+        toolbar->add(
+            button(text(lang, "panel.new"), "external-sharing.share", nullptr, "plus", "primary"));
     }
     bool any_active = false;
     for (const auto& r : in.rows) {

@@ -129,6 +129,15 @@ const std::map<std::string_view, Entry>& table() {
         {"panel.extend", {"Extend", "Verlängern"}},
         {"panel.edit_items", {"Visible items", "Sichtbare Einträge"}},
         {"panel.show_password", {"Show password", "Passwort anzeigen"}},
+        {"panel.reset_counters", {"Reset counters", "Zähler zurücksetzen"}},
+        {"panel.reset_counters.confirm",
+         {"Reset this link's counters of tries and code requests? Whoever was held back, the "
+          "recipient or someone guessing, can try again at once.",
+          "Die Zähler dieses Links für Versuche und Code-Anforderungen zurücksetzen? Wer "
+          "zurückgehalten wurde, die empfangende Person oder jemand, der rät, kann es sofort "
+          "wieder versuchen."}},
+        {"toast.counters_reset",
+         {"The link's counters were reset.", "Die Zähler des Links wurden zurückgesetzt."}},
         {"panel.access_log", {"Access log", "Zugriffsprotokoll"}},
         {"panel.access_log.none", {"No access yet.", "Noch keine Zugriffe."}},
         {"log.col.when", {"When", "Wann"}},

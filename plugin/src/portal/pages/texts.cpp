@@ -45,6 +45,9 @@ const Texts kGerman{
     "Verfasst von",
     "Datei",
     "Grösse",
+    "Für diesen Link können im Moment keine weiteren Sicherheitscodes gesendet werden. Bitte "
+    "versuchen Sie es in",
+    "Minuten noch einmal oder wenden Sie sich an die Person, die Ihnen den Link geschickt hat.",
 };
 
 const Texts kEnglish{
@@ -86,6 +89,8 @@ const Texts kEnglish{
     "Written by",
     "File",
     "Size",
+    "No more security codes can be sent for this link at the moment. Please try again in",
+    "minutes or contact the person who sent you the link.",
 };
 
 }  // namespace

@@ -44,6 +44,10 @@ struct Texts {
     const char* author;
     const char* file_name;
     const char* file_size;
+    // The share's codes for the hour are used up: "… Please try again in" N "minutes or contact
+    // the person who sent you the link."
+    const char* code_limit;
+    const char* code_limit_end;
 };
 
 const Texts& texts(Language language);

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "crypto/one_time_code.hpp"
@@ -14,6 +15,13 @@
 #include "portal/routes/share_policy.hpp"
 
 namespace es::portal::routes {
+
+std::string code_limit_message(Language language, std::chrono::milliseconds wait) {
+    const auto& t = pages::texts(language);
+    const long minutes = static_cast<long>((wait.count() + 59999) / 60000);
+    return std::string(t.code_limit) + " " + std::to_string(std::max(1L, minutes)) + " " +
+           t.code_limit_end;
+}
 
 void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     using Poco::Net::HTTPResponse;
@@ -28,10 +36,22 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     }
     const auto policy = policy_for(ctx_, access.share).settings();
     const std::string client = domain::client_throttle_key(ex.client_ip());
-    if (!ctx_.throttle.allow_code_send(access.share.id, client, policy.code_sends_per_hour)) {
+    const auto send = ctx_.throttle.reserve_code_send(access.share.id, client,
+                                                      policy.code_sends_per_address_per_hour,
+                                                      policy.code_sends_per_hour);
+    if (send.refused == AttemptThrottle::SendRefusal::Address) {
         ctx_.access.record(access, ex, "code_send", "throttled");
-        send_throttled(ctx_, ex, access, std::chrono::minutes(60),
-                       throttled_message(ex.language, std::chrono::minutes(60)));
+        send_throttled(ctx_, ex, access, send.retry_after,
+                       throttled_message(ex.language, send.retry_after));
+        return;
+    }
+    if (send.refused == AttemptThrottle::SendRefusal::Share) {
+        // Nobody gets a code until the hour is over, the recipient neither: the owner is told
+        // (and may reset the share's counters), the recipient is told whom to ask.
+        ctx_.access.record(access, ex, "code_send", "limit_reached");
+        ctx_.ports.owner_alerts.code_limit_reached(access.share, policy.code_sends_per_hour);
+        send_throttled(ctx_, ex, access, send.retry_after,
+                       code_limit_message(ex.language, send.retry_after));
         return;
     }
     const auto& share = access.share;
@@ -64,8 +84,9 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     m.expires_at = ctx_.ports.store.database_now() + lifetime;
     // The code row and its message in one transaction: neither a stored code that is never sent
     // nor a sent code that was never stored.
-    ctx_.ports.store.codes().issue_and_queue(share.id, crypto::code_digest(share.id, code),
-                                             lifetime, m);
+    // The code belongs to this browser: guesses in other browsers neither try nor spend it.
+    ctx_.ports.store.codes().issue_and_queue(share.id, ctx_.csrf.pre_session_hash(ex).value_or(""),
+                                             crypto::code_digest(share.id, code), lifetime, m);
 
     ctx_.access.record(access, ex, "code_send", "ok");
     http::send_see_other(ex, access.base_path + "?sent");

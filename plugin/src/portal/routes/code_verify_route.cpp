@@ -25,9 +25,13 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
         return;
     }
     const std::string client = domain::client_throttle_key(ex.client_ip());
-    if (auto wait = ctx_.throttle.wait_time(access.share.id, client, Attempt::Code)) {
+    // The CSRF check passed, so the browser has its pre-session; its codes are the only ones tried.
+    const std::string pre_session = ctx_.csrf.pre_session_hash(ex).value_or("");
+    // Reserved before the code is compared and never refunded (see PasswordRoute).
+    const auto guess = ctx_.throttle.reserve(access.share.id, client, Attempt::Code);
+    if (!guess.allowed) {
         ctx_.access.record(access, ex, "code_verify", "throttled");
-        send_throttled(ctx_, ex, access, *wait, throttled_message(ex.language, *wait));
+        send_throttled(ctx_, ex, access, guess.wait, throttled_message(ex.language, guess.wait));
         return;
     }
     std::string code;
@@ -40,14 +44,15 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
         }
     }
     const auto policy = policy_for(ctx_, access.share).settings();
-    const auto result = code.empty() || code.size() > 9
-                            ? store::CodeCheck::Wrong
-                            : ctx_.ports.store.codes().verify(
-                                  access.share.id, crypto::code_digest(access.share.id, code),
-                                  policy.code_max_tries);
+    const auto result =
+        code.empty() || code.size() > 9
+            ? store::CodeCheck::Wrong
+            : ctx_.ports.store.codes().verify(access.share.id, pre_session,
+                                              crypto::code_digest(access.share.id, code),
+                                              policy.code_max_tries);
     const auto& t = pages::texts(ex.language);
     if (result == store::CodeCheck::Verified) {
-        ctx_.throttle.record_success(client, Attempt::Code);
+        ctx_.throttle.record_success(access.share.id, client, Attempt::Code);
         start_session(ctx_, ex, access, true, true);
         ctx_.access.record(access, ex, "code_verify", "ok");
         http::send_see_other(ex, access.base_path);
@@ -56,12 +61,11 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
     std::string message = t.code_expired;
     if (result == store::CodeCheck::Wrong) {
         message = t.code_wrong;
-        const auto failure = ctx_.throttle.record_failure(access.share.id, client, Attempt::Code);
         ctx_.access.record(access, ex, "code_verify", "wrong_code");
-        if (failure.delay.count() > 0) {
+        if (guess.delay.count() > 0) {
             ctx_.access.record(access, ex, "code_verify", "throttled");
         }
-        report_failed_try(ctx_, access, Attempt::Code, failure);
+        report_failed_try(ctx_, access, Attempt::Code, guess);
     } else {
         ctx_.access.record(access, ex, "code_verify", "code_expired");
     }

@@ -1,4 +1,5 @@
-// POST /s/{token}/code: spends one try of the newest code, behind the throttle.
+// POST /s/{token}/code: reserves a guess with the throttle, then spends one try of the newest code
+// this browser was sent (codes belong to the browser that asked for them).
 #pragma once
 
 #include "portal/exchange.hpp"

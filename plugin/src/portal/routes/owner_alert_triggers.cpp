@@ -11,13 +11,13 @@ void report_opened(PortalContext& ctx, const Exchange& ex, const ShareAccess& ac
 }
 
 void report_failed_try(PortalContext& ctx, const ShareAccess& access, Attempt attempt,
-                       const AttemptThrottle::Failure& failure) {
-    const bool throttled = failure.delay.count() > 0;
+                       const AttemptThrottle::Guess& guess) {
+    const bool throttled = guess.delay.count() > 0;
     if (access.preview ||
-        (!throttled && failure.share_failures <= AttemptThrottle::kFreeClientFailures)) {
+        (!throttled && guess.share_tries <= ctx.settings.portal.guesses.free_per_address)) {
         return;
     }
-    ctx.ports.owner_alerts.tries_failed(access.share, attempt, failure.share_failures, throttled);
+    ctx.ports.owner_alerts.tries_failed(access.share, attempt, guess.share_tries, throttled);
 }
 
 }  // namespace es::portal::routes

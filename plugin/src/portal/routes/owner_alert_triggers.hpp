@@ -14,10 +14,10 @@ namespace es::portal::routes {
 void report_opened(PortalContext& ctx, const Exchange& ex, const ShareAccess& access,
                    OwnerAlerts::Access what);
 
-// A wrong password or code was counted. Passed on once the throttle delays further tries, or when
-// the share has failed more often than one client may fail freely (guesses spread over several
-// clients, none of them slowed down yet).
+// A wrong password or code was counted (`guess`, as the throttle reserved it). Passed on once the
+// throttle delays the client, or when the share has seen more tries than one client may make
+// freely (guesses spread over several clients, none of them slowed down yet).
 void report_failed_try(PortalContext& ctx, const ShareAccess& access, Attempt attempt,
-                       const AttemptThrottle::Failure& failure);
+                       const AttemptThrottle::Guess& guess);
 
 }  // namespace es::portal::routes

@@ -1,5 +1,7 @@
 #include "portal/routes/password_route.hpp"
 
+#include <algorithm>
+
 #include "domain/error.hpp"
 #include "domain/throttle_key.hpp"
 #include "portal/http/responder.hpp"
@@ -29,9 +31,12 @@ void PasswordRoute::handle(Exchange& ex, const ShareAccess& access) {
         return;
     }
     const std::string client = domain::client_throttle_key(ex.client_ip());
-    if (auto wait = ctx_.throttle.wait_time(access.share.id, client, Attempt::Password)) {
+    // Reserved before Argon2 runs and never refunded, so guesses sent in parallel cannot slip
+    // past the count: a burst gets the client's free tries checked and nothing more.
+    const auto guess = ctx_.throttle.reserve(access.share.id, client, Attempt::Password);
+    if (!guess.allowed) {
         ctx_.access.record(access, ex, "password", "throttled");
-        send_throttled(ctx_, ex, access, *wait, throttled_message(ex.language, *wait));
+        send_throttled(ctx_, ex, access, guess.wait, throttled_message(ex.language, guess.wait));
         return;
     }
     const std::string password = form->get("password", "");
@@ -43,26 +48,27 @@ void PasswordRoute::handle(Exchange& ex, const ShareAccess& access) {
         if (e.kind() != domain::Error::Kind::Unavailable) {
             throw;
         }
-        // The Argon2 pool is full: refuse quickly instead of queueing the whole portal behind it.
-        send_message(ctx_, ex, access, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-                     pages::texts(ex.language).busy);
+        // The Argon2 pool is full. The guess stays counted and is answered exactly as a throttled
+        // one (429, Retry-After, the same page): it was never checked, so nothing in the answer
+        // depends on the password, and a flood is told only to slow down.
+        const auto wait = std::max(guess.delay, std::chrono::milliseconds(1000));
+        ctx_.access.record(access, ex, "password", "busy");
+        send_throttled(ctx_, ex, access, wait, throttled_message(ex.language, wait));
         return;
     }
     if (!ok) {
-        const auto failure =
-            ctx_.throttle.record_failure(access.share.id, client, Attempt::Password);
         ctx_.access.record(access, ex, "password", "wrong_password");
-        if (failure.delay.count() > 0) {
+        if (guess.delay.count() > 0) {
             // The owner sees in the log that the link is being guessed at and is now slowed down.
             ctx_.access.record(access, ex, "password", "throttled");
         }
-        report_failed_try(ctx_, access, Attempt::Password, failure);
+        report_failed_try(ctx_, access, Attempt::Password, guess);
         http::send_html(ex, HTTPResponse::HTTP_FORBIDDEN,
                         pages::password_page(frame_for(ctx_, ex, access),
                                              pages::texts(ex.language).password_wrong));
         return;
     }
-    ctx_.throttle.record_success(client, Attempt::Password);
+    ctx_.throttle.record_success(access.share.id, client, Attempt::Password);
     start_session(ctx_, ex, access, true, access.code_passed());
     ctx_.access.record(access, ex, "password", "ok");
     http::send_see_other(ex, access.base_path);

@@ -1,4 +1,5 @@
-// POST /s/{token}/password: checks the password on the bounded Argon2 pool, behind the throttle.
+// POST /s/{token}/password: reserves a guess with the throttle, then checks the password on the
+// bounded Argon2 pool.
 #pragma once
 
 #include "portal/exchange.hpp"

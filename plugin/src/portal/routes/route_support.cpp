@@ -79,6 +79,8 @@ void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
     if (pause.count() > 0) {
         std::this_thread::sleep_for(pause);
     }
+    const long long seconds = std::max<long long>(1, (wait.count() + 999) / 1000);
+    ex.response.set("Retry-After", std::to_string(seconds));
     send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS, message);
 }
 

@@ -31,10 +31,10 @@ pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& 
 void send_message(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                   Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);
 
-// The 429 answer to a throttled client, given only after a pause (the shorter of `wait` and
-// portal.throttled_answer_delay_ms). Without it a flood of guesses from a few connections was
-// answered as fast as the link page and took its share of the CPU; paused, each connection of
-// the flood costs a sleeping thread instead.
+// The 429 answer to a throttled client, with `Retry-After` (`wait` in whole seconds, rounded up),
+// given only after a pause (the shorter of `wait` and portal.throttled_answer_delay_ms). Without
+// the pause a flood of guesses from a few connections was answered as fast as the link page and
+// took its share of the CPU; paused, each connection of the flood costs a sleeping thread.
 void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                     std::chrono::milliseconds wait, const std::string& message);
 

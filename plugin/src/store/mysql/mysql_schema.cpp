@@ -200,6 +200,16 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
          },
          "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
          "table_name = 'shares' AND column_name = 'first_opened_at'"},
+        {5,
+         "one_time_codes: the browser (pre-session) each code was sent for",
+         {
+             // One ALTER, so the column and its index appear together or not at all. See the
+             // SQLite schema for what the column means.
+             "ALTER TABLE one_time_codes ADD COLUMN pre_session_hash CHAR(64) CHARACTER SET ascii "
+             "COLLATE ascii_bin NULL, ADD KEY codes_by_browser (share_id, pre_session_hash, id)",
+         },
+         "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
+         "table_name = 'one_time_codes' AND column_name = 'pre_session_hash'"},
     };
     return kMigrations;
 }

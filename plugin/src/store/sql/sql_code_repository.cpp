@@ -6,36 +6,45 @@
 namespace es::store::sql {
 
 void SqlCodeRepository::insert_code(SqlConnection& c, const std::string& share_id,
+                                    const std::string& pre_session_hash,
                                     const std::string& code_digest, std::chrono::minutes lifetime) {
     const auto lifetime_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(lifetime).count();
-    c.execute(db_.sql("UPDATE one_time_codes SET used = 1 WHERE share_id = ? AND used = 0"),
-              {share_id});
-    c.execute(db_.sql("INSERT INTO one_time_codes (share_id, code_digest, created_at, "
-                      "expires_at, tries, used) VALUES (?, ?, {now}, {now} + ?, 0, 0)"),
-              {share_id, code_digest, std::int64_t{lifetime_ms}});
+    c.execute(db_.sql("UPDATE one_time_codes SET used = 1 WHERE share_id = ? AND "
+                      "pre_session_hash = ? AND used = 0"),
+              {share_id, pre_session_hash});
+    c.execute(db_.sql("INSERT INTO one_time_codes (share_id, pre_session_hash, code_digest, "
+                      "created_at, expires_at, tries, used) VALUES (?, ?, ?, {now}, {now} + ?, 0, "
+                      "0)"),
+              {share_id, pre_session_hash, code_digest, std::int64_t{lifetime_ms}});
 }
 
-void SqlCodeRepository::issue(const std::string& share_id, const std::string& code_digest,
-                              std::chrono::minutes lifetime) {
-    db_.transaction([&](SqlConnection& c) { insert_code(c, share_id, code_digest, lifetime); });
+void SqlCodeRepository::issue(const std::string& share_id, const std::string& pre_session_hash,
+                              const std::string& code_digest, std::chrono::minutes lifetime) {
+    db_.transaction([&](SqlConnection& c) {
+        insert_code(c, share_id, pre_session_hash, code_digest, lifetime);
+    });
 }
 
-void SqlCodeRepository::issue_and_queue(const std::string& share_id, const std::string& code_digest,
+void SqlCodeRepository::issue_and_queue(const std::string& share_id,
+                                        const std::string& pre_session_hash,
+                                        const std::string& code_digest,
                                         std::chrono::minutes lifetime,
                                         const domain::OutboxMessage& message) {
     db_.transaction([&](SqlConnection& c) {
-        insert_code(c, share_id, code_digest, lifetime);
+        insert_code(c, share_id, pre_session_hash, code_digest, lifetime);
         insert_outbox(db_, c, message);
     });
 }
 
-CodeCheck SqlCodeRepository::verify(const std::string& share_id, const std::string& code_digest,
-                                    int max_tries) {
+CodeCheck SqlCodeRepository::verify(const std::string& share_id,
+                                    const std::string& pre_session_hash,
+                                    const std::string& code_digest, int max_tries) {
+    // Codes issued before the browser binding existed have no pre-session hash and match none.
     const auto latest = db_.read([&](SqlConnection& c) {
-        return c.query(db_.sql("SELECT id FROM one_time_codes WHERE share_id = ? ORDER BY id DESC "
-                               "LIMIT 1"),
-                       {share_id});
+        return c.query(db_.sql("SELECT id FROM one_time_codes WHERE share_id = ? AND "
+                               "pre_session_hash = ? ORDER BY id DESC LIMIT 1"),
+                       {share_id, pre_session_hash});
     });
     if (latest.empty()) {
         return CodeCheck::NoLiveCode;

@@ -10,17 +10,18 @@ class SqlCodeRepository : public CodeRepository {
   public:
     explicit SqlCodeRepository(Database& db) : db_(db) {}
 
-    void issue(const std::string& share_id, const std::string& code_digest,
-               std::chrono::minutes lifetime) override;
-    void issue_and_queue(const std::string& share_id, const std::string& code_digest,
-                         std::chrono::minutes lifetime,
+    void issue(const std::string& share_id, const std::string& pre_session_hash,
+               const std::string& code_digest, std::chrono::minutes lifetime) override;
+    void issue_and_queue(const std::string& share_id, const std::string& pre_session_hash,
+                         const std::string& code_digest, std::chrono::minutes lifetime,
                          const domain::OutboxMessage& message) override;
-    CodeCheck verify(const std::string& share_id, const std::string& code_digest,
-                     int max_tries) override;
+    CodeCheck verify(const std::string& share_id, const std::string& pre_session_hash,
+                     const std::string& code_digest, int max_tries) override;
     int purge_expired() override;
 
   private:
-    void insert_code(SqlConnection& c, const std::string& share_id, const std::string& code_digest,
+    void insert_code(SqlConnection& c, const std::string& share_id,
+                     const std::string& pre_session_hash, const std::string& code_digest,
                      std::chrono::minutes lifetime);
 
     Database& db_;

@@ -1,6 +1,7 @@
 #include "store/sql/sql_owner_alert_repository.hpp"
 
 #include "store/sql/outbox_rows.hpp"
+#include "store/sql/throttle_rows.hpp"
 
 namespace es::store::sql {
 
@@ -65,6 +66,32 @@ bool SqlOwnerAlertRepository::mark_failed_attempts_alerted(
                     "?)"),
             {share_id, milliseconds(interval)});
         if (n != 1) {
+            return false;
+        }
+        if (message) {
+            insert_outbox(db_, c, *message);
+        }
+        return true;
+    });
+}
+
+bool SqlOwnerAlertRepository::code_limit_alert_due(const std::string& mark_key,
+                                                   std::chrono::seconds interval) {
+    return db_.read([&](SqlConnection& c) {
+        const auto rows = c.query(db_.sql("SELECT COUNT(*) FROM throttle WHERE throttle_key = ? "
+                                          "AND hits > 0 AND window_start > {now} - ?"),
+                                  {mark_key, milliseconds(interval)});
+        return rows.empty() || rows.front().integer(0) == 0;
+    });
+}
+
+bool SqlOwnerAlertRepository::mark_code_limit_alerted(
+    const std::string& mark_key, std::chrono::seconds interval,
+    const std::optional<domain::OutboxMessage>& message) {
+    return with_throttle_rows(db_, {mark_key}, [&](SqlConnection& c) {
+        // One hit per interval on the mark: of concurrent refusals only one counts it, and only
+        // that one queues the alert.
+        if (!count_hit(db_, c, mark_key, interval, 1)) {
             return false;
         }
         if (message) {

@@ -17,6 +17,9 @@ class SqlOwnerAlertRepository : public OwnerAlertRepository {
                                    std::chrono::seconds interval) override;
     bool mark_failed_attempts_alerted(const std::string& share_id, std::chrono::seconds interval,
                                       const std::optional<domain::OutboxMessage>& message) override;
+    bool code_limit_alert_due(const std::string& mark_key, std::chrono::seconds interval) override;
+    bool mark_code_limit_alerted(const std::string& mark_key, std::chrono::seconds interval,
+                                 const std::optional<domain::OutboxMessage>& message) override;
 
   private:
     Database& db_;

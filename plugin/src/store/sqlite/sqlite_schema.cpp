@@ -214,6 +214,16 @@ const std::vector<sql::Migration>& sqlite_migrations() {
              "ALTER TABLE shares ADD COLUMN failed_attempts_alerted_at INTEGER",
          },
          "SELECT COUNT(*) FROM pragma_table_info('shares') WHERE name = 'first_opened_at'"},
+        {5,
+         "one_time_codes: the browser (pre-session) each code was sent for",
+         {
+             // SHA-256 of the browser's pre-session cookie. NULL for codes issued before: they
+             // belong to no browser and match no guess (they expire within the hour anyway).
+             "ALTER TABLE one_time_codes ADD COLUMN pre_session_hash TEXT",
+             "CREATE INDEX codes_by_browser ON one_time_codes (share_id, pre_session_hash, id)",
+         },
+         "SELECT COUNT(*) FROM pragma_table_info('one_time_codes') WHERE name = "
+         "'pre_session_hash'"},
     };
     return kMigrations;
 }
