@@ -1,5 +1,8 @@
 // Password, session cookie, CSRF and throttling as a recipient's browser meets them.
+#include <atomic>
+#include <chrono>
 #include <thread>
+#include <vector>
 
 #include "crypto/token.hpp"
 #include "domain/audit_entry.hpp"
@@ -195,6 +198,43 @@ TEST_F(RecipientAuthTest, ThrottledGuessIsAnsweredOnlyAfterAPause) {
     const auto took = std::chrono::steady_clock::now() - start;
     EXPECT_GE(took, std::chrono::milliseconds(950));
     EXPECT_LT(took, std::chrono::milliseconds(1900)) << "the pause is bounded by the setting";
+}
+
+// The pause before a throttled answer is a timer in the front door: with two workers, twenty
+// throttled guesses waiting for their 429 leave both free for a recipient's page.
+class FewWorkersAuthTest : public RecipientAuthTest {
+  protected:
+    void configure(config::Settings& s) override { s.portal.max_threads = 2; }
+};
+
+TEST_F(FewWorkersAuthTest, ThrottledAnswersWaitWithoutHoldingAWorker) {
+    const auto share = protected_share();
+    Browser attacker(port());
+    attacker.ip = "198.51.100.9";
+    const std::string csrf = Browser::csrf_of(attacker.get(share.path()).body);
+    for (int i = 0; i < free_tries(); ++i) {
+        attacker.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}});
+    }
+    std::vector<std::thread> flood;
+    std::atomic<int> throttled{0};
+    for (int i = 0; i < 20; ++i) {
+        flood.emplace_back([&, copy = attacker]() mutable {
+            if (copy.post(share.path() + "/password", {{"csrf", csrf}, {"password", "no"}})
+                    .status == 429) {
+                ++throttled;
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // all of them are waiting now
+    const auto start = std::chrono::steady_clock::now();
+    const auto page = Browser(port()).get(share.path());
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(200, page.status);
+    EXPECT_LT(took, std::chrono::milliseconds(500)) << "a worker waited out a throttled answer";
+    for (auto& t : flood) {
+        t.join();
+    }
+    EXPECT_EQ(20, throttled.load());
 }
 
 TEST_F(RecipientAuthTest, OtherClientsAreNotDelayedByOneAttacker) {

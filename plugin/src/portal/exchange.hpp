@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/IPAddress.h>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,7 +26,7 @@ class Exchange {
 
     Poco::Net::HTTPServerRequest& request;
     Poco::Net::HTTPServerResponse& response;
-    net::Connection& socket;  // where the answer goes (sendfile when plain TCP)
+    net::Connection& socket;            // where the answer goes (sendfile when plain TCP)
     const Poco::Net::IPAddress client;  // after X-Forwarded-For from trusted proxies
     const bool tls;
 
@@ -42,6 +43,11 @@ class Exchange {
     void start_response() { head_sent = true; }
     // Set when the connection must not carry another request (a body was cut short).
     bool must_close = false;
+    // When set before the answer is written, the answer is not sent by the route but held by the
+    // front door and sent after this pause (a throttled guess): the pause costs a timer, not a
+    // worker thread.
+    std::chrono::milliseconds answer_delay{0};
+    std::string held_answer;  // what the route wrote while answer_delay was set
     // Language for pages; set by the route once the share (and its default locale) is known.
     Language language = Language::En;
 

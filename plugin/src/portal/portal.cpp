@@ -111,6 +111,9 @@ bool Portal::serve(net::IncomingRequest& incoming, net::Connection& connection) 
         context_.client_address.resolve(connection.peer().host(), forwarded_for(head));
     Exchange ex(request, response, connection, client, connection.tls());
     router_.route(ex);
+    if (!ex.held_answer.empty()) {
+        incoming.deferred = net::DeferredAnswer{std::move(ex.held_answer), ex.answer_delay};
+    }
     return ex.head_sent && !ex.must_close && response.getKeepAlive();
 }
 

@@ -11,6 +11,10 @@ namespace {
 // Everything in one send(): with TCP_NODELAY, Poco's sendBuffer (head through a stream, then the
 // body) cost two syscalls and two packets per page.
 void send_all(Exchange& ex, const std::string& bytes) {
+    if (ex.answer_delay.count() > 0) {
+        ex.held_answer += bytes;  // the front door sends it after the pause
+        return;
+    }
     try {
         ex.socket.send_all(bytes);
     } catch (const net::ConnectionLost&) {

@@ -3,7 +3,6 @@
 #include <Poco/Net/MediaType.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "crypto/base64url.hpp"
 #include "crypto/digest.hpp"
@@ -74,11 +73,10 @@ std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex) {
 
 void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                     std::chrono::milliseconds wait, const std::string& message) {
-    const auto pause =
+    // The answer waits in the front door, not in this worker: a flood of throttled guesses holds
+    // timers, and the workers stay free for the link pages.
+    ex.answer_delay =
         std::min(wait, std::chrono::milliseconds(ctx.settings.portal.throttled_answer_delay_ms));
-    if (pause.count() > 0) {
-        std::this_thread::sleep_for(pause);
-    }
     const long long seconds = std::max<long long>(1, (wait.count() + 999) / 1000);
     ex.response.set("Retry-After", std::to_string(seconds));
     send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS, message);

@@ -34,7 +34,8 @@ void send_message(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
 // The 429 answer to a throttled client, with `Retry-After` (`wait` in whole seconds, rounded up),
 // given only after a pause (the shorter of `wait` and portal.throttled_answer_delay_ms). Without
 // the pause a flood of guesses from a few connections was answered as fast as the link page and
-// took its share of the CPU; paused, each connection of the flood costs a sleeping thread.
+// took its share of the CPU. The pause is the front door's (Exchange::answer_delay): each
+// connection of the flood costs a timer, and no worker waits.
 void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                     std::chrono::milliseconds wait, const std::string& message);
 
