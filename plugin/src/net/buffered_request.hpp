@@ -21,9 +21,7 @@ class BufferedRequest : public Poco::Net::HTTPServerRequest {
 
     std::istream& stream() override { return body_; }
     const Poco::Net::SocketAddress& clientAddress() const override { return connection_.peer(); }
-    const Poco::Net::SocketAddress& serverAddress() const override {
-        return connection_.local();
-    }
+    const Poco::Net::SocketAddress& serverAddress() const override { return connection_.local(); }
     const Poco::Net::HTTPServerParams& serverParams() const override { return *params_; }
     Poco::Net::HTTPServerResponse& response() const override { return response_; }
     bool secure() const override { return connection_.tls(); }

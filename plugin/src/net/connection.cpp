@@ -125,6 +125,10 @@ Connection::Received Connection::receive_available(std::string& into, std::size_
     return r;
 }
 
+bool Connection::has_buffered_input() const {
+    return ssl_ != nullptr && SSL_pending(ssl_) > 0;
+}
+
 void Connection::send_best_effort(std::string_view bytes) noexcept {
     if (ssl_ != nullptr) {
         if (SSL_is_init_finished(ssl_) &&

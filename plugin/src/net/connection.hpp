@@ -52,6 +52,9 @@ class Connection {
     // Appends what has arrived to `into`, at most `room` bytes. Under TLS it also drains what
     // OpenSSL decrypted ahead, which readiness events cannot report.
     Received receive_available(std::string& into, std::size_t room);
+    // Whether TLS holds decrypted bytes not yet read: readiness events cannot report them (they
+    // are only there when a read stopped at its room limit).
+    bool has_buffered_input() const;
     // Writes a short answer if the socket takes it now; otherwise drops it.
     void send_best_effort(std::string_view bytes) noexcept;
     // Sends TLS close_notify and FIN: the peer reads what it got, then end of stream.

@@ -465,6 +465,10 @@ void FrontLoop::take_back() {
                 continue;
             }
         }
+        if (s->connection->has_buffered_input()) {
+            on_ready(*s);  // TLS read ahead of what fitted: no event would announce it
+            continue;
+        }
         arm(*s, EPOLLIN);
     }
 }

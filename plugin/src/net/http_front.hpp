@@ -56,13 +56,13 @@ struct FrontSettings {
 // Since start; for tests, benchmarks and logs.
 struct FrontCounters {
     std::uint64_t accepted = 0;
-    std::uint64_t dispatched = 0;       // requests handed to a worker
-    std::uint64_t refused_client = 0;   // over max_connections_per_client or max_busy_per_client
-    std::uint64_t refused_busy = 0;     // queue full, or every slot busy
-    std::uint64_t evicted = 0;          // waiting connections closed to make room
-    std::uint64_t timed_out = 0;        // header, body or keep-alive deadline passed
-    std::uint64_t bad_requests = 0;     // 400, 411, 413, 431, 501, 505
-    std::uint64_t open = 0;             // connections open now (not counting lingering closes)
+    std::uint64_t dispatched = 0;      // requests handed to a worker
+    std::uint64_t refused_client = 0;  // over max_connections_per_client or max_busy_per_client
+    std::uint64_t refused_busy = 0;    // queue full, or every slot busy
+    std::uint64_t evicted = 0;         // waiting connections closed to make room
+    std::uint64_t timed_out = 0;       // header, body or keep-alive deadline passed
+    std::uint64_t bad_requests = 0;    // 400, 411, 413, 431, 501, 505
+    std::uint64_t open = 0;            // connections open now (not counting lingering closes)
 };
 
 class FrontLoop;
