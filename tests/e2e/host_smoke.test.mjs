@@ -21,11 +21,6 @@ const pageErrors = [];
 
 before(async () => {
   host = await startHost();
-  writeFileSync(join(host.spool, 'mail', '0001.eml'), [
-    'From: External Sharing <noreply@example.org>', 'To: lea.mueller@example.org',
-    'Subject: =?UTF-8?Q?Ihr_Zugangscode_f=C3=BCr_die_Fallakte?=', 'Date: Mon, 23 Nov 2026 13:27:16 +0000',
-    'Content-Type: text/plain; charset=UTF-8', '', 'Ihr Code lautet 48213. Link: http://127.0.0.1:1/s/abc', ''].join('\r\n'));
-  writeFileSync(join(host.spool, 'sms', '0001.json'), JSON.stringify({ to: '+41 79 123 45 67', text: 'Code 48213', created_at: '2026-11-23T13:27:16Z' }));
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -136,12 +131,26 @@ test('switches the language to English and back', async () => {
   await page.waitForSelector('.nav-link:has-text("Fälle")');
 });
 
-test('shows spooled mail and text messages in the dev mailbox', async () => {
+// Spooled as the plugin's spool senders write them: marked with the organisation they belong to.
+function spool(name, organisation, code) {
+  writeFileSync(join(host.spool, 'mail', name + '.eml'), [
+    'X-Spool-Organisation: ' + organisation,
+    'From: External Sharing <noreply@example.org>', 'To: lea.mueller@example.org',
+    'Subject: =?UTF-8?Q?Ihr_Zugangscode_f=C3=BCr_die_Fallakte?=', 'Date: Mon, 23 Nov 2026 13:27:16 +0000',
+    'Content-Type: text/plain; charset=UTF-8', '', `Ihr Code lautet ${code}. Link: http://127.0.0.1:1/s/abc`, ''].join('\r\n'));
+  writeFileSync(join(host.spool, 'sms', name + '.json'), JSON.stringify({ to: '+41 79 123 45 67', text: `Code ${code}`, created_at: '2026-11-23T13:27:16Z', organisation_id: organisation }));
+}
+
+test('shows spooled mail and text messages of the own organisation in the dev mailbox', async () => {
+  const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+  spool('0001', me.organisation.id, '48213');
+  spool('0002', me.organisation.id + '0', '99999');  // another organisation's
   await page.click('.nav-link:has-text("Dev-Postfach")');
   await page.waitForSelector('.mail-subject');
   assert.match(await page.textContent('.mail-subject'), /Ihr Zugangscode für die Fallakte/);
   assert.match(await page.textContent('.mail-body'), /48213/);
   assert.match(await page.textContent('.sms-text'), /Code 48213/);
+  assert.doesNotMatch(await page.textContent('body'), /99999/, 'nothing of another organisation');
   await shot('08-dev-mailbox');
 });
 

@@ -2,6 +2,8 @@
 // with the error kept and the owner told, never send a code late, wake up on demand.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "memory_outbox_store.hpp"
@@ -158,6 +160,15 @@ TEST_F(WorkerTest, CodeBySmsLandsInTheSpoolAsJson) {
     EXPECT_EQ(sms->getValue<std::string>("text"), "Ihr Code: 123456. Gültig 10 Minuten.");
     EXPECT_EQ(sms->getValue<std::string>("message_id").rfind("<es.", 0), 0u);
     EXPECT_FALSE(sms->getValue<std::string>("created_at").empty());
+    EXPECT_EQ(sms->getValue<std::string>("organisation_id"), "org-1");
+}
+
+TEST_F(WorkerTest, ComposedMailKnowsItsOrganisation) {
+    queue_link();
+    worker().run_once();
+    ASSERT_EQ(mail_.sent.size(), 1u);
+    EXPECT_EQ(mail_.sent[0].organisation_id, "org-1");
+    EXPECT_EQ(mail_.sent[0].data.find("org-1"), std::string::npos) << "not in the real mail";
 }
 
 TEST_F(WorkerTest, WakeDeliversWithoutWaitingForThePoll) {
@@ -189,4 +200,24 @@ TEST(SpoolMailSender, WritesOneEmlPerMessageIdAtomically) {
     }
     ASSERT_EQ(names.size(), 1u);
     EXPECT_EQ(names[0], "es.1.2@amt.example.eml");
+}
+
+TEST(SpoolMailSender, MarksTheFileWithItsOrganisationOrWithNobody) {
+    TempDirectory dir;
+    SpoolMailSender sender(dir.path().string());
+    OutgoingMail m;
+    m.message_id = "<es.1.3@amt.example>";
+    m.data = "Subject: x\r\n\r\nbody\r\n";
+    m.organisation_id = "org-7";
+    sender.send(m);
+    m.message_id = "<es.1.4@amt.example>";
+    m.organisation_id = "org-7\r\nBcc: x@evil.example";
+    sender.send(m);
+    auto read = [&](const char* name) {
+        std::ifstream in(dir.path() / "mail" / name, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    EXPECT_EQ(read("es.1.3@amt.example.eml"),
+              "X-Spool-Organisation: org-7\r\nSubject: x\r\n\r\nbody\r\n");
+    EXPECT_EQ(read("es.1.4@amt.example.eml"), m.data) << "an id that would break the header";
 }

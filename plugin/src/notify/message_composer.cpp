@@ -165,6 +165,7 @@ ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
             one_line(templates_.sms(message.organisation_id, kind, l).render(values, one_line));
         out.sms.message_id = id;
         out.sms.created_at = message.created_at;
+        out.sms.organisation_id = message.organisation_id;
         return out;
     }
     const MailTemplate& t = templates_.mail(message.organisation_id, kind, l);
@@ -184,6 +185,7 @@ ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
     out.mail.envelope_to = message.recipient_address;
     out.mail.message_id = id;
     out.mail.data = mail.serialize();
+    out.mail.organisation_id = message.organisation_id;
     return out;
 }
 

@@ -12,6 +12,7 @@ struct OutgoingSms {
     std::string text;        // UTF-8, one line
     std::string message_id;  // the same scheme as e-mails; sent as Idempotency-Key to gateways
     domain::Timestamp created_at;
+    std::string organisation_id;  // as in OutgoingMail: for the spool file only
 };
 
 }  // namespace es::notify

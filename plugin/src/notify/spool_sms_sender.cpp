@@ -23,6 +23,7 @@ void SpoolSmsSender::send(const OutgoingSms& sms) {
     o.set("created_at",
           Poco::DateTimeFormatter::format(created, Poco::DateTimeFormat::ISO8601_FRAC_FORMAT));
     o.set("message_id", sms.message_id);
+    o.set("organisation_id", sms.organisation_id);
     std::ostringstream out;
     o.stringify(out);
     write_spool_file(directory_, spool_name(sms.message_id) + ".json", out.str());

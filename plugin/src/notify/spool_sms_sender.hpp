@@ -1,5 +1,6 @@
 // The development SMS sender: each SMS becomes "<spool_directory>/sms/<message id>.json" holding
-// {"to","text","created_at","message_id"}, written atomically, for the sample host's dev mailbox.
+// {"to","text","created_at","message_id","organisation_id"}, written atomically, for the sample
+// host's dev mailbox (which shows each organisation only its own messages).
 #pragma once
 
 #include <string>

@@ -40,6 +40,10 @@ class PlainTextPart : public Poco::Net::PartHandler {
     bool have_plain_ = false;
 };
 
+// Files are read newest first until `limit` messages of the organisation were found; at most this
+// many files are looked at per listing, so a spool full of other organisations' mail stays cheap.
+constexpr std::size_t kMaxFilesRead = 5000;
+
 std::vector<fs::path> newest_files(const fs::path& dir, const std::string& ext, std::size_t limit) {
     std::vector<std::pair<fs::file_time_type, fs::path>> found;
     std::error_code ec;
@@ -86,15 +90,26 @@ SpooledMail DevMailbox::parse_mail(const std::string& raw) {
     m.to = decode_header(message.get("To", ""));
     m.subject = decode_header(message.get("Subject", ""));
     m.date = message.get("Date", "");
+    m.organisation_id = message.get("X-Spool-Organisation", "");
     m.body = part.text().empty() ? message.getContent() : part.text();
     return m;
 }
 
-std::vector<SpooledMail> DevMailbox::mails(std::size_t limit) const {
+std::vector<SpooledMail> DevMailbox::mails(const std::string& organisation_id,
+                                           std::size_t limit) const {
     std::vector<SpooledMail> out;
-    for (const auto& p : newest_files(fs::path(spool_) / "mail", ".eml", limit)) {
+    if (organisation_id.empty()) {
+        return out;
+    }
+    for (const auto& p : newest_files(fs::path(spool_) / "mail", ".eml", kMaxFilesRead)) {
+        if (out.size() >= limit) {
+            break;
+        }
         try {
             SpooledMail m = parse_mail(read_file(p));
+            if (m.organisation_id != organisation_id) {
+                continue;
+            }
             m.id = p.filename().string();
             out.push_back(std::move(m));
         } catch (const std::exception& e) {
@@ -104,9 +119,16 @@ std::vector<SpooledMail> DevMailbox::mails(std::size_t limit) const {
     return out;
 }
 
-std::vector<SpooledSms> DevMailbox::sms(std::size_t limit) const {
+std::vector<SpooledSms> DevMailbox::sms(const std::string& organisation_id,
+                                        std::size_t limit) const {
     std::vector<SpooledSms> out;
-    for (const auto& p : newest_files(fs::path(spool_) / "sms", ".json", limit)) {
+    if (organisation_id.empty()) {
+        return out;
+    }
+    for (const auto& p : newest_files(fs::path(spool_) / "sms", ".json", kMaxFilesRead)) {
+        if (out.size() >= limit) {
+            break;
+        }
         try {
             Poco::JSON::Parser parser;
             auto o = parser.parse(read_file(p)).extract<Poco::JSON::Object::Ptr>();
@@ -115,6 +137,10 @@ std::vector<SpooledSms> DevMailbox::sms(std::size_t limit) const {
             s.to = o->optValue<std::string>("to", "");
             s.text = o->optValue<std::string>("text", "");
             s.created_at = o->optValue<std::string>("created_at", "");
+            s.organisation_id = o->optValue<std::string>("organisation_id", "");
+            if (s.organisation_id != organisation_id) {
+                continue;
+            }
             out.push_back(std::move(s));
         } catch (const std::exception& e) {
             HostLog::warning("dev mailbox: cannot read " + p.string() + ": " + e.what());

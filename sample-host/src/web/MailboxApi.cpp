@@ -15,8 +15,10 @@ void MailboxApi::install(Router& router, DossierManager& dm) {
                            "The dev mailbox is not enabled in the host config.");
         }
         DevMailbox box(dm.config.spool_directory);
+        // Only the caller's organisation: its links and codes are its secrets.
+        const std::string organisation = std::to_string(ex.user->organisation_id);
         Array::Ptr mails = new Array;
-        for (const auto& m : box.mails()) {
+        for (const auto& m : box.mails(organisation)) {
             Object::Ptr o = new Object;
             o->set("id", m.id);
             o->set("from", m.from);
@@ -27,7 +29,7 @@ void MailboxApi::install(Router& router, DossierManager& dm) {
             mails->add(o);
         }
         Array::Ptr sms = new Array;
-        for (const auto& s : box.sms()) {
+        for (const auto& s : box.sms(organisation)) {
             Object::Ptr o = new Object;
             o->set("id", s.id);
             o->set("to", s.to);
