@@ -8,7 +8,7 @@ packages=(
   libpoco-dev libboost-dev libboost-filesystem-dev libboost-system-dev
   libyaml-cpp-dev libmysqlcppconn-dev libargon2-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  binutils unzip zip curl python3 openssl iproute2
+  binutils unzip zip curl python3 openssl iproute2 media-types
   mariadb-server mariadb-client
   python3-aiosmtpd
   nginx-light wrk

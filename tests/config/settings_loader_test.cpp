@@ -248,3 +248,15 @@ TEST(SettingsLoader, OneAddressMayNotUseUpTheSharesCodeSends) {
                                       "es.yaml", "/data");
     EXPECT_EQ(s.policy.defaults.code_sends_per_address_per_hour, 2);
 }
+
+TEST(SettingsLoader, AccessLogFailureRefusesByDefaultAndAcceptsOnlyItsTwoValues) {
+    using Failure = es::config::PortalSettings::AccessLogFailure;
+    EXPECT_EQ(parse_settings(kMinimal, "es.yaml", "/data").portal.access_log_failure,
+              Failure::Refuse);
+    EXPECT_EQ(parse_settings(std::string(kMinimal) + "portal:\n  access_log_failure: serve\n",
+                             "es.yaml", "/data")
+                  .portal.access_log_failure,
+              Failure::Serve);
+    ConfigError e = error_of(std::string(kMinimal) + "portal:\n  access_log_failure: ignore\n");
+    EXPECT_EQ(e.key(), "portal.access_log_failure");
+}

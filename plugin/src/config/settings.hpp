@@ -95,6 +95,15 @@ struct PortalSettings {
     int max_ranges = 8;
     int session_idle_minutes = 60;
     GuessLimits guesses;
+    // Per client (IPv4 address, IPv6 /64): dead-link answers allowed at once, and how fast that
+    // allowance comes back; beyond it the client gets 429 for every link (DeadLinkThrottle).
+    int dead_link_burst = 20;
+    int dead_links_per_minute = 60;
+    // What a request gets when its access-log entry cannot be written: Refuse answers 503 and
+    // serves nothing unlogged (the owner's log must be complete); Serve goes on and only reports
+    // the failure to the host's log.
+    enum class AccessLogFailure { Refuse, Serve };
+    AccessLogFailure access_log_failure = AccessLogFailure::Refuse;
 };
 
 // How shares may be made for one organisation and case type. The base comes from config; case

@@ -156,6 +156,11 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
     out.session_idle_minutes =
         s.integer("session_idle_minutes", out.session_idle_minutes, 1, 24 * 60);
     out.guesses = read_guesses(s.section("guesses"));
+    out.dead_link_burst = s.integer("dead_link_burst", out.dead_link_burst, 1, 100000);
+    out.dead_links_per_minute =
+        s.integer("dead_links_per_minute", out.dead_links_per_minute, 1, 1000000);
+    out.access_log_failure = static_cast<PortalSettings::AccessLogFailure>(
+        s.choice("access_log_failure", {"refuse", "serve"}, 0));
     s.finish();
     return out;
 }

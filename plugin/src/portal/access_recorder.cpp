@@ -4,7 +4,7 @@ namespace es::portal {
 
 void AccessRecorder::record(const ShareAccess& access, const Exchange& ex,
                             const std::string& action, const std::string& outcome,
-                            const std::string& item_id) noexcept {
+                            const std::string& item_id) {
     if (access.preview) {
         return;
     }
@@ -20,11 +20,15 @@ void AccessRecorder::record(const ShareAccess& access, const Exchange& ex,
         e.item_id = item_id;
         e.outcome = outcome;
         batcher_.append(std::move(e));
+        return;
     } catch (const std::exception& err) {
         host_.log(DM_LOG_ERROR, "portal access log share#" + access.log_ref() + ": cannot record " +
                                     action + ": " + err.what());
     } catch (...) {
         host_.log(DM_LOG_ERROR, "portal access log: cannot record " + action);
+    }
+    if (failure_ == Failure::Refuse) {
+        throw AccessLogUnavailable("access log unavailable");
     }
 }
 

@@ -9,8 +9,10 @@
 
 #include <dm/cpp/host_services.hpp>
 
+#include <stdexcept>
 #include <string>
 
+#include "config/settings.hpp"
 #include "portal/access_log_batcher.hpp"
 #include "portal/exchange.hpp"
 #include "portal/share_access.hpp"
@@ -18,18 +20,30 @@
 
 namespace es::portal {
 
+// The entry could not be written and portal.access_log_failure is "refuse": the request must end
+// without content (PortalRouter answers 503, or cuts a response already started).
+class AccessLogUnavailable : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
 class AccessRecorder {
   public:
-    AccessRecorder(store::AccessLogRepository& log, const dm::HostServices& host)
-        : batcher_(log), host_(host) {}
+    using Failure = config::PortalSettings::AccessLogFailure;
 
-    // Never throws: a failing access log is reported to the host's log and the request goes on.
+    AccessRecorder(store::AccessLogRepository& log, const dm::HostServices& host, Failure failure)
+        : batcher_(log), host_(host), failure_(failure) {}
+
+    // Returns once the entry is committed. A failure is reported to the host's log; then, with
+    // Failure::Refuse, AccessLogUnavailable is thrown, so callers record BEFORE they serve content.
+    // With Failure::Serve it returns and the request goes on.
     void record(const ShareAccess& access, const Exchange& ex, const std::string& action,
-                const std::string& outcome, const std::string& item_id = {}) noexcept;
+                const std::string& outcome, const std::string& item_id = {});
 
   private:
     AccessLogBatcher batcher_;
     const dm::HostServices& host_;
+    const Failure failure_;
 };
 
 }  // namespace es::portal

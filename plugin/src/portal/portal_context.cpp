@@ -13,7 +13,8 @@ PortalContext::PortalContext(const config::Settings& settings_, PortalPorts port
       gate(ports_.store, ports_.licence, ports_.secret_box, cookies,
            std::chrono::minutes(settings_.portal.session_idle_minutes)),
       throttle(ports_.store.throttle(), settings_.portal.guesses),
-      access(ports_.store.access_log(), ports_.host) {}
+      access(ports_.store.access_log(), ports_.host, settings_.portal.access_log_failure),
+      dead_links(settings_.portal.dead_link_burst, settings_.portal.dead_links_per_minute) {}
 
 void PortalContext::log_error(const std::string& where, const std::string& share_ref,
                               const std::string& what) const {

@@ -13,6 +13,7 @@
 #include "portal/attempt_throttle.hpp"
 #include "portal/case_view_loader.hpp"
 #include "portal/csrf.hpp"
+#include "portal/dead_link_throttle.hpp"
 #include "portal/http/client_address.hpp"
 #include "portal/http/cookie_jar.hpp"
 #include "portal/licence_gate.hpp"
@@ -48,6 +49,7 @@ class PortalContext {
     ShareGate gate;
     AttemptThrottle throttle;
     AccessRecorder access;
+    DeadLinkThrottle dead_links;
 
     // Errors the recipient must never see, for the host's log: no token, password or code.
     void log_error(const std::string& where, const std::string& share_ref,

@@ -4,7 +4,9 @@
 
 #include <vector>
 
+#include "domain/throttle_key.hpp"
 #include "portal/http/responder.hpp"
+#include "portal/http/secret_query.hpp"
 #include "portal/pages/texts.hpp"
 #include "portal/routes/code_send_route.hpp"
 #include "portal/routes/code_verify_route.hpp"
@@ -49,6 +51,19 @@ std::optional<std::vector<std::string>> segments_of(const std::string& uri) {
     return out;
 }
 
+// What a recipient gets while the access log cannot be written (portal.access_log_failure:
+// refuse): nothing about the link, only "try again".
+const std::string& unavailable_page() {
+    static const std::string kPage =
+        "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<title>Vorübergehend nicht verfügbar / Temporarily unavailable</title>\n"
+        "<link rel=\"stylesheet\" href=\"/assets/portal.css\">\n</head>\n<body>\n<main>\n"
+        "<p>Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später noch "
+        "einmal.</p>\n<p lang=\"en\">The service is temporarily unavailable. Please try again "
+        "later.</p>\n</main>\n</body>\n</html>\n";
+    return kPage;
+}
+
 const std::string& generic_error_page() {
     static const std::string kPage =
         "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -62,9 +77,24 @@ const std::string& generic_error_page() {
 }  // namespace
 
 void PortalRouter::route(Exchange& ex) noexcept {
+    auto status = Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
+    const std::string* page = &generic_error_page();
     try {
+        const std::string client = domain::client_throttle_key(ex.client_ip());
+        if (auto wait = ctx_.dead_links.refusal(client)) {
+            routes::send_too_many_requests(ex, *wait);
+            return;
+        }
         dispatch(ex);
+        // Every 404 of the portal is the dead-link answer.
+        if (ex.response.getStatus() == Poco::Net::HTTPResponse::HTTP_NOT_FOUND) {
+            ctx_.dead_links.count(client);
+        }
         return;
+    } catch (const AccessLogUnavailable&) {
+        // Already in the host's log (AccessRecorder); the request ends without content.
+        status = Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
+        page = &unavailable_page();
     } catch (const std::exception& e) {
         // The message may hold SQL or paths: it goes to the host's log, never to the visitor.
         ctx_.log_error(ex.request.getMethod(), "", e.what());
@@ -85,8 +115,7 @@ void PortalRouter::route(Exchange& ex) noexcept {
         ex.response.erase("Accept-Ranges");
         ex.response.setKeepAlive(false);
         ex.must_close = true;
-        http::send_html(ex, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
-                        generic_error_page());
+        http::send_html(ex, status, *page);
     } catch (...) {
         ex.must_close = true;
     }
@@ -97,6 +126,11 @@ void PortalRouter::dispatch(Exchange& ex) {
     const std::string& method = ex.request.getMethod();
     if (!segs || (method != "GET" && method != "HEAD" && method != "POST")) {
         routes::send_dead_link(ex);
+        return;
+    }
+    // Before any lookup, so live and dead links answer alike.
+    if (http::query_names_a_secret(ex.request.getURI())) {
+        routes::send_bad_request(ex);
         return;
     }
     const auto& s = *segs;

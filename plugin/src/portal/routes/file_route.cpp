@@ -6,6 +6,7 @@
 #include "portal/http/content_disposition.hpp"
 #include "portal/http/download_headers.hpp"
 #include "portal/http/responder.hpp"
+#include "portal/http/served_media_type.hpp"
 #include "portal/http/socket_body.hpp"
 #include "portal/pages/texts.hpp"
 #include "portal/routes/owner_alert_triggers.hpp"
@@ -62,7 +63,7 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     const auto size = static_cast<std::uint64_t>(stream.size());
     const std::string etag = http::entity_tag(att->sha256, att->id, size, att->modified);
     const auto last_modified = http::http_date(att->modified);
-    const std::string media_type = http::safe_media_type(att->media_type);
+    const std::string media_type = http::served_media_type(att->name, att->media_type);
 
     http::RangeRequest ranges;
     if (ex.request.has("Range") &&
@@ -140,6 +141,16 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
                      pages::texts(ex.language).limit_reached);
         return;
     }
+    try {
+        // Logged before the first byte, so nothing leaves unlogged (portal.access_log_failure);
+        // a transfer that then breaks off adds an "aborted" entry.
+        ctx_.access.record(access, ex, "download", completes ? "ok" : "partial", att->id);
+    } catch (...) {
+        if (limited) {
+            slots.release(access.share.id);
+        }
+        throw;
+    }
     report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
     try {
         http::send_head(ex);
@@ -162,7 +173,6 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     if (counted && !limited) {
         slots.reserve(access.share.id);  // no limit: just counts the completed download
     }
-    ctx_.access.record(access, ex, "download", completes ? "ok" : "partial", att->id);
 }
 
 }  // namespace es::portal::routes

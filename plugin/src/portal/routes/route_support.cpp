@@ -10,6 +10,7 @@
 #include "portal/http/responder.hpp"
 #include "portal/pages/auth_pages.hpp"
 #include "portal/pages/dead_link_page.hpp"
+#include "portal/pages/refusal_pages.hpp"
 #include "portal/pages/texts.hpp"
 
 namespace es::portal::routes {
@@ -18,6 +19,20 @@ void send_dead_link(Exchange& ex) {
     ex.response.erase("Set-Cookie");
     ex.response.erase("Location");
     http::send_html(ex, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, pages::dead_link_page());
+}
+
+void send_bad_request(Exchange& ex) {
+    ex.response.erase("Set-Cookie");
+    ex.response.erase("Location");
+    http::send_html(ex, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, pages::bad_request_page());
+}
+
+void send_too_many_requests(Exchange& ex, std::chrono::seconds retry_after) {
+    ex.response.erase("Set-Cookie");
+    ex.response.erase("Location");
+    ex.response.set("Retry-After", std::to_string(std::max<long>(1, retry_after.count())));
+    http::send_html(ex, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS,
+                    pages::too_many_requests_page());
 }
 
 void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access) {
@@ -63,7 +78,9 @@ std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex) {
         auto form = std::make_unique<Poco::Net::HTMLForm>();
         form->setFieldLimit(8);
         form->setValueLengthLimit(4096);
-        form->load(ex.request, ex.request.stream());
+        // read(), not load(): load() also reads the URL's query, which let
+        // "POST …/password?password=…" sign in with a secret that every log had seen.
+        form->read(ex.request.stream());
         return form;
     } catch (const Poco::Exception&) {
         ex.must_close = true;

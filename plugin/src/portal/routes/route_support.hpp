@@ -20,6 +20,13 @@ namespace es::portal::routes {
 // path the portal does not know: 404 with a constant body and no cookies.
 void send_dead_link(Exchange& ex);
 
+// 400 with a constant body and no cookies, for a request refused whatever it names (a secret in
+// the URL's query, http::query_names_a_secret).
+void send_bad_request(Exchange& ex);
+
+// 429 with Retry-After and a constant body, for a client refused by DeadLinkThrottle.
+void send_too_many_requests(Exchange& ex, std::chrono::seconds retry_after);
+
 // Picks the language (cookie, Accept-Language, share locale) into ex.language.
 void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access);
 
@@ -39,7 +46,8 @@ void send_message(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
 void send_throttled(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                     std::chrono::milliseconds wait, const std::string& message);
 
-// The url-encoded body of a small POST; nothing for anything else (too large, other type).
+// The url-encoded body of a small POST; nothing for anything else (too large, other type). The
+// URL's query is never read into the form: secrets come from the body only.
 std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex);
 
 // Reads the form and checks its CSRF token; on failure answers 403 itself and returns nothing.

@@ -78,6 +78,15 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
                      pages::texts(ex.language).limit_reached);
         return;
     }
+    try {
+        // Before the first byte, as for single files (portal.access_log_failure).
+        ctx_.access.record(access, ex, "download_all", "ok");
+    } catch (...) {
+        if (limited) {
+            slots.release(access.share.id);
+        }
+        throw;
+    }
     report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
     const dm::Context host_ctx{access.share.organisation_id, "", "en"};
     try {
@@ -116,7 +125,6 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
     if (counted && !limited) {
         slots.reserve(access.share.id);
     }
-    ctx_.access.record(access, ex, "download_all", "ok");
 }
 
 }  // namespace es::portal::routes

@@ -1,0 +1,108 @@
+// Scanning for links is slowed per client address (issue #14.4), in a way that tells the scanner
+// nothing: once a client has earned too many dead-link answers, it gets the same 429 for live and
+// dead links; live links never count; other clients are not affected.
+#include <thread>
+
+#include "crypto/token.hpp"
+#include "portal/dead_link_throttle.hpp"
+#include "portal_fixture.hpp"
+
+namespace es::portal::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(DeadLinkThrottle, EmptyBucketRefusesUntilItRefills) {
+    DeadLinkThrottle t(3, 60);  // one answer back per second
+    const auto t0 = DeadLinkThrottle::Clock::time_point{} + 1h;
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_FALSE(t.refusal("ip:a", t0)) << i;
+        t.count("ip:a", t0);
+    }
+    ASSERT_TRUE(t.refusal("ip:a", t0));
+    EXPECT_EQ(1s, *t.refusal("ip:a", t0));
+    EXPECT_FALSE(t.refusal("ip:b", t0)) << "another client";
+    EXPECT_FALSE(t.refusal("ip:a", t0 + 1s)) << "one answer came back";
+    t.count("ip:a", t0 + 1s);
+    EXPECT_TRUE(t.refusal("ip:a", t0 + 1s));
+}
+
+TEST(DeadLinkThrottle, KeepsAtMostMaxClientsAndForgetsRefilledOnesFirst) {
+    DeadLinkThrottle t(2, 60, 10);
+    const auto t0 = DeadLinkThrottle::Clock::time_point{} + 1h;
+    t.count("ip:scanner", t0);
+    t.count("ip:scanner", t0);
+    for (int i = 0; i < 8; ++i) {
+        t.count("ip:" + std::to_string(i), t0);
+    }
+    // A second later the one-off clients have refilled; the scanner goes on; a flood of new
+    // clients then evicts the refilled ones, not the scanner.
+    const auto later = t0 + 1s;
+    t.count("ip:scanner", later);
+    for (int i = 100; i < 105; ++i) {
+        t.count("ip:" + std::to_string(i), later);
+    }
+    EXPECT_TRUE(t.refusal("ip:scanner", later));
+}
+
+class DeadLinkThrottleTest : public PortalTest {
+  protected:
+    void configure(config::Settings& s) override {
+        s.portal.dead_link_burst = 5;
+        s.portal.dead_links_per_minute = 60;
+    }
+    static HttpResponse get_from(std::uint16_t port, const std::string& ip,
+                                 const std::string& path) {
+        return http_request(port, "GET", path, {{"X-Forwarded-For", ip}});
+    }
+    // Spends the client's whole allowance on unknown links.
+    void scan(const std::string& ip) {
+        for (int i = 0; i < 5; ++i) {
+            ASSERT_EQ(404, get_from(port(), ip, "/s/" + crypto::new_token()).status) << i;
+        }
+    }
+};
+
+TEST_F(DeadLinkThrottleTest, AScannerGetsTheSame429ForLiveAndDeadLinksAndNobodyElseDoes) {
+    const auto live = create_share();
+    scan("192.0.2.10");
+    const auto dead = get_from(port(), "192.0.2.10", "/s/" + crypto::new_token());
+    const auto alive = get_from(port(), "192.0.2.10", live.path());
+    EXPECT_EQ(429, dead.status);
+    EXPECT_EQ(dead.status, alive.status);
+    EXPECT_EQ(dead.comparable_headers(), alive.comparable_headers());
+    EXPECT_EQ(dead.body, alive.body);
+    EXPECT_EQ("1", dead.header("Retry-After"));
+    EXPECT_TRUE(dead.all("Set-Cookie").empty());
+    EXPECT_EQ(std::string::npos, alive.body.find("hello.txt"));
+    // Another client is not slowed down by the scanner.
+    EXPECT_EQ(200, get_from(port(), "192.0.2.11", live.path()).status);
+    EXPECT_EQ(404, get_from(port(), "192.0.2.11", "/s/" + crypto::new_token()).status);
+}
+
+TEST_F(DeadLinkThrottleTest, AnIpv6SlashSixtyFourIsOneClient) {
+    scan("2001:db8:1:2::a");
+    EXPECT_EQ(429, get_from(port(), "2001:db8:1:2::b", "/s/" + crypto::new_token()).status);
+    EXPECT_EQ(404, get_from(port(), "2001:db8:1:3::a", "/s/" + crypto::new_token()).status);
+}
+
+TEST_F(DeadLinkThrottleTest, LiveLinksDoNotSpendTheAllowance) {
+    const auto live = create_share();
+    for (int i = 0; i < 30; ++i) {
+        ASSERT_EQ(200, get_from(port(), "192.0.2.12", live.path()).status) << i;
+        ASSERT_EQ(200, get_from(port(), "192.0.2.12", live.path() + "/files/a1").status) << i;
+    }
+    scan("192.0.2.12");  // the whole allowance is still there...
+    EXPECT_EQ(429, get_from(port(), "192.0.2.12", "/s/" + crypto::new_token()).status)
+        << "...and no more";
+}
+
+TEST_F(DeadLinkThrottleTest, TheAllowanceComesBack) {
+    scan("192.0.2.13");
+    ASSERT_EQ(429, get_from(port(), "192.0.2.13", "/s/" + crypto::new_token()).status);
+    std::this_thread::sleep_for(1200ms);
+    EXPECT_EQ(404, get_from(port(), "192.0.2.13", "/s/" + crypto::new_token()).status);
+}
+
+}  // namespace
+}  // namespace es::portal::test
