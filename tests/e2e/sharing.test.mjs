@@ -8,7 +8,9 @@
 // and everything as a zip (`unzip -t`); the caseworker follows the access log, hides items (panel
 // editor and the preview's "Hide"), extends the link, sees the column icon, revokes, and the link
 // answers like an unknown one. Then the main path once more in German, a field error, a double
-// click on "Share", and a case of another organisation.
+// click on "Share", a download limit under "Advanced options" and "Change protection" (which ends
+// the recipient's session; removing the protection asks first), and a case of another
+// organisation.
 //
 // Every step leaves a screenshot in $DM_E2E_ARTIFACTS/sharing/ (docs/images/ takes copies of some).
 import assert from 'node:assert/strict';
@@ -35,6 +37,7 @@ mkdirSync(artifacts, { recursive: true });
 const CASE_EN = 'MH-2024-00002';  // phone + e-mail, three attachments: the main path
 const CASE_DE = 'MH-2024-00006';  // phone + e-mail: the main path in German
 const CASE_FORM = 'MH-2024-00018'; // e-mail, no phone: field error and double click
+const CASE_MORE = 'MH-2024-00010'; // phone + e-mail: download limit, change of protection
 const OTHER_ORG_CASE = 'BS-2024-00002';
 
 let host;
@@ -611,6 +614,65 @@ test('a field error is shown next to its field; a double click on "Share" create
   await desk.waitForSelector('.dialog', { state: 'detached' });
   await openCaseTab(state.caseForm, 'External Sharing');
   assert.equal(await linksTable().locator('tbody tr').count(), 1, 'exactly one link in the panel');
+});
+
+// ---- download limit and change of protection ------------------------------------------------------
+
+test('a download limit under "Advanced options"; "Change protection" ends the recipient\'s session', async () => {
+  state.caseMore = await caseId(CASE_MORE);
+  const open = await openShareDialog(CASE_MORE, 'Share with external person');
+  await open();
+  await desk.check('.dialog input[type=radio][value=password]');
+  await desk.click('.dialog button:has-text("Generate")');
+  const password = await desk.inputValue('.dialog input[name=password]');
+  assert.equal(await desk.locator('.dialog input[name=download_limit]').isVisible(), false, 'hidden until asked for');
+  await desk.check('.dialog input[name=advanced]');
+  await desk.fill('.dialog input[name=download_limit]', '3');
+  await shot(desk, 'en-21-share-dialog-download-limit');
+  await desk.click('.dialog button[type=submit]:has-text("Share")');
+  await desk.waitForSelector('.dialog .notice-success:has-text("Link created")');
+  const link = await desk.getAttribute('.dialog a.vm-link', 'href');
+  await desk.click('.dialog form.vm-form button:has-text("Close")');
+  await desk.waitForSelector('.dialog', { state: 'detached' });
+
+  // The recipient signs in with the password.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  const recipient = await context.newPage();
+  recipient.setDefaultTimeout(20000);
+  await recipient.goto(link);
+  await recipient.fill('#password', password);
+  await recipient.click('form[action$="/password"] button[type=submit]');
+  await recipient.waitForSelector('ul.files');
+
+  await openCaseTab(state.caseMore, 'External Sharing');
+  const row = linksTable().locator('tbody tr').first();
+  assert.match(await row.textContent(), /0 of 3/, 'the panel shows the download limit');
+
+  // A new password: the recipient's open session ends.
+  await row.locator('button:has-text("Change protection")').click();
+  await desk.waitForSelector('.dialog input[type=radio][value=password]');
+  await desk.check('.dialog input[type=radio][value=password]');
+  await desk.click('.dialog button:has-text("Generate")');
+  await shot(desk, 'en-22-change-protection');
+  await desk.click('.dialog form.vm-form button[type=submit]');
+  await desk.waitForSelector('.toast:has-text("Protection changed")');
+  await recipient.reload();
+  await recipient.waitForSelector('form[action$="/password"] input#password');
+  assert.equal(await recipient.locator('ul.files').count(), 0, 'no content with the old session');
+
+  // Removing the protection asks once more.
+  await openCaseTab(state.caseMore, 'External Sharing');
+  await linksTable().locator('tbody tr').first().locator('button:has-text("Change protection")').click();
+  await desk.waitForSelector('.dialog input[type=radio][value=none]');
+  await desk.check('.dialog input[type=radio][value=none]');
+  await desk.click('.dialog form.vm-form button[type=submit]');
+  await desk.waitForSelector('.dialog .notice-warning');
+  await shot(desk, 'en-23-remove-protection-confirm');
+  await desk.click('.dialog form.vm-form button[type=submit]:has-text("Remove protection")');
+  await desk.waitForSelector('.toast:has-text("Protection changed")');
+  await recipient.reload();
+  await recipient.waitForSelector('ul.files');
+  await context.close();
 });
 
 // ---- access -------------------------------------------------------------------------------------

@@ -53,9 +53,10 @@ class GuessLimitsTest : public PortalTest {
         slow.max_in_flight = 1;
         domain::AuditEntry audit{0,    "org-1",           "case-1",         share.id,
                                  "u1", domain::now_utc(), "share.password", "{}"};
-        ASSERT_TRUE(store_->shares().change_password(
+        ASSERT_TRUE(store_->shares().change_protection(
             "org-1", share.id, crypto::PasswordHasher(slow).hash(password),
-            box_->seal(password, "password:" + share.id), domain::Protection::Password, audit));
+            box_->seal(password, "password:" + share.id), domain::Protection::Password,
+            domain::CodeChannel::None, audit));
     }
 };
 

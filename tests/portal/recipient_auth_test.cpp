@@ -113,9 +113,9 @@ TEST_F(RecipientAuthTest, PasswordChangeEndsTheSession) {
     audit.at = domain::now_utc();
     audit.action = "share.password";
     audit.details = "{}";
-    ASSERT_TRUE(store_->shares().change_password("org-1", share.id, hasher_->hash("new one"),
-                                                 box_->seal("new one", "password:" + share.id),
-                                                 domain::Protection::Password, audit));
+    ASSERT_TRUE(store_->shares().change_protection(
+        "org-1", share.id, hasher_->hash("new one"), box_->seal("new one", "password:" + share.id),
+        domain::Protection::Password, domain::CodeChannel::None, audit));
     EXPECT_NE(std::string::npos, b.get(share.path()).body.find("name=\"password\""));
     EXPECT_EQ(303, b.get(share.path() + "/files/a1").status);
 }

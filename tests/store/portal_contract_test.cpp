@@ -141,6 +141,78 @@ TYPED_TEST(PortalContract, ReleasedDownloadSlotCanBeReservedAgainAndCountNeverGo
     shares.release_download("no-such-share");
 }
 
+// The download limit by delivered bytes (issue #14.4): a counted download buys one file's worth.
+TYPED_TEST(PortalContract, PaidDownloadsCountOncePerFilesWorthAndResumeFromTheCredit) {
+    const auto share = this->make_share(2);
+    auto& shares = this->store->shares();
+    auto used = [&] { return shares.find("org-a", share.id)->downloads_used; };
+    EXPECT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 99));
+    EXPECT_EQ(used(), 1);
+    EXPECT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 1)) << "from the credit";
+    EXPECT_EQ(used(), 1);
+    EXPECT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 99));
+    EXPECT_EQ(used(), 2);
+    EXPECT_FALSE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 2)) << "limit reached";
+    EXPECT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 1)) << "the last byte";
+    EXPECT_FALSE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 1));
+    EXPECT_EQ(used(), 2);
+}
+
+TYPED_TEST(PortalContract, ParallelPaymentsNeverDeliverMoreThanTheyCounted) {
+    const auto share = this->make_share(3);
+    std::atomic<int> paid{0};
+    std::atomic<int> failed{0};
+    this->in_parallel(20, [&](int) {
+        try {
+            if (this->store->shares().pay_download(share.id, "file:a1", "\"v1\"", 100, 60)) {
+                ++paid;
+            }
+        } catch (const domain::Error&) {
+            ++failed;
+        }
+    });
+    EXPECT_EQ(failed.load(), 0);
+    // Three files' worth is 300 bytes: five payments of 60.
+    EXPECT_EQ(paid.load(), 5);
+    EXPECT_EQ(this->store->shares().find("org-a", share.id)->downloads_used, 3);
+}
+
+TYPED_TEST(PortalContract, RefundsRestoreTheCreditAndAWholeFilesWorthGivesTheDownloadBack) {
+    const auto share = this->make_share(1);
+    auto& shares = this->store->shares();
+    auto used = [&] { return shares.find("org-a", share.id)->downloads_used; };
+    ASSERT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 100));
+    shares.refund_download(share.id, "file:a1", "\"v1\"", 100, 40);
+    EXPECT_EQ(used(), 1);
+    EXPECT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 40)) << "resumed";
+    EXPECT_FALSE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 1));
+    shares.refund_download(share.id, "file:a1", "\"v1\"", 100, 100);
+    EXPECT_EQ(used(), 0) << "nothing of it was delivered";
+    // A credit is for one version of the file: a changed file starts from nothing.
+    ASSERT_TRUE(shares.pay_download(share.id, "file:a1", "\"v1\"", 100, 50));
+    EXPECT_FALSE(shares.pay_download(share.id, "file:a1", "\"v2\"", 100, 10));
+    shares.refund_download(share.id, "file:a1", "\"v2\"", 100, 50);
+    EXPECT_EQ(used(), 1) << "a refund for another version refunds nothing";
+    // Without a limit, nothing is paid this way; a revoked share pays nothing at all.
+    const auto open = this->make_share();
+    EXPECT_FALSE(shares.pay_download(open.id, "file:a1", "\"v1\"", 100, 1));
+    const auto limited = this->make_share(5);
+    this->service->revoke(this->alice, limited.id);
+    EXPECT_FALSE(shares.pay_download(limited.id, "file:a1", "\"v1\"", 100, 1));
+}
+
+TYPED_TEST(PortalContract, DownloadCreditsAppearOnADatabaseFromBeforeThem) {
+    const auto share = this->make_share(1);
+    // As if the database had been made before migration 6 existed.
+    this->service.reset();
+    this->store.reset();
+    this->backend->exec("DROP TABLE download_credits");
+    this->backend->exec("DELETE FROM schema_version WHERE version = 6");
+    this->store = this->backend->open();
+    EXPECT_TRUE(this->store->shares().pay_download(share.id, "file:a1", "\"v1\"", 100, 100));
+    EXPECT_EQ(this->backend->count("download_credits"), 1);
+}
+
 TYPED_TEST(PortalContract, CodeVerifiesOnceAndWrongGuessesSpendTries) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
@@ -245,7 +317,8 @@ TYPED_TEST(PortalContract, SessionLivesUntilThePasswordChangesOrTheShareIsRevoke
     sessions.mark_passed("s1", false, true);
     EXPECT_TRUE(sessions.find_valid("s1", std::chrono::minutes(60))->code_passed);
 
-    this->service->change_password(this->alice, share.id, "brand new password");
+    this->service->change_protection(this->alice, share.id,
+                                     {domain::Protection::Password, "brand new password"});
     EXPECT_FALSE(sessions.find_valid("s1", std::chrono::minutes(60)));
     sessions.create({"s3", share.id, {}, {}, share.secrets.password_generation + 1, true, false});
     EXPECT_TRUE(sessions.find_valid("s3", std::chrono::minutes(60)));

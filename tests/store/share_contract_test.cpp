@@ -71,7 +71,7 @@ TYPED_TEST(ShareContract, NewShareSelectsEverythingTheCaseHoldsNow) {
 
 TYPED_TEST(ShareContract, TokenAndPasswordAreNeverStoredInPlain) {
     auto r = this->request();
-    r.password = "correct horse battery";
+    r.protection = {domain::Protection::Password, "correct horse battery"};
     r.delivery = domain::Delivery::EmailedLink;
     auto created = this->service->create(this->alice, r);
     const std::string token = this->token_of(created);
@@ -139,7 +139,7 @@ TYPED_TEST(ShareContract, InvalidPhoneIsRejectedByFieldAndRule) {
 TYPED_TEST(ShareContract, PhoneIsStoredNormalisedAndCodesGoBySms) {
     auto r = this->request();
     r.recipient.phone = "+41 79-123 45 67";
-    r.require_code = true;
+    r.protection.mode = domain::Protection::Code;
     auto created = this->service->create(this->alice, r);
     EXPECT_EQ(created.share.recipient.phone, "+41791234567");
     EXPECT_EQ(created.share.code_channel, domain::CodeChannel::Sms);
@@ -161,15 +161,15 @@ TYPED_TEST(ShareContract, ExpiryBeyondTheMaximumIsRejected) {
 
 TYPED_TEST(ShareContract, PasswordShorterThanThePolicyIsRejected) {
     auto r = this->request();
-    r.password = "short";
+    r.protection = {domain::Protection::Password, "short"};
     this->expect_rejected(this->alice, r, "password", "password_min_length");
 }
 
 TYPED_TEST(ShareContract, PasswordLengthCountsCharactersNotBytes) {
     auto r = this->request();
-    r.password = "äöüäöüä";  // 7 characters, 14 bytes
+    r.protection = {domain::Protection::Password, "äöüäöüä"};  // 7 characters, 14 bytes
     this->expect_rejected(this->alice, r, "password", "password_min_length");
-    r.password = "äöüäöüäö";  // 8 characters
+    r.protection.password = "äöüäöüäö";  // 8 characters
     EXPECT_NO_THROW(this->service->create(this->alice, r));
 }
 
@@ -280,19 +280,127 @@ TYPED_TEST(ShareContract, ExpiryCanBeExtendedAndShortenedWithinThePolicyOnly) {
     EXPECT_EQ(this->store->shares().find("org-a", a.share.id)->expires_at, sooner);
 }
 
-TYPED_TEST(ShareContract, PasswordChangeBumpsTheGenerationAndRemovalClearsIt) {
+TYPED_TEST(ShareContract, ProtectionChangeBumpsTheGenerationAndRemovalClearsThePassword) {
     auto a = this->service->create(this->alice, this->request());
-    this->service->change_password(this->alice, a.share.id, "a new password!");
+    this->service->change_protection(this->alice, a.share.id,
+                                     {domain::Protection::Password, "a new password!"});
     auto s = *this->store->shares().find("org-a", a.share.id);
     EXPECT_EQ(s.protection, domain::Protection::Password);
     EXPECT_EQ(s.secrets.password_generation, 1);
     EXPECT_TRUE(this->hasher.verify(*s.secrets.password_hash, "a new password!"));
-    this->service->change_password(this->alice, a.share.id, std::nullopt);
+    this->service->change_protection(this->alice, a.share.id, {domain::Protection::Code, {}});
     s = *this->store->shares().find("org-a", a.share.id);
-    EXPECT_EQ(s.protection, domain::Protection::None);
+    EXPECT_EQ(s.protection, domain::Protection::Code);
+    EXPECT_EQ(s.code_channel, domain::CodeChannel::Email) << "the recipient has an e-mail only";
     EXPECT_EQ(s.secrets.password_generation, 2);
     EXPECT_FALSE(s.secrets.password_hash);
     EXPECT_FALSE(s.secrets.sealed_password);
+    this->service->change_protection(this->alice, a.share.id, {domain::Protection::None, {}});
+    s = *this->store->shares().find("org-a", a.share.id);
+    EXPECT_EQ(s.protection, domain::Protection::None);
+    EXPECT_EQ(s.code_channel, domain::CodeChannel::None);
+    EXPECT_EQ(s.secrets.password_generation, 3);
+}
+
+// Issue #14.4: a password mode without a password made an unprotected link. Every mode is
+// checked, on creation and on change, with nothing written when refused.
+TYPED_TEST(ShareContract, EveryProtectionModeIsValidatedOnCreation) {
+    using domain::Protection;
+    // `password` and `contact` nullptr: absent. The contact is an e-mail address.
+    auto refused = [&](Protection mode, const char* password, const char* contact,
+                       const std::string& field, const std::string& rule) {
+        auto r = this->request();
+        r.protection.mode = mode;
+        r.protection.password =
+            password != nullptr ? std::optional<std::string>(password) : std::nullopt;
+        r.recipient.email = contact != nullptr ? std::optional<std::string>(contact) : std::nullopt;
+        SCOPED_TRACE(field + "/" + rule);
+        this->expect_rejected(this->alice, r, field, rule);
+    };
+    const char* email = "e@example.org";
+    refused(Protection::Password, nullptr, email, "password", "password_missing");
+    refused(Protection::Password, "", email, "password", "password_missing");
+    refused(Protection::PasswordAndCode, nullptr, email, "password", "password_missing");
+    refused(Protection::Password, "short", email, "password", "password_min_length");
+    refused(Protection::Password, "twelve chars\n", email, "password", "password_encoding");
+    refused(Protection::None, "correct horse battery", email, "password", "password_unused");
+    refused(Protection::Code, "correct horse battery", email, "password", "password_unused");
+    refused(Protection::Code, nullptr, nullptr, "recipient.phone", "code_contact_required");
+    refused(Protection::PasswordAndCode, "correct horse battery", nullptr, "recipient.phone",
+            "code_contact_required");
+}
+
+TYPED_TEST(ShareContract, EveryProtectionModeIsValidatedOnChangeAndNothingChangesWhenRefused) {
+    auto r = this->request();
+    r.recipient.email.reset();
+    r.protection = {domain::Protection::Password, "correct horse battery"};
+    auto a = this->service->create(this->alice, r);
+    auto refused = [&](domain::Protection mode, const char* password, const std::string& field,
+                       const std::string& rule) {
+        const domain::ProtectionChoice choice{
+            mode, password != nullptr ? std::optional<std::string>(password) : std::nullopt};
+        try {
+            this->service->change_protection(this->alice, a.share.id, choice);
+            ADD_FAILURE() << "accepted " << field << "/" << rule;
+        } catch (const ValidationFailed& e) {
+            EXPECT_TRUE(e.has(field, rule)) << e.what();
+        }
+    };
+    refused(domain::Protection::Password, nullptr, "password", "password_missing");
+    refused(domain::Protection::Password, "", "password", "password_missing");
+    refused(domain::Protection::Password, "short", "password", "password_min_length");
+    refused(domain::Protection::None, "correct horse battery", "password", "password_unused");
+    refused(domain::Protection::Code, nullptr, "recipient.phone", "code_contact_required");
+    const auto s = *this->store->shares().find("org-a", a.share.id);
+    EXPECT_EQ(s.protection, domain::Protection::Password);
+    EXPECT_EQ(s.secrets.password_generation, 0);
+    EXPECT_TRUE(this->hasher.verify(*s.secrets.password_hash, "correct horse battery"));
+}
+
+TYPED_TEST(ShareContract, CaseTypeRequiringAPasswordRefusesToLoseIt) {
+    auto r = this->request("case-strict");
+    r.protection = {domain::Protection::Password, "correct horse battery"};
+    auto a = this->service->create(this->alice, r);
+    EXPECT_THROW(
+        this->service->change_protection(this->alice, a.share.id, {domain::Protection::None, {}}),
+        ValidationFailed);
+    EXPECT_EQ(this->store->shares().find("org-a", a.share.id)->protection,
+              domain::Protection::Password);
+}
+
+TYPED_TEST(ShareContract, DownloadLimitIsSetChangedRemovedAndNeverBelowWhatWasUsed) {
+    auto r = this->request();
+    r.download_limit = 3;
+    auto a = this->service->create(this->alice, r);
+    EXPECT_EQ(this->store->shares().find("org-a", a.share.id)->download_limit, 3);
+    ASSERT_TRUE(this->store->shares().consume_download(a.share.id));
+    ASSERT_TRUE(this->store->shares().consume_download(a.share.id));
+    this->service->change_download_limit(this->alice, a.share.id, 5);
+    EXPECT_EQ(this->store->shares().find("org-a", a.share.id)->download_limit, 5);
+    for (std::int64_t bad : {0, 1, 1001}) {
+        try {
+            this->service->change_download_limit(this->alice, a.share.id, bad);
+            ADD_FAILURE() << bad;
+        } catch (const ValidationFailed& e) {
+            EXPECT_TRUE(e.has("download_limit",
+                              bad == 1 ? "download_limit_below_used" : "download_limit_range"))
+                << e.what();
+        }
+    }
+    this->service->change_download_limit(this->alice, a.share.id, 2);
+    EXPECT_FALSE(this->store->shares().consume_download(a.share.id)) << "2 of 2 used";
+    this->service->change_download_limit(this->alice, a.share.id, std::nullopt);
+    EXPECT_FALSE(this->store->shares().find("org-a", a.share.id)->download_limit);
+    EXPECT_TRUE(this->store->shares().consume_download(a.share.id));
+    auto bad = this->request();
+    bad.download_limit = 0;
+    try {
+        this->service->create(this->alice, bad);
+        ADD_FAILURE() << "a limit of 0 was accepted";
+    } catch (const ValidationFailed& e) {
+        EXPECT_TRUE(e.has("download_limit", "download_limit_range")) << e.what();
+    }
+    EXPECT_EQ(this->backend->count("shares"), 1);
 }
 
 TYPED_TEST(ShareContract, HiddenItemDisappearsAndShownItemReturns) {
@@ -378,7 +486,8 @@ TYPED_TEST(ShareContract, EveryChangeLeavesAnAuditEntryWithActorAndTime) {
     auto a = this->service->create(this->alice, this->request());
     this->service->change_expiry(this->alice, a.share.id,
                                  domain::now_utc() + std::chrono::hours(30));
-    this->service->change_password(this->bob, a.share.id, "long enough secret");
+    this->service->change_protection(this->bob, a.share.id,
+                                     {domain::Protection::Password, "long enough secret"});
     this->service->set_item_visible(this->alice, a.share.id, Section::Details, "f1", false);
     this->service->revoke(this->alice, a.share.id);
     auto trail = this->store->audit().for_case("org-a", "case-1", {});
@@ -389,7 +498,7 @@ TYPED_TEST(ShareContract, EveryChangeLeavesAnAuditEntryWithActorAndTime) {
         EXPECT_EQ(e.details.find("long enough secret"), std::string::npos);
     }
     EXPECT_EQ(actions, (std::vector<std::string>{"share.revoke/alice", "item.hide/alice",
-                                                 "share.password_set/bob", "share.expiry/alice",
+                                                 "share.protection/bob", "share.expiry/alice",
                                                  "share.create/alice"}));
 }
 

@@ -3,9 +3,13 @@
 #include <Poco/JSON/Parser.h>
 
 #include "app/host_case_access.hpp"
+#include "domain/download_limit.hpp"
 #include "domain/error.hpp"
 #include "domain/validation_failed.hpp"
 #include "ui/dates.hpp"
+#include "ui/download_limit_field.hpp"
+#include "ui/protection_dialog.hpp"
+#include "ui/protection_field.hpp"
 #include "ui/share_dialog.hpp"
 #include "ui/share_panel.hpp"
 #include "ui/share_result.hpp"
@@ -262,22 +266,13 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
         return ui::expiry_dialog(lang, share, policy, now, {});
     }
     if (action == "external-sharing.save-expiry") {
-        auto expires = ui::end_of_day(
-            payload->has("expires_on") ? payload->getValue<std::string>("expires_on") : "");
-        if (!expires) {
-            return ui::expiry_dialog(
-                lang, share, policy, now,
-                {{"expires_on", lang == ui::Language::German
-                                    ? "Bitte ein Datum im Format JJJJ-MM-TT angeben."
-                                    : "Give a date as YYYY-MM-DD."}});
-        }
-        try {
-            ports_.shares.change_expiry(actor, share_id, *expires);
-        } catch (const domain::ValidationFailed& failure) {
-            return ui::expiry_dialog(lang, share, policy, now, ui::field_errors(failure, lang));
-        }
-        return close_with("success", ui::fill(ui::text(lang, "toast.expiry_changed"), "date",
-                                              ui::format_date_time(*expires)));
+        return save_expiry_and_limit(actor, lang, share, policy, now, payload);
+    }
+    if (action == "external-sharing.edit-protection") {
+        return ui::protection_dialog(lang, share, policy, "", "", {});
+    }
+    if (action == "external-sharing.save-protection") {
+        return save_protection(actor, lang, share, policy, payload);
     }
     if (action == "external-sharing.edit-items") {
         return ui::items_dialog(lang, share, ports_.shares.selection(actor, share_id), snap);
@@ -326,6 +321,86 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
                                               share.recipient.email.value_or("")));
     }
     throw Error(Error::Kind::InvalidInput, "unknown action '" + action + "'");
+}
+
+Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Language lang,
+                                           const domain::Share& share, const domain::Policy& policy,
+                                           domain::Timestamp now, const Json& payload) {
+    const std::string typed_limit =
+        payload->has(ui::share_form::kDownloadLimit) &&
+                payload->get(ui::share_form::kDownloadLimit).isString()
+            ? payload->getValue<std::string>(ui::share_form::kDownloadLimit)
+            : std::string();
+    domain::Violations problems;
+    std::optional<std::int64_t> limit;
+    ui::read_download_limit(payload, ui::share_form::kDownloadLimit, limit, problems);
+    domain::check_download_limit(limit, "download_limit", problems);
+    const std::string typed_date =
+        payload->has("expires_on") && payload->get("expires_on").isString()
+            ? payload->getValue<std::string>("expires_on")
+            : std::string();
+    const auto expires = ui::end_of_day(typed_date);
+    // The date shown is the current expiry's: left as it is, the expiry keeps its time of day.
+    const bool new_date = typed_date != ui::format_date(share.expires_at);
+    if (!expires) {
+        problems.push_back({"expires_at", "date_format", "Give a date as YYYY-MM-DD."});
+    } else if (new_date) {
+        // The service checks again; checking here first means neither change is made when the
+        // other one is refused.
+        policy.check_expiry(*expires, now, "expires_at", problems);
+    }
+    try {
+        if (!problems.empty()) {
+            throw domain::ValidationFailed(problems);
+        }
+        if (limit != share.download_limit) {
+            ports_.shares.change_download_limit(actor, share.id, limit);
+        }
+        if (new_date) {
+            ports_.shares.change_expiry(actor, share.id, *expires);
+        }
+    } catch (const domain::ValidationFailed& failure) {
+        return ui::expiry_dialog(lang, share, policy, now, ui::field_errors(failure, lang),
+                                 typed_limit);
+    }
+    return close_with("success",
+                      ui::fill(ui::text(lang, "toast.expiry_changed"), "date",
+                               ui::format_date_time(new_date ? *expires : share.expires_at)));
+}
+
+Json CaseworkerDesk::save_protection(const domain::Actor& actor, ui::Language lang,
+                                     const domain::Share& share, const domain::Policy& policy,
+                                     const Json& payload) {
+    auto text_of = [&](const char* name) {
+        return payload->has(name) && payload->get(name).isString()
+                   ? payload->getValue<std::string>(name)
+                   : std::string();
+    };
+    const std::string selected = text_of(ui::share_form::kProtection);
+    const std::string typed_password = text_of(ui::share_form::kPassword);
+    const auto mode = ui::protection_mode(selected);
+    if (!mode) {
+        domain::ValidationFailed failure(
+            {{"protection", "protection_choice", "Choose a protection."}});
+        return ui::protection_dialog(lang, share, policy, "", "", ui::field_errors(failure, lang));
+    }
+    // Taking the protection away is asked once more; the removal counts only when confirmed.
+    if (*mode == domain::Protection::None && share.protection != domain::Protection::None &&
+        text_of("confirmed") != "yes") {
+        return ui::remove_protection_confirmation(lang, share);
+    }
+    domain::ProtectionChoice choice;
+    choice.mode = *mode;
+    if (domain::needs_password(*mode)) {
+        choice.password = typed_password;
+    }
+    try {
+        ports_.shares.change_protection(actor, share.id, choice);
+    } catch (const domain::ValidationFailed& failure) {
+        return ui::protection_dialog(lang, share, policy, selected, typed_password,
+                                     ui::field_errors(failure, lang));
+    }
+    return close_with("success", ui::text(lang, "toast.protection_changed"));
 }
 
 std::string CaseworkerDesk::invoke(const dm::Context& ctx, std::string_view action_view,

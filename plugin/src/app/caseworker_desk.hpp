@@ -16,6 +16,7 @@
 #include "app/share_service.hpp"
 #include "store/store.hpp"
 #include "ui/case_snapshot.hpp"
+#include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
 namespace es::app {
@@ -58,6 +59,12 @@ class CaseworkerDesk {
     ui::Json create(const dm::Context& ctx, const std::string& case_id, const ui::Json& payload);
     ui::Json row_action(const dm::Context& ctx, const std::string& action,
                         const std::string& case_id, const ui::Json& payload);
+    ui::Json save_expiry_and_limit(const domain::Actor& actor, ui::Language lang,
+                                   const domain::Share& share, const domain::Policy& policy,
+                                   domain::Timestamp now, const ui::Json& payload);
+    ui::Json save_protection(const domain::Actor& actor, ui::Language lang,
+                             const domain::Share& share, const domain::Policy& policy,
+                             const ui::Json& payload);
     LinkMailFacts mail_facts(const dm::Context& ctx) const;
     std::string creator_name(const dm::Context& ctx, const domain::Share& share) const;
 

@@ -6,6 +6,7 @@
 
 #include "crypto/token.hpp"
 #include "domain/contact.hpp"
+#include "domain/download_limit.hpp"
 #include "domain/throttle_key.hpp"
 #include "domain/validation_failed.hpp"
 
@@ -113,22 +114,11 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
         in.expires_at ? *in.expires_at : policy.default_expiry(in.delivery, now);
     policy.check_expiry(expires_at, now, "expires_at", v);
 
-    const bool with_password = in.password.has_value() && !in.password->empty();
-    const domain::Protection protection = domain::with_password(
-        in.require_code ? domain::Protection::Code : domain::Protection::None, with_password);
-    if (with_password) {
-        policy.check_password(*in.password, "password", v);
-    }
-    policy.check_protection(protection, "protection", v);
+    const domain::Protection protection = in.protection.mode;
     const domain::CodeChannel channel =
-        domain::choose_code_channel(protection, recipient, policy.settings().force_email_codes);
-    if (domain::needs_code(protection) && channel == domain::CodeChannel::None) {
-        v.push_back({"recipient", "code_contact_required",
-                     "a one-time code needs the recipient's phone number or e-mail address"});
-    }
-    if (in.download_limit && *in.download_limit < 1) {
-        v.push_back({"download_limit", "min", "must be at least 1"});
-    }
+        domain::check_protection_choice(policy, in.protection, recipient, v);
+    const bool with_password = domain::needs_password(protection);
+    domain::check_download_limit(in.download_limit, "download_limit", v);
     if (in.sections.empty()) {
         v.push_back({"sections", "required", "share at least one part of the case"});
     }
@@ -175,8 +165,9 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
     share.secrets.sealed_token = box_.seal(token, token_purpose(share.id));
     if (with_password) {
         // The expensive part runs before the transaction, so no database lock waits on Argon2.
-        share.secrets.password_hash = hasher_.hash(*in.password);
-        share.secrets.sealed_password = box_.seal(*in.password, password_purpose(share.id));
+        share.secrets.password_hash = hasher_.hash(*in.protection.password);
+        share.secrets.sealed_password =
+            box_.seal(*in.protection.password, password_purpose(share.id));
     }
 
     std::vector<domain::OutboxMessage> outbox;
@@ -206,6 +197,9 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
     details.set("expires_at", domain::to_epoch_ms(share.expires_at));
     details.set("protection", std::string(domain::to_text(share.protection)));
     details.set("delivery", std::string(domain::to_text(share.delivery)));
+    if (share.download_limit) {
+        details.set("download_limit", *share.download_limit);
+    }
     store_.shares().create(share, selection, outbox,
                            audit(actor, share, "share.create", json(details)));
     return CreatedShare{share, url_for(token)};
@@ -296,34 +290,64 @@ void ShareService::change_expiry(const domain::Actor& actor, const std::string& 
     }
 }
 
-void ShareService::change_password(const domain::Actor& actor, const std::string& share_id,
-                                   const std::optional<std::string>& password) {
+void ShareService::change_protection(const domain::Actor& actor, const std::string& share_id,
+                                     const domain::ProtectionChoice& choice) {
     const auto share = owned_share(actor, share_id);
     const auto case_type = cases_.case_type(actor, share.case_id);
     const domain::Policy policy = policy_for(actor, case_type.value_or(""));
-    const bool set = password.has_value() && !password->empty();
-    const domain::Protection protection = domain::with_password(share.protection, set);
     Violations v;
-    if (set) {
-        policy.check_password(*password, "password", v);
-    }
-    if (policy.settings().require_password && !set) {
-        v.push_back({"password", "password_required", "this case type requires a password"});
-    }
+    const domain::CodeChannel channel =
+        domain::check_protection_choice(policy, choice, share.recipient, v);
     if (!v.empty()) {
         throw domain::ValidationFailed(std::move(v));
     }
     std::optional<std::string> hash;
     std::optional<std::string> sealed;
-    if (set) {
-        hash = hasher_.hash(*password);
-        sealed = box_.seal(*password, password_purpose(share.id));
+    if (domain::needs_password(choice.mode)) {
+        hash = hasher_.hash(*choice.password);
+        sealed = box_.seal(*choice.password, password_purpose(share.id));
     }
-    if (!store_.shares().change_password(
-            actor.organisation_id, share_id, hash, sealed, protection,
-            audit(actor, share, set ? "share.password_set" : "share.password_removed", "{}"))) {
-        throw Error(Error::Kind::Conflict, "the share was revoked; its password cannot change");
+    Poco::JSON::Object details;
+    details.set("from", std::string(domain::to_text(share.protection)));
+    details.set("to", std::string(domain::to_text(choice.mode)));
+    details.set("new_password", hash.has_value());
+    if (!store_.shares().change_protection(
+            actor.organisation_id, share_id, hash, sealed, choice.mode, channel,
+            audit(actor, share, "share.protection", json(details)))) {
+        throw Error(Error::Kind::Conflict, "the share was revoked; its protection cannot change");
     }
+}
+
+void ShareService::change_download_limit(const domain::Actor& actor, const std::string& share_id,
+                                         std::optional<std::int64_t> limit) {
+    const auto share = owned_share(actor, share_id);
+    Violations v;
+    domain::check_download_limit(limit, "download_limit", v);
+    if (v.empty() && limit && *limit < share.downloads_used) {
+        v.push_back({"download_limit", "download_limit_below_used",
+                     "must not be below the " + std::to_string(share.downloads_used) +
+                         " downloads already made"});
+    }
+    if (!v.empty()) {
+        throw domain::ValidationFailed(std::move(v));
+    }
+    Poco::JSON::Object details;
+    details.set("from", share.download_limit ? Poco::Dynamic::Var(*share.download_limit)
+                                             : Poco::Dynamic::Var());
+    details.set("to", limit ? Poco::Dynamic::Var(*limit) : Poco::Dynamic::Var());
+    switch (store_.shares().change_download_limit(
+        actor.organisation_id, share_id, limit,
+        audit(actor, share, "share.download_limit", json(details)))) {
+        case store::LimitChange::Changed:
+            return;
+        case store::LimitChange::BelowUsed:
+            // A download was counted between the check above and the change.
+            throw domain::ValidationFailed({{"download_limit", "download_limit_below_used",
+                                             "must not be below the downloads already made"}});
+        case store::LimitChange::NotChangeable:
+            break;
+    }
+    throw Error(Error::Kind::Conflict, "the share was revoked; its download limit cannot change");
 }
 
 void ShareService::set_item_visible(const domain::Actor& actor, const std::string& share_id,

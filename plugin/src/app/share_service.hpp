@@ -9,6 +9,7 @@
 // field and rule name, and nothing has been written when it is thrown.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "domain/case_share_summary.hpp"
 #include "domain/page.hpp"
 #include "domain/policy.hpp"
+#include "domain/protection_choice.hpp"
 #include "domain/selection.hpp"
 #include "domain/share.hpp"
 #include "domain/share_request.hpp"
@@ -86,10 +88,18 @@ class ShareService {
     void change_expiry(const domain::Actor& actor, const std::string& share_id,
                        domain::Timestamp expires_at);
 
-    // Sets (validated) or, with nothing, removes the password (refused when the policy requires
-    // one). Ends the share's portal sessions.
-    void change_password(const domain::Actor& actor, const std::string& share_id,
-                         const std::optional<std::string>& password);
+    // Changes how the recipient proves to be the recipient: a new password, a switch to or from
+    // one-time codes, or no protection at all. Checked by the same rules as create()
+    // (check_protection_choice) against the share's stored recipient. Ends every portal session
+    // of the share on every instance: sessions are rows, deleted in the same transaction, and the
+    // share's password generation moves on so a session read meanwhile is dead too.
+    void change_protection(const domain::Actor& actor, const std::string& share_id,
+                           const domain::ProtectionChoice& choice);
+
+    // Sets (1..kMaxDownloadLimit) or, with nothing, removes the download limit. A limit below the
+    // downloads already counted is refused ("download_limit", "download_limit_below_used").
+    void change_download_limit(const domain::Actor& actor, const std::string& share_id,
+                               std::optional<std::int64_t> limit);
 
     // Shows or hides one item. Showing an item not yet listed adds it, which is how items added
     // to the case later become visible; it must exist in the case.

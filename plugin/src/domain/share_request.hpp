@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/protection_choice.hpp"
 #include "domain/recipient.hpp"
 #include "domain/section.hpp"
 #include "domain/selected_item.hpp"
@@ -22,8 +23,9 @@ struct ShareRequest {
     Recipient recipient;
     Delivery delivery = Delivery::DirectLink;
     std::optional<Timestamp> expires_at;  // none: the policy's default for the delivery
-    std::optional<std::string> password;  // none: no password (unless the policy requires one)
-    bool require_code = false;            // one-time code by SMS/e-mail before access
+    // Mode and password, checked by check_protection_choice: a password mode without a
+    // password is refused, never turned into an open link.
+    ProtectionChoice protection;
     Locale locale = Locale::De;
     std::optional<std::int64_t> download_limit;  // none: unlimited
     bool notify_owner_on_open = false;

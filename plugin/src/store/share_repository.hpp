@@ -10,6 +10,7 @@
 // with skewed clocks agree.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,12 @@
 #include "store/share_listing.hpp"
 
 namespace es::store {
+
+enum class LimitChange {
+    Changed,
+    BelowUsed,      // more downloads were counted already than the new limit allows
+    NotChangeable,  // unknown in the organisation, or revoked
+};
 
 class ShareRepository {
   public:
@@ -63,13 +70,21 @@ class ShareRepository {
     virtual bool change_expiry(const std::string& organisation_id, const std::string& share_id,
                                domain::Timestamp expires_at, const domain::AuditEntry& audit) = 0;
 
-    // Sets or (with nothing) removes the password; bumps password_generation, which ends every
-    // portal session of the share, and stores the resulting protection.
-    virtual bool change_password(const std::string& organisation_id, const std::string& share_id,
-                                 const std::optional<std::string>& password_hash,
-                                 const std::optional<std::string>& sealed_password,
-                                 domain::Protection protection,
-                                 const domain::AuditEntry& audit) = 0;
+    // Stores a new protection: mode, where codes go, and the password (set, replaced, or with
+    // nothing removed). Deletes every portal session of the share and bumps password_generation,
+    // in one transaction, so no session of the old protection survives on any instance.
+    virtual bool change_protection(const std::string& organisation_id, const std::string& share_id,
+                                   const std::optional<std::string>& password_hash,
+                                   const std::optional<std::string>& sealed_password,
+                                   domain::Protection protection, domain::CodeChannel code_channel,
+                                   const domain::AuditEntry& audit) = 0;
+
+    // Sets or (with nothing) removes the download limit, atomically refusing a limit below the
+    // downloads already counted.
+    virtual LimitChange change_download_limit(const std::string& organisation_id,
+                                              const std::string& share_id,
+                                              std::optional<std::int64_t> limit,
+                                              const domain::AuditEntry& audit) = 0;
 
     // Lists the item if needed and shows or hides it.
     virtual bool set_item_visible(const std::string& organisation_id, const std::string& share_id,
@@ -114,6 +129,24 @@ class ShareRepository {
     // never goes below zero, also when releases race. Applies to revoked and expired shares too
     // (harmless: they grant nothing). Unknown ids are ignored.
     virtual void release_download(const std::string& share_id) = 0;
+
+    // The download limit counted by what was actually delivered. Pays for `bytes` of one item
+    // (`item_key`) of a share that HAS a download limit, in one transaction: from the item's
+    // credit while its `validator` (the ETag) is unchanged, otherwise (or when the credit is
+    // short) by counting one more download (live share, downloads_used < download_limit), which
+    // adds one file's worth, `item_size`, to the credit. False, with nothing counted, when the
+    // limit is reached or the share is not live. So however a client splits, repeats or
+    // overlaps its ranges, n counted downloads deliver at most n * item_size bytes of the item.
+    virtual bool pay_download(const std::string& share_id, const std::string& item_key,
+                              const std::string& validator, std::uint64_t item_size,
+                              std::uint64_t bytes) = 0;
+
+    // Gives `bytes` that pay_download paid for but the client never received back to the credit
+    // (unless the item changed meanwhile); a credit that holds a whole file's worth again gives
+    // its download back too.
+    virtual void refund_download(const std::string& share_id, const std::string& item_key,
+                                 const std::string& validator, std::uint64_t item_size,
+                                 std::uint64_t bytes) = 0;
 
     // The case-list column: one entry per given case id, in the same order, zero for cases without
     // live shares. Read from per-case summary rows kept in step with every write (a few batched

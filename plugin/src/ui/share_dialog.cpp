@@ -1,6 +1,8 @@
 #include "ui/share_dialog.hpp"
 
 #include "ui/dates.hpp"
+#include "ui/download_limit_field.hpp"
+#include "ui/protection_field.hpp"
 
 namespace es::ui {
 
@@ -17,10 +19,6 @@ std::string submitted_text(const Json& submitted, const char* name, const std::s
 
 Json field(const char* type, const char* name, const std::string& label) {
     return element({{"type", type}, {"name", name}, {"label", label}});
-}
-
-Json option(const std::string& value, const std::string& label) {
-    return element({{"value", value}, {"label", label}});
 }
 
 // A checkbox of the previous submission (the host sends true/false); `fallback` on first display.
@@ -120,6 +118,16 @@ Json selection_field(const ShareDialogInput& in) {
     return f;
 }
 
+// "Advanced options": a checkbox that shows what most shares do without (the download limit).
+void add_advanced_fields(JsonArray& fields, const ShareDialogInput& in) {
+    const Language lang = in.language;
+    const std::string limit = submitted_text(in.submitted, kDownloadLimit, "");
+    Json advanced = field("checkbox", kAdvanced, text(lang, "dialog.advanced"));
+    advanced->set("checked", submitted_flag(in.submitted, kAdvanced, !limit.empty()));
+    fields->add(advanced);
+    fields->add(download_limit_field(lang, limit, kAdvanced));
+}
+
 }  // namespace
 
 Json share_dialog(const ShareDialogInput& in) {
@@ -140,40 +148,13 @@ Json share_dialog(const ShareDialogInput& in) {
                              "max", std::to_string(p.max_expiry_days)));
     fields->add(expiry);
 
-    Json protection = field("radio", kProtection, text(lang, "dialog.protection"));
-    JsonArray options = array();
-    if (!p.require_password && !p.require_code) {
-        options->add(option("none", text(lang, "protection.none")));
-    }
-    if (!p.require_code) {
-        options->add(option("password", text(lang, "protection.password")));
-    }
-    const bool sms = !c.correspondent.phone.empty() && !p.force_email_codes;
-    Json code = option("code", text(lang, "protection.code"));
-    code->set("help", fill(fill(text(lang, sms ? "dialog.code.help.sms" : "dialog.code.help.email"),
-                                "digits", std::to_string(p.code_digits)),
-                           "phone", c.correspondent.phone));
-    if (!p.require_password) {
-        options->add(code);
-    }
-    options->add(option("both", text(lang, "protection.both")));
-    protection->set("options", options);
-    protection->set("value", submitted_text(in.submitted, kProtection, default_protection(p)));
-    fields->add(protection);
-
-    Json password = field("password", kPassword, text(lang, "dialog.password"));
-    password->set("generator", true);
-    password->set("reveal", true);
-    password->set("help", text(lang, "dialog.password.help"));
-    password->set("value", submitted_text(in.submitted, kPassword, ""));
-    Json show_if = object();
-    JsonArray when = array();
-    when->add("password");
-    when->add("both");
-    show_if->set("field", kProtection);
-    show_if->set("in", when);
-    password->set("show_if", show_if);
-    fields->add(password);
+    ProtectionFieldInput protection;
+    protection.language = lang;
+    protection.policy = &p;
+    protection.selected = submitted_text(in.submitted, kProtection, default_protection(p));
+    protection.code_phone = c.correspondent.phone;
+    protection.typed_password = submitted_text(in.submitted, kPassword, "");
+    add_protection_fields(fields, protection);
 
     Json name = field("text", kRecipientName, text(lang, "dialog.recipient.name"));
     name->set("value", submitted_text(in.submitted, kRecipientName, c.correspondent.name));
@@ -192,6 +173,7 @@ Json share_dialog(const ShareDialogInput& in) {
     fields->add(notify);
 
     fields->add(selection_field(in));
+    add_advanced_fields(fields, in);
 
     Json form = element({{"type", "form"}, {"action", "external-sharing.create"}});
     form->set("fields", fields);
@@ -233,15 +215,17 @@ domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& sn
         }
     }
 
-    const std::string protection = submitted_text(payload, kProtection, "none");
-    if (protection != "none" && protection != "password" && protection != "code" &&
-        protection != "both") {
+    // No default: a request that does not say how to protect the link is not read as "none".
+    if (auto mode = protection_mode(submitted_text(payload, kProtection, ""))) {
+        r.protection.mode = *mode;
+    } else {
         problems.push_back({kProtection, "protection_choice", "Choose a protection."});
     }
-    if (protection == "password" || protection == "both") {
-        r.password = submitted_text(payload, kPassword, "");
+    // The password field stays in the payload when another mode is chosen (the form only hides
+    // it), so it is read for the password modes only; ShareService then requires it there.
+    if (domain::needs_password(r.protection.mode)) {
+        r.protection.password = submitted_text(payload, kPassword, "");
     }
-    r.require_code = protection == "code" || protection == "both";
 
     auto optional_text = [&](const char* name) -> std::optional<std::string> {
         std::string v = submitted_text(payload, name, "");
@@ -256,6 +240,11 @@ domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& sn
     r.recipient.email = optional_text(kRecipientEmail);
     r.recipient.phone = optional_text(kRecipientPhone);
     r.notify_owner_on_open = submitted_flag(payload, kNotifyOnOpen, false);
+    // The limit counts when the advanced options are open, or when a caller of the API sends it
+    // without that switch; a limit typed and then hidden again is not wanted.
+    if (submitted_flag(payload, kAdvanced, true)) {
+        read_download_limit(payload, kDownloadLimit, r.download_limit, problems);
+    }
 
     r.sections.clear();
     std::vector<domain::SelectedItem> items;
@@ -296,6 +285,14 @@ std::map<std::string, std::string> field_errors(const domain::ValidationFailed& 
         {"code_required", "Für diesen Falltyp ist ein Sicherheitscode vorgeschrieben."},
         {"code_contact_required",
          "Für den Sicherheitscode braucht es eine Telefonnummer oder eine E-Mail-Adresse."},
+        {"password_missing", "Bitte ein Passwort wählen."},
+        {"password_unused", "Nur ein Schutz mit Passwort nimmt ein Passwort an."},
+        {"password_encoding", "Das Passwort darf keine Steuerzeichen enthalten."},
+        {"protection_choice", "Bitte einen Schutz wählen."},
+        {"download_limit_range", "Bitte eine ganze Zahl von 1 bis 1000 angeben."},
+        {"download_limit_format", "Bitte eine ganze Zahl von 1 bis 1000 angeben."},
+        {"download_limit_below_used",
+         "Die Grenze liegt unter der Zahl der bereits erfolgten Downloads."},
         {"date_format", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
         {"unknown_item", "Ein gewählter Eintrag existiert nicht mehr."},
     };
@@ -314,6 +311,8 @@ std::map<std::string, std::string> field_errors(const domain::ValidationFailed& 
             field = kPassword;
         } else if (v.field == "protection") {
             field = kProtection;
+        } else if (v.field == "download_limit" || v.field == kDownloadLimit) {
+            field = kDownloadLimit;
         } else if (v.field.rfind("items", 0) == 0 || v.field == "sections") {
             field = kSelection;
         }

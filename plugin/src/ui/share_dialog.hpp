@@ -24,6 +24,8 @@ inline constexpr const char* kRecipientEmail = "recipient_email";
 inline constexpr const char* kRecipientPhone = "recipient_phone";
 inline constexpr const char* kSelection = "selection";
 inline constexpr const char* kNotifyOnOpen = "notify_on_open";
+inline constexpr const char* kAdvanced = "advanced";
+inline constexpr const char* kDownloadLimit = "download_limit";
 }  // namespace share_form
 
 struct ShareDialogInput {

@@ -1,6 +1,7 @@
 #include "ui/share_panel.hpp"
 
 #include "ui/dates.hpp"
+#include "ui/download_limit_field.hpp"
 
 namespace es::ui {
 
@@ -85,6 +86,11 @@ Json row_of(Language lang, const SharePanelRow& r) {
     cells->set("expires", cell_text(format_date_time(s.expires_at)));
     cells->set("protection", cell_text(protection_text(lang, s.protection)));
     cells->set("status", status_cell(lang, r.overview.status, s.downloads_exhausted()));
+    cells->set("downloads",
+               cell_text(s.download_limit ? fill(fill(text(lang, "panel.downloads.limited"), "used",
+                                                      std::to_string(s.downloads_used)),
+                                                 "limit", std::to_string(*s.download_limit))
+                                          : std::to_string(s.downloads_used)));
     if (r.private_url && active) {
         Json link = object();
         link->set("url", *r.private_url);
@@ -109,6 +115,8 @@ Json row_of(Language lang, const SharePanelRow& r) {
             actions->add(button(text(lang, "panel.show_password"),
                                 "external-sharing.reveal-password", share_payload(s.id), "key"));
         }
+        actions->add(button(text(lang, "panel.change_protection"),
+                            "external-sharing.edit-protection", share_payload(s.id), "lock"));
         actions->add(button(text(lang, "panel.extend"), "external-sharing.edit-expiry",
                             share_payload(s.id), "calendar"));
         actions->add(button(text(lang, "panel.edit_items"), "external-sharing.edit-items",
@@ -220,7 +228,7 @@ Json share_panel(const SharePanelInput& in) {
 
     JsonArray columns = array();
     for (const char* id : {"recipient", "emailed_to", "created", "expires", "protection", "status",
-                           "private_url", "last_access", "delivery"}) {
+                           "downloads", "private_url", "last_access", "delivery"}) {
         columns->add(
             column(id, text(lang, std::string("panel.col.") +
                                       (std::string(id) == "created" ? "created_by" : id))));
@@ -243,7 +251,8 @@ Json share_panel(const SharePanelInput& in) {
 }
 
 Json expiry_dialog(Language lang, const domain::Share& share, const domain::Policy& policy,
-                   domain::Timestamp now, const std::map<std::string, std::string>& errors) {
+                   domain::Timestamp now, const std::map<std::string, std::string>& errors,
+                   const std::optional<std::string>& limit_value) {
     JsonArray fields = array();
     Json date = element({{"type", "date"},
                          {"name", "expires_on"},
@@ -253,6 +262,9 @@ Json expiry_dialog(Language lang, const domain::Share& share, const domain::Poli
                          {"max", format_date(policy.latest_expiry(now))}});
     date->set("required", true);
     fields->add(date);
+    fields->add(download_limit_field(
+        lang, limit_value ? *limit_value
+                          : (share.download_limit ? std::to_string(*share.download_limit) : "")));
     Json form = element({{"type", "form"}, {"action", "external-sharing.save-expiry"}});
     form->set("fields", fields);
     Json hidden = object();

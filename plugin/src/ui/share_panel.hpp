@@ -34,9 +34,11 @@ struct SharePanelInput {
 
 Json share_panel(const SharePanelInput& input);
 
-// Dialogs opened from the panel's rows.
+// Dialogs opened from the panel's rows. "Extend/Change": the expiry date and the download limit
+// (`limit_value`: what was typed, when the form comes back with errors).
 Json expiry_dialog(Language language, const domain::Share& share, const domain::Policy& policy,
-                   domain::Timestamp now, const std::map<std::string, std::string>& errors);
+                   domain::Timestamp now, const std::map<std::string, std::string>& errors,
+                   const std::optional<std::string>& limit_value = std::nullopt);
 Json items_dialog(Language language, const domain::Share& share, const domain::Selection& selection,
                   const CaseSnapshot& snapshot);
 Json password_dialog(Language language, const std::string& password);

@@ -72,6 +72,14 @@ const std::map<std::string_view, Entry>& table() {
          {"Once, when the recipient first sees the shared data or downloads a file.",
           "Einmal, wenn die Person die geteilten Daten zum ersten Mal sieht oder eine Datei "
           "herunterlädt."}},
+        {"dialog.advanced", {"Advanced options", "Erweiterte Optionen"}},
+        {"dialog.download_limit", {"Download limit", "Download-Grenze"}},
+        {"dialog.download_limit.help",
+         {"How many downloads the link allows in all (each file and the ZIP count; a resumed "
+          "download counts once). Empty: no limit.",
+          "Wie viele Downloads der Link insgesamt erlaubt (jede Datei und das ZIP zählen; ein "
+          "fortgesetzter Download zählt einmal). Leer: keine Grenze."}},
+        {"dialog.download_limit.unlimited", {"no limit", "keine Grenze"}},
         {"dialog.what", {"What to share", "Was geteilt wird"}},
         {"section.details", {"Case details", "Fallakten-Details"}},
         {"section.journal", {"Journal entries", "Journaleinträge"}},
@@ -126,7 +134,24 @@ const std::map<std::string_view, Entry>& table() {
         {"panel.revoke_all.confirm",
          {"Revoke every link of this case now?",
           "Alle Linkfreigaben dieses Falls per sofort beenden?"}},
-        {"panel.extend", {"Extend", "Verlängern"}},
+        {"panel.extend", {"Extend/Change", "Verlängern/Ändern"}},
+        {"panel.change_protection", {"Change protection", "Schutz ändern"}},
+        {"panel.change_protection.help",
+         {"Saving ends every open session of this link: the recipient must prove again who they "
+          "are.",
+          "Beim Speichern enden alle offenen Sitzungen dieses Links: Die Person muss sich neu "
+          "ausweisen."}},
+        {"panel.remove_protection.confirm",
+         {"Remove the protection? Anyone who has the link can then open it without a password "
+          "or code.",
+          "Den Schutz entfernen? Dann kann jede Person, die den Link hat, ihn ohne Passwort oder "
+          "Code öffnen."}},
+        {"panel.remove_protection", {"Remove protection", "Schutz entfernen"}},
+        {"panel.col.downloads", {"Downloads", "Downloads"}},
+        {"panel.downloads.limited", {"{used} of {limit}", "{used} von {limit}"}},
+        {"toast.protection_changed",
+         {"Protection changed. Open sessions of the link were ended.",
+          "Schutz geändert. Offene Sitzungen des Links wurden beendet."}},
         {"panel.edit_items", {"Visible items", "Sichtbare Einträge"}},
         {"panel.show_password", {"Show password", "Passwort anzeigen"}},
         {"panel.reset_counters", {"Reset counters", "Zähler zurücksetzen"}},

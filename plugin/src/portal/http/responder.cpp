@@ -56,10 +56,11 @@ void send_see_other(Exchange& ex, const std::string& path) {
     send_body(ex, Poco::Net::HTTPResponse::HTTP_SEE_OTHER, "text/plain; charset=utf-8", "");
 }
 
-void send_head(Exchange& ex) {
+std::size_t send_head(Exchange& ex) {
     const std::string bytes = head_bytes(ex, 0);
     ex.start_response();
     send_all(ex, bytes);
+    return bytes.size();
 }
 
 }  // namespace es::portal::http

@@ -4,6 +4,7 @@
 
 #include <Poco/Net/HTTPResponse.h>
 
+#include <cstddef>
 #include <string>
 
 #include "portal/exchange.hpp"
@@ -20,7 +21,8 @@ void send_html(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status, const s
 void send_see_other(Exchange& ex, const std::string& path);
 
 // Writes the status line and headers prepared on ex.response straight to the socket, for bodies
-// the route then writes itself (SocketBody). Content-Length must be set.
-void send_head(Exchange& ex);
+// the route then writes itself (SocketBody). Content-Length must be set. Returns the bytes
+// written (what a DeliveryMeter counts before the body).
+std::size_t send_head(Exchange& ex);
 
 }  // namespace es::portal::http

@@ -1,9 +1,12 @@
 #include "portal/routes/file_route.hpp"
 
+#include <algorithm>
+
 #include "crypto/random_bytes.hpp"
-#include "portal/download_slots.hpp"
+#include "portal/download_ledger.hpp"
 #include "portal/http/byte_ranges.hpp"
 #include "portal/http/content_disposition.hpp"
+#include "portal/http/delivery_meter.hpp"
 #include "portal/http/download_headers.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/http/served_media_type.hpp"
@@ -44,12 +47,6 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     const VisibleAttachment* att = view.attachment(attachment_id);
     if (att == nullptr) {
         send_dead_link(ex);  // hidden, unlisted, deleted and unknown ids look alike
-        return;
-    }
-    if (!access.preview && access.share.downloads_exhausted()) {
-        ctx_.access.record(access, ex, "download", "limit_reached", att->id);
-        send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
-                     pages::texts(ex.language).limit_reached);
         return;
     }
     dm::AttachmentStream stream;
@@ -124,13 +121,18 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         return;
     }
 
-    // A download counts when the file's last byte goes out: a full transfer, or the range that
-    // completes a resumed one.
+    // With a limit, every byte of the file this response carries is paid for before it goes out
+    // (DownloadLedger): ranges cannot be used to take the file in pieces that never count.
+    // Without one, a download that sent the file's last byte is counted for the panel.
     const bool completes = size == 0 || parts.back().second.last == size - 1;
-    const bool counted = completes && !access.preview;
-    const bool limited = counted && access.share.download_limit.has_value();
-    StoreDownloadSlots slots(ctx_.ports.store.shares());
-    if (limited && !slots.reserve(access.share.id)) {
+    const bool limited = !access.preview && access.share.download_limit.has_value();
+    std::uint64_t file_bytes = 0;
+    for (const auto& part : parts) {
+        file_bytes += part.second.length();
+    }
+    DownloadLedger ledger(ctx_.ports.store.shares());
+    const std::string key = DownloadLedger::file_key(att->id);
+    if (limited && !ledger.pay(access.share.id, key, etag, size, file_bytes)) {
         ex.response.erase("Content-Range");
         ex.response.erase("Content-Disposition");
         ex.response.erase("ETag");
@@ -147,31 +149,40 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         ctx_.access.record(access, ex, "download", completes ? "ok" : "partial", att->id);
     } catch (...) {
         if (limited) {
-            slots.release(access.share.id);
+            ledger.refund(access.share.id, key, etag, size, file_bytes);
         }
         throw;
     }
     report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
+    http::DeliveryMeter meter(ex.socket);
+    http::SocketBody body(ex.socket, !ex.tls,
+                          [this, &access] { return ctx_.gate.still_allowed(access); });
+    std::size_t head_size = 0;
     try {
-        http::send_head(ex);
-        http::SocketBody body(ex.socket, !ex.tls,
-                              [this, &access] { return ctx_.gate.still_allowed(access); });
+        head_size = http::send_head(ex);
         for (const auto& [head, range] : parts) {
             body.write(head.data(), head.size());
             body.send_attachment(stream, range.first, range.length());
         }
         body.write(closing.data(), closing.size());
         body.flush();
-    } catch (const std::exception& e) {
+    } catch (const std::exception&) {
         ex.must_close = true;  // the client got a cut body; the connection cannot be reused
         if (limited) {
-            slots.release(access.share.id);
+            // Delivered: what the client's TCP acknowledged beyond the head (everything, when
+            // that cannot be told). The rest is paid back, so the download can resume there.
+            std::uint64_t delivered = file_bytes;
+            if (const auto acked = meter.cut_off()) {
+                delivered =
+                    std::min<std::uint64_t>(delivered, *acked > head_size ? *acked - head_size : 0);
+            }
+            ledger.refund(access.share.id, key, etag, size, file_bytes - delivered);
         }
         ctx_.access.record(access, ex, "download", "aborted", att->id);
         return;
     }
-    if (counted && !limited) {
-        slots.reserve(access.share.id);  // no limit: just counts the completed download
+    if (completes && !access.preview && !limited) {
+        ledger.count_completed(access.share.id);
     }
 }
 

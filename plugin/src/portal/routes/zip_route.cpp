@@ -1,7 +1,10 @@
 #include "portal/routes/zip_route.hpp"
 
-#include "portal/download_slots.hpp"
+#include <algorithm>
+
+#include "portal/download_ledger.hpp"
 #include "portal/http/content_disposition.hpp"
+#include "portal/http/delivery_meter.hpp"
 #include "portal/http/download_headers.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/http/safe_filename.hpp"
@@ -68,10 +71,14 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
         return;
     }
 
-    const bool counted = !access.preview;
-    const bool limited = counted && access.share.download_limit.has_value();
-    StoreDownloadSlots slots(ctx_.ports.store.shares());
-    if (limited && !slots.reserve(access.share.id)) {
+    // Paid like single files (DownloadLedger): the whole zip before its first byte; what the
+    // client never received is paid back when the transfer breaks off.
+    const bool limited = !access.preview && access.share.download_limit.has_value();
+    const std::uint64_t zip_size = zip::ZipStreamWriter::predicted_size(plan);
+    const std::string validator = std::to_string(zip_size);
+    DownloadLedger ledger(ctx_.ports.store.shares());
+    const std::string key = DownloadLedger::zip_key();
+    if (limited && !ledger.pay(access.share.id, key, validator, zip_size, zip_size)) {
         ex.response.erase("Content-Disposition");
         ctx_.access.record(access, ex, "download_all", "limit_reached");
         send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
@@ -83,16 +90,18 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
         ctx_.access.record(access, ex, "download_all", "ok");
     } catch (...) {
         if (limited) {
-            slots.release(access.share.id);
+            ledger.refund(access.share.id, key, validator, zip_size, zip_size);
         }
         throw;
     }
     report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
     const dm::Context host_ctx{access.share.organisation_id, "", "en"};
+    http::DeliveryMeter meter(ex.socket);
+    http::SocketBody body(ex.socket, false,
+                          [this, &access] { return ctx_.gate.still_allowed(access); });
+    std::size_t head_size = 0;
     try {
-        http::send_head(ex);
-        http::SocketBody body(ex.socket, false,
-                              [this, &access] { return ctx_.gate.still_allowed(access); });
+        head_size = http::send_head(ex);
         zip::ZipStreamWriter writer(body);
         const auto now = domain::to_epoch_ms(domain::now_utc()) / 1000;
         for (const auto& e : entries) {
@@ -114,16 +123,21 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
         }
         writer.finish();
         body.flush();
-    } catch (const std::exception& e) {
+    } catch (const std::exception&) {
         ex.must_close = true;
         if (limited) {
-            slots.release(access.share.id);
+            std::uint64_t delivered = zip_size;
+            if (const auto acked = meter.cut_off()) {
+                delivered =
+                    std::min<std::uint64_t>(delivered, *acked > head_size ? *acked - head_size : 0);
+            }
+            ledger.refund(access.share.id, key, validator, zip_size, zip_size - delivered);
         }
         ctx_.access.record(access, ex, "download_all", "aborted");
         return;
     }
-    if (counted && !limited) {
-        slots.reserve(access.share.id);
+    if (!access.preview && !limited) {
+        ledger.count_completed(access.share.id);
     }
 }
 

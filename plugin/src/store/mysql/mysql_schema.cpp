@@ -210,6 +210,20 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
          },
          "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
          "table_name = 'one_time_codes' AND column_name = 'pre_session_hash'"},
+        {6,
+         "download_credits: what a counted download of one item has left to deliver",
+         {
+             // See the SQLite schema for what the columns mean.
+             R"(CREATE TABLE IF NOT EXISTS download_credits (
+                share_id VARCHAR(32) NOT NULL,
+                item_key VARCHAR(140) NOT NULL,
+                validator VARCHAR(80) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+                bytes_left BIGINT NOT NULL,
+                PRIMARY KEY (share_id, item_key),
+                CONSTRAINT download_credits_share FOREIGN KEY (share_id) REFERENCES shares (id),
+                CONSTRAINT download_credits_left CHECK (bytes_left >= 0)
+             ))" ES_TABLE_OPTIONS,
+         }},
     };
     return kMigrations;
 }

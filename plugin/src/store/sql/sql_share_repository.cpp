@@ -166,19 +166,21 @@ bool SqlShareRepository::change_expiry(const std::string& organisation_id,
     });
 }
 
-bool SqlShareRepository::change_password(const std::string& organisation_id,
-                                         const std::string& share_id,
-                                         const std::optional<std::string>& password_hash,
-                                         const std::optional<std::string>& sealed_password,
-                                         domain::Protection protection,
-                                         const domain::AuditEntry& audit) {
+bool SqlShareRepository::change_protection(const std::string& organisation_id,
+                                           const std::string& share_id,
+                                           const std::optional<std::string>& password_hash,
+                                           const std::optional<std::string>& sealed_password,
+                                           domain::Protection protection,
+                                           domain::CodeChannel code_channel,
+                                           const domain::AuditEntry& audit) {
     return db_.transaction([&](SqlConnection& c) {
         const auto n = c.execute(
             db_.sql("UPDATE shares SET password_hash = ?, sealed_password = ?, protection = ?, "
-                    "password_generation = password_generation + 1 WHERE organisation_id = ? AND "
-                    "id = ? AND revoked_at IS NULL"),
+                    "code_channel = ?, password_generation = password_generation + 1 WHERE "
+                    "organisation_id = ? AND id = ? AND revoked_at IS NULL"),
             {nullable(password_hash), nullable(sealed_password),
-             std::string(domain::to_text(protection)), organisation_id, share_id});
+             std::string(domain::to_text(protection)), std::string(domain::to_text(code_channel)),
+             organisation_id, share_id});
         if (n != 1) {
             return false;
         }
@@ -186,6 +188,28 @@ bool SqlShareRepository::change_password(const std::string& organisation_id,
         c.execute(db_.sql("DELETE FROM portal_sessions WHERE share_id = ?"), {share_id});
         insert_audit(db_, c, audit);
         return true;
+    });
+}
+
+LimitChange SqlShareRepository::change_download_limit(const std::string& organisation_id,
+                                                      const std::string& share_id,
+                                                      std::optional<std::int64_t> limit,
+                                                      const domain::AuditEntry& audit) {
+    return db_.transaction([&](SqlConnection& c) {
+        // The condition on downloads_used keeps the CHECK constraint from ever firing: a limit
+        // below what was counted is refused here, atomically with concurrent downloads.
+        const auto n = c.execute(
+            db_.sql("UPDATE shares SET download_limit = ? WHERE organisation_id = ? AND id = ? "
+                    "AND revoked_at IS NULL AND (? IS NULL OR downloads_used <= ?)"),
+            {nullable(limit), organisation_id, share_id, nullable(limit), nullable(limit)});
+        if (n == 1) {
+            insert_audit(db_, c, audit);
+            return LimitChange::Changed;
+        }
+        const auto live = c.query(db_.sql("SELECT 1 FROM shares WHERE organisation_id = ? AND "
+                                          "id = ? AND revoked_at IS NULL"),
+                                  {organisation_id, share_id});
+        return live.empty() ? LimitChange::NotChangeable : LimitChange::BelowUsed;
     });
 }
 
@@ -362,6 +386,65 @@ void SqlShareRepository::release_download(const std::string& share_id) {
         "UPDATE shares SET downloads_used = downloads_used - 1 WHERE id = ? AND downloads_used > "
         "0");
     db_.transaction([&](SqlConnection& c) { c.execute(q, {share_id}); });
+}
+
+bool SqlShareRepository::pay_download(const std::string& share_id, const std::string& item_key,
+                                      const std::string& validator, std::uint64_t item_size,
+                                      std::uint64_t bytes) {
+    const auto size = static_cast<std::int64_t>(item_size);
+    const auto need = static_cast<std::int64_t>(std::min(bytes, item_size));
+    return db_.transaction([&](SqlConnection& c) {
+        // The row exists and is locked from here on, so concurrent payments for one item queue.
+        c.execute(db_.sql("{insert_ignore} INTO download_credits (share_id, item_key, validator, "
+                          "bytes_left) VALUES (?, ?, ?, 0)"),
+                  {share_id, item_key, validator});
+        const auto rows =
+            c.query(db_.sql("SELECT validator, bytes_left FROM download_credits WHERE share_id "
+                            "= ? AND item_key = ?{for_update}"),
+                    {share_id, item_key});
+        std::int64_t left =
+            !rows.empty() && rows.front().text(0) == validator ? rows.front().integer(1) : 0;
+        if (left < need) {
+            const auto counted = c.execute(
+                db_.sql("UPDATE shares SET downloads_used = downloads_used + 1 WHERE id = ? AND "
+                        "revoked_at IS NULL AND expires_at > {now} AND download_limit IS NOT "
+                        "NULL AND downloads_used < download_limit"),
+                {share_id});
+            if (counted != 1) {
+                return false;
+            }
+            left += size;
+        }
+        c.execute(db_.sql("UPDATE download_credits SET validator = ?, bytes_left = ? WHERE "
+                          "share_id = ? AND item_key = ?"),
+                  {validator, left - need, share_id, item_key});
+        return true;
+    });
+}
+
+void SqlShareRepository::refund_download(const std::string& share_id, const std::string& item_key,
+                                         const std::string& validator, std::uint64_t item_size,
+                                         std::uint64_t bytes) {
+    const auto size = static_cast<std::int64_t>(item_size);
+    db_.transaction([&](SqlConnection& c) {
+        const auto rows =
+            c.query(db_.sql("SELECT validator, bytes_left FROM download_credits WHERE share_id "
+                            "= ? AND item_key = ?{for_update}"),
+                    {share_id, item_key});
+        if (rows.empty() || rows.front().text(0) != validator) {
+            return;  // the item changed meanwhile: its old credit is worth nothing
+        }
+        std::int64_t left = rows.front().integer(1) + static_cast<std::int64_t>(bytes);
+        if (size > 0 && left >= size &&
+            c.execute(db_.sql("UPDATE shares SET downloads_used = downloads_used - 1 WHERE id = "
+                              "? AND downloads_used > 0"),
+                      {share_id}) == 1) {
+            left -= size;
+        }
+        c.execute(db_.sql("UPDATE download_credits SET bytes_left = ? WHERE share_id = ? AND "
+                          "item_key = ?"),
+                  {std::min(left, size), share_id, item_key});
+    });
 }
 
 std::vector<domain::CaseShareSummary> SqlShareRepository::active_share_summary(

@@ -31,10 +31,15 @@ class SqlShareRepository : public ShareRepository {
                        const domain::AuditEntry& audit) override;
     bool change_expiry(const std::string& organisation_id, const std::string& share_id,
                        domain::Timestamp expires_at, const domain::AuditEntry& audit) override;
-    bool change_password(const std::string& organisation_id, const std::string& share_id,
-                         const std::optional<std::string>& password_hash,
-                         const std::optional<std::string>& sealed_password,
-                         domain::Protection protection, const domain::AuditEntry& audit) override;
+    bool change_protection(const std::string& organisation_id, const std::string& share_id,
+                           const std::optional<std::string>& password_hash,
+                           const std::optional<std::string>& sealed_password,
+                           domain::Protection protection, domain::CodeChannel code_channel,
+                           const domain::AuditEntry& audit) override;
+    LimitChange change_download_limit(const std::string& organisation_id,
+                                      const std::string& share_id,
+                                      std::optional<std::int64_t> limit,
+                                      const domain::AuditEntry& audit) override;
     bool set_item_visible(const std::string& organisation_id, const std::string& share_id,
                           domain::Section section, const std::string& item_id, bool visible,
                           const domain::AuditEntry& audit) override;
@@ -56,6 +61,12 @@ class SqlShareRepository : public ShareRepository {
                              const domain::AuditEntry& audit) override;
     bool consume_download(const std::string& share_id) override;
     void release_download(const std::string& share_id) override;
+    bool pay_download(const std::string& share_id, const std::string& item_key,
+                      const std::string& validator, std::uint64_t item_size,
+                      std::uint64_t bytes) override;
+    void refund_download(const std::string& share_id, const std::string& item_key,
+                         const std::string& validator, std::uint64_t item_size,
+                         std::uint64_t bytes) override;
     std::vector<domain::CaseShareSummary> active_share_summary(
         const std::string& organisation_id, const std::vector<std::string>& case_ids) override;
     int refresh_lapsed_summaries(int limit) override;

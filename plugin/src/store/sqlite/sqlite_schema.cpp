@@ -224,6 +224,20 @@ const std::vector<sql::Migration>& sqlite_migrations() {
          },
          "SELECT COUNT(*) FROM pragma_table_info('one_time_codes') WHERE name = "
          "'pre_session_hash'"},
+        {6,
+         "download_credits: what a counted download of one item has left to deliver",
+         {
+             // With a download limit, every byte of an item that leaves the portal is paid from
+             // its credit; a counted download adds one file's worth (ShareRepository::
+             // pay_download). `validator` is the item's ETag when the credit was bought: a changed
+             // file starts from nothing.
+             R"(CREATE TABLE IF NOT EXISTS download_credits (
+                share_id TEXT NOT NULL REFERENCES shares (id),
+                item_key TEXT NOT NULL,
+                validator TEXT NOT NULL,
+                bytes_left INTEGER NOT NULL CHECK (bytes_left >= 0),
+                PRIMARY KEY (share_id, item_key)) WITHOUT ROWID)",
+         }},
     };
     return kMigrations;
 }
