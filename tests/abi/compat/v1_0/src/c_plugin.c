@@ -1,0 +1,315 @@
+/* A Dossier Manager plugin in plain C11: proof that the ABI needs no C++ on the plugin side.
+ *
+ * It contributes one case action, one case panel and one column, reads case titles through the
+ * host's dm.cases/1, and accepts every dm.events/1 kind. Built with -fvisibility=hidden so that
+ * `dm_plugin_entry` is its only export.
+ *
+ * The same source also builds the deliberately broken fixtures of tests/abi: each defines exactly
+ * one DM_C_PLUGIN_DEFECT_* macro and breaks exactly one rule, so a checker that flags a fixture can
+ * only have flagged that rule. */
+#include <dm/dm.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "c/buffer.h"
+#include "c/json.h"
+
+#define ACTION_ID "c.hello"
+#define PANEL_ID "c.summary"
+#define COLUMN_ID "c.title_length"
+
+/* Written once by `init` on the main thread before the host may call anything else; read-only
+ * afterwards, so the [any-thread] functions need no lock. */
+static const dm_host* g_host;
+static const dm_host_cases* g_cases;
+static const dm_host_log* g_log;
+
+static int str_is(dm_str s, const char* text) {
+    size_t n = strlen(text);
+    return s.len == n && (n == 0 || memcmp(s.data, text, n) == 0);
+}
+
+static void log_line(dm_log_level level, const char* message) {
+    if (g_log != NULL) {
+        dm_str m;
+        m.data = message;
+        m.len = strlen(message);
+        g_log->log(g_host, level, m);
+    }
+}
+
+static dm_status fail(const dm_sink* error, dm_status status, const char* message) {
+#if defined(DM_C_PLUGIN_DEFECT_SILENT_ERROR)
+    (void)error;
+    (void)message;
+#else
+    sink_write_cstr(error, message);
+#endif
+    return status;
+}
+
+/* Every call must name an organisation; without one the plugin cannot confine anything. */
+static int context_is_usable(const dm_context* ctx) {
+    return ctx != NULL && ctx->struct_size >= sizeof(dm_context) && ctx->organisation_id.len > 0;
+}
+
+#define REQUIRE_CONTEXT(ctx, error)                                                           \
+    do {                                                                                      \
+        if (!context_is_usable(ctx))                                                          \
+            return fail(error, DM_ERR_INVALID_ARGUMENT, "the context names no organisation"); \
+    } while (0)
+
+/* Reads the case's title through the host. Returns the host's status; on DM_OK `title` holds it. */
+static dm_status case_title(const dm_context* ctx, dm_str case_id, buffer* title,
+                            const dm_sink* error) {
+    buffer details, message;
+    dm_sink result_sink, error_sink;
+    dm_status status;
+    buffer_init(&details);
+    buffer_init(&message);
+    result_sink = buffer_sink(&details);
+    error_sink = buffer_sink(&message);
+    status = g_cases->case_details(g_host, ctx, case_id, &result_sink, &error_sink);
+    if (status != DM_OK) {
+        sink_write_cstr(error, message.len > 0 ? buffer_cstr(&message) : "case details failed");
+    } else {
+        char why[128];
+        json_value* doc = json_parse(details.data, details.len, why, sizeof why);
+        const char* text = json_string_member(doc, "title");
+        if (text == NULL) {
+            status = fail(error, DM_ERR_INTERNAL, "the host's case details have no title");
+        } else {
+            buffer_append_cstr(title, text);
+        }
+        json_free(doc);
+    }
+    buffer_free(&details);
+    buffer_free(&message);
+    return status;
+}
+
+static void write_buffer(const dm_sink* sink, const buffer* b) {
+    if (sink != NULL && sink->write != NULL && !b->oom)
+        sink->write(sink->ctx, b->data, b->len);
+}
+
+static dm_status contributions(const dm_context* ctx, dm_str case_id, const dm_sink* result,
+                               const dm_sink* error) {
+    static const char all[] = "{\"actions\":[{\"id\":\"" ACTION_ID
+                              "\",\"title\":\"Say hello\",\"icon\":\"hand\","
+                              "\"scope\":\"case\"}],"
+                              "\"panels\":[{\"id\":\"" PANEL_ID
+                              "\",\"title\":\"C summary\",\"icon\":\"info\","
+                              "\"scope\":\"case\"}],"
+                              "\"columns\":[{\"id\":\"" COLUMN_ID
+                              "\",\"title\":\"Title length\","
+                              "\"default_visible\":false}]}";
+    REQUIRE_CONTEXT(ctx, error);
+    if (case_id.len > 0) {
+        /* Only for cases the user can see: asking for the title is the access check. */
+        buffer title;
+        dm_status status;
+        buffer_init(&title);
+        status = case_title(ctx, case_id, &title, NULL);
+        buffer_free(&title);
+        if (status != DM_OK) {
+            sink_write_cstr(result, "{}");
+            return DM_OK;
+        }
+    }
+    sink_write_cstr(result, all);
+    return DM_OK;
+}
+
+static dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str case_id,
+                               dm_str payload_json, const dm_sink* result, const dm_sink* error) {
+    buffer title, out;
+    dm_status status;
+    (void)payload_json;
+    REQUIRE_CONTEXT(ctx, error);
+    if (!str_is(action_id, ACTION_ID))
+        return fail(error, DM_ERR_UNSUPPORTED, "unknown action");
+    if (case_id.len == 0)
+        return fail(error, DM_ERR_INVALID_ARGUMENT, "the action needs a case");
+    buffer_init(&title);
+    buffer_init(&out);
+    status = case_title(ctx, case_id, &title, error);
+    if (status == DM_OK) {
+        buffer_append_cstr(&out, "{\"type\":\"notice\",\"level\":\"info\",\"text\":");
+        buffer_append_cstr(&title, ": hello from C");
+        buffer_append_json_string(&out, title.data, title.len);
+        buffer_append_cstr(&out, "}");
+        write_buffer(result, &out);
+    }
+    buffer_free(&title);
+    buffer_free(&out);
+    return status;
+}
+
+static dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id,
+                              const dm_sink* result, const dm_sink* error) {
+    buffer title, out;
+    dm_status status;
+    REQUIRE_CONTEXT(ctx, error);
+    if (!str_is(panel_id, PANEL_ID))
+        return fail(error, DM_ERR_UNSUPPORTED, "unknown panel");
+    if (case_id.len == 0)
+        return fail(error, DM_ERR_INVALID_ARGUMENT, "the panel needs a case");
+#if defined(DM_C_PLUGIN_DEFECT_CRASH_IN_PANEL)
+    {
+        volatile int* nowhere = NULL;
+        *nowhere = 1;
+    }
+#endif
+#if defined(DM_C_PLUGIN_DEFECT_NOT_JSON)
+    sink_write_cstr(result, "<div>C summary</div>");
+    return DM_OK;
+#endif
+    buffer_init(&title);
+    buffer_init(&out);
+    status = case_title(ctx, case_id, &title, error);
+    if (status == DM_OK) {
+        buffer_append_cstr(&out,
+                           "{\"type\":\"panel\",\"title\":\"C summary\",\"body\":"
+                           "[{\"type\":\"pairs\",\"items\":[{\"label\":\"Case title\",\"value\":");
+        buffer_append_json_string(&out, title.data, title.len);
+        buffer_append_cstr(&out, "}]}]}");
+        write_buffer(result, &out);
+    }
+    buffer_free(&title);
+    buffer_free(&out);
+    return status;
+}
+
+static dm_status column_values(const dm_context* ctx, dm_str column_id, const dm_str* case_ids,
+                               size_t count, const dm_sink* result, const dm_sink* error) {
+    buffer out, title;
+    size_t i, cells = count;
+    REQUIRE_CONTEXT(ctx, error);
+    if (!str_is(column_id, COLUMN_ID))
+        return fail(error, DM_ERR_UNSUPPORTED, "unknown column");
+    if (count > 0 && case_ids == NULL) {
+        return fail(error, DM_ERR_INVALID_ARGUMENT, "case_ids is NULL");
+    }
+#if defined(DM_C_PLUGIN_DEFECT_COLUMN_COUNT)
+    if (cells > 0)
+        cells--;
+#endif
+    buffer_init(&out);
+    buffer_init(&title);
+    buffer_append_cstr(&out, "[");
+    for (i = 0; i < cells; i++) {
+        if (i > 0)
+            buffer_append_cstr(&out, ",");
+        buffer_clear(&title);
+        /* A case the user may not see gets null, like a case without a title. */
+        if (case_title(ctx, case_ids[i], &title, NULL) != DM_OK) {
+            buffer_append_cstr(&out, "null");
+        } else {
+            char text[32];
+            snprintf(text, sizeof text, "{\"text\":\"%lu\"}", (unsigned long)title.len);
+            buffer_append_cstr(&out, text);
+        }
+    }
+    buffer_append_cstr(&out, "]");
+    write_buffer(result, &out);
+    buffer_free(&out);
+    buffer_free(&title);
+    return DM_OK;
+}
+
+static dm_status on_event(const dm_context* ctx, const dm_event* event, const dm_sink* error) {
+    REQUIRE_CONTEXT(ctx, error);
+    if (event == NULL || event->struct_size < sizeof(dm_event)) {
+        return fail(error, DM_ERR_INVALID_ARGUMENT, "event missing or too small");
+    }
+    switch (event->kind) {
+        case DM_EVENT_CASE_CLOSED:
+        case DM_EVENT_CASE_DELETED:
+        case DM_EVENT_ATTACHMENT_DELETED:
+        case DM_EVENT_USER_REMOVED:
+        case DM_EVENT_ORGANISATION_LICENCE_CHANGED:
+            log_line(DM_LOG_DEBUG, "c plugin: event received, nothing to clean up");
+            return DM_OK;
+    }
+    return fail(error, DM_ERR_UNSUPPORTED, "unknown event kind");
+}
+
+static const dm_plugin_ui g_ui = {sizeof(dm_plugin_ui), contributions, invoke_action, render_panel,
+                                  column_values};
+static const dm_plugin_events g_events = {sizeof(dm_plugin_events), on_event};
+
+#if defined(DM_C_PLUGIN_DEFECT_NULL_INIT)
+#define INIT_ATTRIBUTES __attribute__((unused)) /* the fixture leaves init out of its entry */
+#else
+#define INIT_ATTRIBUTES
+#endif
+
+INIT_ATTRIBUTES static dm_status init(const dm_init_args* args, const dm_sink* error) {
+    if (args == NULL || args->struct_size < sizeof(dm_init_args) || args->host == NULL) {
+        return fail(error, DM_ERR_INVALID_ARGUMENT, "init arguments missing or too small");
+    }
+    if (!dm_version_is_compatible(args->host->abi_version) ||
+        args->host->struct_size < sizeof(dm_host) || args->host->get_extension == NULL) {
+        return fail(error, DM_ERR_UNSUPPORTED, "the host speaks another ABI");
+    }
+    g_cases = args->host->get_extension(args->host, DM_EXT_CASES);
+    if (g_cases == NULL || g_cases->struct_size < sizeof(dm_host_cases)) {
+        g_cases = NULL;
+        return fail(error, DM_ERR_UNSUPPORTED, "the host does not offer dm.cases/1");
+    }
+    g_log = args->host->get_extension(args->host, DM_EXT_LOG);
+    if (g_log != NULL && g_log->struct_size < sizeof(dm_host_log))
+        g_log = NULL;
+    g_host = args->host;
+    log_line(DM_LOG_INFO, "c plugin: started");
+    return DM_OK;
+}
+
+static void deinit(void) {
+    log_line(DM_LOG_INFO, "c plugin: stopped");
+    g_host = NULL;
+    g_cases = NULL;
+    g_log = NULL;
+}
+
+static const void* get_extension(const char* extension_id) {
+    if (extension_id == NULL)
+        return NULL;
+    if (strcmp(extension_id, DM_EXT_UI) == 0)
+        return &g_ui;
+    if (strcmp(extension_id, DM_EXT_EVENTS) == 0)
+        return &g_events;
+    return NULL;
+}
+
+#if defined(DM_C_PLUGIN_DEFECT_LEAKY_EXPORTS)
+/* A helper someone forgot to hide: the only defect of the leaky fixture. */
+DM_EXPORT int dm_c_plugin_leaked_helper(void) {
+    return 42;
+}
+#endif
+
+DM_EXPORT const struct dm_plugin_entry dm_plugin_entry = {
+#if defined(DM_C_PLUGIN_DEFECT_WRONG_MAJOR)
+    {DM_ABI_VERSION_MAJOR + 1, 0, 0},
+#else
+    DM_ABI_VERSION_INIT,
+#endif
+#if defined(DM_C_PLUGIN_DEFECT_SMALL_STRUCT)
+    (uint32_t)offsetof(struct dm_plugin_entry, init),
+#else
+    sizeof(struct dm_plugin_entry),
+#endif
+    "org.example.c-plugin",
+    "C Plugin",
+    "Example AG",
+    "1.0.0",
+#if defined(DM_C_PLUGIN_DEFECT_NULL_INIT)
+    NULL,
+#else
+    init,
+#endif
+    deinit,
+    get_extension};
