@@ -1,10 +1,12 @@
-/* A Dossier Manager host in plain C11: proof that the ABI needs no C++ on the host side, and a
- * driver that fails loudly on any rule the plugin breaks.
+/* A Dossier Manager host in plain C11, built against ABI 1.1: proof that the ABI needs no C++ on
+ * the host side, and a driver that fails loudly on any rule the plugin breaks.
  *
  *   c_host PLUGIN.so [--config PATH]
  *
- * Loads the plugin, checks its entry, starts it with the fake services of c/host_services.c, drives
- * every dm.ui/1 and dm.events/1 function, stops it, and exits 0 only when nothing was wrong. */
+ * Loads the plugin (built against any 1.x), checks its entry, starts it with the fake services of
+ * c/host_services.c, drives every dm.ui/1 and dm.events/1 function, stops it, reports how often
+ * the plugin used the dm.cases 1.1 functions, and exits 0 only when nothing was wrong. (The 1.0
+ * version of this host is frozen in compat/v1_0/src.) */
 #define _XOPEN_SOURCE 700 /* dlopen, mkdtemp, nftw in strict C11 */
 
 #include <dlfcn.h>
@@ -31,6 +33,12 @@ static dm_str str(const char* text) {
     s.data = text;
     s.len = strlen(text);
     return s;
+}
+
+/* A status this host does not know (a newer plugin's) is not "out of range" but a failure like
+ * DM_ERR_INTERNAL; a negative one is a bug. */
+static int status_is_valid(dm_status status) {
+    return status >= DM_OK;
 }
 
 static dm_context context(const char* organisation, const char* user) {
@@ -68,7 +76,7 @@ static void outcome_end(outcome* o) {
 static json_value* expect_ok(const char* call, outcome* o, json_type want) {
     char why[160];
     json_value* doc;
-    if ((int)o->status < DM_OK || (int)o->status > DM_ERR_CONFLICT) {
+    if (!status_is_valid(o->status)) {
         violation(call, "status code out of range");
         return NULL;
     }
@@ -100,7 +108,7 @@ static json_value* expect_ok(const char* call, outcome* o, json_type want) {
 static void expect_refusal(const char* call, const outcome* o) {
     if (o->status == DM_OK) {
         violation(call, "succeeded but must return an error status");
-    } else if ((int)o->status < DM_OK || (int)o->status > DM_ERR_CONFLICT) {
+    } else if (!status_is_valid(o->status)) {
         violation(call, "status code out of range");
     } else if (o->error.len == 0) {
         violation(call, "returned an error status without a message");
@@ -141,11 +149,13 @@ static const struct dm_plugin_entry* load(const char* path, struct dm_plugin_ent
     }
     /* Copy what both sides know into a zeroed struct: fields of a newer plugin are ignored (and
      * said so), fields the plugin lacks stay NULL. */
-    memset(copy, 0, sizeof *copy);
-    memcpy(copy, entry, entry->struct_size < sizeof *copy ? entry->struct_size : sizeof *copy);
-    if (entry->struct_size > sizeof *copy) {
-        fprintf(stderr, "c_host: note: plugin is newer (entry %u bytes, host knows %lu)\n",
-                entry->struct_size, (unsigned long)sizeof *copy);
+    dm_struct_read(copy, sizeof *copy, entry, entry->struct_size, DM_PLUGIN_ENTRY_V1_0_SIZE);
+    if (entry->struct_size > sizeof *copy || dm_version_is_newer(entry->abi_version)) {
+        fprintf(stderr,
+                "c_host: note: plugin is newer (ABI %u.%u, entry %u bytes; host ABI %d.%d, %lu "
+                "bytes): what it added is not used\n",
+                entry->abi_version.major, entry->abi_version.minor, entry->struct_size,
+                DM_ABI_VERSION_MAJOR, DM_ABI_VERSION_MINOR, (unsigned long)sizeof *copy);
     }
     if (copy->init == NULL || copy->deinit == NULL || copy->get_extension == NULL ||
         copy->id == NULL || copy->name == NULL || copy->version == NULL) {
@@ -282,9 +292,9 @@ static void drive_ui(const dm_plugin_ui* ui) {
 
 static void drive_events(const dm_plugin_events* events) {
     dm_context user = context(FAKE_ORGANISATION, FAKE_USER);
-    dm_event_kind kinds[] = {DM_EVENT_CASE_CLOSED, DM_EVENT_CASE_DELETED,
-                             DM_EVENT_ATTACHMENT_DELETED, DM_EVENT_USER_REMOVED,
-                             DM_EVENT_ORGANISATION_LICENCE_CHANGED};
+    const dm_event_kind kinds[] = {DM_EVENT_CASE_CLOSED, DM_EVENT_CASE_DELETED,
+                                   DM_EVENT_ATTACHMENT_DELETED, DM_EVENT_USER_REMOVED,
+                                   DM_EVENT_ORGANISATION_LICENCE_CHANGED};
     size_t i;
     outcome o;
     dm_event e;
@@ -313,7 +323,7 @@ static void drive_events(const dm_plugin_events* events) {
     /* Kinds are appended over time: one this plugin cannot know must be answered "unsupported". */
     memset(&e, 0, sizeof e);
     e.struct_size = sizeof e;
-    e.kind = (dm_event_kind)999;
+    e.kind = 999;
     outcome_begin(&o);
     o.status = events->on_event(&user, &e, &o.error_sink);
     if (o.status != DM_ERR_UNSUPPORTED)
@@ -326,8 +336,10 @@ int main(int argc, char** argv) {
     char data_dir[] = "/tmp/dm-c-host-XXXXXX";
     struct dm_plugin_entry copy;
     const struct dm_plugin_entry* plugin;
-    const dm_plugin_ui* ui;
-    const dm_plugin_events* events;
+    const dm_plugin_ui* raw_ui;
+    const dm_plugin_events* raw_events;
+    dm_plugin_ui ui; /* our copies of the plugin's tables (version.h) */
+    dm_plugin_events events;
 
     if (argc == 4 && strcmp(argv[2], "--config") == 0) {
         config = argv[3];
@@ -352,21 +364,31 @@ int main(int argc, char** argv) {
     if (plugin->get_extension("dm.no-such-extension/1") != NULL) {
         violation("get_extension", "returned non-NULL for an unknown id");
     }
-    ui = plugin->get_extension(DM_EXT_UI);
-    if (ui == NULL || ui->struct_size < sizeof *ui || ui->contributions == NULL ||
-        ui->invoke_action == NULL || ui->render_panel == NULL || ui->column_values == NULL) {
+    raw_ui = plugin->get_extension(DM_EXT_UI);
+    if (raw_ui == NULL ||
+        !dm_struct_read(&ui, sizeof ui, raw_ui, raw_ui->struct_size, DM_PLUGIN_UI_V1_0_SIZE) ||
+        ui.contributions == NULL || ui.invoke_action == NULL || ui.render_panel == NULL ||
+        ui.column_values == NULL) {
         violation("get_extension(dm.ui/1)", "missing, too small, or with NULL functions");
     } else {
-        drive_ui(ui);
+        drive_ui(&ui);
     }
-    events = plugin->get_extension(DM_EXT_EVENTS);
-    if (events == NULL || events->struct_size < sizeof *events || events->on_event == NULL) {
+    raw_events = plugin->get_extension(DM_EXT_EVENTS);
+    if (raw_events == NULL ||
+        !dm_struct_read(&events, sizeof events, raw_events, raw_events->struct_size,
+                        DM_PLUGIN_EVENTS_V1_0_SIZE) ||
+        events.on_event == NULL) {
         violation("get_extension(dm.events/1)", "missing, too small, or with a NULL function");
     } else {
-        drive_events(events);
+        drive_events(&events);
     }
 
     plugin->deinit();
+    printf(
+        "c_host: dm.cases 1.1 used by the plugin: read_case %ld call(s), add_journal_entry %ld "
+        "entr%s\n",
+        fake_host_read_case_calls(), fake_host_journal_entries_added(),
+        fake_host_journal_entries_added() == 1 ? "y" : "ies");
     if (fake_host_open_streams() != 0)
         violation("deinit", "attachment streams left open");
     fake_host_stop();

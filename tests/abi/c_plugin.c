@@ -1,8 +1,12 @@
-/* A Dossier Manager plugin in plain C11: proof that the ABI needs no C++ on the plugin side.
+/* A Dossier Manager plugin in plain C11, built against ABI 1.1: proof that the ABI needs no C++ on
+ * the plugin side, and an example of a plugin that runs in a host of any 1.x minor version.
  *
- * It contributes one case action, one case panel and one column, reads case titles through the
- * host's dm.cases/1, and accepts every dm.events/1 kind. Built with -fvisibility=hidden so that
- * `dm_plugin_entry` is its only export.
+ * It contributes one case action, one case panel and one column, reads cases through the host's
+ * dm.cases/1, and accepts every dm.events/1 kind. Where the host offers the 1.1 additions it uses
+ * them (one read_case for the panel, a journal entry for the action); in a 1.0 host it falls back
+ * to the 1.0 calls, and its panel says which path it took. Built with -fvisibility=hidden so that
+ * `dm_plugin_entry` is its only export. (The 1.0 version of this plugin is frozen in
+ * compat/v1_0/src.)
  *
  * The same source also builds the deliberately broken fixtures of tests/abi: each defines exactly
  * one DM_C_PLUGIN_DEFECT_* macro and breaks exactly one rule, so a checker that flags a fixture can
@@ -20,10 +24,12 @@
 #define COLUMN_ID "c.title_length"
 
 /* Written once by `init` on the main thread before the host may call anything else; read-only
- * afterwards, so the [any-thread] functions need no lock. */
+ * afterwards, so the [any-thread] functions need no lock. The tables are our own zero-filled
+ * copies of the host's (dm_struct_read): a 1.1 function a 1.0 host lacks is NULL here. */
 static const dm_host* g_host;
-static const dm_host_cases* g_cases;
-static const dm_host_log* g_log;
+static dm_host_cases g_cases;
+static dm_host_log g_log;
+static int g_has_log;
 
 static int str_is(dm_str s, const char* text) {
     size_t n = strlen(text);
@@ -31,11 +37,11 @@ static int str_is(dm_str s, const char* text) {
 }
 
 static void log_line(dm_log_level level, const char* message) {
-    if (g_log != NULL) {
+    if (g_has_log && g_log.log != NULL) {
         dm_str m;
         m.data = message;
         m.len = strlen(message);
-        g_log->log(g_host, level, m);
+        g_log.log(g_host, level, m);
     }
 }
 
@@ -49,9 +55,10 @@ static dm_status fail(const dm_sink* error, dm_status status, const char* messag
     return status;
 }
 
-/* Every call must name an organisation; without one the plugin cannot confine anything. */
+/* Every call must name an organisation; without one the plugin cannot confine anything. Any
+ * context from 1.0's size up is usable; only 1.0's fields are read. */
 static int context_is_usable(const dm_context* ctx) {
-    return ctx != NULL && ctx->struct_size >= sizeof(dm_context) && ctx->organisation_id.len > 0;
+    return ctx != NULL && ctx->struct_size >= DM_CONTEXT_V1_0_SIZE && ctx->organisation_id.len > 0;
 }
 
 #define REQUIRE_CONTEXT(ctx, error)                                                           \
@@ -70,7 +77,7 @@ static dm_status case_title(const dm_context* ctx, dm_str case_id, buffer* title
     buffer_init(&message);
     result_sink = buffer_sink(&details);
     error_sink = buffer_sink(&message);
-    status = g_cases->case_details(g_host, ctx, case_id, &result_sink, &error_sink);
+    status = g_cases.case_details(g_host, ctx, case_id, &result_sink, &error_sink);
     if (status != DM_OK) {
         sink_write_cstr(error, message.len > 0 ? buffer_cstr(&message) : "case details failed");
     } else {
@@ -92,6 +99,81 @@ static dm_status case_title(const dm_context* ctx, dm_str case_id, buffer* title
 static void write_buffer(const dm_sink* sink, const buffer* b) {
     if (sink != NULL && sink->write != NULL && !b->oom)
         sink->write(sink->ctx, b->data, b->len);
+}
+
+/* One 1.0 read of a case into `out` as JSON; the host's message goes to `error`. */
+typedef dm_status (*case_read_fn)(const struct dm_host*, const dm_context*, dm_str, const dm_sink*,
+                                  const dm_sink*);
+static dm_status read_part(case_read_fn fn, const dm_context* ctx, dm_str case_id, buffer* out,
+                           const dm_sink* error) {
+    dm_sink sink = buffer_sink(out);
+    return fn(g_host, ctx, case_id, &sink, error);
+}
+
+/* Element count of the array `member` of `doc` (or of `doc` itself when `member` is NULL). */
+static size_t count_of(const json_value* doc, const char* member) {
+    const json_value* v = member != NULL ? json_member(doc, member) : doc;
+    return (v != NULL && v->type == JSON_ARRAY) ? v->count : 0;
+}
+
+/* What the panel shows of a case: title, journal and attachment counts, and how they were read.
+ * A 1.1 host answers in one read_case; a 1.0 host gets the three 1.0 calls. */
+typedef struct case_summary {
+    buffer title;
+    size_t journal_entries;
+    size_t attachments;
+    const char* read_with;
+} case_summary;
+
+static dm_status summarise_case(const dm_context* ctx, dm_str case_id, case_summary* summary,
+                                const dm_sink* error) {
+    char why[128];
+    dm_status status;
+    if (g_cases.read_case != NULL) {
+        buffer answer;
+        dm_sink sink;
+        buffer_init(&answer);
+        sink = buffer_sink(&answer);
+        status = g_cases.read_case(
+            g_host, ctx, case_id,
+            DM_CASE_PART_DETAILS | DM_CASE_PART_JOURNAL | DM_CASE_PART_ATTACHMENTS, &sink, error);
+        if (status == DM_OK) {
+            json_value* doc = json_parse(answer.data, answer.len, why, sizeof why);
+            const char* title = json_string_member(json_member(doc, "details"), "title");
+            if (title == NULL) {
+                status = fail(error, DM_ERR_INTERNAL, "the host's read_case has no details.title");
+            } else {
+                buffer_append_cstr(&summary->title, title);
+                summary->journal_entries = count_of(doc, "journal");
+                summary->attachments = count_of(doc, "attachments");
+                summary->read_with = "read_case";
+            }
+            json_free(doc);
+        }
+        buffer_free(&answer);
+        return status;
+    }
+    status = case_title(ctx, case_id, &summary->title, error);
+    if (status == DM_OK) {
+        buffer journal, attachments;
+        buffer_init(&journal);
+        buffer_init(&attachments);
+        status = read_part(g_cases.journal_entries, ctx, case_id, &journal, error);
+        if (status == DM_OK)
+            status = read_part(g_cases.attachments, ctx, case_id, &attachments, error);
+        if (status == DM_OK) {
+            json_value* j = json_parse(journal.data, journal.len, why, sizeof why);
+            json_value* a = json_parse(attachments.data, attachments.len, why, sizeof why);
+            summary->journal_entries = count_of(j, NULL);
+            summary->attachments = count_of(a, NULL);
+            summary->read_with = "three 1.0 calls";
+            json_free(j);
+            json_free(a);
+        }
+        buffer_free(&journal);
+        buffer_free(&attachments);
+    }
+    return status;
 }
 
 static dm_status contributions(const dm_context* ctx, dm_str case_id, const dm_sink* result,
@@ -135,6 +217,20 @@ static dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str c
     buffer_init(&title);
     buffer_init(&out);
     status = case_title(ctx, case_id, &title, error);
+    if (status == DM_OK && g_cases.add_journal_entry != NULL) {
+        /* A 1.1 host keeps a record of the greeting in the case's own journal. */
+        buffer entry;
+        dm_sink entry_sink;
+        dm_str text;
+        buffer_init(&entry);
+        entry_sink = buffer_sink(&entry);
+        text.data = "The C plugin said hello.";
+        text.len = strlen(text.data);
+        status = g_cases.add_journal_entry(g_host, ctx, case_id, text, DM_JOURNAL_INTERNAL,
+                                           &entry_sink, error);
+        buffer_free(&entry);
+        buffer_append_cstr(&title, " (recorded in the journal)");
+    }
     if (status == DM_OK) {
         buffer_append_cstr(&out, "{\"type\":\"notice\",\"level\":\"info\",\"text\":");
         buffer_append_cstr(&title, ": hello from C");
@@ -149,7 +245,8 @@ static dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str c
 
 static dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str case_id,
                               const dm_sink* result, const dm_sink* error) {
-    buffer title, out;
+    case_summary summary;
+    buffer out;
     dm_status status;
     REQUIRE_CONTEXT(ctx, error);
     if (!str_is(panel_id, PANEL_ID))
@@ -166,18 +263,27 @@ static dm_status render_panel(const dm_context* ctx, dm_str panel_id, dm_str cas
     sink_write_cstr(result, "<div>C summary</div>");
     return DM_OK;
 #endif
-    buffer_init(&title);
+    memset(&summary, 0, sizeof summary);
+    buffer_init(&summary.title);
     buffer_init(&out);
-    status = case_title(ctx, case_id, &title, error);
+    status = summarise_case(ctx, case_id, &summary, error);
     if (status == DM_OK) {
+        char counts[160];
         buffer_append_cstr(&out,
                            "{\"type\":\"panel\",\"title\":\"C summary\",\"body\":"
                            "[{\"type\":\"pairs\",\"items\":[{\"label\":\"Case title\",\"value\":");
-        buffer_append_json_string(&out, title.data, title.len);
+        buffer_append_json_string(&out, summary.title.data, summary.title.len);
+        snprintf(counts, sizeof counts,
+                 "},{\"label\":\"Journal entries\",\"value\":\"%lu\"},"
+                 "{\"label\":\"Attachments\",\"value\":\"%lu\"},"
+                 "{\"label\":\"Read with\",\"value\":",
+                 (unsigned long)summary.journal_entries, (unsigned long)summary.attachments);
+        buffer_append_cstr(&out, counts);
+        buffer_append_json_string(&out, summary.read_with, strlen(summary.read_with));
         buffer_append_cstr(&out, "}]}]}");
         write_buffer(result, &out);
     }
-    buffer_free(&title);
+    buffer_free(&summary.title);
     buffer_free(&out);
     return status;
 }
@@ -219,12 +325,15 @@ static dm_status column_values(const dm_context* ctx, dm_str column_id, const dm
     return DM_OK;
 }
 
-static dm_status on_event(const dm_context* ctx, const dm_event* event, const dm_sink* error) {
+static dm_status on_event(const dm_context* ctx, const dm_event* theirs, const dm_sink* error) {
+    dm_event event;
     REQUIRE_CONTEXT(ctx, error);
-    if (event == NULL || event->struct_size < sizeof(dm_event)) {
+    if (theirs == NULL ||
+        !dm_struct_read(&event, sizeof event, theirs, theirs->struct_size, DM_EVENT_V1_0_SIZE)) {
         return fail(error, DM_ERR_INVALID_ARGUMENT, "event missing or too small");
     }
-    switch (event->kind) {
+    /* A kind added after 1.1 is ignored: "unsupported" tells the host there was nothing to do. */
+    switch (event.kind) {
         case DM_EVENT_CASE_CLOSED:
         case DM_EVENT_CASE_DELETED:
         case DM_EVENT_ATTACHMENT_DELETED:
@@ -246,32 +355,50 @@ static const dm_plugin_events g_events = {sizeof(dm_plugin_events), on_event};
 #define INIT_ATTRIBUTES
 #endif
 
-INIT_ATTRIBUTES static dm_status init(const dm_init_args* args, const dm_sink* error) {
-    if (args == NULL || args->struct_size < sizeof(dm_init_args) || args->host == NULL) {
+/* Reads the host's table `id` into `own` (version.h); 0 when the host does not offer it. */
+static int host_table(const dm_host* host, const char* id, void* own, size_t own_size,
+                      size_t v1_0_size) {
+    const void* theirs = host->get_extension(host, id);
+    /* Every table starts with its uint32_t struct_size. */
+    uint32_t their_size = theirs != NULL ? *(const uint32_t*)theirs : 0;
+#if defined(DM_C_PLUGIN_DEFECT_REFUSES_OLDER_HOST)
+    v1_0_size = own_size; /* the 1.0 mistake: demands today's sizeof from every host */
+#endif
+    return dm_struct_read(own, own_size, theirs, their_size, v1_0_size);
+}
+
+INIT_ATTRIBUTES static dm_status init(const dm_init_args* theirs, const dm_sink* error) {
+    dm_init_args args;
+    if (theirs == NULL ||
+        !dm_struct_read(&args, sizeof args, theirs, theirs->struct_size, DM_INIT_ARGS_V1_0_SIZE) ||
+        args.host == NULL) {
         return fail(error, DM_ERR_INVALID_ARGUMENT, "init arguments missing or too small");
     }
-    if (!dm_version_is_compatible(args->host->abi_version) ||
-        args->host->struct_size < sizeof(dm_host) || args->host->get_extension == NULL) {
+    if (!dm_version_is_compatible(args.host->abi_version) ||
+        args.host->struct_size < DM_HOST_V1_0_SIZE || args.host->get_extension == NULL) {
         return fail(error, DM_ERR_UNSUPPORTED, "the host speaks another ABI");
     }
-    g_cases = args->host->get_extension(args->host, DM_EXT_CASES);
-    if (g_cases == NULL || g_cases->struct_size < sizeof(dm_host_cases)) {
-        g_cases = NULL;
+    if (!host_table(args.host, DM_EXT_CASES, &g_cases, sizeof g_cases, DM_HOST_CASES_V1_0_SIZE)) {
         return fail(error, DM_ERR_UNSUPPORTED, "the host does not offer dm.cases/1");
     }
-    g_log = args->host->get_extension(args->host, DM_EXT_LOG);
-    if (g_log != NULL && g_log->struct_size < sizeof(dm_host_log))
-        g_log = NULL;
-    g_host = args->host;
-    log_line(DM_LOG_INFO, "c plugin: started");
+#if defined(DM_C_PLUGIN_DEFECT_IGNORES_STRUCT_SIZE)
+    /* The mistake the rule prevents: using the host's table in place, past its struct_size. */
+    memcpy(&g_cases, args.host->get_extension(args.host, DM_EXT_CASES), sizeof g_cases);
+#endif
+    g_has_log = host_table(args.host, DM_EXT_LOG, &g_log, sizeof g_log, DM_HOST_LOG_V1_0_SIZE);
+    g_host = args.host;
+    log_line(DM_LOG_INFO, g_cases.read_case != NULL
+                              ? "c plugin: started; the host offers dm.cases 1.1"
+                              : "c plugin: started; the host offers dm.cases 1.0, using 1.0 calls");
     return DM_OK;
 }
 
 static void deinit(void) {
     log_line(DM_LOG_INFO, "c plugin: stopped");
     g_host = NULL;
-    g_cases = NULL;
-    g_log = NULL;
+    memset(&g_cases, 0, sizeof g_cases);
+    memset(&g_log, 0, sizeof g_log);
+    g_has_log = 0;
 }
 
 static const void* get_extension(const char* extension_id) {

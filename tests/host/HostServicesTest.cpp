@@ -1,5 +1,7 @@
-// The host services of ABI v1 called directly through their C tables, as a plugin calls them.
+// The host services of ABI 1.1 called directly through their C tables, as a plugin calls them.
 #include <thread>
+
+#include <Poco/JSON/Parser.h>
 
 #include <gtest/gtest.h>
 
@@ -20,7 +22,8 @@ class HostServices : public ::testing::Test {
         host_ = nullptr;
     }
     void SetUp() override {
-        HostServiceTable::attach(slot_, "test.caller", host_->app().dossier_manager().backend);
+        HostServiceTable::attach(slot_, "test.caller", host_->app().dossier_manager().backend,
+                                 "Test Caller");
         services_ = dm::HostServices(&slot_.host);
     }
     static dm::Context ctx(const std::string& org, const std::string& user = "") {
@@ -29,6 +32,26 @@ class HostServices : public ::testing::Test {
         c.user_id = user;
         c.locale = "en";
         return c;
+    }
+
+    const dm_host_cases* cases_table() const {
+        return static_cast<const dm_host_cases*>(
+            slot_.host.get_extension(&slot_.host, DM_EXT_CASES));
+    }
+    static Poco::JSON::Object::Ptr parse(const std::string& json) {
+        return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+    }
+    // Calls dm.cases 1.1 add_journal_entry through the C table; returns its status.
+    dm_status add_entry(const dm::Context& c, const std::string& case_id, std::string_view text,
+                        std::uint32_t flags, std::string* message = nullptr) {
+        dm::StringSink result, error;
+        dm_context view = c.view();
+        dm_status s =
+            cases_table()->add_journal_entry(&slot_.host, &view, dm::to_dm(case_id),
+                                             dm::to_dm(text), flags, result.get(), error.get());
+        if (message != nullptr)
+            *message = error.str();
+        return s;
     }
 
     static TestHost* host_;
@@ -135,6 +158,125 @@ TEST_F(HostServices, ShortContextIsRejected) {
     EXPECT_EQ(cases->case_details(&slot_.host, &c, dm::to_dm("1"), result.get(), error.get()),
               DM_ERR_INVALID_ARGUMENT);
     EXPECT_FALSE(error.str().empty());
+}
+
+TEST_F(HostServices, OffersCases11WithTheBatchedReadAndJournalEntries) {
+    EXPECT_EQ(cases_table()->struct_size, DM_HOST_CASES_V1_1_SIZE);
+    EXPECT_EQ(slot_.host.abi_version.minor, 1u);
+    EXPECT_TRUE(services_.offers_read_case());
+    EXPECT_TRUE(services_.offers_add_journal_entry());
+}
+
+TEST_F(HostServices, ReadCaseAnswersEveryAskedPartInOneObject) {
+    auto all = parse(services_.read_case(
+        ctx("1", "1"), "1",
+        DM_CASE_PART_DETAILS | DM_CASE_PART_JOURNAL | DM_CASE_PART_ATTACHMENTS));
+    ASSERT_TRUE(all->has("details") && all->has("journal") && all->has("attachments"));
+    // The same data as the three 1.0 calls.
+    EXPECT_EQ(all->getObject("details")->getValue<std::string>("number"), "MH-2024-00001");
+    auto journal = Poco::JSON::Parser()
+                       .parse(services_.journal_entries(ctx("1", "1"), "1"))
+                       .extract<Poco::JSON::Array::Ptr>();
+    EXPECT_EQ(all->getArray("journal")->size(), journal->size());
+    auto attachments = Poco::JSON::Parser()
+                           .parse(services_.attachments(ctx("1", "1"), "1"))
+                           .extract<Poco::JSON::Array::Ptr>();
+    EXPECT_EQ(all->getArray("attachments")->size(), attachments->size());
+}
+
+TEST_F(HostServices, ReadCaseLeavesOutWhatWasNotAskedForAndBitsItDoesNotKnow) {
+    constexpr std::uint32_t kFromALaterVersion = 1u << 20;
+    auto journal_only =
+        parse(services_.read_case(ctx("1", "1"), "1", DM_CASE_PART_JOURNAL | kFromALaterVersion));
+    EXPECT_TRUE(journal_only->has("journal"));
+    EXPECT_EQ(journal_only->size(), 1u) << "only the journal was asked for";
+
+    dm::StringSink result, error;
+    dm::Context c = ctx("1", "1");
+    dm_context view = c.view();
+    EXPECT_EQ(cases_table()->read_case(&slot_.host, &view, dm::to_dm("1"), kFromALaterVersion,
+                                       result.get(), error.get()),
+              DM_ERR_INVALID_ARGUMENT);
+    EXPECT_FALSE(error.str().empty());
+}
+
+TEST_F(HostServices, ReadCaseOfAnotherOrganisationIsNotFound) {
+    try {
+        services_.read_case(ctx("2"), "1", DM_CASE_PART_DETAILS);
+        FAIL() << "expected an error";
+    } catch (const dm::Error& e) {
+        EXPECT_EQ(e.status(), DM_ERR_NOT_FOUND);
+    }
+}
+
+TEST_F(HostServices, JournalEntryOfAUserIsSignedByTheUserAndShownInTheCaseJournal) {
+    auto entry = parse(services_.add_journal_entry(ctx("1", "1"), "2", "Shared with Eva Extern",
+                                                   DM_JOURNAL_INTERNAL));
+    EXPECT_EQ(entry->getValue<std::string>("text"), "Shared with Eva Extern");
+    EXPECT_TRUE(entry->getValue<bool>("internal"));
+    std::string user = services_.user(ctx("1"), "1");
+    EXPECT_NE(user.find("\"display_name\":\"" + entry->getValue<std::string>("author") + "\""),
+              std::string::npos)
+        << user;
+    std::string journal = services_.journal_entries(ctx("1", "1"), "2");
+    EXPECT_NE(journal.find("\"id\":\"" + entry->getValue<std::string>("id") + "\""),
+              std::string::npos)
+        << journal;
+}
+
+TEST_F(HostServices, JournalEntryOfTheOrganisationIsSignedByThePlugin) {
+    auto entry = parse(services_.add_journal_entry(ctx("1"), "2", "Link opened by the recipient"));
+    EXPECT_EQ(entry->getValue<std::string>("author"), "Test Caller");
+    EXPECT_FALSE(entry->getValue<bool>("internal"));
+    auto journal = Poco::JSON::Parser()
+                       .parse(services_.journal_entries(ctx("1"), "2"))
+                       .extract<Poco::JSON::Array::Ptr>();
+    bool found = false;
+    for (std::size_t i = 0; i < journal->size(); ++i) {
+        auto e = journal->getObject(static_cast<unsigned>(i));
+        if (e->getValue<std::string>("id") == entry->getValue<std::string>("id")) {
+            found = true;
+            EXPECT_EQ(e->getValue<std::string>("author"), "Test Caller");
+            EXPECT_EQ(e->getValue<std::string>("text"), "Link opened by the recipient");
+        }
+    }
+    EXPECT_TRUE(found) << "the entry is in the case's journal";
+}
+
+TEST_F(HostServices, JournalEntryIsRefusedForBadInputAndAddsNothing) {
+    const std::string before = services_.journal_entries(ctx("1"), "3");
+    std::string message;
+    EXPECT_EQ(add_entry(ctx("1", "1"), "3", "text", 1u << 5, &message), DM_ERR_INVALID_ARGUMENT);
+    EXPECT_NE(message.find("unknown flags"), std::string::npos) << message;
+    EXPECT_EQ(add_entry(ctx("1", "1"), "3", "", 0), DM_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(add_entry(ctx("1", "1"), "3", "\xff\xfe not UTF-8", 0), DM_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(add_entry(ctx("1", "1"), "3", std::string(10001, 'x'), 0), DM_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(add_entry(ctx("2"), "3", "text", 0), DM_ERR_NOT_FOUND);    // a case of another org
+    EXPECT_EQ(add_entry(ctx("1", "4"), "3", "text", 0), DM_ERR_DENIED);  // an inactive user
+    EXPECT_EQ(services_.journal_entries(ctx("1"), "3"), before);
+}
+
+TEST_F(HostServices, JournalEntriesAddedConcurrentlyAreAllKept) {
+    const auto count = [&] {
+        return Poco::JSON::Parser()
+            .parse(services_.journal_entries(ctx("1"), "4"))
+            .extract<Poco::JSON::Array::Ptr>()
+            ->size();
+    };
+    const std::size_t before = count();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 6; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 5; ++i) {
+                EXPECT_EQ(add_entry(ctx("1", "1"), "4",
+                                    "entry " + std::to_string(t) + "." + std::to_string(i), 0),
+                          DM_OK);
+            }
+        });
+    }
+    for (auto& th : threads)
+        th.join();
+    EXPECT_EQ(count(), before + 30);
 }
 
 }  // namespace

@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <dm/cpp/dm.hpp>
+
 #include "TestHost.hpp"
 #include "log/HostLog.hpp"
+#include "plugins/LoadedPlugin.hpp"
 
 namespace host::test {
 namespace {
@@ -88,7 +91,8 @@ TEST_F(PluginLoading, LibraryWithoutEntrySymbolIsRefusedWithOneLine) {
 
 TEST_F(PluginLoading, PluginForAnotherAbiMajorIsRefusedWithOneLine) {
     auto host = start_with(Fixtures::abi2_plugin());
-    expect_one_error_line(Fixtures::abi2_plugin(), "plugin built for ABI 2.0, host speaks ABI 1.0");
+    expect_one_error_line(Fixtures::abi2_plugin(), "plugin built for ABI 2.0, host speaks ABI 1." +
+                                                       std::to_string(DM_ABI_VERSION_MINOR));
     expect_host_went_on(*host);
 }
 
@@ -108,6 +112,28 @@ TEST_F(PluginLoading, GoodPluginLogsUnderItsOwnId) {
     EXPECT_EQ(lines_naming("plugin ch.example.host-test-fixture 0.1.0 (Fixture Module) loaded from")
                   .size(),
               1u);
+}
+
+TEST_F(PluginLoading, PluginOfALaterMinorVersionIsUsedAndNotedInTheLog) {
+    TestHost::Options o;
+    o.demo_data = false;
+    o.plugins = {{DM_TEST_NEWER_MINOR_PLUGIN, ""}};
+    TestHost host(o);
+    const LoadedPlugin* plugin =
+        host.app().dossier_manager().plugins.find("ch.example.host-test-newer");
+    ASSERT_NE(plugin, nullptr) << "a plugin of ABI 1.x must load in any 1.y host";
+    // OBS's pitfall is to ignore a newer plugin silently: the host says what it does not use.
+    auto notes = lines_naming("newer than this host's ABI " + std::to_string(DM_ABI_VERSION_MAJOR) +
+                              "." + std::to_string(DM_ABI_VERSION_MINOR));
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_NE(notes[0].find("WARN"), std::string::npos) << notes[0];
+    EXPECT_NE(notes[0].find(DM_TEST_NEWER_MINOR_PLUGIN), std::string::npos) << notes[0];
+    EXPECT_NE(notes[0].find("is not used"), std::string::npos) << notes[0];
+    // What the host knows of the longer dm.ui/1 table works.
+    dm::Context ctx;
+    ctx.organisation_id = "1";
+    EXPECT_NE(plugin->ui().render_panel(ctx, "any", "1").find("From a later minor version"),
+              std::string::npos);
 }
 
 TEST_F(PluginLoading, SameIdTwiceLoadsOnlyOnce) {

@@ -13,8 +13,9 @@
  *
  * Call order, all on the host's main thread:
  *   1. The host loads the library and reads `dm_plugin_entry`.
- *   2. It checks `abi_version` with dm_version_is_compatible() and `struct_size` >= the size of the
- *      v1.0 struct; otherwise it does not call anything and logs why.
+ *   2. It checks `abi_version` with dm_version_is_compatible() and `struct_size` >=
+ *      DM_PLUGIN_ENTRY_V1_0_SIZE; otherwise it does not call anything and logs why. It copies the
+ *      entry with dm_struct_read() and logs a note when the plugin is newer (version.h).
  *   3. `init` once. No UI, no blocking network I/O in `init`: the plugin reads its configuration,
  *      opens its storage and may start its own background threads (a portal server, a mail worker).
  *   4. `get_extension` any number of times, from any thread, until `deinit`.
@@ -37,13 +38,17 @@
 extern "C" {
 #endif
 
-/* Arguments of `init`. Append-only: a plugin reads a field only when `struct_size` covers it. */
+/* Arguments of `init`. Append-only: a plugin reads a field only when `struct_size` covers it
+ * (dm_struct_read() with DM_INIT_ARGS_V1_0_SIZE). */
 typedef struct dm_init_args {
     uint32_t struct_size;
     const dm_host* host;    /* valid until `deinit` returns */
     dm_str config_path;     /* the plugin's configuration file named in the host's config; may be empty */
     dm_str data_directory;  /* a writable folder reserved for this plugin; may be empty */
 } dm_init_args;
+
+/* since 1.1: the size of dm_init_args in ABI 1.0, the smallest a plugin accepts. */
+#define DM_INIT_ARGS_V1_0_SIZE (offsetof(dm_init_args, data_directory) + sizeof(dm_str))
 
 struct dm_plugin_entry {
     dm_version abi_version; /* DM_ABI_VERSION_INIT at build time of the plugin */
@@ -70,7 +75,8 @@ struct dm_plugin_entry {
     const void* (*get_extension)(const char* extension_id);
 };
 
-/* Size of the first published layout; a host refuses an entry smaller than this. */
+/* Size of the entry in ABI 1.0, the first published layout; a host refuses an entry smaller than
+ * this. */
 #define DM_PLUGIN_ENTRY_V1_0_SIZE                      \
     (offsetof(struct dm_plugin_entry, get_extension) + \
      sizeof(((struct dm_plugin_entry*)0)->get_extension))

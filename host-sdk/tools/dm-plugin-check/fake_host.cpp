@@ -67,31 +67,107 @@ dm_status case_details(const dm_host*, const dm_context* ctx, dm_str case_id, co
     });
 }
 
+std::string journal_json(int i) {
+    return i != 0 ? "[]"
+                  : R"([{"id":"j-1","date":"2026-01-05T09:00:00Z","author":"Anna Beispiel",)"
+                    R"("text":"Application received","internal":false}])";
+}
+
+std::string attachments_json(int i) {
+    return i != 0
+               ? std::string("[]")
+               : R"([{"id":"att-1","name":"plan.txt","size":)" +
+                     std::to_string(std::strlen(kAttachmentContent)) +
+                     R"(,"media_type":"text/plain","modified":"2026-01-05T09:00:00Z",)"
+                     R"("sha256":"039c72e67563a8dd87983fc278ce6f120581f689a056ff82eeb943c1da575aec"}])";
+}
+
 dm_status journal_entries(const dm_host*, const dm_context* ctx, dm_str case_id,
                           const dm_sink* result, const dm_sink* error) {
     return dm::translate_exceptions(error, [&] {
-        int i = find_case(dm::Context::from(ctx), dm::to_view(case_id));
-        dm::write(result,
-                  i != 0 ? "[]"
-                         : R"([{"id":"j-1","date":"2026-01-05T09:00:00Z","author":"Anna Beispiel",)"
-                           R"("text":"Application received","internal":false}])");
+        dm::write(result, journal_json(find_case(dm::Context::from(ctx), dm::to_view(case_id))));
     });
 }
 
-dm_status attachments(const dm_host* host, const dm_context* ctx, dm_str case_id,
-                      const dm_sink* result, const dm_sink* error) {
+dm_status attachments(const dm_host*, const dm_context* ctx, dm_str case_id, const dm_sink* result,
+                      const dm_sink* error) {
     return dm::translate_exceptions(error, [&] {
-        int i = find_case(dm::Context::from(ctx), dm::to_view(case_id));
-        (void)host;
-        dm::write(
-            result,
-            i != 0
-                ? std::string("[]")
-                : R"([{"id":"att-1","name":"plan.txt","size":)" +
-                      std::to_string(std::strlen(kAttachmentContent)) +
-                      R"(,"media_type":"text/plain","modified":"2026-01-05T09:00:00Z",)"
-                      R"("sha256":"039c72e67563a8dd87983fc278ce6f120581f689a056ff82eeb943c1da575aec"}])");
+        dm::write(result,
+                  attachments_json(find_case(dm::Context::from(ctx), dm::to_view(case_id))));
     });
+}
+
+// dm.cases 1.1 (see cases.h).
+dm_status read_case(const dm_host* host, const dm_context* ctx, dm_str case_id, std::uint32_t parts,
+                    const dm_sink* result, const dm_sink* error) {
+    return dm::translate_exceptions(error, [&] {
+        fake_host_of(host).read_case_called();
+        parts &= DM_CASE_PARTS_V1_1;
+        if (parts == 0) {
+            throw dm::Error(DM_ERR_INVALID_ARGUMENT, "read_case: no known part asked for");
+        }
+        int i = find_case(dm::Context::from(ctx), dm::to_view(case_id));
+        std::string out;
+        auto add = [&](const char* name, const std::string& json) {
+            out += (out.empty() ? "{\"" : ",\"") + std::string(name) + "\":" + json;
+        };
+        if ((parts & DM_CASE_PART_DETAILS) != 0) {
+            add("details", kCaseDetails[i]);
+        }
+        if ((parts & DM_CASE_PART_JOURNAL) != 0) {
+            add("journal", journal_json(i));
+        }
+        if ((parts & DM_CASE_PART_ATTACHMENTS) != 0) {
+            add("attachments", attachments_json(i));
+        }
+        dm::write(result, out + "}");
+    });
+}
+
+// dm.cases 1.1: the entry is counted and echoed, not kept.
+dm_status add_journal_entry(const dm_host* host, const dm_context* ctx, dm_str case_id, dm_str text,
+                            std::uint32_t flags, const dm_sink* result, const dm_sink* error) {
+    return dm::translate_exceptions(error, [&] {
+        dm::Context c = dm::Context::from(ctx);
+        find_case(c, dm::to_view(case_id));
+        if ((flags & ~DM_JOURNAL_INTERNAL) != 0) {
+            throw dm::Error(DM_ERR_INVALID_ARGUMENT, "add_journal_entry: unknown flags");
+        }
+        if (text.len == 0 || text.data == nullptr) {
+            throw dm::Error(DM_ERR_INVALID_ARGUMENT, "add_journal_entry: empty text");
+        }
+        fake_host_of(host).journal_entry_added();
+        std::string escaped;
+        for (char ch : dm::to_view(text)) {
+            if (ch == '"' || ch == '\\') {
+                escaped += '\\';
+            }
+            if (static_cast<unsigned char>(ch) < 0x20) {
+                escaped += ' ';
+                continue;
+            }
+            escaped += ch;
+        }
+        dm::write(result, R"({"id":"j-new","date":"2026-01-07T08:00:00Z","author":")" +
+                              (c.user_id.empty() ? std::string("dm-plugin-check") : c.user_id) +
+                              R"(","text":")" + escaped + R"(","internal":)" +
+                              ((flags & DM_JOURNAL_INTERNAL) != 0 ? "true" : "false") + "}");
+    });
+}
+
+// What a plugin calls when it reads the 1.0 table past its struct_size (see fake_host.hpp).
+dm_status trap_read_case(const dm_host* host, const dm_context*, dm_str, std::uint32_t,
+                         const dm_sink*, const dm_sink* error) {
+    fake_host_of(host).misuse("read_case called, but the 1.0 host's dm.cases table ends before it");
+    dm::write(error, "read_case is not offered by this host");
+    return DM_ERR_INTERNAL;
+}
+dm_status trap_add_journal_entry(const dm_host* host, const dm_context*, dm_str, dm_str,
+                                 std::uint32_t, const dm_sink*, const dm_sink* error) {
+    fake_host_of(host).misuse(
+        "add_journal_entry called, but the 1.0 host's dm.cases table ends before it");
+    dm::write(error, "add_journal_entry is not offered by this host");
+    return DM_ERR_INTERNAL;
 }
 
 dm_status case_types(const dm_host*, const dm_context* ctx, const dm_sink* result,
@@ -206,7 +282,8 @@ dm_status may_access(const dm_host*, const dm_context* ctx, dm_str case_id, cons
 
 void log_line(const dm_host* host, dm_log_level level, dm_str message) {
     static const char* const names[] = {"debug", "info", "warning", "error"};
-    if (static_cast<int>(level) < DM_LOG_DEBUG || static_cast<int>(level) > DM_LOG_ERROR) {
+    // ABI 1 has no other levels; a plugin that sends one has a bug (log.h: hosts write it as info).
+    if (level < DM_LOG_DEBUG || level > DM_LOG_ERROR) {
         fake_host_of(host).misuse("log level out of range");
         return;
     }
@@ -215,19 +292,33 @@ void log_line(const dm_host* host, dm_log_level level, dm_str message) {
                  text.data());
 }
 
-const dm_host_cases kCases = {
-    sizeof(dm_host_cases), case_details,    journal_entries, attachments,   case_types,
-    open_attachment,       attachment_size, read_attachment, attachment_fd, close_attachment};
+const dm_host_cases kCases = {sizeof(dm_host_cases), case_details,    journal_entries,
+                              attachments,           case_types,      open_attachment,
+                              attachment_size,       read_attachment, attachment_fd,
+                              close_attachment,      read_case,       add_journal_entry};
+// A 1.0 host's table: 1.0's struct_size, traps where 1.1's functions would be.
+const dm_host_cases kCasesV1_0 = {static_cast<std::uint32_t>(DM_HOST_CASES_V1_0_SIZE),
+                                  case_details,
+                                  journal_entries,
+                                  attachments,
+                                  case_types,
+                                  open_attachment,
+                                  attachment_size,
+                                  read_attachment,
+                                  attachment_fd,
+                                  close_attachment,
+                                  trap_read_case,
+                                  trap_add_journal_entry};
 const dm_host_directory kDirectory = {sizeof(dm_host_directory), user, active_user_count,
                                       may_access};
 const dm_host_log kLog = {sizeof(dm_host_log), log_line};
 
-const void* get_extension(const dm_host*, const char* id) {
+const void* get_extension(const dm_host* host, const char* id) {
     if (id == nullptr) {
         return nullptr;
     }
     if (std::strcmp(id, DM_EXT_CASES) == 0) {
-        return &kCases;
+        return fake_host_of(host).abi() == HostAbi::v1_0 ? &kCasesV1_0 : &kCases;
     }
     if (std::strcmp(id, DM_EXT_DIRECTORY) == 0) {
         return &kDirectory;
@@ -240,10 +331,17 @@ const void* get_extension(const dm_host*, const char* id) {
 
 }  // namespace
 
-FakeHost::FakeHost(const std::string& scratch_directory)
-    : host_{DM_ABI_VERSION_INIT, sizeof(dm_host), this,         "dm-plugin-check",
-            "Example AG",        "1.0.0",         get_extension},
+FakeHost::FakeHost(const std::string& scratch_directory, HostAbi abi)
+    : abi_(abi),
+      host_{DM_ABI_VERSION_INIT, sizeof(dm_host), this,         "dm-plugin-check",
+            "Example AG",        "1.1.0",         get_extension},
       attachment_path_(scratch_directory + "/attachment-1.txt") {
+    if (abi_ == HostAbi::v1_0) {
+        // dm_host itself did not change in 1.1; only the version it states does.
+        host_.abi_version = dm_version{1, 0, 0};
+        host_.struct_size = static_cast<std::uint32_t>(DM_HOST_V1_0_SIZE);
+        host_.version = "1.0.0";
+    }
     std::ofstream out(attachment_path_, std::ios::binary);
     out << kAttachmentContent;
     if (!out.flush()) {

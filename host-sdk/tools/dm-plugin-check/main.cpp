@@ -1,7 +1,8 @@
 // dm-plugin-check: loads a Dossier Manager plugin and reports what it provides and every rule of
 // ABI v1 it breaks. Exit code 0 when conformant, 1 when not, 2 when it could not check.
 //
-//   dm-plugin-check [--json] [--verbose] [--config PATH] [--data-dir DIR] [--timeout S] PLUGIN.so
+//   dm-plugin-check [--json] [--verbose] [--config PATH] [--data-dir DIR] [--timeout S]
+//                   [--host-abi 1.0|1.1] PLUGIN.so
 #include <dm/version.h>
 #include <stdlib.h>
 
@@ -20,9 +21,11 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: dm-plugin-check [--json] [--verbose] [--config PATH] [--data-dir DIR]\n"
-    "                       [--timeout SECONDS] PLUGIN.so\n"
+    "                       [--timeout SECONDS] [--host-abi 1.0|1.1] PLUGIN.so\n"
     "Loads a Dossier Manager plugin (ABI v1) with fake host services, calls every function of\n"
     "the extensions it provides with good and bad input, and reports every rule it breaks.\n"
+    "--host-abi 1.0 plays a host of ABI 1.0 (without the 1.1 additions), to check that the\n"
+    "plugin also runs in an older host; the default is this checker's ABI, 1.1.\n"
     "Exit code: 0 conformant, 1 not conformant, 2 usage error.\n";
 
 struct Options {
@@ -32,6 +35,7 @@ struct Options {
     std::string plugin;
     std::string config;
     std::string data_directory;
+    dm_check::HostAbi host_abi = dm_check::HostAbi::v1_1;
 };
 
 bool parse(int argc, char** argv, Options& o) {
@@ -55,6 +59,16 @@ bool parse(int argc, char** argv, Options& o) {
         } else if (a == "--data-dir") {
             if (!value(o.data_directory))
                 return false;
+        } else if (a == "--host-abi") {
+            if (!value(number))
+                return false;
+            if (number == "1.0") {
+                o.host_abi = dm_check::HostAbi::v1_0;
+            } else if (number == "1.1") {
+                o.host_abi = dm_check::HostAbi::v1_1;
+            } else {
+                return false;
+            }
         } else if (a == "--timeout") {
             if (!value(number) || (o.timeout_seconds = std::atoi(number.c_str())) <= 0)
                 return false;
@@ -112,6 +126,7 @@ int main(int argc, char** argv) {
     dm_check::Report report;
     report.info("checker ABI",
                 std::to_string(DM_ABI_VERSION_MAJOR) + "." + std::to_string(DM_ABI_VERSION_MINOR));
+    report.info("host ABI played", o.host_abi == dm_check::HostAbi::v1_0 ? "1.0" : "1.1");
     check_exports(o.plugin, report);
 
     std::string scratch;
@@ -124,7 +139,7 @@ int main(int argc, char** argv) {
         }
         scratch = o.data_directory = pattern;
     }
-    dm_check::SessionOptions session{o.plugin, o.config, o.data_directory};
+    dm_check::SessionOptions session{o.plugin, o.config, o.data_directory, o.host_abi};
     dm_check::run_isolated(session, report, o.timeout_seconds);
     if (!scratch.empty()) {
         std::error_code ignored;

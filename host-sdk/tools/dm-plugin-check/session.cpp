@@ -4,6 +4,7 @@
 #include <dm/dm.h>
 #include <dm/cpp/error.hpp>
 #include <dm/cpp/sink.hpp>
+#include <dm/cpp/versioned.hpp>
 
 #include <cstring>
 #include <exception>
@@ -168,7 +169,7 @@ class Session {
     }
 
     void init() {
-        host_ = std::make_unique<FakeHost>(options_.data_directory);
+        host_ = std::make_unique<FakeHost>(options_.data_directory, options_.host_abi);
         dm_init_args args{};
         args.struct_size = sizeof args;
         args.host = host_->host();
@@ -191,54 +192,53 @@ class Session {
         started_ = true;
     }
 
+    // Reads the plugin's extension `id` as a host does (version.h): at least ABI 1.0's size, copied
+    // into `own`, a newer plugin's additions left out. True when it is usable: big enough and
+    // every function named in `functions` (the 1.0 ones) set in the copy.
     template <typename Ext>
-    const Ext* extension(const char* id, std::vector<std::pair<const char*, bool>> functions) {
+    bool extension(const char* id, std::size_t v1_0_size, Ext& own,
+                   const std::vector<std::pair<const char*, bool (*)(const Ext&)>>& functions) {
         auto* ext = static_cast<const Ext*>(entry_->get_extension(id));
         if (ext == nullptr) {
-            return nullptr;
+            return false;
         }
         extensions_ += std::string(extensions_.empty() ? "" : ", ") + id + " (" +
                        std::to_string(ext->struct_size) + " bytes)";
-        if (!expect(ext->struct_size >= sizeof(Ext), "extension.struct_size",
+        if (!expect(dm::read_versioned(ext, v1_0_size, own), "extension.struct_size",
                     std::string(id) + " struct_size " + std::to_string(ext->struct_size) +
-                        ", ABI 1.0 needs at least " + std::to_string(sizeof(Ext)))) {
-            return nullptr;
+                        ", ABI 1.0 needs at least " + std::to_string(v1_0_size))) {
+            return false;
         }
         std::string missing;
         for (const auto& [name, present] : functions) {
-            if (!present) {
+            if (!present(own)) {
                 missing += std::string(" ") + name;
             }
         }
-        if (!expect(
-                missing.empty(), "extension.functions",
-                std::string(id) + (missing.empty() ? ": all functions set" : ": NULL" + missing))) {
-            return nullptr;
-        }
-        return ext;
+        return expect(
+            missing.empty(), "extension.functions",
+            std::string(id) + (missing.empty() ? ": all functions set" : ": NULL" + missing));
     }
 
     void find_ui() {
-        auto* raw = static_cast<const dm_plugin_ui*>(entry_->get_extension(DM_EXT_UI));
-        if (raw == nullptr) {
-            return;
+        using Ui = dm_plugin_ui;
+        if (extension<Ui>(
+                DM_EXT_UI, DM_PLUGIN_UI_V1_0_SIZE, ui_copy_,
+                {{"contributions", [](const Ui& u) { return u.contributions != nullptr; }},
+                 {"invoke_action", [](const Ui& u) { return u.invoke_action != nullptr; }},
+                 {"render_panel", [](const Ui& u) { return u.render_panel != nullptr; }},
+                 {"column_values", [](const Ui& u) { return u.column_values != nullptr; }}})) {
+            ui_ = &ui_copy_;
         }
-        bool big_enough = raw->struct_size >= sizeof(dm_plugin_ui);
-        ui_ = extension<dm_plugin_ui>(
-            DM_EXT_UI, {{"contributions", big_enough && raw->contributions != nullptr},
-                        {"invoke_action", big_enough && raw->invoke_action != nullptr},
-                        {"render_panel", big_enough && raw->render_panel != nullptr},
-                        {"column_values", big_enough && raw->column_values != nullptr}});
     }
 
     void find_events() {
-        auto* raw = static_cast<const dm_plugin_events*>(entry_->get_extension(DM_EXT_EVENTS));
-        if (raw == nullptr) {
-            return;
+        using Events = dm_plugin_events;
+        if (extension<Events>(
+                DM_EXT_EVENTS, DM_PLUGIN_EVENTS_V1_0_SIZE, events_copy_,
+                {{"on_event", [](const Events& e) { return e.on_event != nullptr; }}})) {
+            events_ = &events_copy_;
         }
-        bool big_enough = raw->struct_size >= sizeof(dm_plugin_events);
-        events_ = extension<dm_plugin_events>(
-            DM_EXT_EVENTS, {{"on_event", big_enough && raw->on_event != nullptr}});
     }
 
     void out_info_extensions() {
@@ -375,6 +375,22 @@ class Session {
             expect_refusal("context.unsized_refused", "contributions with struct_size 0",
                            contributions(unsized, ""));
         });
+        step("contributions (context of a newer host)", [&] {
+            // A later minor version may append fields to dm_context; the plugin must take the
+            // larger struct and ignore what it does not know (version.h).
+            struct {
+                dm_context context;
+                std::uint64_t added_later[2];
+            } newer{user, {~0ull, ~0ull}};
+            newer.context.struct_size = sizeof newer;
+            Call c = contributions(newer.context, "");
+            if (status_in_range("contributions with a larger context", c.status)) {
+                expect(c.status == DM_OK, "context.larger_accepted",
+                       "contributions with a " + std::to_string(sizeof newer) +
+                           "-byte context returned " + status_text(c.status) +
+                           (c.error.empty() ? "" : ": " + c.error));
+            }
+        });
 
         for (const auto& panel : panels_) {
             const char* case_id = panel.organisation_scope ? "" : kCase;
@@ -481,6 +497,9 @@ class Session {
 
     void deinit() {
         entry_->deinit();
+        out_.info("dm.cases 1.1 calls", "read_case " + std::to_string(host_->read_case_calls()) +
+                                            ", journal entries added " +
+                                            std::to_string(host_->journal_entries_added()));
         expect(host_->open_streams() == 0, "deinit.streams_closed",
                std::to_string(host_->open_streams()) + " attachment stream(s) open after deinit");
         expect(host_->misuses() == 0, "host.services_used_correctly",
@@ -497,7 +516,9 @@ class Session {
     bool entry_usable_ = false;
     bool started_ = false;
     std::unique_ptr<FakeHost> host_;
-    const dm_plugin_ui* ui_ = nullptr;
+    dm_plugin_ui ui_copy_{};
+    dm_plugin_events events_copy_{};
+    const dm_plugin_ui* ui_ = nullptr;  // &ui_copy_ when the plugin provides a usable dm.ui/1
     const dm_plugin_events* events_ = nullptr;
     std::string extensions_;
     std::vector<Contribution> actions_, panels_, columns_;

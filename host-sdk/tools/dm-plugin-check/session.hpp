@@ -5,14 +5,16 @@
 #include <set>
 #include <string>
 
+#include "fake_host.hpp"
 #include "records.hpp"
 
 namespace dm_check {
 
 struct SessionOptions {
     std::string plugin_path;
-    std::string config_path;     // passed to init as config_path; may be empty
-    std::string data_directory;  // passed to init as data_directory; must exist
+    std::string config_path;           // passed to init as config_path; may be empty
+    std::string data_directory;        // passed to init as data_directory; must exist
+    HostAbi host_abi = HostAbi::v1_1;  // the minor version the fake host plays
 };
 
 // Runs every step in order and reports through `out`. Steps are numbered in the order they run,

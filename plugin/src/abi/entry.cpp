@@ -1,6 +1,7 @@
 // The plugin's only exported symbol and its lifecycle functions.
 #include <dm/entry.h>
 #include <dm/cpp/sink.hpp>
+#include <dm/cpp/versioned.hpp>
 #include "abi/guard.hpp"
 
 #include <cstring>
@@ -25,14 +26,36 @@ app::Module& running_module() {
 
 namespace {
 
-dm_status init(const dm_init_args* args, const dm_sink* error) {
+// One line for the host's log when the host lacks dm.cases 1.1 functions, so an operator sees why
+// the module takes its 1.0 paths. Empty for a host that offers everything this build knows.
+std::string host_abi_note(const dm::HostServices& host) {
+    std::string missing;
+    if (!host.offers_read_case()) {
+        missing += " read_case";
+    }
+    if (!host.offers_add_journal_entry()) {
+        missing += " add_journal_entry";
+    }
+    if (missing.empty()) {
+        return {};
+    }
+    const dm_version v = host.host_abi();
+    return "host speaks ABI " + std::to_string(v.major) + "." + std::to_string(v.minor) +
+           "; its dm.cases lacks the 1.1 function(s)" + missing +
+           ": External Sharing falls back to what ABI 1.0 offers";
+}
+
+dm_status init(const dm_init_args* theirs, const dm_sink* error) {
     return guard(error, [&] {
-        if (args == nullptr || args->struct_size < sizeof(dm_init_args) || args->host == nullptr) {
+        // Any init arguments of ABI 1.0 or later; what a newer host added is ignored (version.h).
+        dm_init_args args;
+        if (!dm::read_versioned(theirs, DM_INIT_ARGS_V1_0_SIZE, args) || args.host == nullptr) {
             throw dm::Error(DM_ERR_INVALID_ARGUMENT, "init arguments missing or incomplete");
         }
-        if (!dm_version_is_compatible(args->host->abi_version)) {
+        if (args.host->struct_size < DM_HOST_V1_0_SIZE ||
+            !dm_version_is_compatible(args.host->abi_version)) {
             throw dm::Error(DM_ERR_UNSUPPORTED, "host speaks ABI " +
-                                                    std::to_string(args->host->abi_version.major) +
+                                                    std::to_string(args.host->abi_version.major) +
                                                     ", External Sharing needs ABI " +
                                                     std::to_string(DM_ABI_VERSION_MAJOR));
         }
@@ -40,8 +63,11 @@ dm_status init(const dm_init_args* args, const dm_sink* error) {
             throw dm::Error(DM_ERR_CONFLICT, "External Sharing is already initialised");
         }
         auto module =
-            std::make_unique<app::Module>(args->host, std::string(dm::to_view(args->config_path)),
-                                          std::string(dm::to_view(args->data_directory)));
+            std::make_unique<app::Module>(args.host, std::string(dm::to_view(args.config_path)),
+                                          std::string(dm::to_view(args.data_directory)));
+        if (std::string note = host_abi_note(module->host()); !note.empty()) {
+            module->host().log(DM_LOG_INFO, note);
+        }
         g_module.store(module.release(), std::memory_order_release);
     });
 }

@@ -97,6 +97,91 @@ dm_status attachments(const dm_host* h, const dm_context* ctx, dm_str case_id,
     });
 }
 
+// dm.cases 1.1: the parts asked for, read in one snapshot, and the access checked once.
+dm_status read_case(const dm_host* h, const dm_context* ctx, dm_str case_id, uint32_t parts,
+                    const dm_sink* result, const dm_sink* error) {
+    return dm::translate_exceptions(error, [&] {
+        // Bits of a newer plugin are ignored (cases.h): their members are simply left out.
+        parts &= DM_CASE_PARTS_V1_1;
+        if (parts == 0) {
+            throw dm::Error(DM_ERR_INVALID_ARGUMENT, "read_case: no known part asked for");
+        }
+        auto scope = resolve(h, ctx);
+        auto file = PluginSlot::of(h).backend->cases.read(
+            scope.organisation_id, parse_id(dm::to_view(case_id)),
+            (parts & DM_CASE_PART_JOURNAL) != 0, (parts & DM_CASE_PART_ATTACHMENTS) != 0);
+        if (!file) {
+            throw dm::Error(DM_ERR_NOT_FOUND, "case not found");
+        }
+        Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
+        if ((parts & DM_CASE_PART_DETAILS) != 0)
+            out->set("details", CaseJson::details(file->record, scope.locale));
+        if ((parts & DM_CASE_PART_JOURNAL) != 0)
+            out->set("journal", CaseJson::journal(file->journal));
+        if ((parts & DM_CASE_PART_ATTACHMENTS) != 0)
+            out->set("attachments", CaseJson::attachments(file->attachments));
+        dm::write(result, CaseJson::text(out));
+    });
+}
+
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF): the journal is shown in the web UI and served as JSON, so nothing else is stored.
+bool is_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+        unsigned char c = byte(i);
+        std::size_t n = c < 0x80           ? 1
+                        : (c >> 5) == 0x6  ? 2
+                        : (c >> 4) == 0xE  ? 3
+                        : (c >> 3) == 0x1E ? 4
+                                           : 0;
+        if (n == 0 || i + n > text.size())
+            return false;
+        std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+        for (std::size_t k = 1; k < n; ++k) {
+            if ((byte(i + k) & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (byte(i + k) & 0x3F);
+        }
+        static const std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+// The longest journal text a plugin may add; the host's own entries are far shorter.
+constexpr std::size_t kMaxJournalText = 10000;
+
+// dm.cases 1.1: a journal entry written by the acting user, or by the plugin itself.
+dm_status add_journal_entry(const dm_host* h, const dm_context* ctx, dm_str case_id, dm_str text,
+                            uint32_t flags, const dm_sink* result, const dm_sink* error) {
+    return dm::translate_exceptions(error, [&] {
+        // A flag this host does not know is refused rather than ignored (cases.h).
+        if ((flags & ~DM_JOURNAL_INTERNAL) != 0) {
+            throw dm::Error(DM_ERR_INVALID_ARGUMENT, "add_journal_entry: unknown flags");
+        }
+        std::string_view body = dm::to_view(text);
+        if (body.empty() || body.size() > kMaxJournalText || !is_utf8(body)) {
+            throw dm::Error(DM_ERR_INVALID_ARGUMENT,
+                            "add_journal_entry: the text must be UTF-8, 1 to " +
+                                std::to_string(kMaxJournalText) + " bytes");
+        }
+        auto scope = resolve(h, ctx);
+        auto& slot = PluginSlot::of(h);
+        auto entry = slot.backend->cases.add_journal_entry(
+            scope.organisation_id, parse_id(dm::to_view(case_id)), scope.user ? scope.user->id : 0,
+            slot.plugin_name, std::string(body), (flags & DM_JOURNAL_INTERNAL) != 0);
+        if (!entry) {
+            throw dm::Error(DM_ERR_NOT_FOUND, "case not found");
+        }
+        Poco::JSON::Array::Ptr one = CaseJson::journal({*entry});
+        dm::write(result, CaseJson::text(one->getObject(0)));
+    });
+}
+
 dm_status case_types(const dm_host* h, const dm_context* ctx, const dm_sink* result,
                      const dm_sink* error) {
     return dm::translate_exceptions(error, [&] {
@@ -218,6 +303,7 @@ dm_status may_access(const dm_host* h, const dm_context* ctx, dm_str case_id,
 
 void log(const dm_host* h, dm_log_level level, dm_str message) {
     try {
+        // A level this host does not know (a newer plugin's) is written as info (log.h).
         LogLevel l = level == DM_LOG_DEBUG     ? LogLevel::debug
                      : level == DM_LOG_WARNING ? LogLevel::warning
                      : level == DM_LOG_ERROR   ? LogLevel::error
@@ -228,9 +314,11 @@ void log(const dm_host* h, dm_log_level level, dm_str message) {
     }
 }
 
-const dm_host_cases kCases = {
-    sizeof(dm_host_cases), case_details,    journal_entries, attachments,   case_types,
-    open_attachment,       attachment_size, read_attachment, attachment_fd, close_attachment};
+// ABI 1.1's table: the 1.0 functions, then read_case and add_journal_entry.
+const dm_host_cases kCases = {sizeof(dm_host_cases), case_details,    journal_entries,
+                              attachments,           case_types,      open_attachment,
+                              attachment_size,       read_attachment, attachment_fd,
+                              close_attachment,      read_case,       add_journal_entry};
 const dm_host_directory kDirectory = {sizeof(dm_host_directory), user, active_user_count,
                                       may_access};
 const dm_host_log kLog = {sizeof(dm_host_log), log};
@@ -250,9 +338,10 @@ const void* HostServiceTable::get_extension(const dm_host*, const char* extensio
     return nullptr;
 }
 
-void HostServiceTable::attach(PluginSlot& slot, const std::string& plugin_id,
-                              HostBackend& backend) {
+void HostServiceTable::attach(PluginSlot& slot, const std::string& plugin_id, HostBackend& backend,
+                              const std::string& plugin_name) {
     slot.plugin_id = plugin_id;
+    slot.plugin_name = plugin_name.empty() ? plugin_id : plugin_name;
     slot.backend = &backend;
     slot.host.abi_version = DM_ABI_VERSION_INIT;
     slot.host.struct_size = sizeof(dm_host);

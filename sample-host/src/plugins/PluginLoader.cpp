@@ -86,6 +86,10 @@ std::unique_ptr<LoadedPlugin> PluginLoader::load(const PluginConfig& config) {
         refuse(path, problem);
         return nullptr;
     }
+    // A newer plugin is used as far as this host knows it; say so instead of ignoring it silently.
+    if (std::string note = dm::entry_note(entry.get()); !note.empty()) {
+        HostLog::warning("plugin " + path + ": " + note);
+    }
 
     auto plugin = std::make_unique<LoadedPlugin>();
     plugin->path = path;
@@ -94,7 +98,7 @@ std::unique_ptr<LoadedPlugin> PluginLoader::load(const PluginConfig& config) {
     plugin->vendor = entry->vendor ? entry->vendor : "";
     plugin->version = entry->version;
     plugin->slot = std::make_unique<PluginSlot>();
-    HostServiceTable::attach(*plugin->slot, plugin->id, backend_);
+    HostServiceTable::attach(*plugin->slot, plugin->id, backend_, plugin->name);
 
     std::string data_dir = (fs::path(data_directory_) / "plugins" / plugin->id).string();
     fs::create_directories(data_dir, ec);

@@ -14,6 +14,7 @@ namespace host {
 struct PluginSlot {
     dm_host host{};
     std::string plugin_id;
+    std::string plugin_name;  // the author of journal entries the plugin adds without a user
     HostBackend* backend = nullptr;
 
     static PluginSlot& of(const dm_host* h) { return *static_cast<PluginSlot*>(h->host_data); }

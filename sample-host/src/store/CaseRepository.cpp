@@ -82,6 +82,51 @@ const char* kAttachmentSelect =
     "SELECT a.id, a.case_id, a.name, a.media_type, a.size, a.sha256, a.modified, a.storage_path "
     "FROM attachments a JOIN cases c ON c.id = a.case_id ";
 
+// An entry a plugin made for the organisation has no author user; its author_name names the
+// plugin instead (schema version 3).
+const char* kJournalSelect =
+    "SELECT j.id, j.entry_date, COALESCE(u.display_name, j.author_name), j.text, j.internal FROM "
+    "journal_entries j JOIN cases c ON c.id = j.case_id LEFT JOIN users u ON u.id = "
+    "j.author_user_id ";
+
+JournalEntry journal_entry_at(const SqlRows& rows, std::size_t r) {
+    return JournalEntry{rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2), rows.text(r, 3),
+                        rows.integer(r, 4) != 0};
+}
+
+std::optional<CaseRecord> find_case(Poco::Data::Session& s, std::int64_t organisation_id,
+                                    std::int64_t case_id) {
+    SqlRows rows(s, std::string(kCaseSelect) + "WHERE c.id = ? AND c.organisation_id = ?",
+                 {case_id, organisation_id});
+    if (rows.empty())
+        return std::nullopt;
+    return case_at(rows, 0);
+}
+
+std::vector<JournalEntry> journal_of(Poco::Data::Session& s, std::int64_t organisation_id,
+                                     std::int64_t case_id) {
+    SqlRows rows(s,
+                 std::string(kJournalSelect) +
+                     "WHERE j.case_id = ? AND c.organisation_id = ? ORDER BY j.entry_date, j.id",
+                 {case_id, organisation_id});
+    std::vector<JournalEntry> out;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        out.push_back(journal_entry_at(rows, r));
+    return out;
+}
+
+std::vector<Attachment> attachments_of(Poco::Data::Session& s, std::int64_t organisation_id,
+                                       std::int64_t case_id) {
+    SqlRows rows(s,
+                 std::string(kAttachmentSelect) +
+                     "WHERE a.case_id = ? AND c.organisation_id = ? ORDER BY a.name, a.id",
+                 {case_id, organisation_id});
+    std::vector<Attachment> out;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        out.push_back(attachment_at(rows, r));
+    return out;
+}
+
 }  // namespace
 
 bool CaseQuery::is_sort_key(const std::string& key) {
@@ -151,41 +196,77 @@ CasePage CaseRepository::list(const CaseQuery& q) {
 
 std::optional<CaseRecord> CaseRepository::find(std::int64_t organisation_id, std::int64_t case_id) {
     auto s = db_.session();
-    SqlRows rows(s, std::string(kCaseSelect) + "WHERE c.id = ? AND c.organisation_id = ?",
-                 {case_id, organisation_id});
-    if (rows.empty())
-        return std::nullopt;
-    return case_at(rows, 0);
+    return find_case(s, organisation_id, case_id);
 }
 
 std::vector<JournalEntry> CaseRepository::journal(std::int64_t organisation_id,
                                                   std::int64_t case_id) {
     auto s = db_.session();
-    SqlRows rows(s,
-                 "SELECT j.id, j.entry_date, u.display_name, j.text, j.internal FROM "
-                 "journal_entries j JOIN cases c ON c.id = j.case_id JOIN users u ON u.id = "
-                 "j.author_user_id WHERE j.case_id = ? AND c.organisation_id = ? ORDER BY "
-                 "j.entry_date, j.id",
-                 {case_id, organisation_id});
-    std::vector<JournalEntry> out;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        out.push_back(JournalEntry{rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2),
-                                   rows.text(r, 3), rows.integer(r, 4) != 0});
-    }
-    return out;
+    return journal_of(s, organisation_id, case_id);
 }
 
 std::vector<Attachment> CaseRepository::attachments(std::int64_t organisation_id,
                                                     std::int64_t case_id) {
     auto s = db_.session();
-    SqlRows rows(s,
-                 std::string(kAttachmentSelect) +
-                     "WHERE a.case_id = ? AND c.organisation_id = ? ORDER BY a.name, a.id",
-                 {case_id, organisation_id});
-    std::vector<Attachment> out;
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        out.push_back(attachment_at(rows, r));
-    return out;
+    return attachments_of(s, organisation_id, case_id);
+}
+
+std::optional<CaseFile> CaseRepository::read(std::int64_t organisation_id, std::int64_t case_id,
+                                             bool with_journal, bool with_attachments) {
+    auto s = db_.session();
+    // A deferred transaction: in WAL mode its first SELECT fixes the snapshot the others read.
+    s.begin();
+    try {
+        std::optional<CaseFile> out;
+        if (auto record = find_case(s, organisation_id, case_id)) {
+            out.emplace();
+            out->record = std::move(*record);
+            if (with_journal)
+                out->journal = journal_of(s, organisation_id, case_id);
+            if (with_attachments)
+                out->attachments = attachments_of(s, organisation_id, case_id);
+        }
+        s.commit();
+        return out;
+    } catch (...) {
+        s.rollback();
+        throw;
+    }
+}
+
+std::optional<JournalEntry> CaseRepository::add_journal_entry(
+    std::int64_t organisation_id, std::int64_t case_id, std::int64_t author_user_id,
+    const std::string& author_name, const std::string& text, bool internal) {
+    auto s = db_.session();
+    s.begin();
+    try {
+        // The INSERT ... SELECT confines the entry to a case of the organisation in one statement.
+        std::vector<SqlParam> params{std::string(author_name), std::string(text),
+                                     std::int64_t{internal ? 1 : 0}, case_id, organisation_id};
+        std::string author = "NULL";
+        if (author_user_id != 0) {
+            author = "?";
+            params.insert(params.begin(), author_user_id);
+        }
+        std::size_t added = sql_execute(
+            s,
+            "INSERT INTO journal_entries (entry_date, author_user_id, author_name, text, "
+            "internal, case_id) SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), " +
+                author +
+                ", ?, ?, ?, c.id FROM cases c WHERE c.id = ? AND "
+                "c.organisation_id = ?",
+            params);
+        std::optional<JournalEntry> out;
+        if (added == 1) {
+            SqlRows rows(s, std::string(kJournalSelect) + "WHERE j.id = last_insert_rowid()", {});
+            out = journal_entry_at(rows, 0);
+        }
+        s.commit();
+        return out;
+    } catch (...) {
+        s.rollback();
+        throw;
+    }
 }
 
 std::optional<Attachment> CaseRepository::attachment(std::int64_t organisation_id,

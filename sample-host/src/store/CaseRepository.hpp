@@ -16,6 +16,13 @@ struct CasePage {
     std::vector<CaseRecord> cases;
 };
 
+// A case with the parts of it that were asked for, read in one snapshot so they agree.
+struct CaseFile {
+    CaseRecord record;
+    std::vector<JournalEntry> journal;
+    std::vector<Attachment> attachments;
+};
+
 class CaseRepository {
   public:
     explicit CaseRepository(Database& db) : db_(db) {}
@@ -27,6 +34,18 @@ class CaseRepository {
     std::optional<Attachment> attachment(std::int64_t organisation_id, std::int64_t case_id,
                                          std::int64_t attachment_id);
     std::vector<CaseType> case_types(std::int64_t organisation_id);
+    // The case, and its journal and attachments when asked for, in one read transaction (one
+    // snapshot of the WAL database). nullopt when the case does not exist in the organisation.
+    std::optional<CaseFile> read(std::int64_t organisation_id, std::int64_t case_id,
+                                 bool with_journal, bool with_attachments);
+
+    // Adds a journal entry dated now, written by `author_user_id`, or, when that is 0, by
+    // `author_name` alone (a plugin acting for the organisation). nullopt when the case does not
+    // exist in the organisation.
+    std::optional<JournalEntry> add_journal_entry(std::int64_t organisation_id,
+                                                  std::int64_t case_id, std::int64_t author_user_id,
+                                                  const std::string& author_name,
+                                                  const std::string& text, bool internal);
 
     // False when the case does not exist in the organisation or was already closed.
     bool close(std::int64_t organisation_id, std::int64_t case_id);

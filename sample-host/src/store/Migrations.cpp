@@ -67,6 +67,23 @@ const std::vector<Migration>& migrations() {
              "COLLATE NOCASE)",
              "CREATE INDEX cases_by_org_status ON cases (organisation_id, status, number)",
          }},
+        // Plugins add journal entries (dm.cases 1.1 add_journal_entry), also on behalf of the
+        // organisation with no acting user: the author user becomes optional and author_name names
+        // whoever wrote an entry without one. SQLite cannot relax NOT NULL in place, so the table
+        // is rebuilt; nothing references journal_entries, and DROP TABLE takes its index along.
+        {3,
+         {
+             "CREATE TABLE journal_entries_v3 (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL "
+             "REFERENCES cases(id), entry_date TEXT NOT NULL, author_user_id INTEGER REFERENCES "
+             "users(id), author_name TEXT NOT NULL DEFAULT '', text TEXT NOT NULL, internal "
+             "INTEGER NOT NULL DEFAULT 0)",
+             "INSERT INTO journal_entries_v3 (id, case_id, entry_date, author_user_id, text, "
+             "internal) SELECT id, case_id, entry_date, author_user_id, text, internal FROM "
+             "journal_entries",
+             "DROP TABLE journal_entries",
+             "ALTER TABLE journal_entries_v3 RENAME TO journal_entries",
+             "CREATE INDEX journal_by_case ON journal_entries (case_id, entry_date)",
+         }},
     };
     return all;
 }

@@ -25,6 +25,8 @@ struct dm_attachment_stream {
 static char g_attachment_path[4096];
 static atomic_long g_open_streams;
 static atomic_long g_violations;
+static atomic_long g_read_case_calls;
+static atomic_long g_journal_entries_added;
 
 static void complain(const char* what) {
     atomic_fetch_add(&g_violations, 1);
@@ -44,8 +46,9 @@ static dm_status refuse(const dm_sink* error, dm_status status, const char* mess
 /* The checks every service applies first: a usable context confined to our one organisation.
  * Returns DM_OK or the status to answer with (message already written). */
 static dm_status admit(const dm_context* ctx, const dm_sink* error) {
-    if (ctx == NULL || ctx->struct_size < sizeof(dm_context)) {
-        complain("host service called without a dm_context v1");
+    /* Any context from 1.0's size up (version.h); only 1.0's fields are read. */
+    if (ctx == NULL || ctx->struct_size < DM_CONTEXT_V1_0_SIZE) {
+        complain("host service called without a dm_context of ABI 1.0 or later");
         return refuse(error, DM_ERR_INVALID_ARGUMENT, "context missing or too small");
     }
     if (ctx->organisation_id.len == 0) {
@@ -104,20 +107,34 @@ static dm_status case_details(const dm_host* host, const dm_context* ctx, dm_str
     return s;
 }
 
+static void write_journal(const dm_sink* result, int i) {
+    sink_write_cstr(result, i != 0
+                                ? "[]"
+                                : "[{\"id\":\"j-1\",\"date\":\"2026-01-05T09:00:00Z\",\"author\":"
+                                  "\"Anna Beispiel\",\"text\":\"Application received\","
+                                  "\"internal\":false},{\"id\":\"j-2\",\"date\":"
+                                  "\"2026-01-06T10:30:00Z\",\"author\":\"Anna Beispiel\","
+                                  "\"text\":\"Internal note\",\"internal\":true}]");
+}
+
+static void write_attachments(const dm_sink* result, int i) {
+    char json[512];
+    snprintf(json, sizeof json,
+             "[{\"id\":\"" FAKE_ATTACHMENT
+             "\",\"name\":\"plan.txt\",\"size\":%lu,"
+             "\"media_type\":\"text/plain\",\"modified\":\"2026-01-05T09:00:00Z\","
+             "\"sha256\":\"" ATTACHMENT_SHA256 "\"}]",
+             (unsigned long)strlen(ATTACHMENT_CONTENT));
+    sink_write_cstr(result, i == 0 ? json : "[]");
+}
+
 static dm_status journal_entries(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                  const dm_sink* result, const dm_sink* error) {
     int i = 0;
     dm_status s = find_case(ctx, case_id, error, &i);
     (void)host;
-    if (s == DM_OK) {
-        sink_write_cstr(result,
-                        i != 0 ? "[]"
-                               : "[{\"id\":\"j-1\",\"date\":\"2026-01-05T09:00:00Z\",\"author\":"
-                                 "\"Anna Beispiel\",\"text\":\"Application received\","
-                                 "\"internal\":false},{\"id\":\"j-2\",\"date\":"
-                                 "\"2026-01-06T10:30:00Z\",\"author\":\"Anna Beispiel\","
-                                 "\"text\":\"Internal note\",\"internal\":true}]");
-    }
+    if (s == DM_OK)
+        write_journal(result, i);
     return s;
 }
 
@@ -126,17 +143,75 @@ static dm_status attachments(const dm_host* host, const dm_context* ctx, dm_str 
     int i = 0;
     dm_status s = find_case(ctx, case_id, error, &i);
     (void)host;
-    if (s == DM_OK) {
-        char json[512];
-        snprintf(json, sizeof json,
-                 "[{\"id\":\"" FAKE_ATTACHMENT
-                 "\",\"name\":\"plan.txt\",\"size\":%lu,"
-                 "\"media_type\":\"text/plain\",\"modified\":\"2026-01-05T09:00:00Z\","
-                 "\"sha256\":\"" ATTACHMENT_SHA256 "\"}]",
-                 (unsigned long)strlen(ATTACHMENT_CONTENT));
-        sink_write_cstr(result, i == 0 ? json : "[]");
-    }
+    if (s == DM_OK)
+        write_attachments(result, i);
     return s;
+}
+
+/* dm.cases 1.1: the parts asked for in one object; bits of a newer plugin are ignored. */
+static dm_status read_case(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                           uint32_t parts, const dm_sink* result, const dm_sink* error) {
+    int i = 0;
+    const char* separator = "{";
+    dm_status s;
+    (void)host;
+    atomic_fetch_add(&g_read_case_calls, 1);
+    parts &= DM_CASE_PARTS_V1_1;
+    if (parts == 0)
+        return refuse(error, DM_ERR_INVALID_ARGUMENT, "read_case: no known part asked for");
+    s = find_case(ctx, case_id, error, &i);
+    if (s != DM_OK)
+        return s;
+    if (parts & DM_CASE_PART_DETAILS) {
+        sink_write_cstr(result, "{\"details\":");
+        sink_write_cstr(result, g_case_details[i]);
+        separator = ",";
+    }
+    if (parts & DM_CASE_PART_JOURNAL) {
+        sink_write_cstr(result, separator);
+        sink_write_cstr(result, "\"journal\":");
+        write_journal(result, i);
+        separator = ",";
+    }
+    if (parts & DM_CASE_PART_ATTACHMENTS) {
+        sink_write_cstr(result, separator);
+        sink_write_cstr(result, "\"attachments\":");
+        write_attachments(result, i);
+    }
+    sink_write_cstr(result, "}");
+    return DM_OK;
+}
+
+/* dm.cases 1.1: the entry is counted and echoed back, not kept. */
+static dm_status add_journal_entry(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                   dm_str text, uint32_t flags, const dm_sink* result,
+                                   const dm_sink* error) {
+    int i = 0;
+    dm_status s = find_case(ctx, case_id, error, &i);
+    buffer out;
+    (void)host;
+    if (s != DM_OK)
+        return s;
+    if ((flags & ~DM_JOURNAL_INTERNAL) != 0)
+        return refuse(error, DM_ERR_INVALID_ARGUMENT, "add_journal_entry: unknown flags");
+    if (text.len == 0 || text.data == NULL)
+        return refuse(error, DM_ERR_INVALID_ARGUMENT, "add_journal_entry: empty text");
+    atomic_fetch_add(&g_journal_entries_added, 1);
+    buffer_init(&out);
+    buffer_append_cstr(&out, "{\"id\":\"j-new\",\"date\":\"2026-01-07T08:00:00Z\",\"author\":");
+    buffer_append_json_string(&out, ctx->user_id.len ? ctx->user_id.data : "Plain C Host",
+                              ctx->user_id.len ? ctx->user_id.len : strlen("Plain C Host"));
+    buffer_append_cstr(&out, ",\"text\":");
+    buffer_append_json_string(&out, text.data, text.len);
+    buffer_append_cstr(
+        &out, (flags & DM_JOURNAL_INTERNAL) ? ",\"internal\":true}" : ",\"internal\":false}");
+    if (out.oom) {
+        buffer_free(&out);
+        return refuse(error, DM_ERR_INTERNAL, "out of memory");
+    }
+    sink_write_cstr(result, buffer_cstr(&out));
+    buffer_free(&out);
+    return DM_OK;
 }
 
 static dm_status case_types(const dm_host* host, const dm_context* ctx, const dm_sink* result,
@@ -262,7 +337,7 @@ static dm_status may_access(const dm_host* host, const dm_context* ctx, dm_str c
 static void log_line(const dm_host* host, dm_log_level level, dm_str message) {
     static const char* const names[] = {"debug", "info", "warning", "error"};
     (void)host;
-    if ((int)level < DM_LOG_DEBUG || (int)level > DM_LOG_ERROR) {
+    if (level < DM_LOG_DEBUG || level > DM_LOG_ERROR) {
         complain("log level out of range");
         return;
     }
@@ -270,9 +345,10 @@ static void log_line(const dm_host* host, dm_log_level level, dm_str message) {
             message.data == NULL ? "" : message.data);
 }
 
-static const dm_host_cases g_cases = {
-    sizeof(dm_host_cases), case_details,    journal_entries, attachments,   case_types,
-    open_attachment,       attachment_size, read_attachment, attachment_fd, close_attachment};
+static const dm_host_cases g_cases = {sizeof(dm_host_cases), case_details,    journal_entries,
+                                      attachments,           case_types,      open_attachment,
+                                      attachment_size,       read_attachment, attachment_fd,
+                                      close_attachment,      read_case,       add_journal_entry};
 static const dm_host_directory g_directory = {sizeof(dm_host_directory), user, active_user_count,
                                               may_access};
 static const dm_host_log g_log = {sizeof(dm_host_log), log_line};
@@ -291,7 +367,7 @@ static const void* get_extension(const dm_host* host, const char* extension_id) 
 }
 
 static const dm_host g_host = {DM_ABI_VERSION_INIT, sizeof(dm_host), NULL,         "Plain C Host",
-                               "Example AG",        "1.0.0",         get_extension};
+                               "Example AG",        "1.1.0",         get_extension};
 
 int fake_host_start(const char* scratch_directory) {
     FILE* f;
@@ -314,6 +390,14 @@ long fake_host_open_streams(void) {
 
 long fake_host_violations(void) {
     return atomic_load(&g_violations);
+}
+
+long fake_host_read_case_calls(void) {
+    return atomic_load(&g_read_case_calls);
+}
+
+long fake_host_journal_entries_added(void) {
+    return atomic_load(&g_journal_entries_added);
 }
 
 void fake_host_stop(void) {

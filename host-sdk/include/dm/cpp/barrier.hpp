@@ -2,9 +2,10 @@
 #pragma once
 
 #include <exception>
-#include <type_traits>
 #include <new>
+#include <type_traits>
 
+#include "../version.h"
 #include "error.hpp"
 #include "sink.hpp"
 
@@ -36,11 +37,19 @@ dm_status translate_exceptions(const dm_sink* error, Body&& body) noexcept {
     }
 }
 
-// The other direction: a C call's status and message become a dm::Error.
+// The other direction: a C call's status and message become a dm::Error. A code this header does
+// not know (a newer peer's) is still a failure, reported as DM_ERR_INTERNAL with the peer's
+// message and the number it sent, so callers only ever switch over codes they know.
 inline void check(dm_status status, const StringSink& error, const char* what) {
     if (status != DM_OK) {
         std::string message = error.str().empty() ? std::string(status_name(status)) : error.str();
-        throw Error(status, std::string(what) + ": " + message);
+        const dm_status known = dm_status_known(status);
+        if (known != status) {
+            message += " (status " + std::to_string(status) + ", unknown to ABI " +
+                       std::to_string(DM_ABI_VERSION_MAJOR) + "." +
+                       std::to_string(DM_ABI_VERSION_MINOR) + ")";
+        }
+        throw Error(known, std::string(what) + ": " + message);
     }
 }
 

@@ -8,3 +8,4 @@
 #include "host_services.hpp"
 #include "plugin_handle.hpp"
 #include "sink.hpp"
+#include "versioned.hpp"

@@ -2,6 +2,7 @@
 #ifndef DM_EXT_DIRECTORY_H
 #define DM_EXT_DIRECTORY_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../threading.h"
@@ -37,6 +38,10 @@ typedef struct dm_host_directory {
     dm_status (*may_access)(const struct dm_host* host, const dm_context* ctx, dm_str case_id,
                             const dm_sink* error);
 } dm_host_directory;
+
+/* since 1.1: the size of the table in ABI 1.0, the smallest a plugin accepts (version.h). */
+#define DM_HOST_DIRECTORY_V1_0_SIZE \
+    (offsetof(dm_host_directory, may_access) + sizeof(((dm_host_directory*)0)->may_access))
 
 #ifdef __cplusplus
 }
