@@ -47,7 +47,8 @@ typedef struct dm_init_args {
     dm_str data_directory;  /* a writable folder reserved for this plugin; may be empty */
 } dm_init_args;
 
-/* since 1.1: the size of dm_init_args in ABI 1.0, the smallest a plugin accepts. */
+/* since 1.1 */
+/* The size of dm_init_args in ABI 1.0, the smallest a plugin accepts. */
 #define DM_INIT_ARGS_V1_0_SIZE (offsetof(dm_init_args, data_directory) + sizeof(dm_str))
 
 struct dm_plugin_entry {

@@ -31,7 +31,8 @@ typedef struct dm_host {
     const void* (*get_extension)(const struct dm_host* host, const char* extension_id);
 } dm_host;
 
-/* since 1.1: the size of dm_host in ABI 1.0, the smallest a plugin accepts. A plugin reads the
+/* since 1.1 */
+/* The size of dm_host in ABI 1.0, the smallest a plugin accepts. A plugin reads the
  * host's fields in place (it must pass the host's own pointer back as `host`), so it checks
  * `struct_size` against this before it reads `get_extension`. */
 #define DM_HOST_V1_0_SIZE \

@@ -30,7 +30,7 @@ extern "C" {
  *
  * Codes are only appended, in a new minor version. A reader treats a code it does not know as a
  * failure like DM_ERR_INTERNAL (dm_status_known()), never as success. */
-typedef int32_t dm_status; /* since 1.1 an int32_t (1.0: the enum, same size) */
+typedef int32_t dm_status; /* since 1.1 */ /* 1.0: the enum, same size */
 
 enum dm_status_code {
     DM_OK = 0,
@@ -43,10 +43,12 @@ enum dm_status_code {
     DM_ERR_CONFLICT = 7          /* the object changed concurrently, or the request repeats one */
 };
 
-/* since 1.1: the highest code this header knows. */
+/* since 1.1 */
+/* The highest code this header knows. */
 #define DM_STATUS_LAST_KNOWN DM_ERR_CONFLICT
 
-/* since 1.1: `status` when this header knows it, else DM_ERR_INTERNAL. How a reader handles a code
+/* since 1.1 */
+/* `status` when this header knows it, else DM_ERR_INTERNAL. How a reader handles a code
  * a newer peer added: still a failure, with the peer's message. */
 static inline dm_status dm_status_known(dm_status status) {
     return (status >= DM_OK && status <= DM_STATUS_LAST_KNOWN) ? status
@@ -84,7 +86,8 @@ typedef struct dm_context {
     dm_str locale;
 } dm_context;
 
-/* since 1.1: the size of dm_context in ABI 1.0, the smallest a reader accepts. */
+/* since 1.1 */
+/* The size of dm_context in ABI 1.0, the smallest a reader accepts. */
 #define DM_CONTEXT_V1_0_SIZE (offsetof(dm_context, locale) + sizeof(dm_str))
 
 #ifdef __cplusplus

@@ -52,13 +52,15 @@ static inline int dm_version_is_compatible(dm_version v) {
     return v.major == DM_ABI_VERSION_MAJOR;
 }
 
-/* since 1.1: true when `v` is a later minor version than this header's, so the peer may offer
+/* since 1.1 */
+/* True when `v` is a later minor version than this header's, so the peer may offer
  * things this side cannot use. Worth a log line; never a reason to refuse. */
 static inline int dm_version_is_newer(dm_version v) {
     return v.major == DM_ABI_VERSION_MAJOR && v.minor > DM_ABI_VERSION_MINOR;
 }
 
-/* since 1.1: reads a versioned struct the other side wrote.
+/* since 1.1 */
+/* Reads a versioned struct the other side wrote.
  *
  * `theirs` points at the other side's struct, whose `struct_size` is `their_size`; `own` is the
  * reader's struct of `own_size` bytes (its sizeof). Returns 0, and leaves `own` zero-filled, when

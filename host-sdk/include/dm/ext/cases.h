@@ -1,12 +1,12 @@
-/* Host service "dm.cases/1": read access to cases, journal entries and attachments; since 1.1 also
- * one batched read of a case and adding a journal entry.
+/* Host service "dm.cases/1": read access to cases, journal entries and attachments, and (since ABI
+ * 1.1) one batched read of a case and adding a journal entry.
  *
  * Every function confines itself to `ctx->organisation_id`; an id of another organisation answers
  * DM_ERR_NOT_FOUND exactly like an id that does not exist. When `ctx->user_id` is not empty, the
  * host also applies that user's access rights (DM_ERR_NOT_FOUND or DM_ERR_DENIED).
  *
  * Rich data crosses as UTF-8 JSON written into the `result` sink; the schemas are in
- * docs/integrator-guide.md ("Case data"). Timestamps are RFC 3339 in UTC ("2026-11-23T13:27:16Z").
+ * docs/integrator-guide.md (section 6). Timestamps are RFC 3339 in UTC ("2026-11-23T13:27:16Z").
  *
  * Minor versions of this service are told apart by `struct_size` (version.h): a 1.0 host's table
  * ends after `close_attachment` (DM_HOST_CASES_V1_0_SIZE), a 1.1 host's after `add_journal_entry`
@@ -32,14 +32,16 @@ struct dm_host;
 /* An open attachment. Owned by the host; the plugin releases it with `close_attachment`. */
 typedef struct dm_attachment_stream dm_attachment_stream;
 
-/* since 1.1: the parts `read_case` may return, or-ed together into its `parts` argument. */
+/* since 1.1 */
+/* The parts `read_case` may return, or-ed together into its `parts` argument. */
 #define DM_CASE_PART_DETAILS ((uint32_t)1u << 0)     /* "details": the object of case_details */
 #define DM_CASE_PART_JOURNAL ((uint32_t)1u << 1)     /* "journal": the array of journal_entries */
 #define DM_CASE_PART_ATTACHMENTS ((uint32_t)1u << 2) /* "attachments": the array of attachments */
 #define DM_CASE_PARTS_V1_1 \
     (DM_CASE_PART_DETAILS | DM_CASE_PART_JOURNAL | DM_CASE_PART_ATTACHMENTS)
 
-/* since 1.1: flags of `add_journal_entry`. */
+/* since 1.1 */
+/* Flags of `add_journal_entry`. */
 #define DM_JOURNAL_INTERNAL ((uint32_t)1u << 0) /* only for the organisation's own staff */
 
 typedef struct dm_host_cases {
@@ -95,9 +97,9 @@ typedef struct dm_host_cases {
      * [any-thread] */
     void (*close_attachment)(const struct dm_host* host, dm_attachment_stream* stream);
 
-    /* ---- since 1.1 ------------------------------------------------------------------------- */
-
-    /* since 1.1: the parts of a case named in `parts` (DM_CASE_PART_*), in one call and one answer:
+    /* Added in 1.1; a 1.0 host's table ends before them (DM_HOST_CASES_V1_0_SIZE). */
+    /* since 1.1 */
+    /* The parts of a case named in `parts` (DM_CASE_PART_*), in one call and one answer:
      *   {"details": <case_details>, "journal": <journal_entries>, "attachments": <attachments>}
      * with exactly the members asked for, each in the schema of the 1.0 function it replaces. The
      * host reads them together, so they describe the same moment of the case, and checks the case
@@ -109,7 +111,8 @@ typedef struct dm_host_cases {
     dm_status (*read_case)(const struct dm_host* host, const dm_context* ctx, dm_str case_id,
                            uint32_t parts, const dm_sink* result, const dm_sink* error);
 
-    /* since 1.1: adds an entry to the case's journal, dated now, so that what a plugin did on the
+    /* since 1.1 */
+    /* Adds an entry to the case's journal, dated now, so that what a plugin did on the
      * case's behalf (a disclosure to an external person, for example) is recorded in the case's own
      * file. `text` is UTF-8, not empty; a host may refuse a text it cannot store (too long) with
      * DM_ERR_INVALID_ARGUMENT. `flags`: DM_JOURNAL_INTERNAL or 0; a bit this host does not know is

@@ -39,7 +39,8 @@ typedef struct dm_host_directory {
                             const dm_sink* error);
 } dm_host_directory;
 
-/* since 1.1: the size of the table in ABI 1.0, the smallest a plugin accepts (version.h). */
+/* since 1.1 */
+/* The size of the table in ABI 1.0, the smallest a plugin accepts (version.h). */
 #define DM_HOST_DIRECTORY_V1_0_SIZE \
     (offsetof(dm_host_directory, may_access) + sizeof(((dm_host_directory*)0)->may_access))
 

@@ -17,7 +17,7 @@ extern "C" {
 /* Event kinds: a fixed-width integer with named constants, for the reasons given at dm_status
  * (types.h). New kinds are appended in later minor versions; a plugin ignores a kind it does not
  * know and answers DM_ERR_UNSUPPORTED, which the host treats as "nothing to do". */
-typedef int32_t dm_event_kind; /* since 1.1 an int32_t (1.0: the enum, same size) */
+typedef int32_t dm_event_kind; /* since 1.1 */ /* 1.0: the enum, same size */
 
 enum dm_event_kind_code {
     DM_EVENT_CASE_CLOSED = 1,             /* case_id */
@@ -37,7 +37,8 @@ typedef struct dm_event {
     dm_str user_id;       /* the user the event is about (not the acting user); empty when n/a */
 } dm_event;
 
-/* since 1.1: the size of dm_event in ABI 1.0, the smallest a plugin accepts. */
+/* since 1.1 */
+/* The size of dm_event in ABI 1.0, the smallest a plugin accepts. */
 #define DM_EVENT_V1_0_SIZE (offsetof(dm_event, user_id) + sizeof(dm_str))
 
 typedef struct dm_plugin_events {
@@ -49,7 +50,8 @@ typedef struct dm_plugin_events {
     dm_status (*on_event)(const dm_context* ctx, const dm_event* event, const dm_sink* error);
 } dm_plugin_events;
 
-/* since 1.1: the size of the table in ABI 1.0, the smallest a host accepts (version.h). */
+/* since 1.1 */
+/* The size of the table in ABI 1.0, the smallest a host accepts (version.h). */
 #define DM_PLUGIN_EVENTS_V1_0_SIZE \
     (offsetof(dm_plugin_events, on_event) + sizeof(((dm_plugin_events*)0)->on_event))
 

@@ -18,7 +18,7 @@ struct dm_host;
 
 /* Log levels: a fixed-width integer with named constants, for the reasons given at dm_status
  * (types.h). A host writes a level it does not know as DM_LOG_INFO. */
-typedef int32_t dm_log_level; /* since 1.1 an int32_t (1.0: the enum, same size) */
+typedef int32_t dm_log_level; /* since 1.1 */ /* 1.0: the enum, same size */
 
 enum dm_log_level_code {
     DM_LOG_DEBUG = 0,
@@ -36,7 +36,8 @@ typedef struct dm_host_log {
     void (*log)(const struct dm_host* host, dm_log_level level, dm_str message);
 } dm_host_log;
 
-/* since 1.1: the size of the table in ABI 1.0, the smallest a plugin accepts (version.h). */
+/* since 1.1 */
+/* The size of the table in ABI 1.0, the smallest a plugin accepts (version.h). */
 #define DM_HOST_LOG_V1_0_SIZE (offsetof(dm_host_log, log) + sizeof(((dm_host_log*)0)->log))
 
 #ifdef __cplusplus

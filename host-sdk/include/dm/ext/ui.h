@@ -54,7 +54,8 @@ typedef struct dm_plugin_ui {
                                size_t count, const dm_sink* result, const dm_sink* error);
 } dm_plugin_ui;
 
-/* since 1.1: the size of the table in ABI 1.0, the smallest a host accepts (version.h). */
+/* since 1.1 */
+/* The size of the table in ABI 1.0, the smallest a host accepts (version.h). */
 #define DM_PLUGIN_UI_V1_0_SIZE \
     (offsetof(dm_plugin_ui, column_values) + sizeof(((dm_plugin_ui*)0)->column_values))
 
