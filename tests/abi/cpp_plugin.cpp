@@ -72,12 +72,14 @@ dm_status column_values(const dm_context* ctx, dm_str, const dm_str*, size_t, co
 const dm_plugin_ui kUi = {sizeof(dm_plugin_ui), contributions, invoke_action, render_panel,
                           column_values};
 
-dm_status init(const dm_init_args* args, const dm_sink* error) {
+dm_status init(const dm_init_args* theirs, const dm_sink* error) {
     return dm::translate_exceptions(error, [&] {
-        if (args == nullptr || args->struct_size < sizeof(dm_init_args) || args->host == nullptr) {
+        dm_init_args args;  // any size from 1.0's up; a newer host's additions are left out
+        if (!dm::read_versioned(theirs, DM_INIT_ARGS_V1_0_SIZE, args) || args.host == nullptr) {
             throw dm::Error(DM_ERR_INVALID_ARGUMENT, "init arguments missing or too small");
         }
-        auto host = std::make_unique<dm::HostServices>(args->host);
+        // Copies the host's tables; a 1.0 host's dm.cases simply offers no 1.1 functions.
+        auto host = std::make_unique<dm::HostServices>(args.host);
         if (!host->has_cases() || !host->has_directory()) {
             throw dm::Error(DM_ERR_UNSUPPORTED, "the host lacks dm.cases/1 or dm.directory/1");
         }
