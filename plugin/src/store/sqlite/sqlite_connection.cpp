@@ -42,8 +42,11 @@ class StatementReset {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms, WriterGate writers)
-    : writers_(std::move(writers)), gate_wait_(busy_timeout_ms) {
+SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms, WriterGate writers,
+                                   std::shared_ptr<WalCheckpointer> checkpointer)
+    : writers_(std::move(writers)),
+      gate_wait_(busy_timeout_ms),
+      checkpointer_(std::move(checkpointer)) {
     static std::once_flag registered;
     std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
@@ -67,6 +70,9 @@ SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms,
     run_plain("PRAGMA access_log.synchronous = NORMAL");
     for (const auto& statement : sqlite_access_log_schema()) {
         run_plain(statement);
+    }
+    if (checkpointer_) {
+        checkpointer_->watch(db_);
     }
 }
 

@@ -13,6 +13,8 @@
 // polls with sleeps of up to 100 ms: under the portal's load (an access-log row per request) a
 // writer slept far longer than the lock was held. The gate hands the lock over at once; the busy
 // timeout still covers other processes on the same file, and bounds the wait for the gate.
+//
+// Checkpoints are left to the store's WalCheckpointer (wal_checkpointer.hpp) when it has one.
 #pragma once
 
 #include <Poco/Data/Session.h>
@@ -23,6 +25,7 @@
 #include <unordered_map>
 
 #include "store/sql/sql_connection.hpp"
+#include "store/sqlite/wal_checkpointer.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -35,7 +38,8 @@ class SqliteConnection : public sql::SqlConnection {
     using WriterGate = std::shared_ptr<std::timed_mutex>;
 
     // Throws Error(Unavailable) when the file cannot be opened.
-    SqliteConnection(const std::string& path, int busy_timeout_ms, WriterGate writers);
+    SqliteConnection(const std::string& path, int busy_timeout_ms, WriterGate writers,
+                     std::shared_ptr<WalCheckpointer> checkpointer = nullptr);
     ~SqliteConnection() override;
 
     std::int64_t execute(const std::string& sql, const std::vector<sql::SqlValue>& params) override;
@@ -67,6 +71,8 @@ class SqliteConnection : public sql::SqlConnection {
     WriterGate writers_;
     std::chrono::milliseconds gate_wait_;
     bool in_gate_ = false;
+    // Declared last: destroyed after the handle it watches is closed.
+    std::shared_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace es::store::sqlite

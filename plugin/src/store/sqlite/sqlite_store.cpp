@@ -44,8 +44,11 @@ std::unique_ptr<sql::SqlStore> open_sqlite_store(const config::StorageSettings& 
     const std::string path = settings.sqlite_path;
     const int busy = settings.sqlite_busy_timeout_ms;
     auto writers = std::make_shared<std::timed_mutex>();
+    auto checkpointer = std::make_shared<WalCheckpointer>(path);
     auto store = std::make_unique<sql::SqlStore>(
-        [path, busy, writers] { return std::make_unique<SqliteConnection>(path, busy, writers); },
+        [path, busy, writers, checkpointer] {
+            return std::make_unique<SqliteConnection>(path, busy, writers, checkpointer);
+        },
         kSqlitePoolSize, sqlite_dialect(), sqlite_migrations(), sql::DdlMode::Transactional);
     move_access_log_out_of_main(store->database());
     return store;
