@@ -27,6 +27,7 @@ class SlowLog : public store::AccessLogRepository {
             throw domain::Error(domain::Error::Kind::Unavailable, "database away");
         }
         batches_.push_back(events.size());
+        writers_.push_back(std::this_thread::get_id());
         for (const auto& e : events) {
             stored_.push_back(e.item_id);
         }
@@ -53,6 +54,10 @@ class SlowLog : public store::AccessLogRepository {
         std::lock_guard lock(mutex_);
         return batches_.size();
     }
+    std::vector<std::thread::id> writers() {
+        std::lock_guard lock(mutex_);
+        return writers_;
+    }
     void fail_next() {
         std::lock_guard lock(mutex_);
         fail_next_ = true;
@@ -62,6 +67,7 @@ class SlowLog : public store::AccessLogRepository {
     std::mutex mutex_;
     std::vector<std::string> stored_;
     std::vector<std::size_t> batches_;
+    std::vector<std::thread::id> writers_;
     bool fail_next_ = false;
 };
 
@@ -103,6 +109,46 @@ TEST(AccessLogBatcher, EachCallerReturnsAfterItsOwnEventIsStoredAndBatchesAreSha
     EXPECT_LT(log.batch_count(), static_cast<std::size_t>(kThreads * kEach) / 2);
 }
 
+TEST(AccessLogBatcher, ALoneRequestWritesItsOwnEventWithoutWakingAnotherThread) {
+    SlowLog log;
+    AccessLogBatcher batcher(log);
+    for (int i = 0; i < 3; ++i) {
+        batcher.append(event("alone-" + std::to_string(i)));
+    }
+    const auto writers = log.writers();
+    ASSERT_EQ(writers.size(), 3u);
+    for (const auto& id : writers) {
+        EXPECT_EQ(id, std::this_thread::get_id());
+    }
+}
+
+TEST(AccessLogBatcher, EveryWriterIsOneOfTheRequestsAndEachEventIsWrittenOnce) {
+    SlowLog log;
+    AccessLogBatcher batcher(log);
+    std::mutex ids_mutex;
+    std::vector<std::thread::id> callers;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            {
+                std::lock_guard lock(ids_mutex);
+                callers.push_back(std::this_thread::get_id());
+            }
+            for (int i = 0; i < 20; ++i) {
+                batcher.append(event(std::to_string(t) + "/" + std::to_string(i)));
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(log.stored_count(), 160u);
+    EXPECT_EQ(batcher.transactions(), static_cast<long>(log.batch_count()));
+    for (const auto& id : log.writers()) {
+        EXPECT_NE(std::find(callers.begin(), callers.end(), id), callers.end());
+    }
+}
+
 TEST(AccessLogBatcher, TheStoresErrorReachesTheCallerAndTheNextBatchIsWrittenAgain) {
     SlowLog log;
     AccessLogBatcher batcher(log);
@@ -113,7 +159,7 @@ TEST(AccessLogBatcher, TheStoresErrorReachesTheCallerAndTheNextBatchIsWrittenAga
     EXPECT_TRUE(log.stored("kept"));
 }
 
-TEST(AccessLogBatcher, ShutdownWithCallersWaitingStoresTheirEvents) {
+TEST(AccessLogBatcher, DestroyedAfterItsCallersReturnedEveryEventIsStored) {
     SlowLog log;
     std::vector<std::thread> threads;
     {

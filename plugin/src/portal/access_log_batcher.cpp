@@ -4,62 +4,65 @@
 
 namespace es::portal {
 
-AccessLogBatcher::AccessLogBatcher(store::AccessLogRepository& log)
-    : log_(log), writer_([this] { write_loop(); }) {}
-
-AccessLogBatcher::~AccessLogBatcher() {
+void AccessLogBatcher::tell(Waiter& w, Waiter::State state, std::exception_ptr error) {
     {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
+        std::lock_guard lock(w.mutex);
+        w.state = state;
+        w.error = std::move(error);
     }
-    queued_.notify_one();
-    writer_.join();
+    w.changed.notify_one();
+}
+
+long AccessLogBatcher::transactions() const {
+    std::lock_guard lock(mutex_);
+    return transactions_;
 }
 
 void AccessLogBatcher::append(domain::AccessEvent event) {
-    auto waiter = std::make_shared<Waiter>();
-    {
-        std::unique_lock lock(mutex_);
-        if (stopping_) {
-            lock.unlock();
-            log_.append(event);  // during shutdown: directly, nothing is dropped
-            return;
-        }
-        open_.events.push_back(std::move(event));
-        open_.waiters.push_back(waiter);
-    }
-    queued_.notify_one();
-    std::unique_lock lock(waiter->mutex);
-    waiter->committed.wait(lock, [&] { return waiter->done; });
-    if (waiter->error) {
-        std::rethrow_exception(waiter->error);
-    }
-}
-
-void AccessLogBatcher::write_loop() {
+    auto me = std::make_shared<Waiter>();
     std::unique_lock lock(mutex_);
-    for (;;) {
-        queued_.wait(lock, [&] { return !open_.events.empty() || stopping_; });
-        if (open_.events.empty()) {
-            return;  // stopping and nothing left
-        }
-        Batch batch = std::exchange(open_, Batch{});
+    open_.events.push_back(std::move(event));
+    open_.waiters.push_back(me);
+    if (leading_) {
         lock.unlock();
-        std::exception_ptr error;
-        try {
-            log_.append_all(batch.events);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        for (const auto& w : batch.waiters) {
-            {
-                std::lock_guard done(w->mutex);
-                w->done = true;
-                w->error = error;
+        {
+            std::unique_lock mine(me->mutex);
+            me->changed.wait(mine, [&] { return me->state != Waiter::State::Waiting; });
+            if (me->state == Waiter::State::Done) {
+                if (me->error) {
+                    std::rethrow_exception(me->error);
+                }
+                return;
             }
-            w->committed.notify_one();
         }
-        lock.lock();
+        lock.lock();  // handed the lead: open_ holds this request's event and what came since
+    }
+    leading_ = true;
+    Batch batch = std::exchange(open_, Batch{});
+    ++transactions_;
+    lock.unlock();
+
+    std::exception_ptr error;
+    try {
+        log_.append_all(batch.events);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    for (const auto& w : batch.waiters) {
+        if (w != me) {
+            tell(*w, Waiter::State::Done, error);
+        }
+    }
+
+    lock.lock();
+    if (open_.waiters.empty()) {
+        leading_ = false;
+    } else {
+        tell(*open_.waiters.front(), Waiter::State::Lead);
+    }
+    lock.unlock();
+    if (error) {
+        std::rethrow_exception(error);
     }
 }
 
