@@ -207,7 +207,7 @@ void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
         auto it = clients_.find(key);
         if (it != clients_.end() && it->second.open >= limits_.max_connections_per_client) {
             ++counters_.refused_client;
-            refuse_over_limit(fd);
+            refuse_fresh(fd, peer, 503);
             return;
         }
     }
@@ -264,27 +264,6 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
     s.connection->receive_available(ignored, 64 * 1024);
     s.connection->send_best_effort(answer(status));
     finish(s);
-}
-
-// A client over its own connection limit is, with that many connections open, not a browser (they
-// open six): it gets its 503 if the socket takes it at once, and the connection is closed without
-// becoming a slot. An attacker who re-opens thousands of refused connections each second (the
-// one-address bench: ~5,000/s) then costs accept, one read, one write and close each, instead of
-// a slot, an epoll registration and a lingering close that the loop handled ahead of the
-// legitimate clients' requests.
-void FrontLoop::refuse_over_limit(int fd) {
-    if (settings_.tls) {
-        ::close(fd);  // no handshake, so nobody to answer
-        return;
-    }
-    char ignored[4096];
-    while (::recv(fd, ignored, sizeof ignored, MSG_DONTWAIT) > 0) {
-    }
-    const std::string& refusal = answer(503);
-    [[maybe_unused]] const ssize_t sent =
-        ::send(fd, refusal.data(), refusal.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
-    ::shutdown(fd, SHUT_WR);
-    ::close(fd);
 }
 
 // ---- reading ----

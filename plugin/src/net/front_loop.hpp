@@ -82,7 +82,6 @@ class FrontLoop {
     void accept_ready();
     void admit(int fd, const Poco::Net::SocketAddress& peer);
     void refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int status);
-    void refuse_over_limit(int fd);
     void on_ready(Slot& s);
     Outcome advance(Slot& s);
     Outcome dispatch(Slot& s);
