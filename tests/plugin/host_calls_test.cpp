@@ -16,6 +16,10 @@ struct Budget {
     int case_read;  // the calls one read of a whole case costs in this host
 };
 
+void PrintTo(const Budget& b, std::ostream* out) {
+    *out << (b.abi == CountingHost::Abi::v1_1 ? "a 1.1 host" : "a 1.0 host");
+}
+
 class HostCalls : public ::testing::TestWithParam<Budget> {
   protected:
     ModuleHarness module_{"host-calls", GetParam().abi};

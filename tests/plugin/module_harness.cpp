@@ -87,6 +87,11 @@ std::string ModuleHarness::create_share(const std::string& extra_json) {
         R"("journal":{"included":true,"items":["j-1"]},)"
         R"("attachments":{"included":true,"items":["att-1"]}})" +
             (extra_json.empty() ? "" : "," + extra_json) + "}");
+    const std::string id_key = "\"share_id\":\"";
+    if (const auto id = result.find(id_key); id != std::string::npos) {
+        const auto from = id + id_key.size();
+        last_share_id_ = result.substr(from, result.find('"', from) - from);
+    }
     const auto at = result.find("/s/");
     if (at == std::string::npos) {
         ADD_FAILURE() << "no link in the answer: " << result;
@@ -97,6 +102,10 @@ std::string ModuleHarness::create_share(const std::string& extra_json) {
 
 std::string ModuleHarness::panel() {
     return plugin_->ui().render_panel(ctx_, "external-sharing.panel", dm_check::kCase);
+}
+
+std::string ModuleHarness::admin_panel() {
+    return plugin_->ui().render_panel(ctx_, "external-sharing.admin", "");
 }
 
 std::string ModuleHarness::column() {

@@ -28,12 +28,16 @@ class ModuleHarness {
     dm::Context& ctx() { return ctx_; }
     int portal_port() const { return port_; }
 
-    // The share action's "create" on the fake host's case-1; returns the link's path ("/s/…").
-    // `extra_json` is added to the payload's members (e.g. R"("protection":"password")").
+    // The share action's "create" on the fake host's case-1 for "Eva Extern", showing one item of
+    // each part; returns the link's path ("/s/…"). `extra_json` is added to the payload's members
+    // and wins over the defaults (e.g. R"("protection":"password")").
     std::string create_share(const std::string& extra_json = "");
+    // The id of the share create_share made last.
+    const std::string& last_share_id() const { return last_share_id_; }
     std::string invoke(const std::string& action, const std::string& payload,
                        const std::string& case_id = dm_check::kCase);
     std::string panel();
+    std::string admin_panel();
     std::string column();
 
     // A plain HTTP/1.0 GET to the portal: the status code and the body; status 0 on failure.
@@ -51,6 +55,7 @@ class ModuleHarness {
     std::unique_ptr<CountingHost> counting_;
     std::unique_ptr<dm::StartedPlugin> plugin_;
     dm::Context ctx_;
+    std::string last_share_id_;
 };
 
 }  // namespace es::test
