@@ -59,7 +59,6 @@ class Module {
     Module& operator=(const Module&) = delete;
 
     const config::Settings& settings() const noexcept { return settings_; }
-    const host::HostAdapter& host() const noexcept { return host_; }
     // The portal's bound port (tests configure port 0); 0 when the portal is disabled.
     int portal_port() const;
 

@@ -69,6 +69,15 @@ void check_recipient(domain::Recipient& r, Violations& out) {
     }
 }
 
+// The creator's name as the host gave it, if it fits the column as recipient names do; else none
+// (the panel then asks the host), since a strange name must not stop the share.
+std::string storable_name(const std::string& name) {
+    if (name.size() > 200 || has_control_characters(name) || domain::utf8_code_points(name) < 0) {
+        return {};
+    }
+    return name;
+}
+
 }  // namespace
 
 ShareService::ShareService(store::Store& store, CaseAccess& cases, const crypto::SecretBox& box,
@@ -172,7 +181,7 @@ CreatedShare ShareService::create(const domain::Actor& actor, const CaseAtHand& 
     share.organisation_id = actor.organisation_id;
     share.case_id = in.case_id;
     share.creator_user_id = actor.user_id;
-    share.creator_name = in.creator_name;
+    share.creator_name = storable_name(in.creator_name);
     share.recipient = recipient;
     share.created_at = now;
     share.expires_at = expires_at;
