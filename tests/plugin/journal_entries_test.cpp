@@ -71,6 +71,16 @@ TEST_F(JournalEntries, ACreatedLinkIsRecordedWithRecipientProtectionItemsAndExpi
     EXPECT_TRUE(contains(entry, "attachments: plan.txt")) << entry;
 }
 
+TEST_F(JournalEntries, EntriesAreInternalSoALaterLinkDoesNotPassThemOn) {
+    const std::string path = module_.create_share();
+    ASSERT_EQ(200, module_.get(path).status);
+    row_action("revoke", "");
+    ASSERT_EQ(3u, texts().size());
+    for (const std::uint32_t flags : module_.host().journal_flags()) {
+        EXPECT_EQ(DM_JOURNAL_INTERNAL, flags);
+    }
+}
+
 TEST_F(JournalEntries, TheOrganisationsLanguageIsGermanUnlessSetOtherwise) {
     module_.ctx().locale = "en";  // the caseworker's own language does not decide
     ASSERT_FALSE(module_.create_share(R"("download_limit":"3")").empty());

@@ -128,6 +128,11 @@ std::vector<std::string> CountingHost::journal_texts() const {
     return journal_texts_;
 }
 
+std::vector<std::uint32_t> CountingHost::journal_flags() const {
+    std::lock_guard lock(mutex_);
+    return journal_flags_;
+}
+
 std::vector<std::string> CountingHost::log_lines() const {
     std::lock_guard lock(mutex_);
     return log_lines_;
@@ -223,6 +228,7 @@ dm_status CountingHost::add_journal_entry(const dm_host* h, const dm_context* ct
     if (status == DM_OK) {
         std::lock_guard lock(s.mutex_);
         s.journal_texts_.emplace_back(dm::to_view(text));
+        s.journal_flags_.push_back(flags);
     }
     return status;
 }

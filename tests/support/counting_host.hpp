@@ -10,6 +10,7 @@
 
 #include <dm/dm.h>
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -38,8 +39,9 @@ class CountingHost {
     std::string summary() const;
     void reset();
 
-    // The texts of the journal entries the host behind accepted, oldest first.
+    // The texts of the journal entries the host behind accepted, oldest first, and their flags.
     std::vector<std::string> journal_texts() const;
+    std::vector<std::uint32_t> journal_flags() const;
     // Every line logged through dm.log/1 (also passed on).
     std::vector<std::string> log_lines() const;
 
@@ -89,6 +91,7 @@ class CountingHost {
     mutable std::mutex mutex_;
     std::map<std::string, int> calls_;
     std::vector<std::string> journal_texts_;
+    std::vector<std::uint32_t> journal_flags_;
     std::vector<std::string> log_lines_;
     bool fail_case_reads_ = false;
 };

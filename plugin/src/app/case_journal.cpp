@@ -21,7 +21,10 @@ void CaseJournal::write(const std::string& organisation_id, const std::string& u
             return;
         }
         const domain::Actor author{organisation_id, user_id, prefs.language};
-        host_.add_journal_entry(author, case_id, compose(ui::language_of(prefs.language)));
+        // Internal: the entries name other recipients, and the share dialog leaves internal entries
+        // unticked, so a later link does not pass them on unless a caseworker chooses to.
+        host_.add_journal_entry(author, case_id, compose(ui::language_of(prefs.language)),
+                                /*internal=*/true);
     } catch (const std::exception& e) {
         host_.log(host::LogLevel::Warning, "journal entry for case " + case_id + " (organisation " +
                                                organisation_id + ") not written: " + e.what());

@@ -4,6 +4,7 @@
 // protection), revoked, and first opened by its recipient. Entries are written in the
 // organisation's language, only while the organisation has them on (store::JournalPreferences, on
 // by default); the caseworker's entries are written as theirs, the first opening as the plugin's.
+// Every entry is internal (for the organisation's staff): it names recipients.
 //
 // A host of ABI 1.0 cannot add journal entries: then nothing is written (the module says so once
 // in the log, at start, not at every change). A write that fails is logged and forgotten: the

@@ -152,9 +152,10 @@ std::vector<domain::CaseType> HostAdapter::case_types(const domain::Actor& actor
 }
 
 void HostAdapter::add_journal_entry(const domain::Actor& actor, const std::string& case_id,
-                                    const std::string& text) const {
+                                    const std::string& text, bool internal) const {
     try {
-        services_->add_journal_entry(context_of(actor), case_id, text);
+        services_->add_journal_entry(context_of(actor), case_id, text,
+                                     internal ? DM_JOURNAL_INTERNAL : 0u);
     } catch (const dm::Error& e) {
         fail(e, "case");
     }

@@ -68,10 +68,11 @@ class HostAdapter {
     std::vector<domain::CaseType> case_types(const domain::Actor& actor) const;
 
     // dm.cases 1.1: adds `text` to the case's journal as written by the actor's user (the plugin
-    // itself when the actor has none). Callers check writes_journal_entries() first; without it
-    // this throws Internal. Not idempotent: never retried here.
+    // itself when the actor has none); `internal`: for the organisation's own staff only
+    // (DM_JOURNAL_INTERNAL). Callers check writes_journal_entries() first; without it this throws
+    // Internal. Not idempotent: never retried here.
     void add_journal_entry(const domain::Actor& actor, const std::string& case_id,
-                           const std::string& text) const;
+                           const std::string& text, bool internal) const;
 
     // Opens an attachment on behalf of the organisation (the portal acts for no user). NotFound
     // when the case or the attachment is gone.
