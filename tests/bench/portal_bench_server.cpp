@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 
+#include "app/policy_resolver.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/random_bytes.hpp"
@@ -23,6 +24,7 @@
 #include "domain/audit_entry.hpp"
 #include "domain/selection.hpp"
 #include "fake_host.hpp"
+#include "host/host_adapter.hpp"
 #include "http_client.hpp"
 #include "portal/portal.hpp"
 #include "store/store.hpp"
@@ -117,12 +119,14 @@ int main(int argc, char** argv) {
         ids.push_back(id);
     }
     host.put_case("case-1", c);
-    const auto services = host.services();
+    const host::HostAdapter adapter(host.host());
+    const app::PolicyResolver policies(settings.policy, store->organisation_settings());
     AlwaysLicensed licence;
     NoEditing editor;
     portal::NoOwnerAlerts no_alerts;  // the bench measures serving, not alerting
-    portal::Portal portal(
-        settings, portal::PortalPorts{*store, services, licence, box, hasher, editor, no_alerts});
+    portal::NoFirstOpenings no_journal;
+    portal::Portal portal(settings, portal::PortalPorts{*store, adapter, policies, licence, box,
+                                                        hasher, editor, no_alerts, no_journal});
     portal.start();
 
     const std::string open = make_share(*store, box, hasher, ids, false);

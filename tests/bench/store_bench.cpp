@@ -167,12 +167,17 @@ void compare_summary_reads(store::sql::Database& db, std::int64_t now) {
 }
 
 struct NoHostCases : app::CaseAccess {
-    std::optional<std::string> case_type(const domain::Actor&, const std::string&) override {
-        return "general";
-    }
-    bool may_access(const domain::Actor&, const std::string&) override { return true; }
-    domain::CaseItems items(const domain::Actor&, const std::string&) override {
-        return {{"f1", "f2"}, {"j1"}, {"a1", "a2", "a3"}};
+    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
+                                   domain::CaseParts parts) override {
+        domain::CaseSnapshot c;
+        c.id = case_id;
+        c.parts = parts;
+        c.case_type_id = "general";
+        c.fields = {{"f1", "F1", ""}, {"f2", "F2", ""}};
+        c.journal = {{"j1", "", "", "", false}};
+        c.attachments = {
+            {"a1", "", "", "", "", 0}, {"a2", "", "", "", "", 0}, {"a3", "", "", "", "", 0}};
+        return c;
     }
 };
 

@@ -256,7 +256,7 @@ test('the module is off until the organisation admin starts the free trial', asy
 
   await desk.click('.nav-link[href="#/admin"]');
   const card = desk.locator(`.module-card[data-module-id="${PLUGIN}"]`);
-  await card.locator('.module-panel .vm-pairs').waitFor();
+  await card.locator('.module-panel .vm-pairs').first().waitFor();
   await shot(desk, 'de-01-admin-before-trial', { fullPage: true });
   await language('en');
   await card.locator('.module-panel button:has-text("Start free trial month")').waitFor();

@@ -15,8 +15,10 @@ using testing::LicenceWorld;
 
 class FakeDirectory final : public OrganisationDirectory {
   public:
-    bool is_organisation_admin(const dm::Context& ctx) override { return ctx.user_id == "admin"; }
-    std::vector<CaseTypeInfo> case_types(const dm::Context&) override {
+    bool is_organisation_admin(const domain::Actor& actor) override {
+        return actor.user_id == "admin";
+    }
+    std::vector<CaseTypeInfo> case_types(const domain::Actor&) override {
         return {{"ct-1", "Beistandschaft"}, {"ct-2", "Abklärung"}};
     }
 };
@@ -26,7 +28,7 @@ class AdminPanelTest : public ::testing::Test {
     AdminPanelTest()
         : panel(
               w.service, directory, policy,
-              [this](const dm::Context&) {
+              [this](const domain::Actor&) {
                   ++revoke_calls;
                   return std::int64_t{7};
               },
@@ -36,12 +38,8 @@ class AdminPanelTest : public ::testing::Test {
                              : std::vector<domain::OutboxMessage>{};
               }) {}
 
-    dm::Context ctx(const std::string& user, const std::string& locale = "en") {
-        dm::Context c;
-        c.organisation_id = LicenceWorld::kOrg;
-        c.user_id = user;
-        c.locale = locale;
-        return c;
+    domain::Actor ctx(const std::string& user, const std::string& locale = "en") {
+        return domain::Actor{LicenceWorld::kOrg, user, domain::parse_locale(locale)};
     }
 
     static Poco::JSON::Object::Ptr parse(const std::string& json) {

@@ -29,14 +29,14 @@ namespace {
 
 class AnyCase : public app::CaseAccess {
   public:
-    std::optional<std::string> case_type(const domain::Actor&, const std::string&) override {
-        return "general";
-    }
-    bool may_access(const domain::Actor&, const std::string&) override { return true; }
-    domain::CaseItems items(const domain::Actor&, const std::string&) override {
-        domain::CaseItems items;
-        items.detail_fields = {"f1"};
-        return items;
+    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
+                                   domain::CaseParts parts) override {
+        domain::CaseSnapshot c;
+        c.id = case_id;
+        c.parts = parts;
+        c.case_type_id = "general";
+        c.fields = {{"f1", "Name", "Erika Muster"}};
+        return c;
     }
 };
 

@@ -22,6 +22,7 @@
 #include "config/settings.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/secret_box.hpp"
+#include "domain/error.hpp"
 #include "notify/message_composer.hpp"
 #include "notify/outbox_worker.hpp"
 #include "notify/smtp_mail_sender.hpp"
@@ -42,24 +43,21 @@ constexpr const char* kOrganisation = "org-crash";
 // One case, one user: all the ShareService needs to create shares.
 class OneCase : public app::CaseAccess {
   public:
-    std::optional<std::string> case_type(const domain::Actor& actor,
-                                         const std::string& case_id) override {
+    domain::CaseSnapshot read_case(const domain::Actor& actor, const std::string& case_id,
+                                   domain::CaseParts parts) override {
         if (actor.organisation_id != kOrganisation || case_id != "case-1") {
-            return std::nullopt;
+            throw domain::Error(domain::Error::Kind::NotFound, "no such case");
         }
-        return "general";
-    }
-    bool may_access(const domain::Actor& actor, const std::string& case_id) override {
-        return case_type(actor, case_id).has_value() && actor.user_id == "alice";
-    }
-    domain::CaseItems items(const domain::Actor& actor, const std::string& case_id) override {
-        if (!case_type(actor, case_id)) {
-            return {};
+        if (!actor.user_id.empty() && actor.user_id != "alice") {
+            throw domain::Error(domain::Error::Kind::Denied, "not for this user");
         }
-        domain::CaseItems items;
-        items.detail_fields = {"f1"};
-        items.attachments = {"a1"};
-        return items;
+        domain::CaseSnapshot c;
+        c.id = case_id;
+        c.parts = parts;
+        c.case_type_id = "general";
+        c.fields = {{"f1", "Name", ""}};
+        c.attachments = {{"a1", "a.txt", "text/plain", "", "", 1}};
+        return c;
     }
 };
 

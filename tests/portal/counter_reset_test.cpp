@@ -14,11 +14,11 @@ class CounterResetTest : public PortalTest {
   protected:
     void SetUp() override {
         PortalTest::SetUp();
-        cases_ = std::make_unique<app::HostCaseAccess>(host_services_);
+        cases_ = std::make_unique<app::HostCaseAccess>(host_adapter_);
         shares_ = std::make_unique<app::ShareService>(*store_, *cases_, *box_, *hasher_,
                                                       settings_.policy, "http://127.0.0.1");
         desk_ = std::make_unique<app::CaseworkerDesk>(
-            app::CaseworkerPorts{host_services_, *shares_, *store_,
+            app::CaseworkerPorts{host_adapter_, *shares_, *store_,
                                  [](const std::string&, const std::string&, const std::string&) {
                                      return std::string("http://127.0.0.1/p/x");
                                  },
@@ -57,7 +57,7 @@ class CounterResetTest : public PortalTest {
     std::unique_ptr<app::HostCaseAccess> cases_;
     std::unique_ptr<app::ShareService> shares_;
     std::unique_ptr<app::CaseworkerDesk> desk_;
-    dm::Context owner_{"org-1", "u1", "en"};
+    domain::Actor owner_{"org-1", "u1", domain::Locale::En};
 };
 
 TEST_F(CounterResetTest, OwnerResetsTheCountersFromThePanelAndTheRecipientGetsACode) {
@@ -91,7 +91,7 @@ TEST_F(CounterResetTest, OnlyUsersWhoMayAccessTheCaseCanReset) {
                                      .phone = "+41791234567",
                                      .email = "max.muster@example.org"});
     use_up_the_codes(share);
-    const dm::Context stranger{"org-2", "u9", "en"};
+    const domain::Actor stranger{"org-2", "u9", domain::Locale::En};
     const std::string payload = "{\"share_id\":\"" + share.id + "\"}";
     EXPECT_THROW(desk_->invoke(stranger, "external-sharing.reset-counters", "case-1", payload),
                  domain::Error);

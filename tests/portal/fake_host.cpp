@@ -42,12 +42,15 @@ FakeHost::FakeHost() {
     cases_.read_attachment = &FakeHost::read_attachment;
     cases_.attachment_fd = &FakeHost::attachment_fd;
     cases_.close_attachment = &FakeHost::close_attachment;
+    cases_.read_case = &FakeHost::read_case;
+    cases_.add_journal_entry = &FakeHost::add_journal_entry;
     directory_.struct_size = sizeof(dm_host_directory);
     directory_.user = &FakeHost::user;
     directory_.active_user_count = &FakeHost::active_user_count;
     directory_.may_access = &FakeHost::may_access;
     log_.struct_size = sizeof(dm_host_log);
     log_.log = &FakeHost::log;
+    host_.abi_version = dm_version{1, 1, 0};
     host_.struct_size = sizeof(dm_host);
     host_.host_data = this;
     host_.name = "Fake host";
@@ -117,6 +120,10 @@ dm_status FakeHost::active_user_count(const dm_host* host, const dm_context* ctx
 
 dm_status FakeHost::may_access(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                const dm_sink* error) {
+    if (self(host).failing_) {
+        dm::write(error, "the host's database is down");
+        return DM_ERR_UNAVAILABLE;
+    }
     FakeCase c;
     if (!self(host).find_case(ctx, case_id, c)) {
         dm::write(error, "no such case");
@@ -163,6 +170,11 @@ std::vector<std::string> FakeHost::log_lines() const {
     return log_lines_;
 }
 
+std::vector<std::string> FakeHost::journal_texts() const {
+    std::lock_guard lock(mutex_);
+    return journal_texts_;
+}
+
 bool FakeHost::find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) const {
     std::lock_guard lock(mutex_);
     auto it = cases_by_id_.find(str(case_id));
@@ -176,6 +188,10 @@ bool FakeHost::find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) c
 dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                  const dm_sink* result, const dm_sink* error) {
     auto& h = self(host);
+    if (h.failing_) {
+        dm::write(error, "the host's database is down");
+        return DM_ERR_UNAVAILABLE;
+    }
     const std::string key = "details\n" + str(ctx->organisation_id) + "\n" + str(case_id);
     if (h.rendered(key, result)) {
         return DM_OK;
@@ -213,6 +229,10 @@ dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_
 dm_status FakeHost::journal_entries(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                     const dm_sink* result, const dm_sink* error) {
     auto& h = self(host);
+    if (h.failing_) {
+        dm::write(error, "the host's database is down");
+        return DM_ERR_UNAVAILABLE;
+    }
     const std::string key = "journal\n" + str(ctx->organisation_id) + "\n" + str(case_id);
     if (h.rendered(key, result)) {
         return DM_OK;
@@ -242,6 +262,10 @@ dm_status FakeHost::journal_entries(const dm_host* host, const dm_context* ctx, 
 dm_status FakeHost::attachments(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                 const dm_sink* result, const dm_sink* error) {
     auto& h = self(host);
+    if (h.failing_) {
+        dm::write(error, "the host's database is down");
+        return DM_ERR_UNAVAILABLE;
+    }
     const std::uint64_t generation = h.generation();
     FakeCase c;
     if (!h.find_case(ctx, case_id, c)) {
@@ -277,6 +301,59 @@ dm_status FakeHost::attachments(const dm_host* host, const dm_context* ctx, dm_s
     const std::string text = json(a);
     h.keep_rendered(key, generation, text);
     dm::write(result, text);
+    return DM_OK;
+}
+
+// dm.cases 1.1: the 1.0 answers, composed (cases.h).
+dm_status FakeHost::read_case(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                              uint32_t parts, const dm_sink* result, const dm_sink* error) {
+    parts &= DM_CASE_PARTS_V1_1;
+    if (parts == 0) {
+        dm::write(error, "no known part asked for");
+        return DM_ERR_INVALID_ARGUMENT;
+    }
+    std::string out;
+    const struct {
+        std::uint32_t bit;
+        const char* name;
+        dm_status (*fn)(const dm_host*, const dm_context*, dm_str, const dm_sink*, const dm_sink*);
+    } kParts[] = {{DM_CASE_PART_DETAILS, "details", &FakeHost::case_details},
+                  {DM_CASE_PART_JOURNAL, "journal", &FakeHost::journal_entries},
+                  {DM_CASE_PART_ATTACHMENTS, "attachments", &FakeHost::attachments}};
+    for (const auto& p : kParts) {
+        if ((parts & p.bit) == 0) {
+            continue;
+        }
+        dm::StringSink part;
+        const dm_status s = p.fn(host, ctx, case_id, part.get(), error);
+        if (s != DM_OK) {
+            return s;
+        }
+        out += (out.empty() ? "{\"" : ",\"") + std::string(p.name) + "\":" + part.str();
+    }
+    dm::write(result, out + "}");
+    return DM_OK;
+}
+
+dm_status FakeHost::add_journal_entry(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                      dm_str text, uint32_t, const dm_sink* result,
+                                      const dm_sink* error) {
+    FakeCase c;
+    if (!self(host).find_case(ctx, case_id, c)) {
+        dm::write(error, "no such case");
+        return DM_ERR_NOT_FOUND;
+    }
+    {
+        std::lock_guard lock(self(host).mutex_);
+        self(host).journal_texts_.emplace_back(dm::to_view(text));
+    }
+    Poco::JSON::Object e;
+    e.set("id", "j-added");
+    e.set("date", "2026-01-06T10:00:00Z");
+    e.set("author", "External Sharing");
+    e.set("text", str(text));
+    e.set("internal", false);
+    dm::write(result, json(e));
     return DM_OK;
 }
 

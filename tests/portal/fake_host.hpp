@@ -1,8 +1,9 @@
 // A stand-in for the dossier manager: cases with fields, journal entries and attachments that are
 // real files on disk (so the portal's sendfile path runs for real), and users (the owners the
-// module alerts). Implements the C ABI host services "dm.cases/1", "dm.directory/1" (users only;
-// everyone may access every case of their organisation) and "dm.log/1"; thread-safe like a real
-// host must be.
+// module alerts). Implements the C ABI host services "dm.cases/1" of ABI 1.1 (read_case composed
+// from its own 1.0 answers; add_journal_entry kept as text, not added to the case),
+// "dm.directory/1" (users only; everyone may access every case of their organisation) and
+// "dm.log/1"; thread-safe like a real host must be.
 #pragma once
 
 #include <dm/host.h>
@@ -55,6 +56,11 @@ class FakeHost {
     void remove_user(const std::string& user_id);
     // Streams without a file descriptor (the read_attachment fallback path).
     void set_offer_fd(bool offer) { offer_fd_ = offer; }
+    // While true, every read of a case (details, journal, attachments, read_case, may_access)
+    // answers DM_ERR_UNAVAILABLE, as a host whose database is down.
+    void set_failing(bool failing) { failing_ = failing; }
+    // Texts of the journal entries added, oldest first.
+    std::vector<std::string> journal_texts() const;
     std::vector<std::string> log_lines() const;
     int open_streams() const { return open_streams_.load(); }
 
@@ -70,6 +76,10 @@ class FakeHost {
     static dm_status attachments(const dm_host*, const dm_context*, dm_str, const dm_sink*,
                                  const dm_sink*);
     static dm_status case_types(const dm_host*, const dm_context*, const dm_sink*, const dm_sink*);
+    static dm_status read_case(const dm_host*, const dm_context*, dm_str, uint32_t, const dm_sink*,
+                               const dm_sink*);
+    static dm_status add_journal_entry(const dm_host*, const dm_context*, dm_str, dm_str, uint32_t,
+                                       const dm_sink*, const dm_sink*);
     static dm_status open_attachment(const dm_host*, const dm_context*, dm_str, dm_str,
                                      dm_attachment_stream**, const dm_sink*);
     static int64_t attachment_size(const dm_host*, dm_attachment_stream*);
@@ -105,7 +115,9 @@ class FakeHost {
     std::vector<std::string> log_lines_;
     std::map<std::string, std::string> rendered_;
     std::uint64_t generation_ = 0;  // counts changes to the cases; guarded by mutex_
+    std::vector<std::string> journal_texts_;
     std::atomic<bool> offer_fd_{true};
+    std::atomic<bool> failing_{false};
     std::atomic<int> open_streams_{0};
 };
 

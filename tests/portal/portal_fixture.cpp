@@ -52,7 +52,6 @@ void PortalTest::SetUp() {
     argon.max_in_flight = 2;
     hasher_ = std::make_unique<crypto::PasswordHasher>(argon, argon2_max_waiting_);
     editor_ = std::make_unique<RepositoryPreviewEditor>(*store_);
-    host_services_ = host_.services();
 
     std::mt19937 rng(42);
     a3_content_.resize(1 << 20);
@@ -82,14 +81,17 @@ void PortalTest::SetUp() {
     owner_alert_store_ = std::make_unique<store::sql::SqlOwnerAlertRepository>(
         dynamic_cast<store::sql::SqlStore&>(*store_).database());
     owner_directory_ = std::make_unique<app::HostReminderDirectory>(
-        host_services_, store_->organisation_settings());
+        host_adapter_, store_->organisation_settings());
     owner_alerts_ = std::make_unique<app::OwnerAlertService>(
         *owner_alert_store_, *owner_directory_,
-        [this](const std::string& text) { host_services_.log(DM_LOG_WARNING, text); });
+        [this](const std::string& text) { host_adapter_.log(host::LogLevel::Warning, text); });
+    policies_ =
+        std::make_unique<app::PolicyResolver>(settings_.policy, store_->organisation_settings());
+    journal_ = std::make_unique<app::CaseJournal>(host_adapter_, *store_);
 
     portal_ = std::make_unique<Portal>(
-        settings_,
-        PortalPorts{*store_, host_services_, licence_, *box_, *hasher_, *editor_, *owner_alerts_});
+        settings_, PortalPorts{*store_, host_adapter_, *policies_, licence_, *box_, *hasher_,
+                               *editor_, *owner_alerts_, *journal_});
     portal_->start();
 }
 

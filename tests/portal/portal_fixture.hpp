@@ -10,13 +10,16 @@
 #include <set>
 #include <string>
 
+#include "app/case_journal.hpp"
 #include "app/host_reminder_directory.hpp"
 #include "app/owner_alert_service.hpp"
+#include "app/policy_resolver.hpp"
 #include "config/settings.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/secret_box.hpp"
 #include "domain/share.hpp"
 #include "fake_host.hpp"
+#include "host/host_adapter.hpp"
 #include "http_client.hpp"
 #include "portal/licence_gate.hpp"
 #include "portal/portal.hpp"
@@ -97,7 +100,7 @@ class PortalTest : public ::testing::Test {
     config::Settings settings_;
     int argon2_max_waiting_ = 0;  // set before SetUp to bound the Argon2 queue (0: unbounded)
     FakeHost host_;
-    dm::HostServices host_services_;
+    host::HostAdapter host_adapter_{host_.host()};
     std::unique_ptr<store::Store> store_;
     std::optional<crypto::SecretBox> box_;
     std::unique_ptr<crypto::PasswordHasher> hasher_;
@@ -106,6 +109,8 @@ class PortalTest : public ::testing::Test {
     std::unique_ptr<store::OwnerAlertRepository> owner_alert_store_;
     std::unique_ptr<app::HostReminderDirectory> owner_directory_;
     std::unique_ptr<app::OwnerAlertService> owner_alerts_;
+    std::unique_ptr<app::PolicyResolver> policies_;
+    std::unique_ptr<app::CaseJournal> journal_;  // first openings, in the case's journal
     std::unique_ptr<Portal> portal_;
 
     // The standard case: visible f1, j1, a1 ("hello.txt"), a3 ("data.bin", 1 MiB); hidden f2, j2,

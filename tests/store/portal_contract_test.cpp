@@ -523,5 +523,32 @@ TYPED_TEST(PortalContract, OrganisationSettingsAreKeptPerOrganisation) {
     EXPECT_EQ(this->service->policy_for(this->alice, "general").settings().code_digits, 5);
 }
 
+// The recipient's first opening is claimed once, however many requests (and instances) race; the
+// share read afterwards carries the mark, so later requests need no query of their own.
+TYPED_TEST(PortalContract, TheFirstOpeningIsClaimedByExactlyOneOfManyRequests) {
+    const auto share = this->make_share();
+    EXPECT_FALSE(share.first_opening_recorded);
+    std::atomic<int> claimed{0};
+    this->in_parallel(20, [&](int) {
+        if (this->store->shares().mark_first_opening_recorded(share.id)) {
+            ++claimed;
+        }
+    });
+    EXPECT_EQ(claimed.load(), 1);
+    EXPECT_TRUE(this->store->shares().find("org-a", share.id)->first_opening_recorded);
+    EXPECT_FALSE(this->store->shares().mark_first_opening_recorded("no-such-share"));
+}
+
+// The creator's name the host gave when the share was made comes back with the share.
+TYPED_TEST(PortalContract, TheCreatorsNameIsKeptWithTheShare) {
+    auto r = this->request();
+    r.creator_name = "Anna Müller";
+    const auto made = this->service->create(this->alice, r).share;
+    EXPECT_EQ("Anna Müller", this->store->shares().find("org-a", made.id)->creator_name);
+    r.creator_name = std::string(300, 'x');  // too long for the column: not kept, not refused
+    const auto long_name = this->service->create(this->alice, r).share;
+    EXPECT_EQ("", this->store->shares().find("org-a", long_name.id)->creator_name);
+}
+
 }  // namespace
 }  // namespace es::test

@@ -418,7 +418,8 @@ TYPED_TEST(ShareContract, HiddenItemDisappearsAndShownItemReturns) {
 TYPED_TEST(ShareContract, ItemAddedToTheCaseLaterStaysInvisibleUntilTheOwnerShowsIt) {
     auto a = this->service->create(this->alice, this->request());
     this->cases.add_attachment("case-1", "a3");
-    const auto items = this->cases.items(this->alice, "case-1");
+    const auto items =
+        this->cases.read_case(this->alice, "case-1", domain::CaseParts::all()).items();
     EXPECT_FALSE(this->service->selection(this->alice, a.share.id)
                      .is_visible(Section::Attachments, "a3", items));
     this->service->set_item_visible(this->alice, a.share.id, Section::Attachments, "a3", true);

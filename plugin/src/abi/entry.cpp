@@ -26,25 +26,6 @@ app::Module& running_module() {
 
 namespace {
 
-// One line for the host's log when the host lacks dm.cases 1.1 functions, so an operator sees why
-// the module takes its 1.0 paths. Empty for a host that offers everything this build knows.
-std::string host_abi_note(const dm::HostServices& host) {
-    std::string missing;
-    if (!host.offers_read_case()) {
-        missing += " read_case";
-    }
-    if (!host.offers_add_journal_entry()) {
-        missing += " add_journal_entry";
-    }
-    if (missing.empty()) {
-        return {};
-    }
-    const dm_version v = host.host_abi();
-    return "host speaks ABI " + std::to_string(v.major) + "." + std::to_string(v.minor) +
-           "; its dm.cases lacks the 1.1 function(s)" + missing +
-           ": External Sharing falls back to what ABI 1.0 offers";
-}
-
 dm_status init(const dm_init_args* theirs, const dm_sink* error) {
     return guard(error, [&] {
         // Any init arguments of ABI 1.0 or later; what a newer host added is ignored (version.h).
@@ -65,9 +46,6 @@ dm_status init(const dm_init_args* theirs, const dm_sink* error) {
         auto module =
             std::make_unique<app::Module>(args.host, std::string(dm::to_view(args.config_path)),
                                           std::string(dm::to_view(args.data_directory)));
-        if (std::string note = host_abi_note(module->host()); !note.empty()) {
-            module->host().log(DM_LOG_INFO, note);
-        }
         g_module.store(module.release(), std::memory_order_release);
     });
 }

@@ -1,15 +1,17 @@
-// The port through which the core asks the host about cases. The ABI layer adapts the host's
-// "dm.cases/1" and "dm.directory/1" services to it; tests use a simple in-memory one.
+// The port through which the share service reads a case: the host adapter behind it in the module
+// (app::HostCaseAccess), a simple in-memory one in tests.
 //
-// Thread safety: every function may be called from many threads at once (the portal).
-// Errors: throw es::domain::Error; Kind::Unavailable when the host cannot answer right now.
+// Thread safety: every function may be called from many threads at once.
+// Errors: throw es::domain::Error; NotFound when the case does not exist in the actor's
+// organisation or the actor may not see it (Denied where the source tells the two apart);
+// Unavailable when the host cannot answer right now.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "domain/actor.hpp"
-#include "domain/case_items.hpp"
+#include "domain/case_parts.hpp"
+#include "domain/case_snapshot.hpp"
 
 namespace es::app {
 
@@ -17,16 +19,10 @@ class CaseAccess {
   public:
     virtual ~CaseAccess() = default;
 
-    // The case's type id, or nothing when the case does not exist in `actor.organisation_id`
-    // (a case of another organisation is indistinguishable from a missing one).
-    virtual std::optional<std::string> case_type(const domain::Actor& actor,
-                                                 const std::string& case_id) = 0;
-
-    // Whether `actor.user_id` may see the case. Never called with an empty user id.
-    virtual bool may_access(const domain::Actor& actor, const std::string& case_id) = 0;
-
-    // The ids of what the case holds now, per section, in display order.
-    virtual domain::CaseItems items(const domain::Actor& actor, const std::string& case_id) = 0;
+    // The parts of the case as `actor` may see them, read in the actor's context: with a user id
+    // the read itself checks the user's rights. With details, case_type_id is never empty.
+    virtual domain::CaseSnapshot read_case(const domain::Actor& actor, const std::string& case_id,
+                                           domain::CaseParts parts) = 0;
 };
 
 }  // namespace es::app

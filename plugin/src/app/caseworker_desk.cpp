@@ -2,7 +2,9 @@
 
 #include <Poco/JSON/Parser.h>
 
-#include "app/host_case_access.hpp"
+#include <map>
+#include <set>
+
 #include "domain/download_limit.hpp"
 #include "domain/error.hpp"
 #include "domain/validation_failed.hpp"
@@ -21,10 +23,6 @@ namespace {
 
 using domain::Error;
 using ui::Json;
-
-domain::Actor actor_of(const dm::Context& ctx) {
-    return domain::Actor{ctx.organisation_id, ctx.user_id, domain::parse_locale(ctx.locale)};
-}
 
 Json parse_payload(std::string_view payload_json) {
     try {
@@ -62,159 +60,156 @@ bool CaseworkerDesk::handles(std::string_view id) {
     return id.rfind("external-sharing.", 0) == 0;
 }
 
-bool CaseworkerDesk::active_for(const dm::Context& ctx) {
-    return ports_.module_active(ctx.organisation_id);
+bool CaseworkerDesk::active_for(const domain::Actor& actor) {
+    return ports_.module_active(actor.organisation_id);
 }
 
-ui::CaseSnapshot CaseworkerDesk::snapshot(const dm::Context& ctx,
-                                          const std::string& case_id) const {
+bool CaseworkerDesk::can_share(const domain::Actor& actor, const CaseAtHand& at_hand) {
+    // The admin page's per-case-type switch is a policy override, so the policy includes it.
+    return at_hand.policy.enabled() && ports_.may_create_shares(actor.organisation_id);
+}
+
+std::optional<bool> CaseworkerDesk::sharing_for(const domain::Actor& actor,
+                                                std::string_view case_id) {
     try {
-        return ui::CaseSnapshot::parse(ports_.host.case_details(ctx, case_id),
-                                       ports_.host.journal_entries(ctx, case_id),
-                                       ports_.host.attachments(ctx, case_id));
-    } catch (const dm::Error& e) {
-        if (e.status() == DM_ERR_NOT_FOUND || e.status() == DM_ERR_DENIED) {
-            throw Error(Error::Kind::NotFound, "case not found");
+        return can_share(actor, ports_.shares.open_case(actor, std::string(case_id),
+                                                        domain::CaseParts::details_only()));
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::NotFound) {
+            return std::nullopt;
         }
-        throw Error(Error::Kind::Unavailable, e.what());
+        throw;
     }
 }
 
-domain::Policy CaseworkerDesk::policy_for(const domain::Actor& actor,
-                                          const ui::CaseSnapshot& snapshot) {
-    return ports_.shares.policy_for(actor, snapshot.case_type_id);
-}
-
-bool CaseworkerDesk::can_share(const dm::Context& ctx, std::string_view case_id) {
-    if (!ports_.may_create_shares(ctx.organisation_id) || !ports_.host.may_access(ctx, case_id)) {
-        return false;
-    }
-    const std::string type =
-        HostCaseAccess(ports_.host).case_type(actor_of(ctx), std::string(case_id)).value_or("");
-    // The admin page's per-case-type switch is a policy override, so policy_for includes it.
-    return !type.empty() && ports_.shares.policy_for(actor_of(ctx), type).enabled();
-}
-
-LinkMailFacts CaseworkerDesk::mail_facts(const dm::Context& ctx) const {
+LinkMailFacts CaseworkerDesk::mail_facts(const domain::Actor& actor) const {
     LinkMailFacts facts;
-    facts.organisation_name = ctx.organisation_id;
+    facts.organisation_name = actor.organisation_id;
     const std::optional<std::string> stored =
-        ports_.store.organisation_settings().value(ctx.organisation_id, "display_name");
+        ports_.store.organisation_settings().value(actor.organisation_id, "display_name");
     if (stored) {
         facts.organisation_name = *stored;
     }
     try {
-        auto user = Poco::JSON::Parser().parse(ports_.host.user(ctx, ctx.user_id)).extract<Json>();
-        auto text_of = [&](const char* key) {
-            return user->has(key) && user->get(key).isString() ? user->getValue<std::string>(key)
-                                                               : std::string();
-        };
-        facts.sender_name = text_of("display_name");
-        facts.sender_email = text_of("email");
-        const std::string host_name = text_of("organisation_name");
-        if (!host_name.empty()) {
-            facts.organisation_name = host_name;
+        const auto user = ports_.host.user(actor, actor.user_id);
+        if (!user) {
+            return facts;
+        }
+        facts.sender_name = user->display_name;
+        facts.sender_email = user->email;
+        if (!user->organisation_name.empty()) {
+            facts.organisation_name = user->organisation_name;
             // The portal shows recipients the organisation's name from our own database (it has
             // no user to ask the host with); keep it in step with the host's.
-            if (stored != host_name) {
-                ports_.store.organisation_settings().set_value(ctx.organisation_id, "display_name",
-                                                               host_name);
+            if (stored != user->organisation_name) {
+                ports_.store.organisation_settings().set_value(
+                    actor.organisation_id, "display_name", user->organisation_name);
             }
         }
-    } catch (const dm::Error&) {
+    } catch (const Error&) {
         // The sender is acting right now, so the host knows them; if not, the mail still goes out
         // without a sender name rather than not at all.
     }
     return facts;
 }
 
-std::string CaseworkerDesk::creator_name(const dm::Context& ctx, const domain::Share& share) const {
-    const ui::Language lang = ui::language_of(ctx.locale);
+std::string CaseworkerDesk::creator_name(const domain::Actor& actor,
+                                         const domain::Share& share) const {
+    const ui::Language lang = ui::language_of(actor.locale);
     if (share.creator_removed) {
         return ui::text(lang, "panel.removed_user");
     }
+    if (!share.creator_name.empty()) {
+        return share.creator_name;
+    }
+    // A share made before the name was kept with it.
     try {
-        auto user = Poco::JSON::Parser()
-                        .parse(ports_.host.user(ctx, share.creator_user_id))
-                        .extract<Json>();
-        return user->has("display_name") ? user->getValue<std::string>("display_name")
-                                         : share.creator_user_id;
-    } catch (const dm::Error&) {
+        const auto user = ports_.host.user(actor, share.creator_user_id);
+        return user ? user->display_name : ui::text(lang, "panel.removed_user");
+    } catch (const Error&) {
         return ui::text(lang, "panel.removed_user");
     }
 }
 
-std::string CaseworkerDesk::render_panel(const dm::Context& ctx, std::string_view case_id_view) {
+std::string CaseworkerDesk::render_panel(const domain::Actor& actor,
+                                         std::string_view case_id_view) {
     const std::string case_id(case_id_view);
-    const ui::Language lang = ui::language_of(ctx.locale);
-    if (!ports_.host.may_access(ctx, case_id)) {
-        throw Error(Error::Kind::NotFound, "case not found");
-    }
+    const ui::Language lang = ui::language_of(actor.locale);
     ui::SharePanelInput in;
     in.language = lang;
-    if (!active_for(ctx)) {
-        // Nothing is listed while the module is off: the links do not work either.
+    if (!active_for(actor)) {
+        // Nothing is listed while the module is off: the links do not work either. The case is
+        // still read, so that a user who may not see it learns nothing.
+        ports_.shares.open_case(actor, case_id, domain::CaseParts::details_only());
         in.notice = ui::text(lang, "inactive.notice");
         in.can_share = false;
         return ui::stringify(ui::share_panel(in));
     }
-    const domain::Actor actor = actor_of(ctx);
-    const ui::CaseSnapshot snap = snapshot(ctx, case_id);
-    if (!policy_for(actor, snap).enabled()) {
+    const CaseAtHand at_hand = ports_.shares.open_case(actor, case_id, domain::CaseParts::all());
+    if (!at_hand.policy.enabled()) {
         in.notice = ui::text(lang, "case_type_disabled.notice");
         in.can_share = false;
     }
-    for (auto& overview : ports_.shares.list(actor, case_id)) {
+    // Names of creators the host had to be asked for, once each.
+    std::map<std::string, std::string> asked;
+    for (auto& overview : ports_.shares.list(actor, at_hand)) {
         ui::SharePanelRow row;
         if (overview.status == domain::ShareStatus::Active) {
-            row.private_url = ports_.shares.private_url(actor, overview.share.id);
+            row.private_url = ports_.shares.link_of(overview.share);
         }
-        row.creator_name = creator_name(ctx, overview.share);
-        row.messages = ports_.store.outbox().for_share(overview.share.id);
+        const domain::Share& share = overview.share;
+        if (share.creator_removed || !share.creator_name.empty()) {
+            row.creator_name = creator_name(actor, share);
+        } else {
+            auto it = asked.find(share.creator_user_id);
+            if (it == asked.end()) {
+                it = asked.emplace(share.creator_user_id, creator_name(actor, share)).first;
+            }
+            row.creator_name = it->second;
+        }
+        row.messages = ports_.store.outbox().for_share(share.id);
         row.overview = std::move(overview);
         in.rows.push_back(std::move(row));
     }
-    in.access_log = ports_.shares.access_log_for_case(actor, case_id, domain::Page{0, 100});
-    in.snapshot = &snap;
+    in.access_log = ports_.shares.access_log_for_case(actor, at_hand, domain::Page{0, 100});
+    in.snapshot = &at_hand.snapshot;
     return ui::stringify(ui::share_panel(in));
 }
 
-Json CaseworkerDesk::open_dialog(const dm::Context& ctx, const std::string& case_id) {
-    if (!can_share(ctx, case_id)) {
+Json CaseworkerDesk::open_dialog(const domain::Actor& actor, const CaseAtHand& at_hand) {
+    if (!can_share(actor, at_hand)) {
         throw Error(Error::Kind::Denied, "sharing is not available for this case");
     }
-    const ui::CaseSnapshot snap = snapshot(ctx, case_id);
-    const domain::Policy policy = policy_for(actor_of(ctx), snap);
     ui::ShareDialogInput in;
-    in.language = ui::language_of(ctx.locale);
-    in.snapshot = &snap;
-    in.policy = &policy;
+    in.language = ui::language_of(actor.locale);
+    in.snapshot = &at_hand.snapshot;
+    in.policy = &at_hand.policy;
     in.now = ports_.store.database_now();
     return ui::share_dialog(in);
 }
 
-Json CaseworkerDesk::create(const dm::Context& ctx, const std::string& case_id,
+Json CaseworkerDesk::create(const domain::Actor& actor, const CaseAtHand& at_hand,
                             const Json& payload) {
-    if (!can_share(ctx, case_id)) {
+    if (!can_share(actor, at_hand)) {
         throw Error(Error::Kind::Denied, "sharing is not available for this case");
     }
-    const domain::Actor actor = actor_of(ctx);
-    const ui::Language lang = ui::language_of(ctx.locale);
-    const ui::CaseSnapshot snap = snapshot(ctx, case_id);
-    const domain::Policy policy = policy_for(actor, snap);
+    const ui::Language lang = ui::language_of(actor.locale);
     const domain::Timestamp now = ports_.store.database_now();
     try {
         domain::ShareRequest request =
-            ui::read_share_form(payload, snap, policy, now, actor.locale);
-        CreatedShare created = ports_.shares.create(actor, request);
-        mail_facts(ctx);  // records the organisation's display name for the recipient's pages
+            ui::read_share_form(payload, at_hand.snapshot, at_hand.policy, now, actor.locale);
+        // Also records the organisation's display name for the recipient's pages.
+        const LinkMailFacts facts = mail_facts(actor);
+        request.creator_name = facts.sender_name;
+        CreatedShare created = ports_.shares.create(actor, at_hand, request);
         ports_.wake_notifications();
-        return ui::share_result_dialog(lang, created, policy.settings().email_link_expiry_hours);
+        return ui::share_result_dialog(lang, created,
+                                       at_hand.policy.settings().email_link_expiry_hours);
     } catch (const domain::ValidationFailed& failure) {
         ui::ShareDialogInput in;
         in.language = lang;
-        in.snapshot = &snap;
-        in.policy = &policy;
+        in.snapshot = &at_hand.snapshot;
+        in.policy = &at_hand.policy;
         in.now = now;
         in.submitted = payload;
         in.errors = ui::field_errors(failure, lang);
@@ -222,21 +217,20 @@ Json CaseworkerDesk::create(const dm::Context& ctx, const std::string& case_id,
     }
 }
 
-Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& action,
-                                const std::string& case_id, const Json& payload) {
-    const domain::Actor actor = actor_of(ctx);
-    const ui::Language lang = ui::language_of(ctx.locale);
+Json CaseworkerDesk::row_action(const domain::Actor& actor, const std::string& action,
+                                const CaseAtHand& at_hand, const Json& payload) {
+    const ui::Language lang = ui::language_of(actor.locale);
     const std::string share_id = required_text(payload, "share_id");
     if (action == "external-sharing.revoke") {
-        ports_.shares.revoke(actor, share_id);
+        ports_.shares.revoke(actor, at_hand, share_id);
         return result("refresh");
     }
     // Every other row action needs a live module.
-    if (!active_for(ctx)) {
+    if (!active_for(actor)) {
         throw Error(Error::Kind::Denied, "External Sharing is not active for this organisation");
     }
     const domain::Share share = [&] {
-        for (auto& o : ports_.shares.list(actor, case_id)) {
+        for (auto& o : ports_.shares.list(actor, at_hand)) {
             if (o.share.id == share_id) {
                 return o.share;
             }
@@ -245,77 +239,47 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
     }();
     if (action == "external-sharing.preview") {
         Json out = result("open_url");
-        out->set("url", ports_.preview_url(ctx.organisation_id, share_id, ctx.user_id));
+        out->set("url", ports_.preview_url(actor.organisation_id, share_id, actor.user_id));
         return out;
     }
     if (action == "external-sharing.reset-counters") {
-        ports_.shares.reset_counters(actor, share_id);
+        ports_.shares.reset_counters(actor, at_hand, share_id);
         return close_with("success", ui::text(lang, "toast.counters_reset"));
     }
     if (action == "external-sharing.reveal-password") {
-        auto password = ports_.shares.reveal_password(actor, share_id);
+        auto password = ports_.shares.reveal_password(actor, at_hand, share_id);
         if (!password) {
             throw Error(Error::Kind::NotFound, "this link has no password");
         }
         return ui::password_dialog(lang, *password);
     }
-    const ui::CaseSnapshot snap = snapshot(ctx, case_id);
-    const domain::Policy policy = policy_for(actor, snap);
+    const domain::Policy& policy = at_hand.policy;
     const domain::Timestamp now = ports_.store.database_now();
     if (action == "external-sharing.edit-expiry") {
         return ui::expiry_dialog(lang, share, policy, now, {});
     }
     if (action == "external-sharing.save-expiry") {
-        return save_expiry_and_limit(actor, lang, share, policy, now, payload);
+        return save_expiry_and_limit(actor, lang, at_hand, share, now, payload);
     }
     if (action == "external-sharing.edit-protection") {
         return ui::protection_dialog(lang, share, policy, "", "", {});
     }
     if (action == "external-sharing.save-protection") {
-        return save_protection(actor, lang, share, policy, payload);
+        return save_protection(actor, lang, at_hand, share, payload);
     }
     if (action == "external-sharing.edit-items") {
-        return ui::items_dialog(lang, share, ports_.shares.selection(actor, share_id), snap);
+        return ui::items_dialog(lang, share, ports_.shares.selection(actor, at_hand, share_id),
+                                at_hand.snapshot);
     }
     if (action == "external-sharing.save-items") {
-        const domain::Selection current = ports_.shares.selection(actor, share_id);
-        auto selection = payload->has("selection") ? payload->getObject("selection") : nullptr;
-        if (!selection) {
-            throw Error(Error::Kind::InvalidInput, "the payload lacks selection");
-        }
-        const domain::CaseItems existing = snap.items();
-        for (domain::Section s : domain::kAllSections) {
-            auto group = selection->getObject(std::string(domain::to_text(s)));
-            if (!group) {
-                continue;
-            }
-            const bool included = !group->has("included") || group->getValue<bool>("included");
-            if (included != current.includes_section(s)) {
-                ports_.shares.set_section_included(actor, share_id, s, included);
-            }
-            std::set<std::string> ticked;
-            if (auto ids = group->getArray("items")) {
-                for (unsigned i = 0; i < ids->size(); ++i) {
-                    ticked.insert(ids->getElement<std::string>(i));
-                }
-            }
-            for (const auto& id : existing.of(s)) {
-                const bool want = ticked.count(id) != 0;
-                const bool now_visible =
-                    current.lists(s, id) && current.is_visible(s, id, existing);
-                if (want != now_visible && (want || current.lists(s, id))) {
-                    ports_.shares.set_item_visible(actor, share_id, s, id, want);
-                }
-            }
-        }
-        return close_with("success", ui::text(lang, "toast.items_saved"));
+        return save_items(actor, lang, at_hand, share_id, payload);
     }
     if (action == "external-sharing.send-email") {
         const bool send = payload->has("send_email") && payload->getValue<bool>("send_email");
         if (!send) {
             return close_with("info", ui::text(lang, "toast.not_sent"));
         }
-        ports_.shares.send_link_by_email(actor, share_id, mail_facts(ctx));
+        ports_.shares.send_link_by_email(actor, at_hand, share_id, mail_facts(actor));
         ports_.wake_notifications();
         return close_with("success", ui::fill(ui::text(lang, "result.sent"), "email",
                                               share.recipient.email.value_or("")));
@@ -323,9 +287,45 @@ Json CaseworkerDesk::row_action(const dm::Context& ctx, const std::string& actio
     throw Error(Error::Kind::InvalidInput, "unknown action '" + action + "'");
 }
 
+Json CaseworkerDesk::save_items(const domain::Actor& actor, ui::Language lang,
+                                const CaseAtHand& at_hand, const std::string& share_id,
+                                const Json& payload) {
+    const domain::Selection current = ports_.shares.selection(actor, at_hand, share_id);
+    auto selection = payload->has("selection") ? payload->getObject("selection") : nullptr;
+    if (!selection) {
+        throw Error(Error::Kind::InvalidInput, "the payload lacks selection");
+    }
+    const domain::CaseItems existing = at_hand.snapshot.items();
+    for (domain::Section s : domain::kAllSections) {
+        auto group = selection->getObject(std::string(domain::to_text(s)));
+        if (!group) {
+            continue;
+        }
+        const bool included = !group->has("included") || group->getValue<bool>("included");
+        if (included != current.includes_section(s)) {
+            ports_.shares.set_section_included(actor, at_hand, share_id, s, included);
+        }
+        std::set<std::string> ticked;
+        if (auto ids = group->getArray("items")) {
+            for (unsigned i = 0; i < ids->size(); ++i) {
+                ticked.insert(ids->getElement<std::string>(i));
+            }
+        }
+        for (const auto& id : existing.of(s)) {
+            const bool want = ticked.count(id) != 0;
+            const bool now_visible = current.lists(s, id) && current.is_visible(s, id, existing);
+            if (want != now_visible && (want || current.lists(s, id))) {
+                ports_.shares.set_item_visible(actor, at_hand, share_id, s, id, want);
+            }
+        }
+    }
+    return close_with("success", ui::text(lang, "toast.items_saved"));
+}
+
 Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Language lang,
-                                           const domain::Share& share, const domain::Policy& policy,
+                                           const CaseAtHand& at_hand, const domain::Share& share,
                                            domain::Timestamp now, const Json& payload) {
+    const domain::Policy& policy = at_hand.policy;
     const std::string typed_limit =
         payload->has(ui::share_form::kDownloadLimit) &&
                 payload->get(ui::share_form::kDownloadLimit).isString()
@@ -354,10 +354,10 @@ Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Langu
             throw domain::ValidationFailed(problems);
         }
         if (limit != share.download_limit) {
-            ports_.shares.change_download_limit(actor, share.id, limit);
+            ports_.shares.change_download_limit(actor, at_hand, share.id, limit);
         }
         if (new_date) {
-            ports_.shares.change_expiry(actor, share.id, *expires);
+            ports_.shares.change_expiry(actor, at_hand, share.id, *expires);
         }
     } catch (const domain::ValidationFailed& failure) {
         return ui::expiry_dialog(lang, share, policy, now, ui::field_errors(failure, lang),
@@ -369,8 +369,9 @@ Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Langu
 }
 
 Json CaseworkerDesk::save_protection(const domain::Actor& actor, ui::Language lang,
-                                     const domain::Share& share, const domain::Policy& policy,
+                                     const CaseAtHand& at_hand, const domain::Share& share,
                                      const Json& payload) {
+    const domain::Policy& policy = at_hand.policy;
     auto text_of = [&](const char* name) {
         return payload->has(name) && payload->get(name).isString()
                    ? payload->getValue<std::string>(name)
@@ -395,7 +396,7 @@ Json CaseworkerDesk::save_protection(const domain::Actor& actor, ui::Language la
         choice.password = typed_password;
     }
     try {
-        ports_.shares.change_protection(actor, share.id, choice);
+        ports_.shares.change_protection(actor, at_hand, share.id, choice);
     } catch (const domain::ValidationFailed& failure) {
         return ui::protection_dialog(lang, share, policy, selected, typed_password,
                                      ui::field_errors(failure, lang));
@@ -403,44 +404,51 @@ Json CaseworkerDesk::save_protection(const domain::Actor& actor, ui::Language la
     return close_with("success", ui::text(lang, "toast.protection_changed"));
 }
 
-std::string CaseworkerDesk::invoke(const dm::Context& ctx, std::string_view action_view,
+std::string CaseworkerDesk::invoke(const domain::Actor& actor, std::string_view action_view,
                                    std::string_view case_id_view, std::string_view payload_json) {
     const std::string action(action_view);
     const std::string case_id(case_id_view);
     const Json payload = parse_payload(payload_json);
-    if (case_id.empty() || !ports_.host.may_access(ctx, case_id)) {
+    if (case_id.empty()) {
         throw Error(Error::Kind::NotFound, "case not found");
-    }
-    if (action == "external-sharing.share") {
-        return ui::stringify(open_dialog(ctx, case_id));
-    }
-    if (action == "external-sharing.create") {
-        return ui::stringify(create(ctx, case_id, payload));
     }
     if (action == "external-sharing.close") {
         return ui::stringify(result("close"));
     }
+    // One read of the case for the whole request; it also proves the user may see it. The
+    // dialogs list the case's items; every other action needs the case type (the policy).
+    const bool lists_items =
+        action == "external-sharing.share" || action == "external-sharing.create" ||
+        action == "external-sharing.edit-items" || action == "external-sharing.save-items";
+    const CaseAtHand at_hand = ports_.shares.open_case(
+        actor, case_id, lists_items ? domain::CaseParts::all() : domain::CaseParts::details_only());
+    if (action == "external-sharing.share") {
+        return ui::stringify(open_dialog(actor, at_hand));
+    }
+    if (action == "external-sharing.create") {
+        return ui::stringify(create(actor, at_hand, payload));
+    }
     if (action == "external-sharing.revoke-case") {
-        const int n = ports_.shares.revoke_case(actor_of(ctx), case_id);
-        Json out = close_with(
-            "success", ui::fill(ui::text(ui::language_of(ctx.locale), "toast.revoked_all"), "count",
-                                std::to_string(n)));
+        const int n = ports_.shares.revoke_case(actor, at_hand);
+        Json out = close_with("success",
+                              ui::fill(ui::text(ui::language_of(actor.locale), "toast.revoked_all"),
+                                       "count", std::to_string(n)));
         return ui::stringify(out);
     }
-    return ui::stringify(row_action(ctx, action, case_id, payload));
+    return ui::stringify(row_action(actor, action, at_hand, payload));
 }
 
-std::string CaseworkerDesk::column_values(const dm::Context& ctx,
+std::string CaseworkerDesk::column_values(const domain::Actor& actor,
                                           const std::vector<std::string>& case_ids) {
     ui::JsonArray cells = ui::array();
-    if (!active_for(ctx)) {
+    if (!active_for(actor)) {
         for (size_t i = 0; i < case_ids.size(); ++i) {
             cells->add(Poco::Dynamic::Var());
         }
         return ui::stringify(cells);
     }
-    const ui::Language lang = ui::language_of(ctx.locale);
-    const auto summaries = ports_.shares.column_summary(actor_of(ctx), case_ids);
+    const ui::Language lang = ui::language_of(actor.locale);
+    const auto summaries = ports_.shares.column_summary(actor, case_ids);
     for (const auto& s : summaries) {
         if (s.active_count == 0 || !s.next_expiry) {
             cells->add(Poco::Dynamic::Var());

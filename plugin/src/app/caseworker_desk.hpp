@@ -1,28 +1,31 @@
 // The caseworker's side of the module: the share action, the per-case panel and the case-list
 // column, as view models, and every action they trigger. Knows nothing of C; Module calls it.
 //
+// Each request reads its case from the host once (ShareService::open_case: the parts the action
+// needs, in the acting user's context, which also proves the user may see it) and passes it along.
+//
 // Thread safety: all functions may be called from any thread at once (they share only
 // thread-safe services).
 #pragma once
 
-#include <dm/cpp/context.hpp>
-#include <dm/cpp/host_services.hpp>
-
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/case_at_hand.hpp"
 #include "app/share_service.hpp"
+#include "domain/actor.hpp"
+#include "host/host_adapter.hpp"
 #include "store/store.hpp"
-#include "ui/case_snapshot.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
 namespace es::app {
 
 struct CaseworkerPorts {
-    const dm::HostServices& host;
+    const host::HostAdapter& host;
     ShareService& shares;
     store::Store& store;
     // A single-use preview URL for the share (the portal's ticket).
@@ -41,32 +44,34 @@ class CaseworkerDesk {
   public:
     explicit CaseworkerDesk(CaseworkerPorts ports);
 
-    // Whether the share action applies to this case for this user (licence, case type, access).
-    bool can_share(const dm::Context& ctx, std::string_view case_id);
-    bool active_for(const dm::Context& ctx);
+    // Nothing when the user may not see the case; else whether the share action applies to it
+    // (licence, case type). One read of the case's details.
+    std::optional<bool> sharing_for(const domain::Actor& actor, std::string_view case_id);
+    bool active_for(const domain::Actor& actor);
 
-    std::string render_panel(const dm::Context& ctx, std::string_view case_id);
-    std::string invoke(const dm::Context& ctx, std::string_view action_id, std::string_view case_id,
-                       std::string_view payload_json);
-    std::string column_values(const dm::Context& ctx, const std::vector<std::string>& case_ids);
+    std::string render_panel(const domain::Actor& actor, std::string_view case_id);
+    std::string invoke(const domain::Actor& actor, std::string_view action_id,
+                       std::string_view case_id, std::string_view payload_json);
+    std::string column_values(const domain::Actor& actor, const std::vector<std::string>& case_ids);
 
     static bool handles(std::string_view action_id);
 
   private:
-    ui::CaseSnapshot snapshot(const dm::Context& ctx, const std::string& case_id) const;
-    domain::Policy policy_for(const domain::Actor& actor, const ui::CaseSnapshot& snapshot);
-    ui::Json open_dialog(const dm::Context& ctx, const std::string& case_id);
-    ui::Json create(const dm::Context& ctx, const std::string& case_id, const ui::Json& payload);
-    ui::Json row_action(const dm::Context& ctx, const std::string& action,
-                        const std::string& case_id, const ui::Json& payload);
+    bool can_share(const domain::Actor& actor, const CaseAtHand& at_hand);
+    ui::Json open_dialog(const domain::Actor& actor, const CaseAtHand& at_hand);
+    ui::Json create(const domain::Actor& actor, const CaseAtHand& at_hand, const ui::Json& payload);
+    ui::Json row_action(const domain::Actor& actor, const std::string& action,
+                        const CaseAtHand& at_hand, const ui::Json& payload);
     ui::Json save_expiry_and_limit(const domain::Actor& actor, ui::Language lang,
-                                   const domain::Share& share, const domain::Policy& policy,
+                                   const CaseAtHand& at_hand, const domain::Share& share,
                                    domain::Timestamp now, const ui::Json& payload);
     ui::Json save_protection(const domain::Actor& actor, ui::Language lang,
-                             const domain::Share& share, const domain::Policy& policy,
+                             const CaseAtHand& at_hand, const domain::Share& share,
                              const ui::Json& payload);
-    LinkMailFacts mail_facts(const dm::Context& ctx) const;
-    std::string creator_name(const dm::Context& ctx, const domain::Share& share) const;
+    ui::Json save_items(const domain::Actor& actor, ui::Language lang, const CaseAtHand& at_hand,
+                        const std::string& share_id, const ui::Json& payload);
+    LinkMailFacts mail_facts(const domain::Actor& actor) const;
+    std::string creator_name(const domain::Actor& actor, const domain::Share& share) const;
 
     CaseworkerPorts ports_;
 };

@@ -1,27 +1,23 @@
-// CaseAccess over the host's "dm.cases/1" and "dm.directory/1" services: how the core learns what
-// a case holds and who may see it.
+// CaseAccess over the host adapter: how the share service reads cases in the running module.
 #pragma once
 
-#include <dm/cpp/host_services.hpp>
-
 #include "app/case_access.hpp"
+#include "host/host_adapter.hpp"
 
 namespace es::app {
 
-class HostCaseAccess : public CaseAccess {
+class HostCaseAccess final : public CaseAccess {
   public:
-    explicit HostCaseAccess(const dm::HostServices& host) : host_(host) {}
+    // `host` must outlive this object.
+    explicit HostCaseAccess(const host::HostAdapter& host) : host_(host) {}
 
-    std::optional<std::string> case_type(const domain::Actor& actor,
-                                         const std::string& case_id) override;
-    bool may_access(const domain::Actor& actor, const std::string& case_id) override;
-    domain::CaseItems items(const domain::Actor& actor, const std::string& case_id) override;
-
-    // The context the host expects for an actor.
-    static dm::Context context_of(const domain::Actor& actor);
+    domain::CaseSnapshot read_case(const domain::Actor& actor, const std::string& case_id,
+                                   domain::CaseParts parts) override {
+        return host_.read_case(actor, case_id, parts);
+    }
 
   private:
-    const dm::HostServices& host_;
+    const host::HostAdapter& host_;
 };
 
 }  // namespace es::app

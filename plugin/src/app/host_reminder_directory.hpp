@@ -1,21 +1,20 @@
-// ExpiryReminderJob::Directory over the host: the owner from dm.directory/1 `user` (a removed user
-// answers DM_ERR_NOT_FOUND), the case reference from dm.cases/1 `case_details`, the organisation's
+// ExpiryReminderJob::Directory over the host adapter: the owner from the host's directory (a
+// removed user is unknown to it), the case reference from the case's details, the organisation's
 // name as the caseworker desk last stored it (organisation setting "display_name").
 //
 // Calls are made on behalf of the organisation (empty user id): the job acts for no one.
-// [any-thread], as the host's directory and cases services are.
+// [any-thread], as the adapter is.
 #pragma once
 
-#include <dm/cpp/host_services.hpp>
-
 #include "app/expiry_reminder_job.hpp"
+#include "host/host_adapter.hpp"
 #include "store/organisation_settings_repository.hpp"
 
 namespace es::app {
 
 class HostReminderDirectory : public ExpiryReminderJob::Directory {
   public:
-    HostReminderDirectory(const dm::HostServices& host,
+    HostReminderDirectory(const host::HostAdapter& host,
                           store::OrganisationSettingsRepository& settings)
         : host_(host), settings_(settings) {}
 
@@ -26,7 +25,7 @@ class HostReminderDirectory : public ExpiryReminderJob::Directory {
                                const std::string& case_id) override;
 
   private:
-    const dm::HostServices& host_;
+    const host::HostAdapter& host_;
     store::OrganisationSettingsRepository& settings_;
 };
 

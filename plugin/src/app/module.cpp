@@ -2,16 +2,20 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <dm/cpp/error.hpp>
+#include <dm/cpp/sink.hpp>
 
 #include <filesystem>
 #include <thread>
 
+#include "app/case_journal.hpp"
 #include "app/caseworker_desk.hpp"
 #include "app/host_case_access.hpp"
 #include "app/host_reminder_directory.hpp"
 #include "app/maintenance_job.hpp"
 #include "app/notifications.hpp"
 #include "app/owner_alert_service.hpp"
+#include "app/policy_resolver.hpp"
 #include "app/portal_adapters.hpp"
 #include "app/share_service.hpp"
 #include "config/settings_loader.hpp"
@@ -47,6 +51,24 @@ domain::Actor actor_of(const dm::Context& ctx) {
     return domain::Actor{ctx.organisation_id, ctx.user_id, domain::parse_locale(ctx.locale)};
 }
 
+// One line per dm.cases 1.1 function the host lacks, saying what the module does without it, so
+// an operator sees why once, at start, instead of at every call.
+void note_missing_functions(const host::HostAdapter& host) {
+    const std::string abi = host.host_abi();
+    const std::string speaks = "host speaks ABI " + abi.substr(0, abi.rfind('.'));
+    const bool v1_0 = abi.rfind("1.0.", 0) == 0;
+    if (!host.reads_case_in_one_call()) {
+        host.log(host::LogLevel::Info,
+                 speaks + (v1_0 ? "" : " but offers no read_case") +
+                     ": each case is read with the three 1.0 calls (details, journal, "
+                     "attachments)");
+    }
+    if (!host.writes_journal_entries()) {
+        host.log(host::LogLevel::Info, speaks + (v1_0 ? "" : " but offers no add_journal_entry") +
+                                           ": journal entries are not written");
+    }
+}
+
 ui::Json contribution(const char* id, const std::string& title, const char* icon,
                       const char* scope) {
     return ui::element({{"id", id}, {"title", title}, {"icon", icon}, {"scope", scope}});
@@ -60,7 +82,7 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
         throw dm::Error(DM_ERR_INVALID_ARGUMENT,
                         "no configuration file given (dm_init_args.config_path is empty)");
     }
-    if (!host_.has_cases() || !host_.has_directory()) {
+    if (!host_.offers_required_services()) {
         throw dm::Error(DM_ERR_UNSUPPORTED,
                         "the host must provide dm.cases/1 and dm.directory/1 to run External "
                         "Sharing");
@@ -71,10 +93,10 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     }
     if (settings_.crypto.create_missing_key_file && !settings_.crypto.key_file.empty() &&
         crypto::ensure_dev_key_file(settings_.crypto.key_file)) {
-        host_.log(DM_LOG_WARNING, "created a development sealing key file " +
-                                      settings_.crypto.key_file +
-                                      " (crypto.create_missing_key_file); never do this in "
-                                      "production");
+        host_.log(host::LogLevel::Warning,
+                  "created a development sealing key file " + settings_.crypto.key_file +
+                      " (crypto.create_missing_key_file); never do this in "
+                      "production");
     }
 
     store_ = store::open_store(settings_.storage);
@@ -84,17 +106,22 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     upkeep.session_idle = std::chrono::minutes(settings_.portal.session_idle_minutes);
     maintenance_ = std::make_unique<MaintenanceJob>(
         *store_, upkeep, [this](MaintenanceJob::LogLevel level, const std::string& text) {
-            host_.log(level == MaintenanceJob::LogLevel::Error ? DM_LOG_ERROR : DM_LOG_INFO, text);
+            host_.log(level == MaintenanceJob::LogLevel::Error ? host::LogLevel::Error
+                                                               : host::LogLevel::Info,
+                      text);
         });
     maintenance_->start();
     secret_box_ =
         std::make_unique<crypto::SecretBox>(crypto::SecretBox::from_settings(settings_.crypto));
     // A full queue answers 503 at once instead of parking every portal thread behind Argon2.
     password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2, 64);
+    note_missing_functions(host_);
     case_access_ = std::make_unique<HostCaseAccess>(host_);
-    shares_ =
-        std::make_unique<ShareService>(*store_, *case_access_, *secret_box_, *password_hasher_,
-                                       settings_.policy, settings_.portal.public_url);
+    journal_ = std::make_unique<CaseJournal>(host_, *store_);
+    policies_ = std::make_unique<PolicyResolver>(settings_.policy, store_->organisation_settings());
+    shares_ = std::make_unique<ShareService>(*store_, *case_access_, *secret_box_,
+                                             *password_hasher_, settings_.policy,
+                                             settings_.portal.public_url, journal_.get());
 
     auto& sql = dynamic_cast<store::sql::SqlStore&>(*store_);
     licence_store_ = std::make_unique<licence::SqlLicenceStore>(sql.database());
@@ -105,19 +132,18 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     licences_ = std::make_unique<licence::LicenceService>(
         *licence_store_, *licence_clock_, *licence_verifier_, settings_.licensing,
         [this](const std::string& organisation_id) {
-            dm::Context ctx;
-            ctx.organisation_id = organisation_id;
-            return host_.active_user_count(ctx);
+            return host_.active_user_count(organisation_id);
         });
     admin_panel_ = std::make_unique<licence::AdminPanel>(
         *licences_, *directory_, settings_.policy,
-        [this](const dm::Context& ctx) {
-            return static_cast<std::int64_t>(shares_->revoke_organisation(actor_of(ctx)));
+        [this](const domain::Actor& actor) {
+            return static_cast<std::int64_t>(shares_->revoke_organisation(actor));
         },
         // Called at render time only, when notifications_ (made below) exists.
         [this](const std::string& organisation_id, int limit) {
             return notifications_->failed_messages(organisation_id, limit);
-        });
+        },
+        &store_->organisation_settings());
 
     notifications_ = std::make_unique<Notifications>(
         settings_, *store_, *secret_box_, host_, [this](const std::string& organisation_id) {
@@ -131,18 +157,19 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
         std::make_unique<HostReminderDirectory>(host_, store_->organisation_settings());
     owner_alerts_ = std::make_unique<OwnerAlertService>(
         *owner_alert_store_, *owner_directory_,
-        [this](const std::string& text) { host_.log(DM_LOG_WARNING, text); },
+        [this](const std::string& text) { host_.log(host::LogLevel::Warning, text); },
         // The portal's alerts leave at once instead of at the worker's next poll.
         [this] { notifications_->wake(); });
     if (settings_.portal.enabled) {
         portal_ = std::make_unique<portal::Portal>(
-            settings_, portal::PortalPorts{*store_, host_, *portal_adapters_, *secret_box_,
-                                           *password_hasher_, *portal_adapters_, *owner_alerts_});
+            settings_,
+            portal::PortalPorts{*store_, host_, *policies_, *portal_adapters_, *secret_box_,
+                                *password_hasher_, *portal_adapters_, *owner_alerts_, *journal_});
         portal_->start();
-        host_.log(DM_LOG_INFO, "External Sharing portal listening on " +
-                                   settings_.portal.listen_address + ":" +
-                                   std::to_string(portal_->port()) + ", links start with " +
-                                   settings_.portal.public_url);
+        host_.log(host::LogLevel::Info, "External Sharing portal listening on " +
+                                            settings_.portal.listen_address + ":" +
+                                            std::to_string(portal_->port()) +
+                                            ", links start with " + settings_.portal.public_url);
     }
 
     desk_ = std::make_unique<CaseworkerDesk>(CaseworkerPorts{
@@ -162,8 +189,8 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
             return licences_->may_create_shares(organisation_id);
         },
         [this] { notifications_->wake(); }});
-    host_.log(DM_LOG_INFO, "External Sharing started with " + config_path + " on " +
-                               std::string(store_->backend()));
+    host_.log(host::LogLevel::Info, "External Sharing started with " + config_path + " on " +
+                                        std::string(store_->backend()));
 }
 
 Module::~Module() {
@@ -177,7 +204,7 @@ Module::~Module() {
     if (maintenance_) {
         maintenance_->stop();
     }
-    host_.log(DM_LOG_INFO, "External Sharing stopped");
+    host_.log(host::LogLevel::Info, "External Sharing stopped");
 }
 
 int Module::portal_port() const {
@@ -197,12 +224,12 @@ std::string Module::contributions(const dm::Context& ctx, std::string_view case_
             ui::element({{"id", ui::kSharesColumn}, {"title", ui::text(lang, "column.title")}});
         column->set("default_visible", false);
         columns->add(column);
-        if (desk_->active_for(ctx)) {
+        if (desk_->active_for(actor_of(ctx))) {
             actions->add(
                 contribution(ui::kShareAction, ui::text(lang, "action.share"), "share", "case"));
         }
-    } else if (host_.may_access(ctx, case_id)) {
-        if (desk_->can_share(ctx, case_id)) {
+    } else if (const auto sharing = desk_->sharing_for(actor_of(ctx), case_id)) {
+        if (*sharing) {
             actions->add(
                 contribution(ui::kShareAction, ui::text(lang, "action.share"), "share", "case"));
         }
@@ -219,10 +246,10 @@ std::string Module::contributions(const dm::Context& ctx, std::string_view case_
 std::string Module::invoke_action(const dm::Context& ctx, std::string_view action_id,
                                   std::string_view case_id, std::string_view payload_json) {
     if (licence::AdminPanel::handles(action_id)) {
-        return admin_panel_->invoke(ctx, action_id, payload_json);
+        return admin_panel_->invoke(actor_of(ctx), action_id, payload_json);
     }
     if (CaseworkerDesk::handles(action_id)) {
-        return desk_->invoke(ctx, action_id, case_id, payload_json);
+        return desk_->invoke(actor_of(ctx), action_id, case_id, payload_json);
     }
     throw dm::Error(DM_ERR_UNSUPPORTED, "unknown action '" + std::string(action_id) + "'");
 }
@@ -230,10 +257,10 @@ std::string Module::invoke_action(const dm::Context& ctx, std::string_view actio
 std::string Module::render_panel(const dm::Context& ctx, std::string_view panel_id,
                                  std::string_view case_id) {
     if (panel_id == ui::kAdminPanel) {
-        return admin_panel_->render(ctx);
+        return admin_panel_->render(actor_of(ctx));
     }
     if (panel_id == ui::kCasePanel) {
-        return desk_->render_panel(ctx, case_id);
+        return desk_->render_panel(actor_of(ctx), case_id);
     }
     throw dm::Error(DM_ERR_UNSUPPORTED, "unknown panel '" + std::string(panel_id) + "'");
 }
@@ -243,7 +270,7 @@ std::string Module::column_values(const dm::Context& ctx, std::string_view colum
     if (column_id != ui::kSharesColumn) {
         throw dm::Error(DM_ERR_UNSUPPORTED, "unknown column '" + std::string(column_id) + "'");
     }
-    return desk_->column_values(ctx, case_ids);
+    return desk_->column_values(actor_of(ctx), case_ids);
 }
 
 void Module::on_event(const dm::Context& ctx, const dm_event& event) {

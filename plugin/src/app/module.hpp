@@ -8,7 +8,6 @@
 
 #include <dm/ext/events.h>
 #include <dm/cpp/context.hpp>
-#include <dm/cpp/host_services.hpp>
 
 #include <memory>
 #include <string>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "host/host_adapter.hpp"
 
 namespace es::store {
 class Store;
@@ -38,9 +38,11 @@ class Portal;
 }
 namespace es::app {
 
+class CaseJournal;
 class HostCaseAccess;
 class HostReminderDirectory;
 class OwnerAlertService;
+class PolicyResolver;
 class ShareService;
 class CaseworkerDesk;
 class PortalAdapters;
@@ -57,7 +59,6 @@ class Module {
     Module& operator=(const Module&) = delete;
 
     const config::Settings& settings() const noexcept { return settings_; }
-    const dm::HostServices& host() const noexcept { return host_; }
     // The portal's bound port (tests configure port 0); 0 when the portal is disabled.
     int portal_port() const;
 
@@ -74,7 +75,8 @@ class Module {
     void on_event(const dm::Context& ctx, const dm_event& event);
 
   private:
-    dm::HostServices host_;
+    // The host, in the plugin's terms: everything below Module meets the host through it.
+    host::HostAdapter host_;
     std::string data_directory_;
     config::Settings settings_;
     std::unique_ptr<store::Store> store_;
@@ -82,6 +84,8 @@ class Module {
     std::unique_ptr<crypto::SecretBox> secret_box_;
     std::unique_ptr<crypto::PasswordHasher> password_hasher_;
     std::unique_ptr<HostCaseAccess> case_access_;
+    std::unique_ptr<CaseJournal> journal_;
+    std::unique_ptr<PolicyResolver> policies_;
     std::unique_ptr<ShareService> shares_;
     std::unique_ptr<licence::SqlLicenceStore> licence_store_;
     std::unique_ptr<licence::DatabaseClock> licence_clock_;

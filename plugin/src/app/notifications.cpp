@@ -35,7 +35,7 @@ std::unique_ptr<notify::SmsSender> sms_sender(const config::NotifySettings& n) {
 }  // namespace
 
 Notifications::Notifications(const config::Settings& settings, store::Store& store,
-                             const crypto::SecretBox& secret_box, const dm::HostServices& host,
+                             const crypto::SecretBox& secret_box, const host::HostAdapter& host,
                              std::function<bool(const std::string&)> organisation_active)
     : templates_(std::make_unique<notify::TemplateCatalog>(
           notify::TemplateCatalog::load(settings.notify.templates_directory))),
@@ -55,7 +55,8 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
         *reminders_, *directory_, settings.policy.defaults.expiry_reminder_days,
         std::move(organisation_active),
         [&host](ExpiryReminderJob::LogLevel level, const std::string& text) {
-            host.log(level == ExpiryReminderJob::LogLevel::Warning ? DM_LOG_WARNING : DM_LOG_INFO,
+            host.log(level == ExpiryReminderJob::LogLevel::Warning ? host::LogLevel::Warning
+                                                                   : host::LogLevel::Info,
                      text);
         });
     notify::OutboxWorker::Options options;
@@ -70,9 +71,9 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
     worker_ = std::make_unique<notify::OutboxWorker>(
         settings.notify, *outbox_, *composer_, *mail_, *sms_, options,
         [&host](notify::OutboxWorker::LogLevel level, const std::string& text) {
-            host.log(level == notify::OutboxWorker::LogLevel::Error     ? DM_LOG_ERROR
-                     : level == notify::OutboxWorker::LogLevel::Warning ? DM_LOG_WARNING
-                                                                        : DM_LOG_INFO,
+            host.log(level == notify::OutboxWorker::LogLevel::Error     ? host::LogLevel::Error
+                     : level == notify::OutboxWorker::LogLevel::Warning ? host::LogLevel::Warning
+                                                                        : host::LogLevel::Info,
                      text);
         });
 }

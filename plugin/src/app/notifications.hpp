@@ -3,8 +3,6 @@
 // and the expiry reminders the worker runs every quarter of an hour.
 #pragma once
 
-#include <dm/cpp/host_services.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>
@@ -13,6 +11,7 @@
 #include "config/settings.hpp"
 #include "crypto/secret_box.hpp"
 #include "domain/outbox_message.hpp"
+#include "host/host_adapter.hpp"
 #include "store/store.hpp"
 
 namespace es::notify {
@@ -40,7 +39,7 @@ class Notifications {
     // `organisation_active`: whether an organisation's module is active (its licence); expiry
     // reminders are not sent for the others.
     Notifications(const config::Settings& settings, store::Store& store,
-                  const crypto::SecretBox& secret_box, const dm::HostServices& host,
+                  const crypto::SecretBox& secret_box, const host::HostAdapter& host,
                   std::function<bool(const std::string& organisation_id)> organisation_active);
     ~Notifications();
 

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "crypto/token.hpp"
@@ -67,37 +69,65 @@ void check_recipient(domain::Recipient& r, Violations& out) {
     }
 }
 
+// The creator's name as the host gave it, if it fits the column as recipient names do; else none
+// (the panel then asks the host), since a strange name must not stop the share.
+std::string storable_name(const std::string& name) {
+    if (name.size() > 200 || has_control_characters(name) || domain::utf8_code_points(name) < 0) {
+        return {};
+    }
+    return name;
+}
+
 }  // namespace
 
 ShareService::ShareService(store::Store& store, CaseAccess& cases, const crypto::SecretBox& box,
                            crypto::PasswordHasher& hasher, const config::PolicyConfig& policy,
-                           std::string public_url)
+                           std::string public_url, ShareJournal* journal)
     : store_(store),
       cases_(cases),
       box_(box),
       hasher_(hasher),
-      policy_(policy),
-      public_url_(std::move(public_url)) {}
+      policies_(policy, store.organisation_settings()),
+      public_url_(std::move(public_url)),
+      journal_(journal) {}
+
+CaseAtHand ShareService::open_case(const domain::Actor& actor, const std::string& case_id,
+                                   domain::CaseParts parts) {
+    parts.details = true;
+    domain::CaseSnapshot snapshot = cases_.read_case(actor, case_id, parts);
+    domain::Policy policy = policies_.resolve(actor.organisation_id, snapshot.case_type_id);
+    return CaseAtHand{std::move(snapshot), std::move(policy)};
+}
 
 domain::Policy ShareService::policy_for(const domain::Actor& actor,
                                         const std::string& case_type_id) {
-    auto& settings = store_.organisation_settings();
-    return domain::Policy::resolve(policy_, case_type_id,
-                                   settings.policy_overrides(actor.organisation_id, ""),
-                                   settings.policy_overrides(actor.organisation_id, case_type_id));
+    return policies_.resolve(actor.organisation_id, case_type_id);
 }
 
 CreatedShare ShareService::create(const domain::Actor& actor, const domain::ShareRequest& in) {
+    std::optional<CaseAtHand> at_hand;
+    try {
+        at_hand = open_case(actor, in.case_id);
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::NotFound) {
+            throw domain::ValidationFailed({{"case_id", "case_not_found", "no such case"}});
+        }
+        if (e.kind() == Error::Kind::Denied) {
+            throw domain::ValidationFailed(
+                {{"case_id", "case_access_denied", "you may not access this case"}});
+        }
+        throw;
+    }
+    return create(actor, *at_hand, in);
+}
+
+CreatedShare ShareService::create(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                  const domain::ShareRequest& in) {
+    if (in.case_id != at_hand.case_id()) {
+        throw Error(Error::Kind::Internal, "the request names another case than the one read");
+    }
     Violations v;
-    const auto case_type = cases_.case_type(actor, in.case_id);
-    if (!case_type) {
-        throw domain::ValidationFailed({{"case_id", "case_not_found", "no such case"}});
-    }
-    if (!cases_.may_access(actor, in.case_id)) {
-        throw domain::ValidationFailed(
-            {{"case_id", "case_access_denied", "you may not access this case"}});
-    }
-    const domain::Policy policy = policy_for(actor, *case_type);
+    const domain::Policy& policy = at_hand.policy;
     if (!policy.enabled()) {
         throw domain::ValidationFailed(
             {{"case_id", "module_disabled", "external sharing is off for this case type"}});
@@ -123,7 +153,7 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
         v.push_back({"sections", "required", "share at least one part of the case"});
     }
 
-    const domain::CaseItems existing = cases_.items(actor, in.case_id);
+    const domain::CaseItems existing = at_hand.snapshot.items();
     domain::Selection selection;
     if (in.items) {
         for (domain::Section s : in.sections) {
@@ -151,6 +181,7 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
     share.organisation_id = actor.organisation_id;
     share.case_id = in.case_id;
     share.creator_user_id = actor.user_id;
+    share.creator_name = storable_name(in.creator_name);
     share.recipient = recipient;
     share.created_at = now;
     share.expires_at = expires_at;
@@ -202,51 +233,72 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
     }
     store_.shares().create(share, selection, outbox,
                            audit(actor, share, "share.create", json(details)));
+    if (journal_ != nullptr) {
+        journal_->created(actor, share, selection, at_hand.snapshot);
+    }
     return CreatedShare{share, url_for(token)};
 }
 
 std::vector<ShareOverview> ShareService::list(const domain::Actor& actor,
-                                              const std::string& case_id) {
-    require_case_access(actor, case_id);
+                                              const CaseAtHand& at_hand) {
     const domain::Timestamp now = store_.database_now();
     std::vector<ShareOverview> out;
-    for (auto& l : store_.shares().list_for_case(actor.organisation_id, case_id)) {
+    for (auto& l : store_.shares().list_for_case(actor.organisation_id, at_hand.case_id())) {
         const auto status = l.share.status_at(now);
         out.push_back(ShareOverview{std::move(l.share), status, l.last_access});
     }
     return out;
 }
 
-std::string ShareService::private_url(const domain::Actor& actor, const std::string& share_id) {
-    const auto share = owned_share(actor, share_id);
+std::vector<ShareOverview> ShareService::list(const domain::Actor& actor,
+                                              const std::string& case_id) {
+    return list(actor, open_case(actor, case_id));
+}
+
+std::string ShareService::link_of(const domain::Share& share) const {
     return url_for(box_.open(share.secrets.sealed_token, token_purpose(share.id)));
 }
 
+std::string ShareService::private_url(const domain::Actor& actor, const std::string& share_id) {
+    const CaseAtHand at_hand = case_of_share(actor, share_id);
+    return link_of(share_in(actor, at_hand, share_id));
+}
+
 std::optional<std::string> ShareService::reveal_password(const domain::Actor& actor,
+                                                         const CaseAtHand& at_hand,
                                                          const std::string& share_id) {
-    const auto share = owned_share(actor, share_id);
+    const auto share = share_in(actor, at_hand, share_id);
     if (!share.secrets.sealed_password) {
         return std::nullopt;
     }
     return box_.open(*share.secrets.sealed_password, password_purpose(share.id));
 }
 
-domain::Selection ShareService::selection(const domain::Actor& actor, const std::string& share_id) {
-    owned_share(actor, share_id);
+std::optional<std::string> ShareService::reveal_password(const domain::Actor& actor,
+                                                         const std::string& share_id) {
+    return reveal_password(actor, case_of_share(actor, share_id), share_id);
+}
+
+domain::Selection ShareService::selection(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                          const std::string& share_id) {
+    share_in(actor, at_hand, share_id);
     return store_.shares().selection(share_id);
 }
 
-void ShareService::send_link_by_email(const domain::Actor& actor, const std::string& share_id,
-                                      const LinkMailFacts& facts) {
-    const auto share = owned_share(actor, share_id);
+domain::Selection ShareService::selection(const domain::Actor& actor, const std::string& share_id) {
+    return selection(actor, case_of_share(actor, share_id), share_id);
+}
+
+void ShareService::send_link_by_email(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                      const std::string& share_id, const LinkMailFacts& facts) {
+    const auto share = share_in(actor, at_hand, share_id);
     if (!share.recipient.email) {
         throw domain::ValidationFailed(
             {{"recipient.email", "required", "The link has no recipient e-mail address."}});
     }
-    const auto case_type = cases_.case_type(actor, share.case_id);
-    const domain::Policy policy = policy_for(actor, case_type.value_or(""));
     const domain::Timestamp now = store_.database_now();
-    const domain::Timestamp expires_at = policy.default_expiry(domain::Delivery::EmailedLink, now);
+    const domain::Timestamp expires_at =
+        at_hand.policy.default_expiry(domain::Delivery::EmailedLink, now);
     Poco::JSON::Object payload;
     payload.set("locale", std::string(domain::to_text(share.locale)));
     payload.set("organisation", facts.organisation_name);
@@ -269,15 +321,23 @@ void ShareService::send_link_by_email(const domain::Actor& actor, const std::str
                                        audit(actor, share, "share.send_email", json(details)))) {
         throw Error(Error::Kind::Conflict, "the share was revoked; it cannot be sent");
     }
+    if (journal_ != nullptr && expires_at != share.expires_at) {
+        domain::Share after = share;
+        after.expires_at = expires_at;
+        journal_->changed(actor, after, ShareJournal::Change::Expiry);
+    }
 }
 
-void ShareService::change_expiry(const domain::Actor& actor, const std::string& share_id,
-                                 domain::Timestamp expires_at) {
-    const auto share = owned_share(actor, share_id);
-    const auto case_type = cases_.case_type(actor, share.case_id);
-    const domain::Policy policy = policy_for(actor, case_type.value_or(""));
+void ShareService::send_link_by_email(const domain::Actor& actor, const std::string& share_id,
+                                      const LinkMailFacts& facts) {
+    send_link_by_email(actor, case_of_share(actor, share_id), share_id, facts);
+}
+
+void ShareService::change_expiry(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                 const std::string& share_id, domain::Timestamp expires_at) {
+    const auto share = share_in(actor, at_hand, share_id);
     Violations v;
-    policy.check_expiry(expires_at, store_.database_now(), "expires_at", v);
+    at_hand.policy.check_expiry(expires_at, store_.database_now(), "expires_at", v);
     if (!v.empty()) {
         throw domain::ValidationFailed(std::move(v));
     }
@@ -288,16 +348,25 @@ void ShareService::change_expiry(const domain::Actor& actor, const std::string& 
                                        audit(actor, share, "share.expiry", json(details)))) {
         throw Error(Error::Kind::Conflict, "the share was revoked; its expiry cannot change");
     }
+    if (journal_ != nullptr) {
+        domain::Share after = share;
+        after.expires_at = expires_at;
+        journal_->changed(actor, after, ShareJournal::Change::Expiry);
+    }
 }
 
-void ShareService::change_protection(const domain::Actor& actor, const std::string& share_id,
+void ShareService::change_expiry(const domain::Actor& actor, const std::string& share_id,
+                                 domain::Timestamp expires_at) {
+    change_expiry(actor, case_of_share(actor, share_id), share_id, expires_at);
+}
+
+void ShareService::change_protection(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                     const std::string& share_id,
                                      const domain::ProtectionChoice& choice) {
-    const auto share = owned_share(actor, share_id);
-    const auto case_type = cases_.case_type(actor, share.case_id);
-    const domain::Policy policy = policy_for(actor, case_type.value_or(""));
+    const auto share = share_in(actor, at_hand, share_id);
     Violations v;
     const domain::CodeChannel channel =
-        domain::check_protection_choice(policy, choice, share.recipient, v);
+        domain::check_protection_choice(at_hand.policy, choice, share.recipient, v);
     if (!v.empty()) {
         throw domain::ValidationFailed(std::move(v));
     }
@@ -316,11 +385,23 @@ void ShareService::change_protection(const domain::Actor& actor, const std::stri
             audit(actor, share, "share.protection", json(details)))) {
         throw Error(Error::Kind::Conflict, "the share was revoked; its protection cannot change");
     }
+    if (journal_ != nullptr) {
+        domain::Share after = share;
+        after.protection = choice.mode;
+        after.code_channel = channel;
+        journal_->changed(actor, after, ShareJournal::Change::Protection);
+    }
 }
 
-void ShareService::change_download_limit(const domain::Actor& actor, const std::string& share_id,
+void ShareService::change_protection(const domain::Actor& actor, const std::string& share_id,
+                                     const domain::ProtectionChoice& choice) {
+    change_protection(actor, case_of_share(actor, share_id), share_id, choice);
+}
+
+void ShareService::change_download_limit(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                         const std::string& share_id,
                                          std::optional<std::int64_t> limit) {
-    const auto share = owned_share(actor, share_id);
+    const auto share = share_in(actor, at_hand, share_id);
     Violations v;
     domain::check_download_limit(limit, "download_limit", v);
     if (v.empty() && limit && *limit < share.downloads_used) {
@@ -339,6 +420,11 @@ void ShareService::change_download_limit(const domain::Actor& actor, const std::
         actor.organisation_id, share_id, limit,
         audit(actor, share, "share.download_limit", json(details)))) {
         case store::LimitChange::Changed:
+            if (journal_ != nullptr) {
+                domain::Share after = share;
+                after.download_limit = limit;
+                journal_->changed(actor, after, ShareJournal::Change::DownloadLimit);
+            }
             return;
         case store::LimitChange::BelowUsed:
             // A download was counted between the check above and the change.
@@ -350,11 +436,16 @@ void ShareService::change_download_limit(const domain::Actor& actor, const std::
     throw Error(Error::Kind::Conflict, "the share was revoked; its download limit cannot change");
 }
 
-void ShareService::set_item_visible(const domain::Actor& actor, const std::string& share_id,
-                                    domain::Section section, const std::string& item_id,
-                                    bool visible) {
-    const auto share = owned_share(actor, share_id);
-    if (visible && !cases_.items(actor, share.case_id).contains(section, item_id)) {
+void ShareService::change_download_limit(const domain::Actor& actor, const std::string& share_id,
+                                         std::optional<std::int64_t> limit) {
+    change_download_limit(actor, case_of_share(actor, share_id), share_id, limit);
+}
+
+void ShareService::set_item_visible(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                    const std::string& share_id, domain::Section section,
+                                    const std::string& item_id, bool visible) {
+    const auto share = share_in(actor, at_hand, share_id);
+    if (visible && !at_hand.snapshot.items().contains(section, item_id)) {
         throw domain::ValidationFailed({{"item_id", "unknown_item", "the case has no such item"}});
     }
     Poco::JSON::Object details;
@@ -367,9 +458,17 @@ void ShareService::set_item_visible(const domain::Actor& actor, const std::strin
     }
 }
 
-void ShareService::set_section_included(const domain::Actor& actor, const std::string& share_id,
-                                        domain::Section section, bool included) {
-    const auto share = owned_share(actor, share_id);
+void ShareService::set_item_visible(const domain::Actor& actor, const std::string& share_id,
+                                    domain::Section section, const std::string& item_id,
+                                    bool visible) {
+    set_item_visible(actor, case_of_share(actor, share_id, domain::CaseParts::all()), share_id,
+                     section, item_id, visible);
+}
+
+void ShareService::set_section_included(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                        const std::string& share_id, domain::Section section,
+                                        bool included) {
+    const auto share = share_in(actor, at_hand, share_id);
     Poco::JSON::Object details;
     details.set("section", std::string(domain::to_text(section)));
     if (!store_.shares().set_section_included(
@@ -379,38 +478,81 @@ void ShareService::set_section_included(const domain::Actor& actor, const std::s
     }
 }
 
-void ShareService::reset_counters(const domain::Actor& actor, const std::string& share_id) {
-    const auto share = owned_share(actor, share_id);
+void ShareService::set_section_included(const domain::Actor& actor, const std::string& share_id,
+                                        domain::Section section, bool included) {
+    set_section_included(actor, case_of_share(actor, share_id), share_id, section, included);
+}
+
+void ShareService::reset_counters(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                  const std::string& share_id) {
+    const auto share = share_in(actor, at_hand, share_id);
     store_.throttle().reset_prefix(domain::share_throttle_prefix(share.id),
                                    audit(actor, share, "share.reset_counters", "{}"));
 }
 
-void ShareService::revoke(const domain::Actor& actor, const std::string& share_id) {
-    const auto share = owned_share(actor, share_id);
+void ShareService::reset_counters(const domain::Actor& actor, const std::string& share_id) {
+    reset_counters(actor, case_of_share(actor, share_id), share_id);
+}
+
+void ShareService::revoke(const domain::Actor& actor, const CaseAtHand& at_hand,
+                          const std::string& share_id) {
+    const auto share = share_in(actor, at_hand, share_id);
     // Revoking twice is not an error: the owner's wish (no access) holds either way.
-    store_.shares().revoke(actor.organisation_id, share_id, actor.user_id,
-                           audit(actor, share, "share.revoke", "{}"));
+    const bool revoked = store_.shares().revoke(actor.organisation_id, share_id, actor.user_id,
+                                                audit(actor, share, "share.revoke", "{}"));
+    if (revoked && journal_ != nullptr) {
+        journal_->revoked(actor, {share});
+    }
+}
+
+void ShareService::revoke(const domain::Actor& actor, const std::string& share_id) {
+    revoke(actor, case_of_share(actor, share_id), share_id);
+}
+
+int ShareService::revoke_case(const domain::Actor& actor, const CaseAtHand& at_hand) {
+    domain::Share none;
+    none.organisation_id = actor.organisation_id;
+    none.case_id = at_hand.case_id();
+    // Read first: the journal names the links, and the store answers only their ids.
+    const auto before = store_.shares().list_for_case(actor.organisation_id, at_hand.case_id());
+    const auto ids =
+        store_.shares().revoke_case(actor.organisation_id, at_hand.case_id(), actor.user_id,
+                                    audit(actor, none, "share.revoke_case", "{}"));
+    if (journal_ != nullptr && !ids.empty()) {
+        std::vector<domain::Share> revoked;
+        for (const auto& l : before) {
+            if (std::find(ids.begin(), ids.end(), l.share.id) != ids.end()) {
+                revoked.push_back(l.share);
+            }
+        }
+        journal_->revoked(actor, revoked);
+    }
+    return static_cast<int>(ids.size());
 }
 
 int ShareService::revoke_case(const domain::Actor& actor, const std::string& case_id) {
-    require_case_access(actor, case_id);
-    domain::Share none;
-    none.organisation_id = actor.organisation_id;
-    none.case_id = case_id;
-    return static_cast<int>(store_.shares()
-                                .revoke_case(actor.organisation_id, case_id, actor.user_id,
-                                             audit(actor, none, "share.revoke_case", "{}"))
-                                .size());
+    return revoke_case(actor, open_case(actor, case_id));
 }
 
 int ShareService::revoke_organisation(const domain::Actor& actor) {
     domain::Share none;
     none.organisation_id = actor.organisation_id;
-    return static_cast<int>(
-        store_.shares()
-            .revoke_organisation(actor.organisation_id, actor.user_id,
-                                 audit(actor, none, "share.revoke_organisation", "{}"))
-            .size());
+    const auto ids =
+        store_.shares().revoke_organisation(actor.organisation_id, actor.user_id,
+                                            audit(actor, none, "share.revoke_organisation", "{}"));
+    if (journal_ != nullptr) {
+        // One entry per case, naming its links.
+        std::map<std::string, std::vector<domain::Share>> by_case;
+        for (const auto& id : ids) {
+            if (auto share = store_.shares().find(actor.organisation_id, id)) {
+                by_case[share->case_id].push_back(*share);
+            }
+        }
+        for (const auto& [case_id, shares] : by_case) {
+            journal_->revoked(actor, shares);
+        }
+    }
+    return static_cast<int>(ids.size());
 }
 
 std::vector<domain::CaseShareSummary> ShareService::column_summary(
@@ -421,15 +563,20 @@ std::vector<domain::CaseShareSummary> ShareService::column_summary(
 std::vector<domain::AccessEvent> ShareService::access_log_for_share(const domain::Actor& actor,
                                                                     const std::string& share_id,
                                                                     domain::Page page) {
-    owned_share(actor, share_id);
+    share_in(actor, case_of_share(actor, share_id), share_id);
     return store_.access_log().for_share(actor.organisation_id, share_id, page);
+}
+
+std::vector<domain::AccessEvent> ShareService::access_log_for_case(const domain::Actor& actor,
+                                                                   const CaseAtHand& at_hand,
+                                                                   domain::Page page) {
+    return store_.access_log().for_case(actor.organisation_id, at_hand.case_id(), page);
 }
 
 std::vector<domain::AccessEvent> ShareService::access_log_for_case(const domain::Actor& actor,
                                                                    const std::string& case_id,
                                                                    domain::Page page) {
-    require_case_access(actor, case_id);
-    return store_.access_log().for_case(actor.organisation_id, case_id, page);
+    return access_log_for_case(actor, open_case(actor, case_id), page);
 }
 
 int ShareService::on_case_closed(const std::string& organisation_id, const std::string& case_id) {
@@ -478,23 +625,28 @@ int ShareService::on_user_removed(const std::string& organisation_id, const std:
     return store_.shares().mark_creator_removed(organisation_id, user_id, entry);
 }
 
-domain::Share ShareService::owned_share(const domain::Actor& actor, const std::string& share_id) {
+domain::Share ShareService::share_in(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                     const std::string& share_id) {
     auto share = store_.shares().find(actor.organisation_id, share_id);
-    if (!share) {
+    if (!share || share->case_id != at_hand.case_id()) {
         throw Error(Error::Kind::NotFound, "no such share");
-    }
-    if (!actor.user_id.empty() && !cases_.may_access(actor, share->case_id)) {
-        throw Error(Error::Kind::Denied, "you may not access the case of this share");
     }
     return *share;
 }
 
-void ShareService::require_case_access(const domain::Actor& actor, const std::string& case_id) {
-    if (!cases_.case_type(actor, case_id)) {
-        throw Error(Error::Kind::NotFound, "no such case");
+CaseAtHand ShareService::case_of_share(const domain::Actor& actor, const std::string& share_id,
+                                       domain::CaseParts parts) {
+    const auto share = store_.shares().find(actor.organisation_id, share_id);
+    if (!share) {
+        throw Error(Error::Kind::NotFound, "no such share");
     }
-    if (!actor.user_id.empty() && !cases_.may_access(actor, case_id)) {
-        throw Error(Error::Kind::Denied, "you may not access this case");
+    try {
+        return open_case(actor, share->case_id, parts);
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::NotFound || e.kind() == Error::Kind::Denied) {
+            throw Error(Error::Kind::Denied, "you may not access the case of this share");
+        }
+        throw;
     }
 }
 

@@ -22,6 +22,9 @@ struct Share {
     std::string case_id;
     std::string creator_user_id;
     bool creator_removed = false;  // the host removed the user; the share stays, the panel says so
+    // The creator's name as the host gave it when the share was made; empty for shares made
+    // before it was kept (the panel then asks the host).
+    std::string creator_name;
     Recipient recipient;
     Timestamp created_at;
     Timestamp expires_at;
@@ -33,6 +36,9 @@ struct Share {
     std::optional<std::int64_t> download_limit;  // none: unlimited
     std::int64_t downloads_used = 0;
     bool notify_owner_on_open = false;
+    // The recipient's first opening has been dealt with (recorded in the case's journal when the
+    // organisation and the host have journal entries); set once, by a conditional update.
+    bool first_opening_recorded = false;
     ShareSecrets secrets;
 
     // Revoked wins over expired: the owner's explicit act is what the panel should show. A share is

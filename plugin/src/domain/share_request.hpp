@@ -32,6 +32,9 @@ struct ShareRequest {
     std::set<Section> sections = {Section::Details, Section::Journal, Section::Attachments};
     // The items to list. None: everything the case holds now in `sections`, visible.
     std::optional<std::vector<SelectedItem>> items;
+    // How the host names the owner now; kept with the share, so the panel names its creator
+    // without asking the host for every link. Empty when unknown.
+    std::string creator_name;
 };
 
 }  // namespace es::domain

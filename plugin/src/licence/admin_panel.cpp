@@ -11,6 +11,7 @@
 #include "licence/licence_refused.hpp"
 #include "licence/time_text.hpp"
 #include "licence/transition_refused.hpp"
+#include "store/journal_preferences.hpp"
 
 namespace es::licence {
 
@@ -139,15 +140,17 @@ struct Page {
 class PanelBuilder {
   public:
     PanelBuilder(const Page& page, LicenceService& licences, OrganisationDirectory& directory,
-                 const config::PolicyConfig& policy, const FailedMessages& failed_messages)
+                 const config::PolicyConfig& policy, const FailedMessages& failed_messages,
+                 store::OrganisationSettingsRepository* settings)
         : page_(page),
           licences_(licences),
           directory_(directory),
           policy_(policy),
-          failed_messages_(failed_messages) {}
+          failed_messages_(failed_messages),
+          settings_(settings) {}
 
-    Object::Ptr build(const dm::Context& ctx) {
-        const LicenceStatus status = licences_.status(ctx.organisation_id);
+    Object::Ptr build(const domain::Actor& actor) {
+        const LicenceStatus status = licences_.status(actor.organisation_id);
         auto panel = element("panel");
         panel->set("title", t("title"));
         Array::Ptr body = new Array;
@@ -167,11 +170,14 @@ class PanelBuilder {
         } else {
             body->add(notice("info", t("only_admins")));
         }
-        add_case_types(ctx, body);
-        if (page_.admin && failed_messages_) {
-            add_failed_messages(ctx, body);
+        add_case_types(actor, body);
+        if (settings_ != nullptr) {
+            add_journal_entries(actor, body);
         }
-        add_audit(ctx, body);
+        if (page_.admin && failed_messages_) {
+            add_failed_messages(actor, body);
+        }
+        add_audit(actor, body);
         panel->set("body", body);
         return panel;
     }
@@ -229,7 +235,7 @@ class PanelBuilder {
         body->add(key_form(page_.lang, "", ""));
     }
 
-    void add_case_types(const dm::Context& ctx, Array::Ptr& body) const {
+    void add_case_types(const domain::Actor& actor, Array::Ptr& body) const {
         auto heading = element("heading");
         heading->set("text", t("case_types"));
         body->add(heading);
@@ -237,8 +243,8 @@ class PanelBuilder {
         columns->add(column("case_type", t("case_type")));
         columns->add(column("module", t("module")));
         Array::Ptr rows = new Array;
-        for (const auto& type : directory_.case_types(ctx)) {
-            const bool on = licences_.case_type_enabled(ctx.organisation_id, type.id,
+        for (const auto& type : directory_.case_types(actor)) {
+            const bool on = licences_.case_type_enabled(actor.organisation_id, type.id,
                                                         policy_.for_case_type(type.id).enabled);
             Object::Ptr cells = new Object;
             cells->set("case_type", type.name.empty() ? type.id : type.name);
@@ -263,7 +269,42 @@ class PanelBuilder {
         body->add(table);
     }
 
-    void add_audit(const dm::Context& ctx, Array::Ptr& body) const {
+    // Whether External Sharing records its links in the cases' own journals, and in which
+    // language: the organisation's, one for all its cases.
+    void add_journal_entries(const domain::Actor& actor, Array::Ptr& body) const {
+        const auto prefs = store::journal_preferences(*settings_, actor.organisation_id);
+        auto heading = element("heading");
+        heading->set("text", t("journal"));
+        body->add(heading);
+        auto explain = element("text");
+        explain->set("text", t("journal.explain"));
+        body->add(explain);
+        Array::Ptr items = new Array;
+        items->add(fact(t("journal.entries"), t(prefs.enabled ? "on" : "off")));
+        items->add(fact(t("journal.language"),
+                        t(prefs.language == domain::Locale::De ? "language.de" : "language.en")));
+        auto facts = element("pairs");
+        facts->set("items", items);
+        body->add(facts);
+        if (!page_.admin) {
+            return;
+        }
+        Array::Ptr buttons = new Array;
+        Object::Ptr toggle = new Object;
+        toggle->set("enabled", !prefs.enabled);
+        buttons->add(button(t(prefs.enabled ? "action.disable" : "action.enable"),
+                            AdminPanel::kJournalEntries, toggle, "default"));
+        Object::Ptr language = new Object;
+        const bool german = prefs.language == domain::Locale::De;
+        language->set("language", german ? "en" : "de");
+        buttons->add(button(t(german ? "action.language.en" : "action.language.de"),
+                            AdminPanel::kLanguage, language, "default"));
+        auto toolbar = element("buttons");
+        toolbar->set("items", buttons);
+        body->add(toolbar);
+    }
+
+    void add_audit(const domain::Actor& actor, Array::Ptr& body) const {
         auto heading = element("heading");
         heading->set("text", t("audit"));
         body->add(heading);
@@ -273,7 +314,7 @@ class PanelBuilder {
         columns->add(column("what", t("audit.what")));
         columns->add(column("details", t("audit.details")));
         Array::Ptr rows = new Array;
-        for (const auto& entry : licences_.audit_trail(ctx.organisation_id, 50)) {
+        for (const auto& entry : licences_.audit_trail(actor.organisation_id, 50)) {
             Object::Ptr cells = new Object;
             cells->set("when", format_utc(entry.at));
             cells->set("who", entry.actor);
@@ -291,7 +332,7 @@ class PanelBuilder {
     }
 
     // Issue 6: a message given up on is visible to the organisation admin, with its last error.
-    void add_failed_messages(const dm::Context& ctx, Array::Ptr& body) const {
+    void add_failed_messages(const domain::Actor& actor, Array::Ptr& body) const {
         auto heading = element("heading");
         heading->set("text", t("failed"));
         body->add(heading);
@@ -302,7 +343,7 @@ class PanelBuilder {
         columns->add(column("attempts", t("failed.attempts")));
         columns->add(column("error", t("failed.error")));
         Array::Ptr rows = new Array;
-        for (const auto& m : failed_messages_(ctx.organisation_id, 50)) {
+        for (const auto& m : failed_messages_(actor.organisation_id, 50)) {
             Object::Ptr cells = new Object;
             cells->set("when", format_utc(m.created_at));
             const std::string kind = t("failed.kind." + m.kind);
@@ -327,6 +368,7 @@ class PanelBuilder {
     OrganisationDirectory& directory_;
     const config::PolicyConfig& policy_;
     const FailedMessages& failed_messages_;
+    store::OrganisationSettingsRepository* settings_;
 };
 
 Object::Ptr parse_payload(std::string_view payload_json) {
@@ -390,16 +432,18 @@ Object::Ptr done(const std::string& level, const std::string& text) {
 
 AdminPanel::AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
                        const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
-                       FailedMessages failed_messages)
+                       FailedMessages failed_messages,
+                       store::OrganisationSettingsRepository* settings)
     : licences_(licences),
       directory_(directory),
       policy_(policy),
       revoke_all_(std::move(revoke_all)),
-      failed_messages_(std::move(failed_messages)) {}
+      failed_messages_(std::move(failed_messages)),
+      settings_(settings) {}
 
 bool AdminPanel::handles(std::string_view action_id) noexcept {
-    for (const char* id :
-         {kStartTrial, kEnterKey, kDeactivate, kReactivate, kCaseType, kRevokeAll}) {
+    for (const char* id : {kStartTrial, kEnterKey, kDeactivate, kReactivate, kCaseType, kRevokeAll,
+                           kJournalEntries, kLanguage}) {
         if (action_id == id) {
             return true;
         }
@@ -411,37 +455,38 @@ std::string AdminPanel::activation_explanation(std::string_view locale) {
     return admin_text(ui::language_of(locale), "explain.not_active");
 }
 
-std::string AdminPanel::render(const dm::Context& ctx) {
+std::string AdminPanel::render(const domain::Actor& actor) {
     Page page;
-    page.lang = ui::language_of(ctx.locale);
-    page.admin = directory_.is_organisation_admin(ctx);
-    return to_json(PanelBuilder(page, licences_, directory_, policy_, failed_messages_).build(ctx));
+    page.lang = ui::language_of(actor.locale);
+    page.admin = directory_.is_organisation_admin(actor);
+    return to_json(PanelBuilder(page, licences_, directory_, policy_, failed_messages_, settings_)
+                       .build(actor));
 }
 
-std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_id,
+std::string AdminPanel::invoke(const domain::Actor& actor, std::string_view action_id,
                                std::string_view payload_json) {
     if (!handles(action_id)) {
         throw domain::Error(domain::Error::Kind::NotFound,
                             "unknown action '" + std::string(action_id) + "'");
     }
-    if (!directory_.is_organisation_admin(ctx)) {
+    if (!directory_.is_organisation_admin(actor)) {
         throw domain::Error(domain::Error::Kind::Denied,
                             "only organisation admins may change External Sharing's activation");
     }
-    const ui::Language lang = ui::language_of(ctx.locale);
+    const ui::Language lang = ui::language_of(actor.locale);
     const auto payload = parse_payload(payload_json);
-    const std::string& org = ctx.organisation_id;
+    const std::string& org = actor.organisation_id;
     const std::string action(action_id);
     auto text = [lang](std::string_view key) { return admin_text(lang, key); };
     try {
         if (action == kStartTrial) {
-            licences_.start_trial(org, ctx.user_id);
+            licences_.start_trial(org, actor.user_id);
             return to_json(done("success", text("done.trial")));
         }
         if (action == kEnterKey) {
             const std::string key = payload->optValue<std::string>("licence_key", "");
             try {
-                licences_.enter_licence_key(org, ctx.user_id, key);
+                licences_.enter_licence_key(org, actor.user_id, key);
             } catch (const LicenceRefused& refused) {
                 // The same form again, the sentence next to the field; nothing was changed.
                 auto dialog = element("dialog");
@@ -461,11 +506,11 @@ std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_i
                 return to_json(confirmation(lang, kDeactivate, text("confirm.deactivate"),
                                             text("action.deactivate")));
             }
-            licences_.deactivate(org, ctx.user_id);
+            licences_.deactivate(org, actor.user_id);
             return to_json(done("success", text("done.deactivate")));
         }
         if (action == kReactivate) {
-            licences_.reactivate(org, ctx.user_id);
+            licences_.reactivate(org, actor.user_id);
             return to_json(done("success", text("done.reactivate")));
         }
         if (action == kCaseType) {
@@ -474,17 +519,37 @@ std::string AdminPanel::invoke(const dm::Context& ctx, std::string_view action_i
                 throw domain::Error(domain::Error::Kind::InvalidInput,
                                     "case_type_id and enabled (true/false) are required");
             }
-            licences_.set_case_type_enabled(org, ctx.user_id, type,
+            licences_.set_case_type_enabled(org, actor.user_id, type,
                                             payload->getValue<bool>("enabled"));
             return to_json(done("success", text("done.case_type")));
+        }
+        if (action == kJournalEntries || action == kLanguage) {
+            if (settings_ == nullptr) {
+                throw domain::Error(domain::Error::Kind::NotFound, "no journal settings here");
+            }
+            if (action == kJournalEntries) {
+                if (!payload->has("enabled") || !payload->get("enabled").isBoolean()) {
+                    throw domain::Error(domain::Error::Kind::InvalidInput,
+                                        "enabled (true/false) is required");
+                }
+                store::set_journal_entries(*settings_, org, payload->getValue<bool>("enabled"));
+            } else {
+                const std::string language = payload->optValue<std::string>("language", "");
+                if (language != "de" && language != "en") {
+                    throw domain::Error(domain::Error::Kind::InvalidInput,
+                                        "language must be \"de\" or \"en\"");
+                }
+                store::set_organisation_language(*settings_, org, domain::parse_locale(language));
+            }
+            return to_json(done("success", text("done.journal")));
         }
         // kRevokeAll
         if (!confirmed(payload)) {
             return to_json(confirmation(lang, kRevokeAll, text("confirm.revoke_all"),
                                         text("action.revoke_all")));
         }
-        const std::int64_t count = revoke_all_(ctx);
-        licences_.record_revoke_all(org, ctx.user_id, count);
+        const std::int64_t count = revoke_all_(actor);
+        licences_.record_revoke_all(org, actor.user_id, count);
         return to_json(
             done("success", replace(text("done.revoke_all"), "{count}", std::to_string(count))));
     } catch (const TransitionRefused& refused) {

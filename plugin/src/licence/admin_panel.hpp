@@ -1,7 +1,8 @@
 // The organisation admin page of External Sharing (panel "external-sharing.admin", organisation
 // scope): licence state, plan, seats, expiry, prices, the trial / key / deactivate actions, the
-// module switch per case type, "revoke all links", the licensing audit trail, and (for admins)
-// the organisation's messages that could not be delivered.
+// module switch per case type, the journal entries in the cases' files (on/off, language), "revoke
+// all links", the licensing audit trail, and (for admins) the organisation's messages that could
+// not be delivered.
 //
 // View models follow host-sdk/docs/view-model.md (version 1). Everyone of the organisation may see
 // the page; only organisation admins get the actions, and invoke() refuses non-admins with
@@ -12,8 +13,6 @@
 // Thread-safe: no state of its own besides references to thread-safe collaborators.
 #pragma once
 
-#include <dm/cpp/context.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -21,15 +20,17 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "domain/actor.hpp"
 #include "domain/outbox_message.hpp"
 #include "licence/licence_service.hpp"
 #include "licence/organisation_directory.hpp"
+#include "store/organisation_settings_repository.hpp"
 
 namespace es::licence {
 
 // Revokes every link of the acting organisation and returns how many; the lead wires it to
 // ShareService::revoke_all_of_organisation.
-using RevokeAllLinks = std::function<std::int64_t(const dm::Context& ctx)>;
+using RevokeAllLinks = std::function<std::int64_t(const domain::Actor& actor)>;
 
 // The organisation's messages that finally failed, newest first, at most `limit` (the lead wires
 // it to OutboxStore::list_failed). Shown to admins only: they name recipients' addresses.
@@ -46,12 +47,17 @@ class AdminPanel {
     static constexpr const char* kCaseType =
         "external-sharing.admin.case-type";  // {case_type_id, enabled}
     static constexpr const char* kRevokeAll = "external-sharing.admin.revoke-all";  // {confirm}
+    static constexpr const char* kJournalEntries =
+        "external-sharing.admin.journal-entries";                                // {enabled}
+    static constexpr const char* kLanguage = "external-sharing.admin.language";  // {language}
 
     // Collaborators must outlive the panel. `policy` gives each case type's configured default.
-    // Without `failed_messages` the page has no such table.
+    // Without `failed_messages` the page has no such table; without `settings` no section on the
+    // journal entries written into the organisation's cases (store::JournalPreferences).
     AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
                const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
-               FailedMessages failed_messages = {});
+               FailedMessages failed_messages = {},
+               store::OrganisationSettingsRepository* settings = nullptr);
 
     // True for the action ids above.
     static bool handles(std::string_view action_id) noexcept;
@@ -60,14 +66,14 @@ class AdminPanel {
     static std::string activation_explanation(std::string_view locale);
 
     // The panel's view model (JSON).
-    std::string render(const dm::Context& ctx);
+    std::string render(const domain::Actor& actor);
 
     // Runs an admin action; returns the invoke_action result: {"type":"close"} with a notice and
     // refresh after a change; a dialog with the key form and the refusal next to the field when a
     // key is refused; a confirmation dialog; or an error notice when the state forbids the change.
     // Nothing changes on a refusal. Throws domain::Error Denied for non-admins, InvalidInput for a
     // malformed payload.
-    std::string invoke(const dm::Context& ctx, std::string_view action_id,
+    std::string invoke(const domain::Actor& actor, std::string_view action_id,
                        std::string_view payload_json);
 
   private:
@@ -76,6 +82,7 @@ class AdminPanel {
     const config::PolicyConfig& policy_;
     RevokeAllLinks revoke_all_;
     FailedMessages failed_messages_;
+    store::OrganisationSettingsRepository* settings_;
 };
 
 }  // namespace es::licence

@@ -107,6 +107,20 @@ const std::map<std::string_view, Pair>& texts() {
         {"module", {"External Sharing", "Externes Teilen"}},
         {"on", {"on", "ein"}},
         {"off", {"off", "aus"}},
+        {"journal", {"Journal entries in the case file", "Journaleinträge im Fall"}},
+        {"journal.explain",
+         {"External Sharing writes into the case's journal when a link is created, changed, "
+          "revoked and first opened: to whom, with which protection, what was visible, until "
+          "when.",
+          "Externes Teilen schreibt ins Journal des Falls, wenn ein Link erstellt, geändert, "
+          "beendet und zum ersten Mal geöffnet wird: für wen, mit welchem Schutz, was sichtbar "
+          "war, bis wann."}},
+        {"journal.entries", {"Journal entries", "Journaleinträge"}},
+        {"journal.language", {"Language of the entries", "Sprache der Einträge"}},
+        {"language.de", {"German", "Deutsch"}},
+        {"language.en", {"English", "Englisch"}},
+        {"action.language.de", {"Write in German", "Auf Deutsch schreiben"}},
+        {"action.language.en", {"Write in English", "Auf Englisch schreiben"}},
         {"audit", {"Changes", "Änderungen"}},
         {"audit.when", {"When", "Wann"}},
         {"audit.who", {"Who", "Wer"}},
@@ -176,6 +190,8 @@ const std::map<std::string_view, Pair>& texts() {
          {"External Sharing is active again.", "Externes Teilen ist wieder aktiv."}},
         {"done.case_type",
          {"The case type setting was saved.", "Die Falltyp-Einstellung ist gespeichert."}},
+        {"done.journal",
+         {"The journal setting was saved.", "Die Journal-Einstellung ist gespeichert."}},
         {"done.revoke_all", {"{count} links were revoked.", "{count} Links wurden beendet."}},
     };
     return table;

@@ -1,27 +1,25 @@
 // What the admin page needs from the host about the acting user and the organisation. A port, so
-// the page is tested without a host; HostDirectory implements it over dm.directory/1 and
-// dm.cases/1.
+// the page is tested without a host; HostDirectory implements it over the host adapter.
 #pragma once
-
-#include <dm/cpp/context.hpp>
 
 #include <string>
 #include <vector>
 
+#include "domain/actor.hpp"
+#include "domain/case_type.hpp"
+
 namespace es::licence {
 
-struct CaseTypeInfo {
-    std::string id;
-    std::string name;  // in the context's locale
-};
+using CaseTypeInfo = domain::CaseType;
 
 class OrganisationDirectory {
   public:
     virtual ~OrganisationDirectory() = default;
-    // True when ctx.user_id has the "organisation_admin" role in ctx.organisation_id. [any-thread]
-    virtual bool is_organisation_admin(const dm::Context& ctx) = 0;
-    // The organisation's case types. [any-thread]
-    virtual std::vector<CaseTypeInfo> case_types(const dm::Context& ctx) = 0;
+    // True when actor.user_id has the "organisation_admin" role in actor.organisation_id and is
+    // active. [any-thread]
+    virtual bool is_organisation_admin(const domain::Actor& actor) = 0;
+    // The organisation's case types, named in the actor's language. [any-thread]
+    virtual std::vector<CaseTypeInfo> case_types(const domain::Actor& actor) = 0;
 };
 
 }  // namespace es::licence

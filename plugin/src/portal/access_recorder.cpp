@@ -22,10 +22,10 @@ void AccessRecorder::record(const ShareAccess& access, const Exchange& ex,
         batcher_.append(std::move(e));
         return;
     } catch (const std::exception& err) {
-        host_.log(DM_LOG_ERROR, "portal access log share#" + access.log_ref() + ": cannot record " +
-                                    action + ": " + err.what());
+        host_.log(host::LogLevel::Error, "portal access log share#" + access.log_ref() +
+                                             ": cannot record " + action + ": " + err.what());
     } catch (...) {
-        host_.log(DM_LOG_ERROR, "portal access log: cannot record " + action);
+        host_.log(host::LogLevel::Error, "portal access log: cannot record " + action);
     }
     if (failure_ == Failure::Refuse) {
         throw AccessLogUnavailable("access log unavailable");

@@ -7,12 +7,11 @@
 // aborted.
 #pragma once
 
-#include <dm/cpp/host_services.hpp>
-
 #include <stdexcept>
 #include <string>
 
 #include "config/settings.hpp"
+#include "host/host_adapter.hpp"
 #include "portal/access_log_batcher.hpp"
 #include "portal/exchange.hpp"
 #include "portal/share_access.hpp"
@@ -31,7 +30,7 @@ class AccessRecorder {
   public:
     using Failure = config::PortalSettings::AccessLogFailure;
 
-    AccessRecorder(store::AccessLogRepository& log, const dm::HostServices& host, Failure failure)
+    AccessRecorder(store::AccessLogRepository& log, const host::HostAdapter& host, Failure failure)
         : batcher_(log), host_(host), failure_(failure) {}
 
     // Returns once the entry is committed. A failure is reported to the host's log; then, with
@@ -42,7 +41,7 @@ class AccessRecorder {
 
   private:
     AccessLogBatcher batcher_;
-    const dm::HostServices& host_;
+    const host::HostAdapter& host_;
     const Failure failure_;
 };
 

@@ -1,13 +1,14 @@
-// Asks the host for a share's case and keeps what the selection makes visible.
+// Reads a share's case from the host, once per request and only the parts the request shows, and
+// keeps what the selection makes visible.
 //
-// Thread safety: stateless apart from the host reference; any thread.
-// Errors: dm::Error from the host propagates (the route answers with a generic error page).
+// Thread safety: stateless apart from the adapter reference; any thread.
+// Errors: domain::Error from the host adapter propagates (the route answers with the generic
+// error or unavailable page).
 #pragma once
-
-#include <dm/cpp/host_services.hpp>
 
 #include "domain/selection.hpp"
 #include "domain/share.hpp"
+#include "host/host_adapter.hpp"
 #include "portal/case_view.hpp"
 #include "portal/language.hpp"
 
@@ -15,7 +16,7 @@ namespace es::portal {
 
 class CaseViewLoader {
   public:
-    explicit CaseViewLoader(const dm::HostServices& host) : host_(host) {}
+    explicit CaseViewLoader(const host::HostAdapter& host) : host_(host) {}
 
     struct Parts {
         bool details = true;
@@ -23,6 +24,8 @@ class CaseViewLoader {
         bool attachments = true;
     };
 
+    // One host call with a 1.1 host (one per part with a 1.0 host), for the parts asked for that
+    // the share includes; none when it includes none of them.
     CaseView load(const domain::Share& share, const domain::Selection& selection, Language language,
                   Parts parts) const;
 
@@ -33,7 +36,7 @@ class CaseViewLoader {
     }
 
   private:
-    const dm::HostServices& host_;
+    const host::HostAdapter& host_;
 };
 
 }  // namespace es::portal

@@ -3,10 +3,10 @@
 // The lead constructs one Portal after the store, crypto and licensing exist, calls start() in the
 // module's init and stop() in deinit:
 //
-//     es::portal::Portal portal(settings, es::portal::PortalPorts{store, host_services,
+//     es::portal::Portal portal(settings, es::portal::PortalPorts{store, host_adapter, policies,
 //                                                                 licence_gate, secret_box,
-//                                                                 password_hasher,
-//                                                                 preview_editor});
+//                                                                 password_hasher, preview_editor,
+//                                                                 owner_alerts, first_openings});
 //     portal.start();                 // binds PortalSettings::listen_address:port (0 = ephemeral)
 //     portal.port();                  // the bound port
 //     portal.create_preview_ticket(organisation_id, share_id, user_id);  // URL for the panel

@@ -19,7 +19,7 @@ PortalContext::PortalContext(const config::Settings& settings_, PortalPorts port
 void PortalContext::log_error(const std::string& where, const std::string& share_ref,
                               const std::string& what) const {
     ports.host.log(
-        DM_LOG_WARNING,
+        host::LogLevel::Warning,
         "portal " + where + (share_ref.empty() ? "" : " share#" + share_ref) + ": " + what);
 }
 

@@ -2,18 +2,19 @@
 // threads. Members are immutable or thread-safe themselves.
 #pragma once
 
-#include <dm/cpp/host_services.hpp>
-
 #include <string>
 
 #include "config/settings.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/secret_box.hpp"
+#include "host/host_adapter.hpp"
 #include "portal/access_recorder.hpp"
 #include "portal/attempt_throttle.hpp"
+#include "portal/case_policies.hpp"
 #include "portal/case_view_loader.hpp"
 #include "portal/csrf.hpp"
 #include "portal/dead_link_throttle.hpp"
+#include "portal/first_openings.hpp"
 #include "portal/http/client_address.hpp"
 #include "portal/http/cookie_jar.hpp"
 #include "portal/licence_gate.hpp"
@@ -27,12 +28,14 @@ namespace es::portal {
 // The collaborators the lead wires in; all must outlive the Portal.
 struct PortalPorts {
     store::Store& store;
-    const dm::HostServices& host;
+    const host::HostAdapter& host;
+    const CasePolicies& policies;  // the module's one policy resolver
     LicenceGate& licence;
     const crypto::SecretBox& secret_box;
     crypto::PasswordHasher& password_hasher;  // bounded Argon2 pool
     PreviewEditor& preview_editor;
-    OwnerAlerts& owner_alerts;  // first opened, failed tries
+    OwnerAlerts& owner_alerts;      // first opened, failed tries
+    FirstOpenings& first_openings;  // recorded in the case's journal
 };
 
 class PortalContext {

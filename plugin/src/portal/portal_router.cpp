@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "domain/error.hpp"
 #include "domain/throttle_key.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/http/secret_query.hpp"
@@ -95,6 +96,14 @@ void PortalRouter::route(Exchange& ex) noexcept {
         // Already in the host's log (AccessRecorder); the request ends without content.
         status = Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
         page = &unavailable_page();
+    } catch (const domain::Error& e) {
+        // A dependency that cannot answer now (the host, the database) refuses the request: the
+        // portal never decides with less than it needs.
+        ctx_.log_error(ex.request.getMethod(), "", e.what());
+        if (e.kind() == domain::Error::Kind::Unavailable) {
+            status = Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
+            page = &unavailable_page();
+        }
     } catch (const std::exception& e) {
         // The message may hold SQL or paths: it goes to the host's log, never to the visitor.
         ctx_.log_error(ex.request.getMethod(), "", e.what());

@@ -119,6 +119,11 @@ class ShareRepository {
     virtual int mark_creator_removed(const std::string& organisation_id, const std::string& user_id,
                                      const domain::AuditEntry& audit) = 0;
 
+    // Claims the recipient's first opening of the share (one conditional UPDATE): true for the one
+    // request, of all instances, that set the mark; false when it was set already or the share
+    // does not exist. The mark is read back as Share::first_opening_recorded.
+    virtual bool mark_first_opening_recorded(const std::string& share_id) = 0;
+
     // Counts one download against the share's limit, atomically in SQL
     // (UPDATE … WHERE downloads_used < download_limit AND live). True when granted; always true
     // for a live share without a limit; false for a share that is not live.

@@ -2,6 +2,7 @@
 
 #include "ui/dates.hpp"
 #include "ui/download_limit_field.hpp"
+#include "ui/human_size.hpp"
 #include "ui/protection_field.hpp"
 
 namespace es::ui {
@@ -88,7 +89,7 @@ std::string excerpt(const std::string& text) {
 
 Json selection_field(const ShareDialogInput& in) {
     const Language lang = in.language;
-    const CaseSnapshot& c = *in.snapshot;
+    const domain::CaseSnapshot& c = *in.snapshot;
     JsonArray details = array();
     for (const auto& f : c.fields) {
         details->add(
@@ -132,7 +133,7 @@ void add_advanced_fields(JsonArray& fields, const ShareDialogInput& in) {
 
 Json share_dialog(const ShareDialogInput& in) {
     const Language lang = in.language;
-    const CaseSnapshot& c = *in.snapshot;
+    const domain::CaseSnapshot& c = *in.snapshot;
     const config::PolicySettings& p = in.policy->settings();
     JsonArray fields = array();
 
@@ -194,7 +195,7 @@ Json share_dialog(const ShareDialogInput& in) {
     return dialog;
 }
 
-domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& snapshot,
+domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnapshot& snapshot,
                                      const domain::Policy& policy, domain::Timestamp now,
                                      domain::Locale locale) {
     domain::ShareRequest r;

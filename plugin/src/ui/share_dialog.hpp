@@ -5,10 +5,10 @@
 #include <map>
 #include <string>
 
+#include "domain/case_snapshot.hpp"
 #include "domain/policy.hpp"
 #include "domain/share_request.hpp"
 #include "domain/validation_failed.hpp"
-#include "ui/case_snapshot.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -30,7 +30,7 @@ inline constexpr const char* kDownloadLimit = "download_limit";
 
 struct ShareDialogInput {
     Language language = Language::English;
-    const CaseSnapshot* snapshot = nullptr;
+    const domain::CaseSnapshot* snapshot = nullptr;
     const domain::Policy* policy = nullptr;
     domain::Timestamp now;
     Json submitted;                             // the previous submission, to keep what was typed
@@ -42,7 +42,7 @@ Json share_dialog(const ShareDialogInput& input);
 
 // Reads the submitted form. Throws ValidationFailed (with form field names) for input that cannot
 // even be read (a malformed date); the domain validates the rest.
-domain::ShareRequest read_share_form(const Json& payload, const CaseSnapshot& snapshot,
+domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnapshot& snapshot,
                                      const domain::Policy& policy, domain::Timestamp now,
                                      domain::Locale locale);
 

@@ -2,6 +2,7 @@
 
 #include "ui/dates.hpp"
 #include "ui/download_limit_field.hpp"
+#include "ui/human_size.hpp"
 
 namespace es::ui {
 
@@ -285,7 +286,7 @@ Json expiry_dialog(Language lang, const domain::Share& share, const domain::Poli
 }
 
 Json items_dialog(Language lang, const domain::Share& share, const domain::Selection& selection,
-                  const CaseSnapshot& snapshot) {
+                  const domain::CaseSnapshot& snapshot) {
     auto visible = [&](domain::Section s, const std::string& id) {
         return selection.includes_section(s) && selection.lists(s, id) &&
                selection.is_visible(s, id, snapshot.items());

@@ -9,8 +9,8 @@
 
 #include "app/share_service.hpp"
 #include "domain/access_event.hpp"
+#include "domain/case_snapshot.hpp"
 #include "domain/outbox_message.hpp"
-#include "ui/case_snapshot.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -26,9 +26,9 @@ struct SharePanelRow {
 struct SharePanelInput {
     Language language = Language::English;
     std::vector<SharePanelRow> rows;
-    std::vector<domain::AccessEvent> access_log;  // newest first
-    const CaseSnapshot* snapshot = nullptr;       // for item names in the log
-    std::optional<std::string> notice;            // shown on top (e.g. the module is inactive)
+    std::vector<domain::AccessEvent> access_log;     // newest first
+    const domain::CaseSnapshot* snapshot = nullptr;  // for item names in the log
+    std::optional<std::string> notice;               // shown on top (e.g. the module is inactive)
     bool can_share = true;
 };
 
@@ -40,7 +40,7 @@ Json expiry_dialog(Language language, const domain::Share& share, const domain::
                    domain::Timestamp now, const std::map<std::string, std::string>& errors,
                    const std::optional<std::string>& limit_value = std::nullopt);
 Json items_dialog(Language language, const domain::Share& share, const domain::Selection& selection,
-                  const CaseSnapshot& snapshot);
+                  const domain::CaseSnapshot& snapshot);
 Json password_dialog(Language language, const std::string& password);
 
 }  // namespace es::ui

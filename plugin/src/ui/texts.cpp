@@ -170,6 +170,42 @@ const std::map<std::string_view, Entry>& table() {
         {"log.col.browser", {"Browser", "Browser"}},
         {"log.col.what", {"What", "Was"}},
         {"log.col.outcome", {"Outcome", "Ergebnis"}},
+        // Journal entries in the case's own file (app/journal_entry_text): what was disclosed to
+        // whom, written in the organisation's language.
+        {"journal.created",
+         {"External Sharing: link for {recipient} created, valid until {date}, protection: "
+          "{protection}. Shared: {what}.",
+          "Externes Teilen: Link für {recipient} erstellt, gültig bis {date}, Schutz: "
+          "{protection}. Geteilt: {what}."}},
+        {"journal.created.limit", {" At most {count} downloads.", " Höchstens {count} Downloads."}},
+        {"journal.changed.expiry",
+         {"External Sharing: the link for {recipient} is now valid until {date}.",
+          "Externes Teilen: Der Link für {recipient} ist neu gültig bis {date}."}},
+        {"journal.changed.limit",
+         {"External Sharing: the link for {recipient} now allows at most {count} downloads.",
+          "Externes Teilen: Der Link für {recipient} erlaubt neu höchstens {count} Downloads."}},
+        {"journal.changed.no_limit",
+         {"External Sharing: the link for {recipient} now allows any number of downloads.",
+          "Externes Teilen: Der Link für {recipient} erlaubt neu beliebig viele Downloads."}},
+        {"journal.changed.protection",
+         {"External Sharing: the link for {recipient} is now protected by: {protection}.",
+          "Externes Teilen: Der Link für {recipient} hat neu den Schutz: {protection}."}},
+        {"journal.revoked",
+         {"External Sharing: the link for {recipient} was revoked.",
+          "Externes Teilen: Der Link für {recipient} wurde beendet."}},
+        {"journal.revoked.many",
+         {"External Sharing: {count} links were revoked, for {recipients}.",
+          "Externes Teilen: {count} Links wurden beendet, für {recipients}."}},
+        {"journal.opened",
+         {"External Sharing: {recipient} opened the link for the first time.",
+          "Externes Teilen: {recipient} hat den Link zum ersten Mal geöffnet."}},
+        {"journal.unnamed", {"an unnamed recipient", "eine nicht genannte Person"}},
+        {"journal.section.details", {"details", "Details"}},
+        {"journal.section.journal", {"journal entries", "Journaleinträge"}},
+        {"journal.section.attachments", {"attachments", "Anhänge"}},
+        {"journal.nothing", {"nothing", "nichts"}},
+        {"journal.more", {"and {count} more", "und {count} weitere"}},
+        {"journal.and", {"and", "und"}},
         {"status.active", {"active", "aktiv"}},
         {"status.expired", {"expired", "abgelaufen"}},
         {"status.revoked", {"revoked", "beendet"}},
@@ -187,6 +223,10 @@ Language language_of(std::string_view locale) noexcept {
         return Language::German;
     }
     return Language::English;
+}
+
+Language language_of(domain::Locale locale) noexcept {
+    return locale == domain::Locale::De ? Language::German : Language::English;
 }
 
 std::string text(Language language, std::string_view key) {

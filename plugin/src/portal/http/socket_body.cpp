@@ -66,7 +66,7 @@ void SocketBody::flush() {
     }
 }
 
-void SocketBody::send_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
+void SocketBody::send_attachment(const host::AttachmentStream& stream, std::uint64_t offset,
                                  std::uint64_t length) {
     const int sock = socket_.sendfile_descriptor();
     const int fd = allow_sendfile_ && sock >= 0 ? stream.fd() : -1;
@@ -93,7 +93,7 @@ void SocketBody::send_attachment(const dm::AttachmentStream& stream, std::uint64
     }
 }
 
-void SocketBody::read_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
+void SocketBody::read_attachment(const host::AttachmentStream& stream, std::uint64_t offset,
                                  std::uint64_t length,
                                  const std::function<void(const char*, std::size_t)>& consume) {
     chunk_.resize(kChunk);

@@ -15,8 +15,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include <dm/cpp/host_services.hpp>
-
+#include "host/attachment_stream.hpp"
 #include "net/connection.hpp"
 #include "portal/zip/byte_sink.hpp"
 
@@ -31,19 +30,18 @@ class SocketBody : public zip::ByteSink {
   public:
     static constexpr std::size_t kChunk = 256 * 1024;
 
-    SocketBody(net::Connection& socket, bool allow_sendfile,
-               std::function<bool()> still_allowed);
+    SocketBody(net::Connection& socket, bool allow_sendfile, std::function<bool()> still_allowed);
 
     void write(const char* data, std::size_t size) override;
     void flush();
 
     // Sends [offset, offset + length) of the attachment; sendfile when possible.
-    void send_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
+    void send_attachment(const host::AttachmentStream& stream, std::uint64_t offset,
                          std::uint64_t length);
 
     // Reads [offset, offset + length) of the attachment in chunks and hands them to `consume`
     // (the zip writer, which needs the bytes for its CRC).
-    void read_attachment(const dm::AttachmentStream& stream, std::uint64_t offset,
+    void read_attachment(const host::AttachmentStream& stream, std::uint64_t offset,
                          std::uint64_t length,
                          const std::function<void(const char*, std::size_t)>& consume);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/random_bytes.hpp"
+#include "domain/error.hpp"
 #include "portal/download_ledger.hpp"
 #include "portal/http/byte_ranges.hpp"
 #include "portal/http/content_disposition.hpp"
@@ -49,11 +50,11 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         send_dead_link(ex);  // hidden, unlisted, deleted and unknown ids look alike
         return;
     }
-    dm::AttachmentStream stream;
+    host::AttachmentStream stream;
     try {
-        stream = ctx_.ports.host.open_attachment(
-            dm::Context{access.share.organisation_id, "", "en"}, access.share.case_id, att->id);
-    } catch (const dm::Error&) {
+        stream = ctx_.ports.host.open_attachment(access.share.organisation_id, access.share.case_id,
+                                                 att->id);
+    } catch (const domain::Error&) {
         send_dead_link(ex);  // deleted in the host between listing and opening
         return;
     }

@@ -4,10 +4,13 @@ namespace es::portal::routes {
 
 void report_opened(PortalContext& ctx, const Exchange& ex, const ShareAccess& access,
                    OwnerAlerts::Access what) {
-    if (access.preview || ex.is_head() || !access.share.notify_owner_on_open) {
+    if (access.preview || ex.is_head()) {
         return;
     }
-    ctx.ports.owner_alerts.opened(access.share, what);
+    ctx.ports.first_openings.opened(access.share);
+    if (access.share.notify_owner_on_open) {
+        ctx.ports.owner_alerts.opened(access.share, what);
+    }
 }
 
 void report_failed_try(PortalContext& ctx, const ShareAccess& access, Attempt attempt,

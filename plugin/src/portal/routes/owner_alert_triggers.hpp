@@ -1,5 +1,6 @@
-// When a route's event is worth an owner alert (OwnerAlerts): the rules the portal alone knows —
-// the owner's own preview and HEAD requests never count, and which failures are "repeated".
+// When a route's event is worth an owner alert (OwnerAlerts) or a first opening (FirstOpenings):
+// the rules the portal alone knows — the owner's own preview and HEAD requests never count, and
+// which failures are "repeated".
 #pragma once
 
 #include "portal/attempt_throttle.hpp"

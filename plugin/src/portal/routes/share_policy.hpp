@@ -1,5 +1,8 @@
-// The policy (code length, lifetime, tries, sends) that applies to a share now: config defaults,
-// its case type, and the organisation's overrides, resolved per request like everything else.
+// The policy (code length, lifetime, tries, sends) that applies to a share now: its case type as
+// the host gives it in this request, resolved by the module's one resolver (CasePolicies). When the
+// host cannot say the case type, there is no policy: the error propagates and the request is
+// refused (the unavailable or generic error page), never decided by a wider organisation-wide
+// policy.
 #pragma once
 
 #include "domain/policy.hpp"

@@ -95,7 +95,6 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
         throw;
     }
     report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
-    const dm::Context host_ctx{access.share.organisation_id, "", "en"};
     http::DeliveryMeter meter(ex.socket);
     http::SocketBody body(ex.socket, false,
                           [this, &access] { return ctx_.gate.still_allowed(access); });
@@ -111,8 +110,8 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
                 writer.end_entry();
                 continue;
             }
-            auto stream =
-                ctx_.ports.host.open_attachment(host_ctx, access.share.case_id, e.attachment->id);
+            auto stream = ctx_.ports.host.open_attachment(access.share.organisation_id,
+                                                          access.share.case_id, e.attachment->id);
             if (static_cast<std::uint64_t>(stream.size()) != e.size) {
                 throw http::TransferAborted("attachment changed size");
             }

@@ -224,6 +224,16 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
                 CONSTRAINT download_credits_left CHECK (bytes_left >= 0)
              ))" ES_TABLE_OPTIONS,
          }},
+        {7,
+         "shares: the creator's name as the host gave it, when the first opening was recorded",
+         {
+             // One ALTER, so both columns appear together or not at all (MySQL commits DDL
+             // implicitly). See the SQLite schema for what they mean.
+             "ALTER TABLE shares ADD COLUMN creator_name VARCHAR(400) NULL, "
+             "ADD COLUMN first_opening_recorded_at BIGINT NULL",
+         },
+         "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
+         "table_name = 'shares' AND column_name = 'first_opening_recorded_at'"},
     };
     return kMigrations;
 }

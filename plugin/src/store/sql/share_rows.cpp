@@ -26,7 +26,9 @@ std::string share_columns(const std::string& prefix) {
                                                           "sealed_token",
                                                           "password_hash",
                                                           "sealed_password",
-                                                          "password_generation"};
+                                                          "password_generation",
+                                                          "creator_name",
+                                                          "first_opening_recorded_at"};
     std::string out;
     for (const char* name : kNames) {
         out += (out.empty() ? "" : ", ") + prefix + name;
@@ -61,6 +63,8 @@ domain::Share share_from_row(const SqlRow& r, std::size_t i) {
     s.secrets.password_hash = r.optional_text(i + 21);
     s.secrets.sealed_password = r.optional_text(i + 22);
     s.secrets.password_generation = r.integer(i + 23);
+    s.creator_name = r.optional_text(i + 24).value_or("");
+    s.first_opening_recorded = !r.is_null(i + 25);
     return s;
 }
 
@@ -95,6 +99,10 @@ std::vector<SqlValue> share_values(const domain::Share& s) {
     v.push_back(nullable(s.secrets.password_hash));
     v.push_back(nullable(s.secrets.sealed_password));
     v.emplace_back(s.secrets.password_generation);
+    v.push_back(s.creator_name.empty() ? SqlValue(std::monostate{}) : SqlValue(s.creator_name));
+    // A new share has not been opened; a copied one keeps its mark (the time is not kept).
+    v.push_back(s.first_opening_recorded ? SqlValue(domain::to_epoch_ms(s.created_at))
+                                         : SqlValue(std::monostate{}));
     return v;
 }
 

@@ -15,7 +15,7 @@ namespace es::store::sql {
 // The column list of a share, in the order share_from_row reads it, each column prefixed
 // ("s." where tables are joined).
 std::string share_columns(const std::string& prefix);
-inline constexpr std::size_t kShareColumnCount = 24;
+inline constexpr std::size_t kShareColumnCount = 26;
 
 domain::Share share_from_row(const SqlRow& row, std::size_t first = 0);
 std::vector<SqlValue> share_values(const domain::Share& share);

@@ -371,6 +371,14 @@ int SqlShareRepository::mark_creator_removed(const std::string& organisation_id,
     });
 }
 
+bool SqlShareRepository::mark_first_opening_recorded(const std::string& share_id) {
+    // The condition is the lock: of concurrent first requests only one update matches.
+    const std::string q = db_.sql(
+        "UPDATE shares SET first_opening_recorded_at = {now} WHERE id = ? AND "
+        "first_opening_recorded_at IS NULL");
+    return db_.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
+}
+
 bool SqlShareRepository::consume_download(const std::string& share_id) {
     // One statement: the check and the increment cannot be separated by another thread or host.
     const std::string q = db_.sql(

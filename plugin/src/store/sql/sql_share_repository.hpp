@@ -59,6 +59,7 @@ class SqlShareRepository : public ShareRepository {
                     const domain::AuditEntry& audit) override;
     int mark_creator_removed(const std::string& organisation_id, const std::string& user_id,
                              const domain::AuditEntry& audit) override;
+    bool mark_first_opening_recorded(const std::string& share_id) override;
     bool consume_download(const std::string& share_id) override;
     void release_download(const std::string& share_id) override;
     bool pay_download(const std::string& share_id, const std::string& item_key,

@@ -238,6 +238,17 @@ const std::vector<sql::Migration>& sqlite_migrations() {
                 bytes_left INTEGER NOT NULL CHECK (bytes_left >= 0),
                 PRIMARY KEY (share_id, item_key)) WITHOUT ROWID)",
          }},
+        {7,
+         "shares: the creator's name as the host gave it, when the first opening was recorded",
+         {
+             // NULL for shares made before: the panel then asks the host for the name.
+             "ALTER TABLE shares ADD COLUMN creator_name TEXT",
+             // NULL: the recipient has not reached the content yet. Set once, by a conditional
+             // update, at the first opening, whether or not a journal entry is written then.
+             "ALTER TABLE shares ADD COLUMN first_opening_recorded_at INTEGER",
+         },
+         "SELECT COUNT(*) FROM pragma_table_info('shares') WHERE name = "
+         "'first_opening_recorded_at'"},
     };
     return kMigrations;
 }

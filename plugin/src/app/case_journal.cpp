@@ -1,0 +1,79 @@
+#include "app/case_journal.hpp"
+
+#include "app/journal_entry_text.hpp"
+#include "store/journal_preferences.hpp"
+
+namespace es::app {
+
+CaseJournal::CaseJournal(const host::HostAdapter& host, store::Store& store)
+    : host_(host), store_(store) {}
+
+template <typename Compose>
+void CaseJournal::write(const std::string& organisation_id, const std::string& user_id,
+                        const std::string& case_id, Compose&& compose) noexcept {
+    if (!host_.writes_journal_entries()) {
+        return;
+    }
+    try {
+        const store::JournalPreferences prefs =
+            store::journal_preferences(store_.organisation_settings(), organisation_id);
+        if (!prefs.enabled) {
+            return;
+        }
+        const domain::Actor author{organisation_id, user_id, prefs.language};
+        // Internal: the entries name other recipients, and the share dialog leaves internal entries
+        // unticked, so a later link does not pass them on unless a caseworker chooses to.
+        host_.add_journal_entry(author, case_id, compose(ui::language_of(prefs.language)),
+                                /*internal=*/true);
+    } catch (const std::exception& e) {
+        host_.log(host::LogLevel::Warning, "journal entry for case " + case_id + " (organisation " +
+                                               organisation_id + ") not written: " + e.what());
+    } catch (...) {
+        host_.log(host::LogLevel::Warning, "journal entry for case " + case_id + " not written");
+    }
+}
+
+void CaseJournal::created(const domain::Actor& actor, const domain::Share& share,
+                          const domain::Selection& selection,
+                          const domain::CaseSnapshot& snapshot) noexcept {
+    write(actor.organisation_id, actor.user_id, share.case_id,
+          [&](ui::Language lang) { return created_entry(lang, share, selection, snapshot); });
+}
+
+void CaseJournal::changed(const domain::Actor& actor, const domain::Share& share,
+                          Change what) noexcept {
+    write(actor.organisation_id, actor.user_id, share.case_id,
+          [&](ui::Language lang) { return changed_entry(lang, share, what); });
+}
+
+void CaseJournal::revoked(const domain::Actor& actor,
+                          const std::vector<domain::Share>& shares) noexcept {
+    if (shares.empty()) {
+        return;
+    }
+    write(actor.organisation_id, actor.user_id, shares.front().case_id,
+          [&](ui::Language lang) { return revoked_entry(lang, shares); });
+}
+
+void CaseJournal::opened(const domain::Share& share) noexcept {
+    if (share.first_opening_recorded) {
+        return;  // every request after the first costs nothing more
+    }
+    try {
+        if (!store_.shares().mark_first_opening_recorded(share.id)) {
+            return;  // another request or instance claimed it
+        }
+    } catch (const std::exception& e) {
+        // Unclaimed: the recipient's next request tries again.
+        host_.log(host::LogLevel::Warning,
+                  "first opening of share " + share.id + " not recorded: " + e.what());
+        return;
+    } catch (...) {
+        return;
+    }
+    // The recipient acts for no user of the host: the entry is the plugin's own.
+    write(share.organisation_id, "", share.case_id,
+          [&](ui::Language lang) { return opened_entry(lang, share); });
+}
+
+}  // namespace es::app
