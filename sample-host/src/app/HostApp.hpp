@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include <Poco/Crypto/OpenSSLInitializer.h>
+
 #include "app/DossierManager.hpp"
 #include "web/HostServer.hpp"
 
@@ -27,6 +29,11 @@ class HostApp {
     DossierManager& dossier_manager() { return *dm_; }
 
   private:
+    // Poco::Crypto counts its users and tears OpenSSL's locks down whenever the count reaches zero.
+    // Request threads that each hash a session token with a short-lived DigestEngine then race that
+    // teardown against the next set-up (Poco 1.11), destroying freed locks and corrupting the heap.
+    // Held for the host's whole life, the count never reaches zero while requests run.
+    Poco::Crypto::OpenSSLInitializer openssl_;
     std::unique_ptr<DossierManager> dm_;
     std::unique_ptr<HostServer> server_;
 };
