@@ -67,6 +67,13 @@ class FrontDoorTest : public ::testing::Test {
             r.deferred = DeferredAnswer{out, 500ms};
             return r.may_keep_alive;
         }
+        if (r.head->getURI() == "/handed-on" || r.head->getURI() == "/dropped") {
+            std::lock_guard lock(mutex_);
+            late_.push_back(r.answer_later());
+            late_answers_.push_back(r.head->getURI() == "/dropped" ? "" : out);
+            changed_.notify_all();
+            return true;  // ignored once the answer is handed on
+        }
         c.send_all(out);
         return r.may_keep_alive;
     }
@@ -92,7 +99,30 @@ class FrontDoorTest : public ::testing::Test {
         return c.read_response(2s);
     }
 
+    // Sends the answers handed on so far from a thread of its own (an empty answer: dropped).
+    void send_handed_on() {
+        std::vector<LateAnswer> late;
+        std::vector<std::string> answers;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait_for(lock, 5s, [this] { return !late_.empty(); });
+            late.swap(late_);
+            answers.swap(late_answers_);
+        }
+        std::thread([&] {
+            for (std::size_t i = 0; i < late.size(); ++i) {
+                if (answers[i].empty()) {
+                    late[i].abandon();
+                } else {
+                    late[i].send(answers[i], true);
+                }
+            }
+        }).join();
+    }
+
     std::unique_ptr<HttpFront> front_;
+    std::vector<LateAnswer> late_;
+    std::vector<std::string> late_answers_;
     std::mutex mutex_;
     std::condition_variable changed_;
     int holding_ = 0;
@@ -409,6 +439,59 @@ TEST_F(FrontDoorTest, DeferredAnswerWaitsWithoutAWorker) {
     // The connection carries on after its delayed answer.
     later.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_NE(std::string::npos, later.read_response(2s).find("GET /again"));
+}
+
+TEST_F(FrontDoorTest, AnAnswerHandedOnFreesTheWorkerAndComesFromAnotherThread) {
+    FrontSettings s;
+    s.workers = 1;
+    start(s);
+    auto handed = connect("127.0.0.2");
+    handed.send("GET /handed-on HTTP/1.1\r\nHost: x\r\n\r\n");
+    {
+        std::unique_lock lock(mutex_);
+        ASSERT_TRUE(changed_.wait_for(lock, 5s, [this] { return !late_.empty(); }));
+    }
+    // The only worker is free, and nothing went out for the handed-on request yet.
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    EXPECT_EQ("", handed.read_response(200ms));
+    send_handed_on();
+    EXPECT_NE(std::string::npos, handed.read_response(2s).find("GET /handed-on"));
+    // The connection carries the next request, handed on again.
+    handed.send("GET /handed-on HTTP/1.1\r\nHost: x\r\n\r\n");
+    send_handed_on();
+    EXPECT_NE(std::string::npos, handed.read_response(2s).find("GET /handed-on"));
+    handed.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_NE(std::string::npos, handed.read_response(2s).find("GET /ok"));
+    EXPECT_EQ(0u, front_->counters().refused_busy);
+}
+
+TEST_F(FrontDoorTest, AnAnswerHandedOnAndDroppedClosesTheConnection) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 1;
+    start(s);
+    auto dropped = connect("127.0.0.2");
+    dropped.send("GET /dropped HTTP/1.1\r\nHost: x\r\n\r\n");
+    send_handed_on();
+    EXPECT_TRUE(dropped.closed_within(2s));
+    std::this_thread::sleep_for(100ms);  // the loop takes the connection back
+    // Its place is free again: the client, allowed one connection, is served on a new one.
+    EXPECT_EQ(200, status_of(ask("127.0.0.2")));
+}
+
+TEST_F(FrontDoorTest, StopWaitsForAnswersHandedOn) {
+    FrontSettings s;
+    start(s);
+    auto handed = connect("127.0.0.2");
+    handed.send("GET /handed-on HTTP/1.1\r\nHost: x\r\n\r\n");
+    {
+        std::unique_lock lock(mutex_);
+        ASSERT_TRUE(changed_.wait_for(lock, 5s, [this] { return !late_.empty(); }));
+    }
+    std::thread stopper([this] { front_->stop(); });
+    std::this_thread::sleep_for(100ms);
+    send_handed_on();  // while stop() waits for it; must neither hang nor crash
+    stopper.join();
+    EXPECT_FALSE(front_->running());
 }
 
 TEST_F(FrontDoorTest, StopEndsATransferThatTheClientStoppedReading) {

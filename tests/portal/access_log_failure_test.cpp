@@ -2,6 +2,7 @@
 // (the default) answers 503 and lets no page, file, zip or session out unlogged; "serve" serves.
 // The log is made unwritable for real: another process-level SQLite connection holds the write
 // lock of the access log's file, so the portal's inserts fail with SQLITE_BUSY.
+#include <Poco/String.h>
 #include <sqlite3.h>
 
 #include <stdexcept>
@@ -77,6 +78,33 @@ TEST_F(AccessLogFailureTest, ServingResumesOnceTheLogIsWritableAgain) {
         logged |= e.action == "download" && e.outcome == "ok";
     }
     EXPECT_TRUE(logged);
+}
+
+TEST_F(AccessLogFailureTest, TheRefusedPageEndsItsConnection) {
+    const auto share = create_share();
+    const auto lock = lock_the_log();
+    // Asked to keep the connection: it is closed after the 503 all the same (raw_exchange reads
+    // until the server closes).
+    const std::string raw =
+        raw_exchange(port(), "GET " + share.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    EXPECT_EQ(0u, raw.rfind("HTTP/1.1 503", 0)) << raw.substr(0, 200);
+    EXPECT_NE(std::string::npos, Poco::toLower(raw).find("connection: close\r\n"));
+    EXPECT_NE(std::string::npos, raw.find("vorübergehend nicht verfügbar"));
+    EXPECT_EQ(std::string::npos, raw.find("hello.txt"));
+}
+
+// The page's worker does not wait for the commit, but the page itself does: each answer leaves
+// only once its view is in the log.
+TEST_F(AccessLogFailureTest, EachPageGoesOutOnlyAfterItsViewIsRecorded) {
+    const auto share = create_share();
+    for (int i = 1; i <= 20; ++i) {
+        ASSERT_EQ(200, http_request(port(), "GET", share.path()).status);
+        int views = 0;
+        for (const auto& e : access_events(share)) {
+            views += e.action == "view" && e.outcome == "ok";
+        }
+        ASSERT_EQ(i, views);
+    }
 }
 
 class AccessLogFailureServeTest : public AccessLogFailureTest {

@@ -384,6 +384,7 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
 
 void FrontLoop::serve(Slot* s) {
     bool keep = false;
+    bool late = false;
     try {
         IncomingRequest request;
         request.head = std::move(s->scan.head);
@@ -394,13 +395,42 @@ void FrontLoop::serve(Slot* s) {
         }
         request.may_keep_alive = limits_.keep_alive && !s->peer_closed && !stopping_ &&
                                  s->served + 1 < limits_.max_requests_per_connection;
+        // Counted before the handler runs: once it hands its answer on, another thread may give
+        // the slot back and the loop reuse it, so nothing below may touch the slot then.
+        ++s->served;
+        request.answer_later = [this, s, &late, may_keep = request.may_keep_alive] {
+            late = true;
+            return LateAnswer([this, s, may_keep](const std::string_view* bytes, bool keep) {
+                finish_late(s, bytes, keep && may_keep);
+            });
+        };
         keep = handler_(request, *s->connection) && request.may_keep_alive;
+        if (late) {
+            return;
+        }
         s->deferred = std::move(request.deferred);
     } catch (...) {
+        if (late) {
+            return;  // the LateAnswer, destroyed on the way out, closed the connection
+        }
         keep = false;
         s->deferred.reset();
     }
-    ++s->served;
+    give_back(s, keep);
+}
+
+void FrontLoop::finish_late(Slot* s, const std::string_view* bytes, bool keep) {
+    if (bytes == nullptr) {
+        s->connection->shutdown();
+        keep = false;
+    } else {
+        try {
+            s->connection->send_all(*bytes);
+        } catch (...) {
+            s->connection->shutdown();
+            keep = false;
+        }
+    }
     give_back(s, keep);
 }
 
@@ -417,12 +447,18 @@ void FrontLoop::send_deferred(Slot* s) {
 }
 
 void FrontLoop::give_back(Slot* s, bool keep) {
+    bool wake = false;
     {
         std::lock_guard lock(returned_mutex_);
+        // Only the first return since the loop last took them wakes it: the rest ride along, and
+        // under load most requests then cost no write(2) to the eventfd.
+        wake = returned_.empty();
         returned_.emplace_back(s, keep);
     }
-    const std::uint64_t one = 1;
-    [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+    if (wake) {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+    }
 }
 
 void FrontLoop::take_back() {

@@ -87,6 +87,8 @@ class FrontLoop {
     Outcome dispatch(Slot& s);
     void serve(Slot* s);          // on a worker thread
     void send_deferred(Slot* s);  // on a worker thread
+    // A LateAnswer's end, on whichever thread sends it.
+    void finish_late(Slot* s, const std::string_view* bytes, bool keep);
     void give_back(Slot* s, bool keep);
     void release_deferred(Slot& s);
     void take_back();

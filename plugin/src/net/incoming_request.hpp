@@ -10,6 +10,7 @@
 #include <string>
 
 #include "net/connection.hpp"
+#include "net/late_answer.hpp"
 
 namespace es::net {
 
@@ -29,6 +30,10 @@ struct IncomingRequest {
     bool may_keep_alive = false;
     // Set by a handler that wrote nothing and wants these bytes sent after a delay.
     std::optional<DeferredAnswer> deferred;
+    // Takes the answer out of the handler's hands (see late_answer.hpp). Once called, the handler
+    // writes nothing to the connection and its return value is ignored; the returned LateAnswer
+    // sends and decides keep-alive (request.may_keep_alive is applied on top). At most once.
+    std::function<LateAnswer()> answer_later;
 };
 
 // Serves one request on the worker's thread and writes the whole response to `connection`.

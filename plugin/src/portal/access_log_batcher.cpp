@@ -4,10 +4,22 @@
 
 namespace es::portal {
 
-void AccessLogBatcher::tell(Waiter& w, Waiter::State state, std::exception_ptr error) {
+AccessLogBatcher::AccessLogBatcher(store::AccessLogRepository& log)
+    : log_(log), writer_([this] { run_writer(); }) {}
+
+AccessLogBatcher::~AccessLogBatcher() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_.notify_one();
+    writer_.join();
+}
+
+void AccessLogBatcher::tell(Waiter& w, std::exception_ptr error) {
     {
         std::lock_guard lock(w.mutex);
-        w.state = state;
+        w.done = true;
         w.error = std::move(error);
     }
     w.changed.notify_one();
@@ -23,21 +35,28 @@ void AccessLogBatcher::append(domain::AccessEvent event) {
     std::unique_lock lock(mutex_);
     open_.events.push_back(std::move(event));
     open_.waiters.push_back(me);
-    if (leading_) {
-        lock.unlock();
-        {
-            std::unique_lock mine(me->mutex);
-            me->changed.wait(mine, [&] { return me->state != Waiter::State::Waiting; });
-            if (me->state == Waiter::State::Done) {
-                if (me->error) {
-                    std::rethrow_exception(me->error);
-                }
-                return;
-            }
-        }
-        lock.lock();  // handed the lead: open_ holds this request's event and what came since
+    if (!writing_) {
+        write_queued(lock);  // this request's event is in what it writes
     }
-    leading_ = true;
+    lock.unlock();
+    std::unique_lock mine(me->mutex);
+    me->changed.wait(mine, [&] { return me->done; });
+    if (me->error) {
+        std::rethrow_exception(me->error);
+    }
+}
+
+void AccessLogBatcher::append_then(domain::AccessEvent event, Done done) {
+    std::unique_lock lock(mutex_);
+    open_.events.push_back(std::move(event));
+    open_.callbacks.push_back(std::move(done));
+    if (!writing_) {
+        write_queued(lock);
+    }
+}
+
+void AccessLogBatcher::write_queued(std::unique_lock<std::mutex>& lock) {
+    writing_ = true;
     Batch batch = std::exchange(open_, Batch{});
     ++transactions_;
     lock.unlock();
@@ -48,21 +67,33 @@ void AccessLogBatcher::append(domain::AccessEvent event) {
     } catch (...) {
         error = std::current_exception();
     }
+    // Threads waiting first: they go on at once, while the callbacks (sending answers) follow.
     for (const auto& w : batch.waiters) {
-        if (w != me) {
-            tell(*w, Waiter::State::Done, error);
+        tell(*w, error);
+    }
+    for (auto& done : batch.callbacks) {
+        try {
+            done(error);
+        } catch (...) {
+            // A callback must not throw; the others still get theirs.
         }
     }
 
     lock.lock();
-    if (open_.waiters.empty()) {
-        leading_ = false;
-    } else {
-        tell(*open_.waiters.front(), Waiter::State::Lead);
+    writing_ = false;
+    if (!open_.empty() || stopping_) {
+        work_.notify_one();  // what arrived meanwhile is the writer thread's
     }
-    lock.unlock();
-    if (error) {
-        std::rethrow_exception(error);
+}
+
+void AccessLogBatcher::run_writer() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        work_.wait(lock, [&] { return !writing_ && (!open_.empty() || stopping_); });
+        if (open_.empty()) {
+            return;  // stopping, and everything is written
+        }
+        write_queued(lock);
     }
 }
 

@@ -1,24 +1,30 @@
 // Group commit for the access log: every portal request that reaches a share writes one event, and
 // one write transaction per event made the single SQLite writer the portal's bottleneck. Events
-// that arrive while a transaction is being written wait and go together into the next one; each
-// request still returns only after its own event is committed (or with the store's error), so
-// "recorded before answered" holds exactly as with a direct append.
+// that arrive while a transaction is being written wait and go together into the next one.
+// "Recorded before answered" holds either way:
 //
-// There is no writer thread: the request that finds nobody writing writes the batch itself (the
-// leader). A lone request therefore commits its own event without waking anyone; with a thread of
-// its own, each request cost two extra thread switches, which on the 2-core bench were the
-// largest single item of a page's CPU (futex waits and scheduler frames). When the leader has
-// committed, it hands the lead to the first request that arrived meanwhile, which writes all of
-// them: no request writes more than one batch after its own, so nobody is held up by a stream of
-// later arrivals.
+// - append() returns only once its event is committed (or throws the store's error);
+// - append_then() returns at once and calls `done` once the event is committed (or failed), on the
+//   thread that wrote it. The link page hands its answer over this way (net::LateAnswer), so its
+//   worker is free while the event waits for its transaction, and a page costs no thread waiting
+//   for a commit: on the 2-core bench those waits and wake-ups were the largest part of a page's
+//   CPU (futex and scheduler frames).
 //
-// Thread safety: append() from any number of threads.
+// Who writes: a request that finds nobody writing writes what is queued itself, once, so a lone
+// request commits its own event without waking anyone. What arrives meanwhile is written by the
+// batcher's writer thread, which goes on while there is something queued: nobody waits behind
+// more than one transaction after its own, and no request thread is held up writing for others.
+//
+// Thread safety: append() and append_then() from any number of threads. The destructor writes
+// what is still queued; no append may start once it has begun.
 #pragma once
 
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "domain/access_event.hpp"
@@ -28,37 +34,52 @@ namespace es::portal {
 
 class AccessLogBatcher {
   public:
-    explicit AccessLogBatcher(store::AccessLogRepository& log) : log_(log) {}
+    // Called with null once the event is committed, else with the store's error. Must not throw.
+    using Done = std::function<void(std::exception_ptr error)>;
+
+    explicit AccessLogBatcher(store::AccessLogRepository& log);
+    ~AccessLogBatcher();
     AccessLogBatcher(const AccessLogBatcher&) = delete;
     AccessLogBatcher& operator=(const AccessLogBatcher&) = delete;
 
     // Returns once the event is committed; throws what the store threw for its batch.
     void append(domain::AccessEvent event);
+    // Returns at once; `done` runs once the event's transaction ended (see above).
+    void append_then(domain::AccessEvent event, Done done);
 
     // Transactions written so far (for tests: concurrent events share them).
     long transactions() const;
 
   private:
-    // One per waiting request, each with its own condition: with one condition per batch,
+    // One per waiting append(), each with its own condition: with one condition per batch,
     // notify_all woke the whole batch at once and every thread then queued on the same mutex.
     struct Waiter {
         std::mutex mutex;
         std::condition_variable changed;
-        enum class State { Waiting, Done, Lead } state = State::Waiting;
+        bool done = false;
         std::exception_ptr error;
     };
     struct Batch {
         std::vector<domain::AccessEvent> events;
-        std::vector<std::shared_ptr<Waiter>> waiters;
+        std::vector<std::shared_ptr<Waiter>> waiters;  // append()
+        std::vector<Done> callbacks;                   // append_then()
+        bool empty() const { return events.empty(); }
     };
 
-    static void tell(Waiter& w, Waiter::State state, std::exception_ptr error = nullptr);
+    // Writes everything queued as one transaction and tells its callers. Called with `lock` held
+    // and nobody writing; returns with it held.
+    void write_queued(std::unique_lock<std::mutex>& lock);
+    void run_writer();
+    static void tell(Waiter& w, std::exception_ptr error);
 
     store::AccessLogRepository& log_;
     mutable std::mutex mutex_;
-    Batch open_;            // events waiting for the next transaction
-    bool leading_ = false;  // a request is writing a batch now
+    std::condition_variable work_;  // the writer thread waits here
+    Batch open_;                    // events waiting for the next transaction
+    bool writing_ = false;          // a transaction is being written now
+    bool stopping_ = false;
     long transactions_ = 0;
+    std::thread writer_;
 };
 
 }  // namespace es::portal

@@ -12,6 +12,7 @@
 
 #include "config/settings.hpp"
 #include "host/host_adapter.hpp"
+#include "net/late_answer.hpp"
 #include "portal/access_log_batcher.hpp"
 #include "portal/exchange.hpp"
 #include "portal/share_access.hpp"
@@ -39,7 +40,25 @@ class AccessRecorder {
     void record(const ShareAccess& access, const Exchange& ex, const std::string& action,
                 const std::string& outcome, const std::string& item_id = {});
 
+    // As record(), for a route whose whole answer is small and ready: the calling thread does not
+    // wait for the commit. The event is kept on the exchange (Exchange::pending_record), what
+    // the route writes next is held, and Portal::serve hands both to send_after_commit().
+    void record_before_answer(const ShareAccess& access, Exchange& ex, const std::string& action,
+                              const std::string& outcome, const std::string& item_id = {}) const;
+
+    // Commits the pending event, then sends `answer` through `late` (from the thread that wrote
+    // the event). When it cannot be written, the failure is logged as in record() and, with
+    // Failure::Refuse, the visitor gets the 503 page instead, and the connection closes.
+    void send_after_commit(Exchange::PendingRecord pending, std::string answer, bool keep, bool tls,
+                           net::LateAnswer late);
+
   private:
+    domain::AccessEvent event_of(const ShareAccess& access, const Exchange& ex,
+                                 const std::string& action, const std::string& outcome,
+                                 const std::string& item_id) const;
+    void report_failure(const std::string& log_ref, const std::string& action,
+                        const std::string& why) const;
+
     AccessLogBatcher batcher_;
     const host::HostAdapter& host_;
     const Failure failure_;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/access_event.hpp"
 #include "domain/timestamp.hpp"
 #include "net/connection.hpp"
 #include "portal/language.hpp"
@@ -47,7 +48,15 @@ class Exchange {
     // front door and sent after this pause (a throttled guess): the pause costs a timer, not a
     // worker thread.
     std::chrono::milliseconds answer_delay{0};
-    std::string held_answer;  // what the route wrote while answer_delay was set
+    std::string held_answer;  // what the route wrote while answer_delay or pending_record was set
+    // Set by AccessRecorder::record_before_answer(): the access-log event the answer waits for.
+    // The answer the route writes is held, and the portal sends it once the event is committed,
+    // without a worker waiting for the commit (Portal::serve).
+    struct PendingRecord {
+        domain::AccessEvent event;
+        std::string log_ref;
+    };
+    std::optional<PendingRecord> pending_record;
     // Language for pages; set by the route once the share (and its default locale) is known.
     Language language = Language::En;
 

@@ -98,23 +98,45 @@ net::FrontCounters Portal::connection_counters() const {
 }
 
 bool Portal::serve(net::IncomingRequest& incoming, net::Connection& connection) {
-    // The routes write their answers to the connection themselves (heads built on `response`,
-    // bodies with sendfile); `response` only carries the head.
-    const auto& head = *incoming.head;
-    net::ConnectionResponse response(connection,
-                                     head.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
-    response.setDate(Poco::Timestamp());
-    response.setVersion(head.getVersion());
-    response.setKeepAlive(incoming.may_keep_alive && head.getKeepAlive());
-    net::BufferedRequest request(incoming, connection, response);
-    const Poco::Net::IPAddress client =
-        context_.client_address.resolve(connection.peer().host(), forwarded_for(head));
-    Exchange ex(request, response, connection, client, connection.tls());
-    router_.route(ex);
-    if (!ex.held_answer.empty()) {
-        incoming.deferred = net::DeferredAnswer{std::move(ex.held_answer), ex.answer_delay};
+    const bool tls = connection.tls();
+    bool keep = false;
+    std::optional<Exchange::PendingRecord> pending;
+    std::string answer;
+    {
+        // The routes write their answers to the connection themselves (heads built on
+        // `response`, bodies with sendfile); `response` only carries the head.
+        const auto& head = *incoming.head;
+        net::ConnectionResponse response(connection,
+                                         head.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
+        response.setDate(Poco::Timestamp());
+        response.setVersion(head.getVersion());
+        response.setKeepAlive(incoming.may_keep_alive && head.getKeepAlive());
+        net::BufferedRequest request(incoming, connection, response);
+        const Poco::Net::IPAddress client =
+            context_.client_address.resolve(connection.peer().host(), forwarded_for(head));
+        Exchange ex(request, response, connection, client, tls);
+        router_.route(ex);
+        keep = ex.head_sent && !ex.must_close && response.getKeepAlive();
+        if (!ex.pending_record) {
+            if (!ex.held_answer.empty()) {
+                incoming.deferred = net::DeferredAnswer{std::move(ex.held_answer), ex.answer_delay};
+            }
+            return keep;
+        }
+        pending = std::move(ex.pending_record);
+        answer = std::move(ex.held_answer);
     }
-    return ex.head_sent && !ex.must_close && response.getKeepAlive();
+    // The answer waits for its access-log event; this worker does not. Nothing of the request or
+    // the connection may be touched after the hand-over: the answer may be gone, and the
+    // connection serving its next request on another thread, before the call returns.
+    net::LateAnswer late = incoming.answer_later();
+    if (answer.empty()) {
+        late.abandon();
+        return false;
+    }
+    context_.access.send_after_commit(std::move(*pending), std::move(answer), keep, tls,
+                                      std::move(late));
+    return false;
 }
 
 std::string Portal::create_preview_ticket(const std::string& organisation_id,

@@ -8,6 +8,7 @@
 #include "domain/throttle_key.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/http/secret_query.hpp"
+#include "portal/pages/refusal_pages.hpp"
 #include "portal/pages/texts.hpp"
 #include "portal/routes/code_send_route.hpp"
 #include "portal/routes/code_verify_route.hpp"
@@ -52,19 +53,6 @@ std::optional<std::vector<std::string>> segments_of(const std::string& uri) {
     return out;
 }
 
-// What a recipient gets while the access log cannot be written (portal.access_log_failure:
-// refuse): nothing about the link, only "try again".
-const std::string& unavailable_page() {
-    static const std::string kPage =
-        "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<title>Vorübergehend nicht verfügbar / Temporarily unavailable</title>\n"
-        "<link rel=\"stylesheet\" href=\"/assets/portal.css\">\n</head>\n<body>\n<main>\n"
-        "<p>Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später noch "
-        "einmal.</p>\n<p lang=\"en\">The service is temporarily unavailable. Please try again "
-        "later.</p>\n</main>\n</body>\n</html>\n";
-    return kPage;
-}
-
 const std::string& generic_error_page() {
     static const std::string kPage =
         "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -95,14 +83,14 @@ void PortalRouter::route(Exchange& ex) noexcept {
     } catch (const AccessLogUnavailable&) {
         // Already in the host's log (AccessRecorder); the request ends without content.
         status = Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
-        page = &unavailable_page();
+        page = &pages::unavailable_page();
     } catch (const domain::Error& e) {
         // A dependency that cannot answer now (the host, the database) refuses the request: the
         // portal never decides with less than it needs.
         ctx_.log_error(ex.request.getMethod(), "", e.what());
         if (e.kind() == domain::Error::Kind::Unavailable) {
             status = Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
-            page = &unavailable_page();
+            page = &pages::unavailable_page();
         }
     } catch (const std::exception& e) {
         // The message may hold SQL or paths: it goes to the host's log, never to the visitor.

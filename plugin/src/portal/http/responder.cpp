@@ -1,5 +1,7 @@
 #include "portal/http/responder.hpp"
 
+#include <Poco/Timestamp.h>
+
 #include <sstream>
 
 #include "portal/http/security_headers.hpp"
@@ -11,8 +13,8 @@ namespace {
 // Everything in one send(): with TCP_NODELAY, Poco's sendBuffer (head through a stream, then the
 // body) cost two syscalls and two packets per page.
 void send_all(Exchange& ex, const std::string& bytes) {
-    if (ex.answer_delay.count() > 0) {
-        ex.held_answer += bytes;  // the front door sends it after the pause
+    if (ex.answer_delay.count() > 0 || ex.pending_record) {
+        ex.held_answer += bytes;  // sent after the pause, or once the access log has the event
         return;
     }
     try {
@@ -45,6 +47,19 @@ void send_body(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status,
     }
     ex.start_response();
     send_all(ex, bytes);
+}
+
+std::string closing_answer(Poco::Net::HTTPResponse::HTTPStatus status,
+                           const std::string& content_type, const std::string& body, bool tls) {
+    Poco::Net::HTTPResponse response(Poco::Net::HTTPMessage::HTTP_1_1, status);
+    response.setDate(Poco::Timestamp());
+    response.setContentType(content_type);
+    response.setContentLength(static_cast<std::streamsize>(body.size()));
+    response.setKeepAlive(false);
+    apply_security_headers(response, tls);
+    std::ostringstream head;
+    response.write(head);
+    return std::move(head).str() + body;
 }
 
 void send_html(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& html) {

@@ -15,6 +15,11 @@ namespace es::portal::http {
 void send_body(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status,
                const std::string& content_type, const std::string& body);
 
+// The bytes of a whole response that ends its connection, built without an exchange (for an
+// answer decided after the request's exchange is gone).
+std::string closing_answer(Poco::Net::HTTPResponse::HTTPStatus status,
+                           const std::string& content_type, const std::string& body, bool tls);
+
 void send_html(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& html);
 
 // 303 to a path of this portal (never an absolute URL taken from the request).

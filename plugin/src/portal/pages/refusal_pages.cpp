@@ -35,4 +35,13 @@ const std::string& too_many_requests_page() {
     return kPage;
 }
 
+const std::string& unavailable_page() {
+    static const std::string kPage =
+        page("Vorübergehend nicht verfügbar / Temporarily unavailable",
+             "Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später noch "
+             "einmal.",
+             "The service is temporarily unavailable. Please try again later.");
+    return kPage;
+}
+
 }  // namespace es::portal::pages

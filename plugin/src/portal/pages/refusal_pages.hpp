@@ -9,6 +9,10 @@ namespace es::portal::pages {
 // 400: a secret in the URL's query.
 const std::string& bad_request_page();
 
+// 503: the access log cannot be written (portal.access_log_failure: refuse): nothing about the
+// link, only "try again".
+const std::string& unavailable_page();
+
 // 429: a client that earned too many dead-link answers (DeadLinkThrottle).
 const std::string& too_many_requests_page();
 

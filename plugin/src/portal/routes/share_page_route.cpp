@@ -39,7 +39,8 @@ void SharePageRoute::handle(Exchange& ex, const ShareAccess& access) {
         ctx_.case_views.load(access.share, selection, ex.language, CaseViewLoader::Parts{});
     const std::string html = pages::share_page(frame, view);
     if (!ex.is_head()) {
-        ctx_.access.record(access, ex, "view", "ok");
+        // The page goes out once its event is committed, without this worker waiting for it.
+        ctx_.access.record_before_answer(access, ex, "view", "ok");
     }
     report_opened(ctx_, ex, access, OwnerAlerts::Access::View);
     http::send_html(ex, HTTPResponse::HTTP_OK, html);
