@@ -126,7 +126,9 @@ LUA
 # threads share the CPU with wrk (see docs/performance.md). The load generators (127.0.0.1) are
 # a trusted proxy of the bench server, exempt from the per-client limits; the attackers are
 # 127.0.0.2 and 127.0.1.0/24.
-paced() { python3 "$here/paced_client.py" "$1" 50 8 "${2:-}"; }
+# PACED_SECONDS (default 30: 1,500 requests, so the p99 is the 15th-slowest and not one hiccup).
+paced_seconds=${PACED_SECONDS:-30}
+paced() { python3 "$here/paced_client.py" "$1" 50 "$paced_seconds" "${2:-}"; }
 p99_of() { awk '{print $4}'; }
 wrk_p99_ms() {
   wrk -t1 -c2 -d6s --latency "$@" | awk '/ 99%/{print $2}' |
@@ -134,14 +136,14 @@ wrk_p99_ms() {
 }
 slow() {
   local label=$1; shift
-  python3 "$here/slow_flood.py" "$port" 22 "$@" > "$work/slow-portal.out" & local f=$!
+  python3 "$here/slow_flood.py" "$port" $((paced_seconds + 14)) "$@" > "$work/slow-portal.out" & local f=$!
   sleep 5
   local t0=$(cpu_ticks $server_pid)
   local pp=$(paced "$portal$prot" "$cookie")
   local t1=$(cpu_ticks $server_pid)
   local pw=$(wrk_p99_ms -H "Cookie: $cookie" "$portal$prot")
   wait "$f" || true
-  python3 "$here/slow_flood.py" "$nport" 22 "$@" > "$work/slow-nginx.out" & f=$!
+  python3 "$here/slow_flood.py" "$nport" $((paced_seconds + 14)) "$@" > "$work/slow-nginx.out" & f=$!
   sleep 5
   local n0=$(tree_ticks $nginx_pid $nginx_pids)
   local np=$(paced "$nginx/page.html")
@@ -153,8 +155,8 @@ slow() {
   echo "  visitor, portal: $pp"
   echo "  visitor, nginx:  $np"
   echo "  saturating client (wrk -c2) p99: portal $pw ms, nginx $nw ms"
-  echo "  portal: $(cat "$work/slow-portal.out"), server CPU $(python3 -c "print(f'{($t1-$t0)/$hz:.1f}')") s in the 8 s window"
-  echo "  nginx:  $(cat "$work/slow-nginx.out"), server CPU $(python3 -c "print(f'{($n1-$n0)/$hz:.1f}')") s in the 8 s window"
+  echo "  portal: $(cat "$work/slow-portal.out"), server CPU $(python3 -c "print(f'{($t1-$t0)/$hz:.1f}')") s in the ${paced_seconds} s window"
+  echo "  nginx:  $(cat "$work/slow-nginx.out"), server CPU $(python3 -c "print(f'{($n1-$n0)/$hz:.1f}')") s in the ${paced_seconds} s window"
 }
 slow_floods() {
   echo "visitor without a flood: portal $(paced "$portal$prot" "$cookie"); nginx $(paced "$nginx/page.html")"
