@@ -33,7 +33,8 @@ def connect():
 
 
 def read_response(s, buf):
-    """Reads one response with Content-Length from s; returns the bytes after it and its status."""
+    """Reads one response with Content-Length from s; returns the bytes after it, its status and
+    whether the server closes the connection after it."""
     while b"\r\n\r\n" not in buf:
         chunk = s.recv(65536)
         if not chunk:
@@ -42,17 +43,19 @@ def read_response(s, buf):
     head, _, rest = buf.partition(b"\r\n\r\n")
     lines = head.split(b"\r\n")
     status = int(lines[0].split()[1])
-    length = 0
+    length, closing = 0, False
     for line in lines[1:]:
         name, _, value = line.partition(b":")
         if name.strip().lower() == b"content-length":
             length = int(value)
+        elif name.strip().lower() == b"connection" and value.strip().lower() == b"close":
+            closing = True
     while len(rest) < length:
         chunk = s.recv(65536)
         if not chunk:
             raise ConnectionError("closed")
         rest += chunk
-    return rest[length:], status
+    return rest[length:], status, closing
 
 
 latencies, errors = [], 0
@@ -69,9 +72,12 @@ for i in range(n):
         if sock is None:
             sock, buf = connect(), b""
         sock.sendall(request)
-        buf, status = read_response(sock, buf)
+        buf, status, closing = read_response(sock, buf)
         if status != 200:
             errors += 1
+        if closing:  # the server's keep-alive budget is spent: the next request opens anew
+            sock.close()
+            sock = None
     except (OSError, ConnectionError, ValueError, IndexError):
         errors += 1
         if sock is not None:
