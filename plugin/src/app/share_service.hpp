@@ -30,24 +30,16 @@
 #include "domain/protection_choice.hpp"
 #include "domain/selection.hpp"
 #include "domain/share.hpp"
+#include "domain/share_overview.hpp"
 #include "domain/share_request.hpp"
 #include "store/store.hpp"
 
 namespace es::app {
 
-// A share as the owner's panel shows it.
-struct ShareOverview {
-    domain::Share share;
-    domain::ShareStatus status = domain::ShareStatus::Active;  // by the database clock
-    std::optional<domain::Timestamp> last_access;
-};
-
-// The result of create(): the share and its link. The link is shown to the owner once here and
-// can be fetched again with private_url(); it is never logged.
-struct CreatedShare {
-    domain::Share share;
-    std::string url;
-};
+// The result of create() (CreatedShare): the link is shown to the owner once there and can be
+// fetched again with private_url().
+using domain::CreatedShare;
+using domain::ShareOverview;
 
 // What the link e-mail says about who sends it; the host knows it, the service does not.
 struct LinkMailFacts {

@@ -37,7 +37,7 @@ bool parse_bool(const std::string& key, const std::string& value) {
 
 }  // namespace
 
-void Policy::apply_override(config::PolicySettings& p, const std::string& key,
+void Policy::apply_override(PolicySettings& p, const std::string& key,
                             const std::string& v) {
     using Setter = std::function<void()>;
     const std::map<std::string, Setter> setters = {
@@ -67,10 +67,10 @@ void Policy::apply_override(config::PolicySettings& p, const std::string& key,
     it->second();
 }
 
-Policy Policy::resolve(const config::PolicyConfig& config, const std::string& case_type_id,
+Policy Policy::resolve(const PolicyConfig& config, const std::string& case_type_id,
                        const PolicyOverrides& organisation_wide,
                        const PolicyOverrides& for_case_type) {
-    config::PolicySettings s = config.for_case_type(case_type_id);
+    PolicySettings s = config.for_case_type(case_type_id);
     for (const auto& [key, value] : organisation_wide) {
         apply_override(s, key, value);
     }

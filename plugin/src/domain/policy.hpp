@@ -1,6 +1,6 @@
 // The rules for making shares in one organisation and case type, resolved once per request.
 //
-// Layers, later wins: config defaults → config case type (es::config::PolicyConfig) → the
+// Layers, later wins: config defaults → config case type (PolicyConfig) → the
 // organisation's overrides for all its case types → its overrides for this case type (both stored
 // in the database, see store::OrganisationSettingsRepository). Overrides use the YAML key names.
 #pragma once
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "config/settings.hpp"
+#include "domain/policy_values.hpp"
 #include "domain/share_options.hpp"
 #include "domain/timestamp.hpp"
 #include "domain/violation.hpp"
@@ -21,19 +21,19 @@ using PolicyOverrides = std::map<std::string, std::string>;
 
 class Policy {
   public:
-    explicit Policy(config::PolicySettings settings) : settings_(std::move(settings)) {}
+    explicit Policy(PolicySettings settings) : settings_(std::move(settings)) {}
 
     // Throws ValidationFailed (field "policy.<key>") for an unknown key or a value out of range, so
     // a bad row in the database is reported instead of silently weakening the policy.
-    static Policy resolve(const config::PolicyConfig& config, const std::string& case_type_id,
+    static Policy resolve(const PolicyConfig& config, const std::string& case_type_id,
                           const PolicyOverrides& organisation_wide,
                           const PolicyOverrides& for_case_type);
 
     // Applies one override to `settings`; the same ranges as the YAML loader.
-    static void apply_override(config::PolicySettings& settings, const std::string& key,
+    static void apply_override(PolicySettings& settings, const std::string& key,
                                const std::string& value);
 
-    const config::PolicySettings& settings() const { return settings_; }
+    const PolicySettings& settings() const { return settings_; }
     bool enabled() const { return settings_.enabled; }
 
     // 20 days for a direct link, 24 hours for an e-mailed one (by default).
@@ -53,7 +53,7 @@ class Policy {
     void check_protection(Protection protection, const std::string& field, Violations& out) const;
 
   private:
-    config::PolicySettings settings_;
+    PolicySettings settings_;
 };
 
 // Code points in valid UTF-8, or -1 when `text` is not valid UTF-8 (overlong, surrogate,

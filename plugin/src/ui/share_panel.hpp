@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/share_service.hpp"
+#include "domain/share_overview.hpp"
 #include "domain/access_event.hpp"
 #include "domain/case_snapshot.hpp"
 #include "domain/outbox_message.hpp"
@@ -17,7 +17,7 @@
 namespace es::ui {
 
 struct SharePanelRow {
-    app::ShareOverview overview;
+    domain::ShareOverview overview;
     std::optional<std::string> private_url;  // for active shares only
     std::string creator_name;                // display name, or "(removed user)"
     std::vector<domain::OutboxMessage> messages;

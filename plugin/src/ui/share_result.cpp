@@ -2,7 +2,7 @@
 
 namespace es::ui {
 
-Json share_result_dialog(Language lang, const app::CreatedShare& created,
+Json share_result_dialog(Language lang, const domain::CreatedShare& created,
                          int email_link_expiry_hours) {
     const domain::Share& share = created.share;
     JsonArray body = array();

@@ -3,13 +3,13 @@
 
 #include <string>
 
-#include "app/share_service.hpp"
+#include "domain/share_overview.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
 namespace es::ui {
 
-Json share_result_dialog(Language language, const app::CreatedShare& created,
+Json share_result_dialog(Language language, const domain::CreatedShare& created,
                          int email_link_expiry_hours);
 
 }  // namespace es::ui
