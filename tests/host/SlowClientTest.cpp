@@ -65,12 +65,12 @@ TEST_F(SlowClientTest, StalledConnectionsFromManyAddressesDoNotStopTheHost) {
 
 TEST_F(SlowClientTest, OversizedBodyGetsAJsonError) {
     RawClient c("127.0.0.1", static_cast<std::uint16_t>(host_->port()), "127.0.0.3");
-    c.send("POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-           "Content-Length: 2000000\r\n\r\n");
+    c.send(
+        "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 2000000\r\n\r\n");
     const std::string refused = c.read_until_close(3s);
     EXPECT_EQ(413, es::net::test::status_of(refused)) << refused;
-    EXPECT_EQ("application/json; charset=utf-8",
-              es::net::test::header_of(refused, "Content-Type"));
+    EXPECT_EQ("application/json; charset=utf-8", es::net::test::header_of(refused, "Content-Type"));
     EXPECT_NE(std::string::npos, refused.find("\"code\":\"body_too_large\""));
 }
 

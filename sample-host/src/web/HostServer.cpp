@@ -100,7 +100,8 @@ void HostServer::start() {
         r.setContentType("application/json; charset=utf-8");
         return Exchange::error_json(refusal_code(r.getStatus()), r.getReason() + ".");
     };
-    auto front = std::make_unique<es::net::HttpFront>(std::move(s), es::net::serve_with(*handlers_));
+    auto front =
+        std::make_unique<es::net::HttpFront>(std::move(s), es::net::serve_with(*handlers_));
     front->start();
     front_ = std::move(front);
 }
