@@ -15,7 +15,6 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <fstream>
@@ -26,13 +25,6 @@ namespace host::test {
 namespace {
 
 const std::string kPlugin = "ch.example.external-sharing";
-
-int free_port() {
-    Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
-    const int port = s.address().port();
-    s.close();
-    return port;
-}
 
 // A recipient's browser at the portal: keeps cookies, reads the CSRF field of forms.
 class PortalVisitor {

@@ -15,21 +15,12 @@
 
 #include <gtest/gtest.h>
 
-#include <Poco/Net/ServerSocket.h>
-
 #include "test_host.hpp"
 
 namespace host::test {
 namespace {
 
 const std::string kPlugin = "ch.example.external-sharing";
-
-int free_port() {
-    Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
-    const int port = s.address().port();
-    s.close();
-    return port;
-}
 
 // A client that honours the front door's "busy" (503 + Retry-After): all requests here come from
 // one address, faster than any person, and may meet its per-client limits.

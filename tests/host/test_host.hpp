@@ -13,6 +13,9 @@
 
 namespace host::test {
 
+// A loopback port nobody listens on right now, for a plugin portal whose config needs a fixed one.
+int free_port();
+
 // A folder under /tmp that is removed with the object.
 class TempDir {
   public:
