@@ -92,7 +92,7 @@ TEST(DevMailbox, ApiListsSpooledMailAndSms) {
     EXPECT_EQ(sms->getObject(0)->getValue<std::string>("text"), "Code 48213");
 }
 
-// Issue #14.5: a user of the second organisation saw the first one's links and codes.
+// The mailbox is per organisation: a user never sees the links and codes sent for another one.
 TEST(DevMailbox, EachOrganisationSeesOnlyItsOwnMessages) {
     TestHost host(TestHost::Options{true, 5, {}, true});
     auto anna = host.client();

@@ -1,7 +1,7 @@
 // The External Sharing module in the sample host, driven through the host's JSON API as any
-// client of the API may call it, not only the dialog (issue #14.4): every protection mode is
-// checked on the server, the download limit can be set, and "Change protection" ends the
-// recipient's open session at the real portal.
+// client of the API may call it, not only the dialog: every protection mode is checked on the
+// server, the download limit can be set, and "Change protection" ends the recipient's open session
+// at the real portal.
 #include <regex>
 #include <set>
 

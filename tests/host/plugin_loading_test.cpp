@@ -1,5 +1,5 @@
 // Bad plugin input: each gives exactly one clear log line naming the file and the reason, and the
-// host goes on without that plugin (acceptance criteria of the plugin-loading issue).
+// host goes on without that plugin.
 #include <fstream>
 #include <mutex>
 

@@ -1,6 +1,7 @@
-// The sample host's port under the slow-client attack of issue 14: it fell to 40 connections that
-// began a request and never finished it (a thread each, 16 threads). Behind the front door they
-// cost no thread; past the per-client limit they get the API's JSON error with Retry-After.
+// The sample host's port under a slow-client attack: connections that begin a request and never
+// finish it. With a thread per connection, 40 of them took all 16 threads; behind the front door
+// they cost no thread, and past the per-client limit they get the API's JSON error with
+// Retry-After.
 #include <gtest/gtest.h>
 
 #include <chrono>

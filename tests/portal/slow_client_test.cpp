@@ -131,7 +131,7 @@ TEST_F(SlowClientTest, KeepAliveRequestsEachGetTheirOwnDeadline) {
     }
 }
 
-// The attack of issue 14: ~620 connections from one address, each with a started request that never
+// A slow-client flood: ~620 connections from one address, each with a started request that never
 // ends. Only max_connections_per_client of them are held (and they hold no thread); the rest are
 // told 503 + Retry-After with the portal's security headers. The recipient is answered at once.
 class SlowFloodTest : public PortalTest {
