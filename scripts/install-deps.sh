@@ -9,6 +9,7 @@ packages=(
   libyaml-cpp-dev libmysqlcppconn-dev libargon2-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   binutils unzip zip curl python3 openssl iproute2 media-types
+  clang-format
   mariadb-server mariadb-client
   python3-aiosmtpd
   nginx-light wrk

@@ -3,9 +3,9 @@
 #include <cstring>
 #include <iostream>
 
-#include "app/HostApp.hpp"
-#include "demo/DemoData.hpp"
-#include "log/HostLog.hpp"
+#include "app/host_app.hpp"
+#include "demo/demo_data.hpp"
+#include "log/host_log.hpp"
 
 namespace {
 

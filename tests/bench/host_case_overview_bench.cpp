@@ -20,8 +20,8 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
 
-#include "app/HostApp.hpp"
-#include "log/HostLog.hpp"
+#include "app/host_app.hpp"
+#include "log/host_log.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// What queueing a message adds to the transaction that writes it (issue 6: < 1 ms), on SQLite and
+// What queueing a message adds to the transaction that writes it (the aim: < 1 ms), on SQLite and
 // on a real MariaDB: the share-creation transaction (share row, 6 selection items, audit entry)
 // with and without its link e-mail in the outbox. The "with" side includes building the row
 // (address validation, payload JSON), as a caller pays it. Pairs alternate which runs first, so

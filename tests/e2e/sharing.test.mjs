@@ -31,7 +31,7 @@ const COLUMN_CLASS = 'col-' + (PLUGIN + '/external-sharing.active-shares').repla
 const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'sharing');
 mkdirSync(artifacts, { recursive: true });
 
-// Cases of the demo data (sample-host/src/demo/DemoData.cpp): number i has three attachments when
+// Cases of the demo data (sample-host/src/demo/demo_data.cpp): number i has three attachments when
 // i % 4 == 2, an e-mail address unless i % 10 == 3, a phone number when i % 5 < 3, and is closed
 // when i % 7 == 0.
 const CASE_EN = 'MH-2024-00002';  // phone + e-mail, three attachments: the main path

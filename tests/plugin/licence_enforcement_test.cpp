@@ -1,7 +1,6 @@
 // Privacy by default, through the real module: until an organisation activates External Sharing,
 // its users get no share action, the column stays empty and the panel explains how to activate;
 // after the trial starts all of it appears, and deactivation takes it away again at once.
-#include <dlfcn.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -13,19 +12,13 @@
 #include <dm/cpp/plugin_handle.hpp>
 
 #include "fake_host.hpp"
+#include "module_harness.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// dlopen's handle stays open until exit: the ABI forbids unloading a plugin.
-const struct dm_plugin_entry* load_entry() {
-    void* library = dlopen(ES_PLUGIN_FILE, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) {
-        throw std::runtime_error(dlerror());
-    }
-    return static_cast<const struct dm_plugin_entry*>(dlsym(library, DM_PLUGIN_ENTRY_SYMBOL));
-}
+using es::test::load_entry;
 
 class LicenceEnforcement : public ::testing::Test {
   protected:

@@ -11,11 +11,8 @@
 
 namespace es::test {
 
-namespace {
-
 namespace fs = std::filesystem;
 
-// dlopen's handle stays open until exit: the ABI forbids unloading a plugin.
 const struct dm_plugin_entry* load_entry() {
     void* library = dlopen(ES_PLUGIN_FILE, RTLD_NOW | RTLD_LOCAL);
     if (library == nullptr) {
@@ -24,7 +21,6 @@ const struct dm_plugin_entry* load_entry() {
     return static_cast<const struct dm_plugin_entry*>(dlsym(library, DM_PLUGIN_ENTRY_SYMBOL));
 }
 
-// A port nobody listens on right now (the portal's config needs a fixed one to build links).
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
@@ -36,8 +32,6 @@ int free_port() {
     ::close(fd);
     return ntohs(a.sin_port);
 }
-
-}  // namespace
 
 ModuleHarness::ModuleHarness(const std::string& name, CountingHost::Abi abi,
                              const std::string& locale) {

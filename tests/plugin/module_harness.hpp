@@ -17,6 +17,14 @@
 
 namespace es::test {
 
+// The module's entry, from ES_PLUGIN_FILE. The library stays loaded until exit: the ABI forbids
+// unloading a plugin.
+const struct dm_plugin_entry* load_entry();
+
+// A loopback port nobody listens on right now (the portal's config needs a fixed one to build
+// links).
+int free_port();
+
 class ModuleHarness {
   public:
     // Starts the module in front of a host of `abi`; the acting user is the fake directory's

@@ -4,7 +4,6 @@
 // host's directory names. Proves the wiring (dialog → share → portal → alert service → outbox →
 // worker), which the portal and store tests check piece by piece.
 #include <arpa/inet.h>
-#include <dlfcn.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -21,32 +20,14 @@
 #include <dm/cpp/plugin_handle.hpp>
 
 #include "fake_host.hpp"
+#include "module_harness.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-const struct dm_plugin_entry* load_entry() {
-    void* library = dlopen(ES_PLUGIN_FILE, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) {
-        throw std::runtime_error(dlerror());
-    }
-    return static_cast<const struct dm_plugin_entry*>(dlsym(library, DM_PLUGIN_ENTRY_SYMBOL));
-}
-
-// A port nobody listens on right now (the portal's config needs a fixed one to build links).
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
+using es::test::free_port;
+using es::test::load_entry;
 
 // The status code of a plain HTTP/1.0 GET to 127.0.0.1:port; 0 when the request failed.
 int http_get_status(int port, const std::string& path) {

@@ -1,5 +1,5 @@
-// When the access log cannot be written, portal.access_log_failure decides (issue #14.4): "refuse"
-// (the default) answers 503 and lets no page, file, zip or session out unlogged; "serve" serves.
+// When the access log cannot be written, portal.access_log_failure decides: "refuse" (the
+// default) answers 503 and lets no page, file, zip or session out unlogged; "serve" serves.
 // The log is made unwritable for real: another process-level SQLite connection holds the write
 // lock of the access log's file, so the portal's inserts fail with SQLITE_BUSY.
 #include <Poco/String.h>

@@ -1,6 +1,6 @@
-// Scanning for links is slowed per client address (issue #14.4), in a way that tells the scanner
-// nothing: once a client has earned too many dead-link answers, it gets the same 429 for live and
-// dead links; live links never count; other clients are not affected.
+// Scanning for links is slowed per client address, in a way that tells the scanner nothing: once
+// a client has earned too many dead-link answers, it gets the same 429 for live and dead links;
+// live links never count; other clients are not affected.
 #include <thread>
 
 #include "crypto/token.hpp"

@@ -1,7 +1,7 @@
-// The download limit counts what was delivered (issue #14.4). Five "Range: bytes=0-(size-2)"
-// requests used to serve the whole file but its last byte five times and count nothing; now every
-// byte of a file is paid for from a counted download, whatever the shape of the ranges (several,
-// overlapping, suffix, with or without If-Range), while resuming a counted download is free.
+// The download limit counts what was delivered: every byte of a file is paid for from a counted
+// download, whatever the shape of the ranges (several, overlapping, suffix, with or without
+// If-Range), so five "Range: bytes=0-(size-2)" requests cannot take the file but its last byte five
+// times for nothing; resuming a counted download is free.
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 

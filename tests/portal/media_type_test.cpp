@@ -1,4 +1,4 @@
-// A download's Content-Type is the host's only when the file's name agrees with it (issue #14.4):
+// A download's Content-Type is the host's only when the file's name agrees with it:
 // disguised names (NUL, controls, bidi overrides, invisible characters, double extensions ending
 // in another kind of file) go out as application/octet-stream, always as an attachment.
 #include <algorithm>

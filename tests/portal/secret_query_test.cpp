@@ -1,4 +1,4 @@
-// Secrets travel in form bodies only (issue #14.4): a password, code or token in any portal URL's
+// Secrets travel in form bodies only: a password, code or token in any portal URL's
 // query is refused with 400, the same for live and dead links, and never read.
 #include "portal/http/secret_query.hpp"
 #include "crypto/token.hpp"

@@ -19,9 +19,7 @@ using Clock = std::chrono::steady_clock;
 
 class SlowClientTest : public PortalTest {
   protected:
-    void configure(config::Settings& s) override {
-        s.portal.header_timeout_seconds = 2;
-    }
+    void configure(config::Settings& s) override { s.portal.header_timeout_seconds = 2; }
     Poco::Net::StreamSocket connect() {
         Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
         s.setReceiveTimeout(Poco::Timespan(15, 0));
@@ -133,7 +131,7 @@ TEST_F(SlowClientTest, KeepAliveRequestsEachGetTheirOwnDeadline) {
     }
 }
 
-// The attack of issue 14: ~620 connections from one address, each with a started request that never
+// A slow-client flood: ~620 connections from one address, each with a started request that never
 // ends. Only max_connections_per_client of them are held (and they hold no thread); the rest are
 // told 503 + Retry-After with the portal's security headers. The recipient is answered at once.
 class SlowFloodTest : public PortalTest {
@@ -177,7 +175,8 @@ TEST_F(SlowFloodTest, SlowConnectionsFromOneAddressDoNotDelayARecipient) {
     EXPECT_EQ("nosniff", net::test::header_of(refused, "X-Content-Type-Options"));
     const auto counters = portal_->connection_counters();
     EXPECT_GE(counters.refused_client, 620u - settings_.portal.max_connections_per_client);
-    EXPECT_LE(counters.open, static_cast<std::uint64_t>(settings_.portal.max_connections_per_client) + 1);
+    EXPECT_LE(counters.open,
+              static_cast<std::uint64_t>(settings_.portal.max_connections_per_client) + 1);
 }
 
 TEST_F(SlowFloodTest, SlowConnectionsFromManyAddressesDoNotDelayARecipient) {

@@ -19,8 +19,8 @@
  *   3. `init` once. No UI, no blocking network I/O in `init`: the plugin reads its configuration,
  *      opens its storage and may start its own background threads (a portal server, a mail worker).
  *   4. `get_extension` any number of times, from any thread, until `deinit`.
- *   5. `deinit` once, when `init` returned DM_OK. The plugin stops every thread it started before it
- *      returns. After `deinit`, no pointer obtained from the plugin may be used.
+ *   5. `deinit` once, when `init` returned DM_OK. The plugin stops every thread it started before
+ *      it returns. After `deinit`, no pointer obtained from the plugin may be used.
  *
  * The host never unloads the library before the process exits: code the plugin left behind (a
  * thread-local destructor, an atexit handler of a dependency) must stay mapped. */
@@ -42,9 +42,9 @@ extern "C" {
  * (dm_struct_read() with DM_INIT_ARGS_V1_0_SIZE). */
 typedef struct dm_init_args {
     uint32_t struct_size;
-    const dm_host* host;    /* valid until `deinit` returns */
-    dm_str config_path;     /* the plugin's configuration file named in the host's config; may be empty */
-    dm_str data_directory;  /* a writable folder reserved for this plugin; may be empty */
+    const dm_host* host;   /* valid until `deinit` returns */
+    dm_str config_path;    /* the plugin's configuration file, named in the host's; may be empty */
+    dm_str data_directory; /* a writable folder reserved for this plugin; may be empty */
 } dm_init_args;
 
 /* since 1.1 */

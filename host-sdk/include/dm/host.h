@@ -35,8 +35,7 @@ typedef struct dm_host {
 /* The size of dm_host in ABI 1.0, the smallest a plugin accepts. A plugin reads the
  * host's fields in place (it must pass the host's own pointer back as `host`), so it checks
  * `struct_size` against this before it reads `get_extension`. */
-#define DM_HOST_V1_0_SIZE \
-    (offsetof(dm_host, get_extension) + sizeof(((dm_host*)0)->get_extension))
+#define DM_HOST_V1_0_SIZE (offsetof(dm_host, get_extension) + sizeof(((dm_host*)0)->get_extension))
 
 #ifdef __cplusplus
 }

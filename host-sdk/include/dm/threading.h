@@ -8,11 +8,12 @@
  * [any-thread]   May be called from any thread, concurrently with any other [any-thread] function,
  *                also with itself. The implementation synchronises what it shares.
  * [same-thread]  Called on the thread that obtained the object it operates on (streams), never
- *                concurrently for the same object; different objects may be used on different threads.
+ *                concurrently for the same object; different objects may be used on different
+ *                threads.
  *
  * The external portal of a plugin calls host services from many threads at once, so every host
- * service is [any-thread]. The host calls plugin UI functions from its request threads, so those are
- * [any-thread] too. Only the lifecycle (`init`, `deinit`) is [main-thread]. */
+ * service is [any-thread]. The host calls plugin UI functions from its request threads, so those
+ * are [any-thread] too. Only the lifecycle (`init`, `deinit`) is [main-thread]. */
 #ifndef DM_THREADING_H
 #define DM_THREADING_H
 

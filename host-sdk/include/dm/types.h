@@ -4,11 +4,11 @@
  *  - Strings are UTF-8 with an explicit length (`dm_str`); they are not NUL-terminated unless a
  *    comment says so. A `dm_str` passed into a call is borrowed for the duration of that call only.
  *  - Results are written into a caller-supplied `dm_sink`. The callee calls `write` zero or more
- *    times; the caller concatenates the pieces. Memory is therefore always released by the side that
- *    allocated it.
- *  - Every function returns a `dm_status`. On anything but DM_OK, the callee writes one human-readable
- *    UTF-8 sentence into the `error` sink (when it is not NULL) and the content of the `result` sink
- *    must be ignored by the caller.
+ *    times; the caller concatenates the pieces. Memory is therefore always released by the side
+ *    that allocated it.
+ *  - Every function returns a `dm_status`. On anything but DM_OK, the callee writes one
+ *    human-readable UTF-8 sentence into the `error` sink (when it is not NULL) and the content of
+ *    the `result` sink must be ignored by the caller.
  *  - No exception, longjmp or signal crosses the boundary. */
 #ifndef DM_TYPES_H
 #define DM_TYPES_H
@@ -62,8 +62,8 @@ typedef struct dm_str {
 } dm_str;
 
 /* A caller-supplied output. `write` appends `len` bytes to whatever `ctx` collects.
- * [same-thread]: the callee calls it only on the thread of the call that received the sink, and only
- * before that call returns. The bytes are borrowed for the duration of `write`. */
+ * [same-thread]: the callee calls it only on the thread of the call that received the sink, and
+ * only before that call returns. The bytes are borrowed for the duration of `write`. */
 typedef struct dm_sink {
     void* ctx;
     void (*write)(void* ctx, const char* data, size_t len);

@@ -44,7 +44,8 @@ typedef struct dm_version {
     uint32_t patch;
 } dm_version;
 
-#define DM_ABI_VERSION_INIT {DM_ABI_VERSION_MAJOR, DM_ABI_VERSION_MINOR, DM_ABI_VERSION_PATCH}
+#define DM_ABI_VERSION_INIT \
+    { DM_ABI_VERSION_MAJOR, DM_ABI_VERSION_MINOR, DM_ABI_VERSION_PATCH }
 
 /* True when code built against `v` can be used by code built against this header: the same major
  * version. The minor version does not matter here; what a peer offers is read from its structs. */

@@ -15,6 +15,7 @@
 #include "ui/share_dialog.hpp"
 #include "ui/share_panel.hpp"
 #include "ui/share_result.hpp"
+#include "ui/shares_column.hpp"
 #include "ui/texts.hpp"
 
 namespace es::app {
@@ -440,29 +441,11 @@ std::string CaseworkerDesk::invoke(const domain::Actor& actor, std::string_view 
 
 std::string CaseworkerDesk::column_values(const domain::Actor& actor,
                                           const std::vector<std::string>& case_ids) {
-    ui::JsonArray cells = ui::array();
     if (!active_for(actor)) {
-        for (size_t i = 0; i < case_ids.size(); ++i) {
-            cells->add(Poco::Dynamic::Var());
-        }
-        return ui::stringify(cells);
+        return ui::stringify(ui::empty_shares_column(case_ids.size()));
     }
-    const ui::Language lang = ui::language_of(actor.locale);
-    const auto summaries = ports_.shares.column_summary(actor, case_ids);
-    for (const auto& s : summaries) {
-        if (s.active_count == 0 || !s.next_expiry) {
-            cells->add(Poco::Dynamic::Var());
-            continue;
-        }
-        std::string tip =
-            ui::text(lang, s.active_count == 1 ? "column.tooltip.one" : "column.tooltip.many");
-        tip = ui::fill(ui::fill(tip, "count", std::to_string(s.active_count)), "date",
-                       ui::format_date(*s.next_expiry));
-        Json cell = ui::element(
-            {{"icon", "link"}, {"tooltip", tip}, {"text", std::to_string(s.active_count)}});
-        cells->add(cell);
-    }
-    return ui::stringify(cells);
+    return ui::stringify(ui::shares_column(ui::language_of(actor.locale),
+                                           ports_.shares.column_summary(actor, case_ids)));
 }
 
 }  // namespace es::app

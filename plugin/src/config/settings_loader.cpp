@@ -145,9 +145,8 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
     out.max_connections = s.integer("max_connections", out.max_connections, 16, 1000000);
     out.max_connections_per_client =
         s.integer("max_connections_per_client", out.max_connections_per_client, 1, 100000);
-    out.max_requests_in_progress_per_client =
-        s.integer("max_requests_in_progress_per_client", out.max_requests_in_progress_per_client,
-                  1, 10000);
+    out.max_requests_in_progress_per_client = s.integer(
+        "max_requests_in_progress_per_client", out.max_requests_in_progress_per_client, 1, 10000);
     out.retry_after_seconds = s.integer("retry_after_seconds", out.retry_after_seconds, 1, 3600);
     out.throttled_answer_delay_ms =
         s.integer("throttled_answer_delay_ms", out.throttled_answer_delay_ms, 0, 10000);

@@ -97,7 +97,8 @@ Json selection_field(const ShareDialogInput& in) {
     }
     JsonArray journal = array();
     for (const auto& j : c.journal) {
-        // Internal entries are meant for the team: unticked until the caseworker decides.
+        // Internal entries are for the organisation's own staff: unticked until the caseworker
+        // decides.
         Json e = item(j.id, j.date.substr(0, 10) + " — " + j.author, excerpt(j.text),
                       was_checked(in.submitted, "journal", j.id, !j.internal));
         if (j.internal) {
@@ -274,7 +275,8 @@ domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnap
 
 std::map<std::string, std::string> field_errors(const domain::ValidationFailed& failure,
                                                 Language language) {
-    // Rules whose German wording we own; others fall back to the domain's English sentence.
+    // The rules the dialog can meet have a German wording here; others fall back to the domain's
+    // English sentence.
     static const std::map<std::string, std::string> german = {
         {"email_format", "Keine gültige E-Mail-Adresse."},
         {"phone_format", "Keine gültige Telefonnummer (z. B. +41 79 123 45 67)."},

@@ -1,9 +1,11 @@
 /* Every field of every struct of ABI 1.0, and every type whose size crosses the ABI. Expanded once
- * against the frozen 1.0 headers (layout_v1_0.c) and once against the current ones
- * (layout_current.c); layout_test.c compares the two. A field listed here may never move. */
+ * against the frozen 1.0 headers (layout_v1_0.c) and once against the current ones, in
+ * layout_test.c, which compares the two. A field listed here may never move. */
 #ifndef TESTS_ABI_COMPAT_LAYOUT_FIELDS_H
 #define TESTS_ABI_COMPAT_LAYOUT_FIELDS_H
 
+/* The tables keep one struct to a line; clang-format would run the X(...) together. */
+/* clang-format off */
 #define DM_LAYOUT_FIELDS(X)                                                                       \
     X(dm_version, major) X(dm_version, minor) X(dm_version, patch)                                \
     X(dm_str, data) X(dm_str, len)                                                                \
@@ -48,5 +50,6 @@
     X(dm_plugin_ui, DM_PLUGIN_UI_V1_0_SIZE)                                                       \
     X(dm_event, DM_EVENT_V1_0_SIZE)                                                               \
     X(dm_plugin_events, DM_PLUGIN_EVENTS_V1_0_SIZE)
+/* clang-format on */
 
 #endif /* TESTS_ABI_COMPAT_LAYOUT_FIELDS_H */

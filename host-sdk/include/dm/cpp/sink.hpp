@@ -9,7 +9,9 @@
 
 namespace dm {
 
-inline dm_str to_dm(std::string_view s) noexcept { return dm_str{s.data(), s.size()}; }
+inline dm_str to_dm(std::string_view s) noexcept {
+    return dm_str{s.data(), s.size()};
+}
 
 inline std::string_view to_view(dm_str s) noexcept {
     return s.data == nullptr ? std::string_view{} : std::string_view{s.data, s.len};
@@ -17,7 +19,7 @@ inline std::string_view to_view(dm_str s) noexcept {
 
 // Writes everything the callee produces into a std::string that outlives the call.
 class StringSink {
-public:
+  public:
     StringSink() : sink_{this, &StringSink::append} {}
     StringSink(const StringSink&) = delete;
     StringSink& operator=(const StringSink&) = delete;
@@ -26,7 +28,7 @@ public:
     const std::string& str() const noexcept { return text_; }
     std::string take() noexcept { return std::move(text_); }
 
-private:
+  private:
     static void append(void* ctx, const char* data, size_t len) {
         // A sink must not throw into C; an allocation failure here ends the process, which is the
         // only honest answer when a result cannot be held.
@@ -47,14 +49,14 @@ inline void write(const dm_sink* sink, std::string_view text) noexcept {
 // Adapts any callable `void(std::string_view)` to a dm_sink for the duration of one call.
 template <typename F>
 class CallbackSink {
-public:
+  public:
     explicit CallbackSink(F f) : f_(std::move(f)), sink_{this, &CallbackSink::call} {}
     CallbackSink(const CallbackSink&) = delete;
     CallbackSink& operator=(const CallbackSink&) = delete;
 
     const dm_sink* get() const noexcept { return &sink_; }
 
-private:
+  private:
     static void call(void* ctx, const char* data, size_t len) noexcept {
         try {
             static_cast<CallbackSink*>(ctx)->f_(std::string_view(data, len));

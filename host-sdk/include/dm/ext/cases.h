@@ -37,8 +37,7 @@ typedef struct dm_attachment_stream dm_attachment_stream;
 #define DM_CASE_PART_DETAILS ((uint32_t)1u << 0)     /* "details": the object of case_details */
 #define DM_CASE_PART_JOURNAL ((uint32_t)1u << 1)     /* "journal": the array of journal_entries */
 #define DM_CASE_PART_ATTACHMENTS ((uint32_t)1u << 2) /* "attachments": the array of attachments */
-#define DM_CASE_PARTS_V1_1 \
-    (DM_CASE_PART_DETAILS | DM_CASE_PART_JOURNAL | DM_CASE_PART_ATTACHMENTS)
+#define DM_CASE_PARTS_V1_1 (DM_CASE_PART_DETAILS | DM_CASE_PART_JOURNAL | DM_CASE_PART_ATTACHMENTS)
 
 /* since 1.1 */
 /* Flags of `add_journal_entry`. */
@@ -88,8 +87,9 @@ typedef struct dm_host_cases {
                                uint64_t offset, void* buffer, uint64_t capacity);
 
     /* A file descriptor opened for reading on the attachment's content, or -1 when the host does
-     * not store the attachment as a plain file. The descriptor is owned by the stream: the plugin may
-     * pread() and sendfile() from it but must not close it. Lets the portal send with zero copies.
+     * not store the attachment as a plain file. The descriptor is owned by the stream: the plugin
+     * may pread() and sendfile() from it but must not close it. Lets the portal send with zero
+     * copies.
      * [same-thread] */
     int (*attachment_fd)(const struct dm_host* host, dm_attachment_stream* stream);
 

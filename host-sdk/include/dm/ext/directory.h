@@ -21,8 +21,8 @@ typedef struct dm_host_directory {
 
     /* A user of `ctx->organisation_id`: {"id","display_name","email","active":bool,
      * "roles":["caseworker"|"organisation_admin"], "organisation_name" (optional: the
-     * organisation's display name, shown to external recipients)}. A user removed from the host answers
-     * DM_ERR_NOT_FOUND.
+     * organisation's display name, shown to external recipients)}. A user removed from the host
+     * answers DM_ERR_NOT_FOUND.
      * [any-thread] */
     dm_status (*user)(const struct dm_host* host, const dm_context* ctx, dm_str user_id,
                       const dm_sink* result, const dm_sink* error);

@@ -20,10 +20,10 @@ extern "C" {
 typedef int32_t dm_event_kind; /* since 1.1 */ /* 1.0: the enum, same size */
 
 enum dm_event_kind_code {
-    DM_EVENT_CASE_CLOSED = 1,             /* case_id */
-    DM_EVENT_CASE_DELETED = 2,            /* case_id */
-    DM_EVENT_ATTACHMENT_DELETED = 3,      /* case_id, attachment_id */
-    DM_EVENT_USER_REMOVED = 4,            /* user_id */
+    DM_EVENT_CASE_CLOSED = 1,                 /* case_id */
+    DM_EVENT_CASE_DELETED = 2,                /* case_id */
+    DM_EVENT_ATTACHMENT_DELETED = 3,          /* case_id, attachment_id */
+    DM_EVENT_USER_REMOVED = 4,                /* user_id */
     DM_EVENT_ORGANISATION_LICENCE_CHANGED = 5 /* ctx->organisation_id */
 };
 

@@ -24,7 +24,7 @@ enum dm_log_level_code {
     DM_LOG_DEBUG = 0,
     DM_LOG_INFO = 1,
     DM_LOG_WARNING = 2,
-    DM_LOG_ERROR = 3
+    DM_LOG_ERROR = 3,
 };
 
 typedef struct dm_host_log {

@@ -1,8 +1,8 @@
 /* Plugin extension "dm.ui/1": what the plugin adds to the host's user interface.
  *
  * The plugin never ships host HTML. It describes UI as declarative JSON view models (see
- * docs/view-model.md, versioned with this ABI) that the host renders in its own look, and it receives
- * what the user submitted through `invoke_action`.
+ * docs/view-model.md, versioned with this ABI) that the host renders in its own look, and it
+ * receives what the user submitted through `invoke_action`.
  *
  * All functions are [any-thread]: the host calls them from its request threads, concurrently. */
 #ifndef DM_EXT_UI_H
@@ -34,9 +34,9 @@ typedef struct dm_plugin_ui {
     dm_status (*contributions)(const dm_context* ctx, dm_str case_id, const dm_sink* result,
                                const dm_sink* error);
 
-    /* Runs an action for a case (or the organisation when `case_id` is empty). `payload_json` is the
-     * JSON object the user submitted ("{}" when opened from a menu). Writes the next view model:
-     * a dialog to show, the same form with field errors, a notice, or {"type":"close"}.
+    /* Runs an action for a case (or the organisation when `case_id` is empty). `payload_json` is
+     * the JSON object the user submitted ("{}" when opened from a menu). Writes the next view
+     * model: a dialog to show, the same form with field errors, a notice, or {"type":"close"}.
      * [any-thread] */
     dm_status (*invoke_action)(const dm_context* ctx, dm_str action_id, dm_str case_id,
                                dm_str payload_json, const dm_sink* result, const dm_sink* error);
@@ -46,8 +46,8 @@ typedef struct dm_plugin_ui {
     dm_status (*render_panel)(const dm_context* ctx, dm_str panel_id, dm_str case_id,
                               const dm_sink* result, const dm_sink* error);
 
-    /* Cells of a column for many cases in one call: a JSON array of exactly `count` elements, in the
-     * order of `case_ids`, each either null (nothing to show) or {"icon","tooltip","text"}.
+    /* Cells of a column for many cases in one call: a JSON array of exactly `count` elements, in
+     * the order of `case_ids`, each either null (nothing to show) or {"icon","tooltip","text"}.
      * Cases the user may not access get null. Hosts call it once per page, never once per row.
      * [any-thread] */
     dm_status (*column_values)(const dm_context* ctx, dm_str column_id, const dm_str* case_ids,

@@ -1,0 +1,76 @@
+// The host's YAML configuration: defaults, relative paths, and errors that name file, line and key.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "config/host_config.hpp"
+#include "test_host.hpp"
+
+namespace host::test {
+namespace {
+
+std::string write(const TempDir& dir, const std::string& text) {
+    std::string path = dir.path() + "/host.yaml";
+    std::ofstream(path) << text;
+    return path;
+}
+
+TEST(HostConfig, RelativePathsAreResolvedAgainstTheConfigFolder) {
+    TempDir dir;
+    auto path = write(dir,
+                      "data_directory: data\nspool_directory: spool\nplugins:\n"
+                      "  - path: ../plugins/libx.so\n    config: x.yaml\n");
+    auto c = HostConfig::load(path);
+    EXPECT_EQ(c.data_directory, dir.path() + "/data");
+    EXPECT_EQ(c.database_path, dir.path() + "/data/host.db");
+    EXPECT_EQ(c.spool_directory, dir.path() + "/spool");
+    ASSERT_EQ(c.plugins.size(), 1u);
+    EXPECT_EQ(c.plugins[0].path,
+              std::filesystem::path(dir.path()).parent_path().string() + "/plugins/libx.so");
+    EXPECT_EQ(c.plugins[0].config_path, dir.path() + "/x.yaml");
+    EXPECT_EQ(c.port, 8080);
+    EXPECT_FALSE(c.big_attachment);
+}
+
+TEST(HostConfig, UnknownKeyNamesFileLineAndKey) {
+    TempDir dir;
+    auto path = write(dir, "data_directory: data\nlisten:\n  adress: 127.0.0.1\n");
+    try {
+        HostConfig::load(path);
+        FAIL() << "expected a ConfigError";
+    } catch (const ConfigError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find(path + ":3:"), std::string::npos) << m;
+        EXPECT_NE(m.find("unknown key 'listen.adress'"), std::string::npos) << m;
+    }
+}
+
+TEST(HostConfig, BadValueNamesTheKey) {
+    TempDir dir;
+    auto path = write(dir, "data_directory: data\ndemo_data:\n  big_attachment: perhaps\n");
+    try {
+        HostConfig::load(path);
+        FAIL() << "expected a ConfigError";
+    } catch (const ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find(":3: bad value for 'demo_data.big_attachment'"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(HostConfig, MissingFileIsAnError) {
+    EXPECT_THROW(HostConfig::load("/nonexistent/host.yaml"), ConfigError);
+}
+
+TEST(HostConfig, ShippedConfigsLoad) {
+    auto dev = HostConfig::load(DM_SOURCE_DIR "/config/dev/host.yaml");
+    EXPECT_TRUE(dev.big_attachment);
+    ASSERT_EQ(dev.plugins.size(), 1u);
+    EXPECT_EQ(dev.plugins[0].path, DM_SOURCE_DIR "/build/plugin/libexternal_sharing.so");
+    auto test = HostConfig::load(DM_SOURCE_DIR "/config/test/host.yaml");
+    EXPECT_FALSE(test.big_attachment);
+}
+
+}  // namespace
+}  // namespace host::test

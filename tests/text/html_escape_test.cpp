@@ -1,0 +1,28 @@
+// The one HTML escape of the portal's pages and the e-mails: the five characters that could open
+// markup or leave a quoted attribute, and nothing else.
+#include "text/html_escape.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace es::text {
+namespace {
+
+TEST(HtmlEscape, EscapesTheFiveMarkupCharacters) {
+    EXPECT_EQ("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+              html_escape("<a href=\"x\" title='y'>&</a>"));
+}
+
+TEST(HtmlEscape, LeavesEverythingElseAsItIs) {
+    EXPECT_EQ("Grüezi, Eva — 2026-12-06 (#1)", html_escape("Grüezi, Eva — 2026-12-06 (#1)"));
+    EXPECT_EQ("", html_escape(""));
+    EXPECT_EQ(std::string("a\0b", 3), html_escape(std::string_view("a\0b", 3)));
+}
+
+TEST(HtmlEscape, EscapesAnEscapeAgain) {
+    EXPECT_EQ("&amp;amp;", html_escape("&amp;"));
+}
+
+}  // namespace
+}  // namespace es::text

@@ -1,0 +1,328 @@
+// The share dialog's submission read into a ShareRequest (read_share_form), and the domain's
+// violations put back beside the dialog's fields in the caseworker's language (field_errors).
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "domain/validation_failed.hpp"
+#include "ui/dates.hpp"
+#include "ui/share_dialog.hpp"
+#include "view_model.hpp"
+
+namespace es::ui::test {
+namespace {
+
+using domain::Protection;
+
+Json payload(const std::string& json) {
+    return Poco::JSON::Parser().parse(json).extract<Json>();
+}
+
+// A submission as the dialog sends it, with `members` added (they win over the defaults).
+Json submission(const std::string& members = "") {
+    return payload(R"({"protection":"none","recipient_name":"Eva Extern",)"
+                   R"("recipient_email":"","recipient_phone":"","notify_on_open":false,)"
+                   R"("advanced":true,"download_limit":"",)"
+                   R"("selection":{"details":{"included":true,"items":["parcel"]}})" +
+                   (members.empty() ? "" : "," + members) + "}");
+}
+
+class ShareFormTest : public ::testing::Test {
+  protected:
+    domain::ShareRequest read(const Json& p, domain::Locale locale = domain::Locale::En) {
+        return read_share_form(p, case_, policy_, test_now(), locale);
+    }
+    // The violations read_share_form refuses `p` with; none when it reads it.
+    domain::Violations refusal(const Json& p) {
+        try {
+            read(p);
+        } catch (const domain::ValidationFailed& e) {
+            return e.violations();
+        }
+        return {};
+    }
+
+    domain::CaseSnapshot case_ = sample_case();
+    domain::Policy policy_{config::PolicySettings{}};
+};
+
+// --- protection ---
+
+struct ModeCase {
+    const char* value;
+    Protection mode;
+};
+
+class ProtectionModeTest : public ShareFormTest, public ::testing::WithParamInterface<ModeCase> {};
+
+TEST_P(ProtectionModeTest, ReadsTheMode) {
+    const auto r = read(submission(std::string(R"("protection":")") + GetParam().value + "\""));
+    EXPECT_EQ(GetParam().mode, r.protection.mode);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryMode, ProtectionModeTest,
+                         ::testing::Values(ModeCase{"none", Protection::None},
+                                           ModeCase{"password", Protection::Password},
+                                           ModeCase{"code", Protection::Code},
+                                           ModeCase{"both", Protection::PasswordAndCode}),
+                         [](const auto& info) { return std::string(info.param.value); });
+
+TEST_F(ShareFormTest, PasswordModesTakeThePasswordTyped) {
+    EXPECT_EQ("correct horse",
+              read(submission(R"("protection":"password","password":"correct horse")"))
+                  .protection.password);
+    EXPECT_EQ(
+        "correct horse",
+        read(submission(R"("protection":"both","password":"correct horse")")).protection.password);
+}
+
+TEST_F(ShareFormTest, APasswordModeWithoutPasswordReadsAnEmptyOneForTheServiceToRefuse) {
+    const auto r = read(submission(R"("protection":"password")"));
+    EXPECT_EQ(Protection::Password, r.protection.mode);
+    EXPECT_EQ(std::string(), r.protection.password);
+}
+
+TEST_F(ShareFormTest, OtherModesIgnoreAPasswordLeftInTheHiddenField) {
+    EXPECT_FALSE(read(submission(R"("protection":"none","password":"left over")"))
+                     .protection.password.has_value());
+    EXPECT_FALSE(read(submission(R"("protection":"code","password":"left over")"))
+                     .protection.password.has_value());
+}
+
+TEST_F(ShareFormTest, NoProtectionChosenIsAFieldErrorNotAnOpenLink) {
+    Json p = submission();
+    p->remove("protection");
+    const auto v = refusal(p);
+    ASSERT_EQ(1u, v.size());
+    EXPECT_EQ("protection", v[0].field);
+    EXPECT_EQ("protection_choice", v[0].rule);
+}
+
+TEST_F(ShareFormTest, AnUnknownProtectionIsAFieldError) {
+    for (const char* value : {"sms", "None", "", "password+code"}) {
+        const auto v = refusal(submission(std::string(R"("protection":")") + value + "\""));
+        ASSERT_EQ(1u, v.size()) << value;
+        EXPECT_EQ("protection_choice", v[0].rule) << value;
+    }
+    const auto v = refusal(submission(R"("protection":3)"));
+    ASSERT_EQ(1u, v.size()) << "not a string";
+    EXPECT_EQ("protection_choice", v[0].rule);
+}
+
+// --- expiry ---
+
+TEST_F(ShareFormTest, TheOfferedDefaultDateMeansThePolicysExactDefault) {
+    // 20 days from now to the millisecond, not the end of that day.
+    EXPECT_EQ("2026-12-26", format_date(days_after_now(20)));
+    EXPECT_FALSE(read(submission(R"("expires_on":"2026-12-26")")).expires_at.has_value());
+    EXPECT_FALSE(read(submission(R"("expires_on":"")")).expires_at.has_value());
+    EXPECT_FALSE(read(submission()).expires_at.has_value()) << "no date at all";
+}
+
+TEST_F(ShareFormTest, AnotherDateMeansTheEndOfThatDay) {
+    const auto r = read(submission(R"("expires_on":"2026-12-13")"));
+    ASSERT_TRUE(r.expires_at.has_value());
+    EXPECT_EQ(end_of_day("2026-12-13"), r.expires_at);
+    EXPECT_EQ("2026-12-13 23:59 UTC", format_date_time(*r.expires_at));
+}
+
+TEST_F(ShareFormTest, AMalformedDateIsAFieldError) {
+    for (const char* date : {"13.12.2026", "2026-13-01", "2026-02-30", "2026-12-1", "tomorrow"}) {
+        const auto v = refusal(submission(std::string(R"("expires_on":")") + date + "\""));
+        ASSERT_EQ(1u, v.size()) << date;
+        EXPECT_EQ("expires_on", v[0].field) << date;
+        EXPECT_EQ("date_format", v[0].rule) << date;
+    }
+}
+
+// --- download limit ---
+
+TEST_F(ShareFormTest, ReadsTheDownloadLimitAsTextOrNumber) {
+    EXPECT_EQ(12, read(submission(R"("download_limit":"12")")).download_limit);
+    EXPECT_EQ(12, read(submission(R"("download_limit":" 12 ")")).download_limit);
+    EXPECT_EQ(7, read(submission(R"("download_limit":7)")).download_limit);
+    EXPECT_FALSE(read(submission(R"("download_limit":"")")).download_limit.has_value());
+    EXPECT_FALSE(read(submission(R"("download_limit":null)")).download_limit.has_value());
+}
+
+TEST_F(ShareFormTest, ADownloadLimitThatIsNoWholeNumberIsAFieldError) {
+    for (const char* limit : {"ten", "-3", "+3", "1.5", "12a", "99999999999999999999"}) {
+        const auto v = refusal(submission(std::string(R"("download_limit":")") + limit + "\""));
+        ASSERT_EQ(1u, v.size()) << limit;
+        EXPECT_EQ("download_limit", v[0].field) << limit;
+        EXPECT_EQ("download_limit_format", v[0].rule) << limit;
+    }
+}
+
+TEST_F(ShareFormTest, TheRangeOfTheLimitIsLeftToTheDomain) {
+    EXPECT_EQ(0, read(submission(R"("download_limit":"0")")).download_limit);
+    EXPECT_EQ(5000, read(submission(R"("download_limit":"5000")")).download_limit);
+}
+
+TEST_F(ShareFormTest, ALimitHiddenWithTheAdvancedOptionsIsNotWanted) {
+    const auto r = read(submission(R"("advanced":false,"download_limit":"not even a number")"));
+    EXPECT_FALSE(r.download_limit.has_value());
+}
+
+TEST_F(ShareFormTest, ACallerWithoutTheAdvancedSwitchGetsItsLimit) {
+    Json p = submission(R"("download_limit":"5")");
+    p->remove("advanced");
+    EXPECT_EQ(5, read(p).download_limit);
+}
+
+TEST_F(ShareFormTest, ReportsEveryUnreadableFieldAtOnce) {
+    Json p = submission(R"("expires_on":"soon","download_limit":"many")");
+    p->remove("protection");
+    const auto v = refusal(p);
+    ASSERT_EQ(3u, v.size());
+    EXPECT_EQ("date_format", v[0].rule);
+    EXPECT_EQ("protection_choice", v[1].rule);
+    EXPECT_EQ("download_limit_format", v[2].rule);
+}
+
+// --- recipient, options, selection ---
+
+TEST_F(ShareFormTest, RecipientFieldsAreTrimmedAndBlankMeansNone) {
+    const auto r = read(submission(
+        R"("recipient_name":"  Eva Extern ","recipient_email":" eva@example.org","recipient_phone":" \t ")"));
+    EXPECT_EQ("Eva Extern", r.recipient.name);
+    EXPECT_EQ("eva@example.org", r.recipient.email);
+    EXPECT_FALSE(r.recipient.phone.has_value());
+}
+
+TEST_F(ShareFormTest, ContactDataIsLeftForTheServiceToCheck) {
+    const auto r = read(submission(R"("recipient_email":"not an address","recipient_phone":"12")"));
+    EXPECT_EQ("not an address", r.recipient.email);
+    EXPECT_EQ("12", r.recipient.phone);
+}
+
+TEST_F(ShareFormTest, CopiesTheCaseTheLocaleAndTheOwnersWishToBeTold) {
+    const auto r = read(submission(R"("notify_on_open":true)"), domain::Locale::De);
+    EXPECT_EQ("case-1", r.case_id);
+    EXPECT_EQ(domain::Locale::De, r.locale);
+    EXPECT_EQ(domain::Delivery::DirectLink, r.delivery);
+    EXPECT_TRUE(r.notify_owner_on_open);
+    EXPECT_FALSE(read(submission()).notify_owner_on_open);
+}
+
+TEST_F(ShareFormTest, ReadsTheSectionsAndItemsTicked) {
+    const auto r = read(submission(
+        R"("selection":{"details":{"included":true,"items":["parcel"]},)"
+        R"("journal":{"included":false,"items":["j1"]},"attachments":{"items":["a1"]}})"));
+    EXPECT_EQ((std::set<domain::Section>{domain::Section::Details, domain::Section::Attachments}),
+              r.sections)
+        << "a group without \"included\" counts as included";
+    ASSERT_TRUE(r.items.has_value());
+    ASSERT_EQ(3u, r.items->size());
+    EXPECT_EQ((domain::SelectedItem{domain::Section::Details, "parcel", true}), (*r.items)[0]);
+    EXPECT_EQ((domain::SelectedItem{domain::Section::Journal, "j1", true}), (*r.items)[1]);
+    EXPECT_EQ((domain::SelectedItem{domain::Section::Attachments, "a1", true}), (*r.items)[2]);
+}
+
+TEST_F(ShareFormTest, NoSelectionSharesNothing) {
+    Json p = submission();
+    p->remove("selection");
+    const auto r = read(p);
+    EXPECT_TRUE(r.sections.empty());
+    ASSERT_TRUE(r.items.has_value()) << "an empty list, not \"everything\"";
+    EXPECT_TRUE(r.items->empty());
+}
+
+// --- field errors ---
+
+TEST_F(ShareFormTest, PutsEachViolationBesideItsField) {
+    const std::map<std::string, std::string> expected = {
+        {"recipient.email", "recipient_email"},
+        {"recipient_email", "recipient_email"},
+        {"recipient.phone", "recipient_phone"},
+        {"recipient_phone", "recipient_phone"},
+        {"recipient.name", "recipient_name"},
+        {"recipient_name", "recipient_name"},
+        {"expires_at", "expires_on"},
+        {"expires_on", "expires_on"},
+        {"password", "password"},
+        {"protection", "protection"},
+        {"download_limit", "download_limit"},
+        {"items[2]", "selection"},
+        {"items", "selection"},
+        {"sections", "selection"},
+        {"delivery", "_form"},
+    };
+    for (const auto& [violation_field, form_field] : expected) {
+        const domain::ValidationFailed failure({{violation_field, "some_rule", "is wrong"}});
+        const auto errors = field_errors(failure, Language::English);
+        ASSERT_EQ(1u, errors.size()) << violation_field;
+        EXPECT_EQ("is wrong", errors.at(form_field)) << violation_field;
+    }
+}
+
+TEST_F(ShareFormTest, JoinsTheMessagesOfOneField) {
+    const domain::ValidationFailed failure(
+        {{"password", "password_min_length", "is too short"},
+         {"password", "password_encoding", "has control characters"}});
+    EXPECT_EQ("is too short has control characters",
+              field_errors(failure, Language::English).at("password"));
+}
+
+TEST_F(ShareFormTest, EnglishShowsTheDomainsSentence) {
+    const domain::ValidationFailed failure({{"recipient.email", "email_format", "not an e-mail"}});
+    EXPECT_EQ("not an e-mail", field_errors(failure, Language::English).at("recipient_email"));
+}
+
+TEST_F(ShareFormTest, GermanHasItsOwnWordingForEveryRuleTheDialogCanMeet) {
+    const std::map<std::string, std::string> german = {
+        {"email_format", "Keine gültige E-Mail-Adresse."},
+        {"phone_format", "Keine gültige Telefonnummer (z. B. +41 79 123 45 67)."},
+        {"expiry_in_past", "Das Ablaufdatum liegt in der Vergangenheit."},
+        {"max_expiry", "Das Ablaufdatum liegt nach der erlaubten Höchstdauer."},
+        {"password_min_length", "Das Passwort ist zu kurz."},
+        {"password_max_length", "Das Passwort ist zu lang."},
+        {"password_required", "Für diesen Falltyp ist ein Passwort vorgeschrieben."},
+        {"code_required", "Für diesen Falltyp ist ein Sicherheitscode vorgeschrieben."},
+        {"code_contact_required",
+         "Für den Sicherheitscode braucht es eine Telefonnummer oder eine E-Mail-Adresse."},
+        {"password_missing", "Bitte ein Passwort wählen."},
+        {"password_unused", "Nur ein Schutz mit Passwort nimmt ein Passwort an."},
+        {"password_encoding", "Das Passwort darf keine Steuerzeichen enthalten."},
+        {"protection_choice", "Bitte einen Schutz wählen."},
+        {"download_limit_range", "Bitte eine ganze Zahl von 1 bis 1000 angeben."},
+        {"download_limit_format", "Bitte eine ganze Zahl von 1 bis 1000 angeben."},
+        {"download_limit_below_used",
+         "Die Grenze liegt unter der Zahl der bereits erfolgten Downloads."},
+        {"date_format", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
+        {"unknown_item", "Ein gewählter Eintrag existiert nicht mehr."},
+    };
+    for (const auto& [rule, message] : german) {
+        const domain::ValidationFailed failure({{"password", rule, "English sentence"}});
+        EXPECT_EQ(message, field_errors(failure, Language::German).at("password")) << rule;
+        EXPECT_EQ("English sentence", field_errors(failure, Language::English).at("password"))
+            << rule;
+    }
+}
+
+TEST_F(ShareFormTest, GermanFallsBackToTheDomainsSentenceForAnUnknownRule) {
+    const domain::ValidationFailed failure({{"delivery", "delivery_unknown", "unknown delivery"}});
+    EXPECT_EQ("unknown delivery", field_errors(failure, Language::German).at("_form"));
+}
+
+TEST_F(ShareFormTest, AnUnreadableFormComesBackWithGermanErrorsBesideItsFields) {
+    Json p = submission(R"("expires_on":"morgen","download_limit":"viele")");
+    p->remove("protection");
+    try {
+        read(p, domain::Locale::De);
+        FAIL() << "the form was read";
+    } catch (const domain::ValidationFailed& failure) {
+        const auto errors = field_errors(failure, Language::German);
+        EXPECT_EQ((std::map<std::string, std::string>{
+                      {"expires_on", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
+                      {"protection", "Bitte einen Schutz wählen."},
+                      {"download_limit", "Bitte eine ganze Zahl von 1 bis 1000 angeben."}}),
+                  errors);
+    }
+}
+
+}  // namespace
+}  // namespace es::ui::test

@@ -1,0 +1,396 @@
+// The per-case "External Sharing" panel (share_panel): a row per link with what can be done with
+// it while it is active, the access log below; and the dialogs opened from its rows (expiry and
+// download limit, visible items, the password). In German and English.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "domain/policy.hpp"
+#include "domain/selection.hpp"
+#include "ui/share_panel.hpp"
+#include "view_model.hpp"
+
+namespace es::ui::test {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+domain::Share active_share(domain::Protection protection = domain::Protection::None) {
+    domain::Share s;
+    s.id = "share-1";
+    s.organisation_id = "org-1";
+    s.case_id = "case-1";
+    s.creator_user_id = "u1";
+    s.recipient = {"Eva Extern", "eva@example.org", "+41791234567"};
+    s.created_at = test_now();
+    s.expires_at = days_after_now(20);
+    s.protection = protection;
+    return s;
+}
+
+SharePanelRow row(domain::Share share, domain::ShareStatus status = domain::ShareStatus::Active) {
+    SharePanelRow r;
+    r.overview.share = std::move(share);
+    r.overview.status = status;
+    r.private_url = "https://portal.example.org/s/token";
+    r.creator_name = "Anna Beispiel";
+    return r;
+}
+
+class SharePanelTest : public ::testing::Test {
+  protected:
+    Json panel() {
+        in_.snapshot = &case_;
+        return reparsed(share_panel(in_));
+    }
+    // The links table (the first table; the access log is the second).
+    Json links() { return element_of_type(panel(), "table"); }
+    Json access_log() {
+        const JsonArray body = panel()->getArray("body");
+        return body->getObject(body->size() - 1);
+    }
+    Json only_row() {
+        const JsonArray rows = links()->getArray("rows");
+        EXPECT_EQ(1u, rows->size());
+        return rows->getObject(0);
+    }
+    std::string cell(const std::string& column) {
+        return only_row()->getObject("cells")->getObject(column)->getValue<std::string>("text");
+    }
+    Strings actions() { return strings_of(only_row()->getArray("actions"), "action"); }
+    Json action(const std::string& name) {
+        const JsonArray a = only_row()->getArray("actions");
+        for (unsigned i = 0; i < a->size(); ++i) {
+            if (a->getObject(i)->getValue<std::string>("action") == name) {
+                return a->getObject(i);
+            }
+        }
+        throw std::runtime_error("no action " + name);
+    }
+    Strings toolbar() {
+        const JsonArray body = panel()->getArray("body");
+        for (unsigned i = 0; i < body->size(); ++i) {
+            if (body->getObject(i)->getValue<std::string>("type") == "buttons") {
+                return strings_of(body->getObject(i)->getArray("items"), "action");
+            }
+        }
+        return {};
+    }
+
+    domain::CaseSnapshot case_ = sample_case();
+    SharePanelInput in_;
+};
+
+TEST_F(SharePanelTest, AnUnsharedCaseOffersANewLinkAndSaysSo) {
+    const Json p = panel();
+    EXPECT_EQ("panel", p->getValue<std::string>("type"));
+    EXPECT_EQ("External Sharing", p->getValue<std::string>("title"));
+    EXPECT_EQ((Strings{"external-sharing.share"}), toolbar());
+    EXPECT_EQ(0u, links()->getArray("rows")->size());
+    EXPECT_EQ("This case has not been shared.", links()->getValue<std::string>("empty"));
+    EXPECT_EQ("Access log", element_of_type(p, "heading")->getValue<std::string>("text"));
+    EXPECT_EQ(0u, access_log()->getArray("rows")->size());
+    EXPECT_EQ("No access yet.", access_log()->getValue<std::string>("empty"));
+}
+
+TEST_F(SharePanelTest, WithoutTheRightToShareThereIsNoToolbar) {
+    in_.can_share = false;
+    EXPECT_TRUE(toolbar().empty());
+    EXPECT_THROW(element_of_type(panel(), "buttons"), std::runtime_error);
+}
+
+TEST_F(SharePanelTest, ANoticeComesFirst) {
+    in_.notice = "External Sharing is not activated.";
+    const Json first = panel()->getArray("body")->getObject(0);
+    EXPECT_EQ("notice", first->getValue<std::string>("type"));
+    EXPECT_EQ("info", first->getValue<std::string>("level"));
+    EXPECT_EQ("External Sharing is not activated.", first->getValue<std::string>("text"));
+}
+
+TEST_F(SharePanelTest, NamesItsColumns) {
+    EXPECT_EQ((Strings{"recipient", "emailed_to", "created", "expires", "protection", "status",
+                       "downloads", "private_url", "last_access", "delivery"}),
+              strings_of(links()->getArray("columns"), "id"));
+    EXPECT_EQ((Strings{"Recipient", "E-mailed to", "Created by", "Expires", "Protection", "Status",
+                       "Downloads", "Private URL", "Last access", "Message"}),
+              strings_of(links()->getArray("columns"), "label"));
+}
+
+TEST_F(SharePanelTest, AnActiveLinksRowSaysWhoWhenAndHow) {
+    in_.rows.push_back(row(active_share()));
+    EXPECT_EQ("share-1", only_row()->getValue<std::string>("id"));
+    EXPECT_EQ("Eva Extern, +41791234567", cell("recipient"));
+    EXPECT_EQ("—", cell("emailed_to")) << "a direct link was never e-mailed";
+    EXPECT_EQ("Anna Beispiel, 2026-12-06 09:30 UTC", cell("created"));
+    EXPECT_EQ("2026-12-26 09:30 UTC", cell("expires"));
+    EXPECT_EQ("No verification", cell("protection"));
+    EXPECT_EQ("0", cell("downloads"));
+    EXPECT_EQ("—", cell("last_access"));
+    EXPECT_EQ("", cell("delivery"));
+    const Json status = only_row()->getObject("cells")->getObject("status");
+    EXPECT_EQ("active", status->getValue<std::string>("badge"));
+    EXPECT_EQ("success", status->getValue<std::string>("tone"));
+    const Json link = only_row()->getObject("cells")->getObject("private_url")->getObject("link");
+    EXPECT_EQ("https://portal.example.org/s/token", link->getValue<std::string>("url"));
+    EXPECT_TRUE(link->getValue<bool>("copy"));
+}
+
+TEST_F(SharePanelTest, AnEmailedLinkNamesTheAddress) {
+    auto share = active_share();
+    share.delivery = domain::Delivery::EmailedLink;
+    in_.rows.push_back(row(share));
+    EXPECT_EQ("eva@example.org", cell("emailed_to"));
+}
+
+TEST_F(SharePanelTest, ARecipientWithoutNameOrPhoneIsADash) {
+    auto share = active_share();
+    share.recipient = {};
+    in_.rows.push_back(row(share));
+    EXPECT_EQ("—", cell("recipient"));
+}
+
+TEST_F(SharePanelTest, ShowsDownloadsAgainstTheLimitAndLocksAnExhaustedLink) {
+    auto share = active_share();
+    share.download_limit = 5;
+    share.downloads_used = 2;
+    in_.rows.push_back(row(share));
+    EXPECT_EQ("2 of 5", cell("downloads"));
+    in_.rows[0].overview.share.downloads_used = 5;
+    EXPECT_EQ("5 of 5", cell("downloads"));
+    const Json status = only_row()->getObject("cells")->getObject("status");
+    EXPECT_EQ("locked", status->getValue<std::string>("badge"));
+    EXPECT_EQ("warning", status->getValue<std::string>("tone"));
+}
+
+TEST_F(SharePanelTest, AnOpenLinkOffersEverythingButThePasswordAndTheReset) {
+    in_.rows.push_back(row(active_share(domain::Protection::None)));
+    EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.edit-protection",
+                       "external-sharing.edit-expiry", "external-sharing.edit-items",
+                       "external-sharing.revoke"}),
+              actions());
+    EXPECT_EQ("share-1", action("external-sharing.preview")
+                             ->getObject("payload")
+                             ->getValue<std::string>("share_id"));
+}
+
+TEST_F(SharePanelTest, APasswordLinkOffersItsPasswordAndTheReset) {
+    for (auto mode : {domain::Protection::Password, domain::Protection::PasswordAndCode}) {
+        in_.rows = {row(active_share(mode))};
+        EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.reveal-password",
+                           "external-sharing.edit-protection", "external-sharing.edit-expiry",
+                           "external-sharing.edit-items", "external-sharing.reset-counters",
+                           "external-sharing.revoke"}),
+                  actions());
+    }
+}
+
+TEST_F(SharePanelTest, ACodeLinkOffersTheResetButNoPassword) {
+    in_.rows.push_back(row(active_share(domain::Protection::Code)));
+    EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.edit-protection",
+                       "external-sharing.edit-expiry", "external-sharing.edit-items",
+                       "external-sharing.reset-counters", "external-sharing.revoke"}),
+              actions());
+    EXPECT_EQ("Security code by SMS or e-mail", cell("protection"));
+}
+
+TEST_F(SharePanelTest, DestructiveActionsAskFirst) {
+    in_.rows.push_back(row(active_share(domain::Protection::Code)));
+    const Json revoke = action("external-sharing.revoke");
+    EXPECT_EQ("danger", revoke->getValue<std::string>("style"));
+    EXPECT_TRUE(revoke->getValue<bool>("icon_only"));
+    EXPECT_EQ("Revoke this link now? The recipient loses access at once.",
+              revoke->getValue<std::string>("confirm"));
+    EXPECT_NE(std::string::npos, action("external-sharing.reset-counters")
+                                     ->getValue<std::string>("confirm")
+                                     .find("Reset this link's counters"));
+    EXPECT_EQ((Strings{"external-sharing.share", "external-sharing.revoke-case"}), toolbar());
+}
+
+TEST_F(SharePanelTest, ExpiredAndRevokedLinksOfferNothing) {
+    for (auto status : {domain::ShareStatus::Expired, domain::ShareStatus::Revoked}) {
+        in_.rows = {row(active_share(domain::Protection::Password), status)};
+        EXPECT_TRUE(actions().empty());
+        EXPECT_EQ("—", cell("private_url")) << "the link is not shown again";
+        EXPECT_EQ((Strings{"external-sharing.share"}), toolbar()) << "nothing left to revoke";
+    }
+    const Json status = only_row()->getObject("cells")->getObject("status");
+    EXPECT_EQ("revoked", status->getValue<std::string>("badge"));
+    EXPECT_EQ("danger", status->getValue<std::string>("tone"));
+    in_.rows = {row(active_share(), domain::ShareStatus::Expired)};
+    EXPECT_EQ("expired",
+              only_row()->getObject("cells")->getObject("status")->getValue<std::string>("badge"));
+}
+
+TEST_F(SharePanelTest, SaysHowTheLinksMessagesFared) {
+    auto r = row(active_share());
+    domain::OutboxMessage sent;
+    sent.kind = "share_link";
+    sent.channel = "email";
+    sent.status = domain::OutboxMessage::Status::Sent;
+    domain::OutboxMessage failed;
+    failed.kind = "one_time_code";
+    failed.channel = "sms";
+    failed.status = domain::OutboxMessage::Status::Failed;
+    failed.last_error = "gateway said no";
+    r.messages = {sent, failed};
+    r.overview.last_access = days_after_now(1);
+    in_.rows.push_back(r);
+    EXPECT_EQ("share_link (email): sent; one_time_code (sms): failed — gateway said no",
+              cell("delivery"));
+    EXPECT_EQ("2026-12-07 09:30 UTC", cell("last_access"));
+    in_.language = Language::German;
+    EXPECT_EQ("share_link (email): gesendet; one_time_code (sms): fehlgeschlagen — gateway said no",
+              cell("delivery"));
+}
+
+TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
+    domain::AccessEvent download;
+    download.id = 7;
+    download.at = days_after_now(1);
+    download.client_ip = "203.0.113.5";
+    download.user_agent = "Firefox";
+    download.action = "download";
+    download.item_id = "a1";
+    download.outcome = "ok";
+    domain::AccessEvent guess = download;
+    guess.id = 8;
+    guess.action = "password";
+    guess.item_id.clear();
+    guess.outcome = "wrong_password";
+    domain::AccessEvent other = guess;
+    other.id = 9;
+    other.action = "something_new";
+    in_.access_log = {download, guess, other};
+
+    const JsonArray rows = access_log()->getArray("rows");
+    ASSERT_EQ(3u, rows->size());
+    const Json cells = rows->getObject(0)->getObject("cells");
+    EXPECT_EQ("7", rows->getObject(0)->getValue<std::string>("id"));
+    EXPECT_EQ("2026-12-07 09:30 UTC", cells->getObject("when")->getValue<std::string>("text"));
+    EXPECT_EQ("203.0.113.5", cells->getObject("from")->getValue<std::string>("text"));
+    EXPECT_EQ("Firefox", cells->getObject("browser")->getValue<std::string>("text"));
+    EXPECT_EQ("downloaded: Plan.pdf", cells->getObject("what")->getValue<std::string>("text"));
+    EXPECT_EQ("ok", cells->getObject("outcome")->getValue<std::string>("badge"));
+    EXPECT_EQ("success", cells->getObject("outcome")->getValue<std::string>("tone"));
+    const Json wrong = rows->getObject(1)->getObject("cells");
+    EXPECT_EQ("password entered", wrong->getObject("what")->getValue<std::string>("text"));
+    EXPECT_EQ("warning", wrong->getObject("outcome")->getValue<std::string>("tone"));
+    EXPECT_EQ(
+        "something_new",
+        rows->getObject(2)->getObject("cells")->getObject("what")->getValue<std::string>("text"))
+        << "an action without a name shows as stored";
+
+    in_.language = Language::German;
+    EXPECT_EQ("heruntergeladen: Plan.pdf", access_log()
+                                               ->getArray("rows")
+                                               ->getObject(0)
+                                               ->getObject("cells")
+                                               ->getObject("what")
+                                               ->getValue<std::string>("text"));
+    EXPECT_EQ((Strings{"Wann", "Von wo", "Browser", "Was", "Ergebnis"}),
+              strings_of(access_log()->getArray("columns"), "label"));
+}
+
+TEST_F(SharePanelTest, SpeaksGerman) {
+    in_.language = Language::German;
+    auto share = active_share(domain::Protection::PasswordAndCode);
+    share.download_limit = 3;
+    in_.rows.push_back(row(share));
+    const Json p = panel();
+    EXPECT_EQ("Externes Teilen", p->getValue<std::string>("title"));
+    EXPECT_EQ((Strings{"Empfänger:in", "Per E-Mail an", "Erstellt von", "Läuft ab", "Schutz",
+                       "Status", "Downloads", "Private URL", "Letzter Zugriff", "Nachricht"}),
+              strings_of(links()->getArray("columns"), "label"));
+    EXPECT_EQ("Passwort und Sicherheitscode", cell("protection"));
+    EXPECT_EQ("0 von 3", cell("downloads"));
+    EXPECT_EQ("aktiv",
+              only_row()->getObject("cells")->getObject("status")->getValue<std::string>("badge"));
+    EXPECT_EQ((Strings{"Vorschau", "Passwort anzeigen", "Schutz ändern", "Verlängern/Ändern",
+                       "Sichtbare Einträge", "Zähler zurücksetzen", "Beenden"}),
+              strings_of(only_row()->getArray("actions"), "label"));
+    EXPECT_EQ("Zugriffsprotokoll", element_of_type(p, "heading")->getValue<std::string>("text"));
+    in_.rows.clear();
+    EXPECT_EQ("Dieser Fall wurde nicht geteilt.", links()->getValue<std::string>("empty"));
+}
+
+TEST_F(SharePanelTest, SpeaksEnglish) {
+    in_.rows.push_back(row(active_share(domain::Protection::PasswordAndCode)));
+    EXPECT_EQ((Strings{"Preview", "Show password", "Change protection", "Extend/Change",
+                       "Visible items", "Reset counters", "Revoke"}),
+              strings_of(only_row()->getArray("actions"), "label"));
+    EXPECT_EQ("Password and security code", cell("protection"));
+}
+
+// --- dialogs opened from a row ---
+
+TEST(ExpiryDialogTest, OffersTheDateWithinThePolicyAndTheLimit) {
+    auto share = active_share();
+    share.download_limit = 10;
+    const domain::Policy policy{config::PolicySettings{}};
+    const Json d = reparsed(expiry_dialog(Language::English, share, policy, test_now(), {}));
+    EXPECT_EQ("Extend/Change", d->getValue<std::string>("title"));
+    const Json form = element_of_type(d, "form");
+    EXPECT_EQ("external-sharing.save-expiry", form->getValue<std::string>("action"));
+    EXPECT_EQ("share-1", form->getObject("hidden")->getValue<std::string>("share_id"));
+    const Json date = field_named(form, "expires_on");
+    EXPECT_EQ("2026-12-26", date->getValue<std::string>("value"));
+    EXPECT_EQ("2026-12-06", date->getValue<std::string>("min"));
+    EXPECT_EQ("2027-03-06", date->getValue<std::string>("max"));
+    const Json limit = field_named(form, "download_limit");
+    EXPECT_EQ("10", limit->getValue<std::string>("value"));
+    EXPECT_FALSE(limit->has("show_if")) << "always shown here";
+    EXPECT_EQ("Save", form->getObject("submit")->getValue<std::string>("label"));
+}
+
+TEST(ExpiryDialogTest, KeepsWhatWasTypedAndShowsTheErrors) {
+    const domain::Policy policy{config::PolicySettings{}};
+    const Json d = reparsed(expiry_dialog(Language::German, active_share(), policy, test_now(),
+                                          {{"download_limit", "falsch"}}, std::string("abc")));
+    EXPECT_EQ("Verlängern/Ändern", d->getValue<std::string>("title"));
+    const Json form = element_of_type(d, "form");
+    EXPECT_EQ("abc", field_named(form, "download_limit")->getValue<std::string>("value"));
+    EXPECT_EQ("falsch", form->getObject("errors")->getValue<std::string>("download_limit"));
+    EXPECT_EQ("Speichern", form->getObject("submit")->getValue<std::string>("label"));
+    EXPECT_EQ("Ablaufdatum des Links",
+              field_named(form, "expires_on")->getValue<std::string>("label"));
+}
+
+TEST(ItemsDialogTest, TicksWhatTheRecipientSees) {
+    const auto snapshot = sample_case();
+    auto selection = domain::Selection::everything_in(
+        snapshot.items(), {domain::Section::Details, domain::Section::Attachments});
+    selection.set_visible(domain::Section::Attachments, "a1", false);
+    const Json d = reparsed(items_dialog(Language::English, active_share(), selection, snapshot));
+    EXPECT_EQ("Visible items", d->getValue<std::string>("title"));
+    const Json form = element_of_type(d, "form");
+    EXPECT_EQ("external-sharing.save-items", form->getValue<std::string>("action"));
+    EXPECT_EQ("share-1", form->getObject("hidden")->getValue<std::string>("share_id"));
+    const JsonArray groups = field_named(form, "selection")->getArray("groups");
+    EXPECT_EQ((Strings{"details", "journal", "attachments"}), strings_of(groups, "name"));
+    EXPECT_TRUE(groups->getObject(0)->getValue<bool>("included"));
+    EXPECT_FALSE(groups->getObject(1)->getValue<bool>("included"));
+    EXPECT_TRUE(groups->getObject(0)->getArray("items")->getObject(0)->getValue<bool>("checked"));
+    EXPECT_FALSE(groups->getObject(1)->getArray("items")->getObject(0)->getValue<bool>("checked"))
+        << "its section is not shared";
+    EXPECT_EQ(
+        "internal",
+        groups->getObject(1)->getArray("items")->getObject(1)->getValue<std::string>("badge"));
+    const Json plan = groups->getObject(2)->getArray("items")->getObject(0);
+    EXPECT_FALSE(plan->getValue<bool>("checked")) << "hidden";
+    EXPECT_EQ("1.5 KB", plan->getValue<std::string>("detail"));
+}
+
+TEST(PasswordDialogTest, ShowsThePasswordAndHowToPassItOn) {
+    const Json d = reparsed(password_dialog(Language::German, "correct horse"));
+    EXPECT_EQ("Passwort anzeigen", d->getValue<std::string>("title"));
+    const Json pair = element_of_type(d, "pairs")->getArray("items")->getObject(0);
+    EXPECT_EQ("Passwort", pair->getValue<std::string>("label"));
+    EXPECT_EQ("correct horse", pair->getValue<std::string>("value"));
+    EXPECT_EQ(
+        "Gib das Passwort der Person abgetrennt vom ursprünglichen Kommunikationsweg bekannt.",
+        element_of_type(d, "text")->getValue<std::string>("text"));
+}
+
+}  // namespace
+}  // namespace es::ui::test
