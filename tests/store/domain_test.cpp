@@ -78,14 +78,14 @@ TEST(Phone, IsNormalisedToE164) {
 }
 
 TEST(Policy, DefaultsAreTwentyDaysDirectAndTwentyFourHoursByEmail) {
-    Policy p{config::PolicySettings{}};
+    Policy p{domain::PolicySettings{}};
     const auto t = now_utc();
     EXPECT_EQ(p.default_expiry(Delivery::DirectLink, t) - t, std::chrono::hours(24 * 20));
     EXPECT_EQ(p.default_expiry(Delivery::EmailedLink, t) - t, std::chrono::hours(24));
 }
 
 TEST(Policy, OrganisationOverridesWinOverConfigAndCaseTypeOverridesWinOverBoth) {
-    config::PolicyConfig config;
+    domain::PolicyConfig config;
     config.case_types["t"] = config.defaults;
     config.case_types["t"].code_digits = 5;
     Policy p =
@@ -98,7 +98,7 @@ TEST(Policy, OrganisationOverridesWinOverConfigAndCaseTypeOverridesWinOverBoth) 
 }
 
 TEST(Policy, PasswordLimitsCountCodePointsAndNeverTruncate) {
-    Policy p{config::PolicySettings{}};
+    Policy p{domain::PolicySettings{}};
     Violations v;
     p.check_password("ääääääää", "password", v);  // 8 code points
     EXPECT_TRUE(v.empty());

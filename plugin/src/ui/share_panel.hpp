@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "domain/share_overview.hpp"
 #include "domain/access_event.hpp"
 #include "domain/case_snapshot.hpp"
 #include "domain/outbox_message.hpp"
+#include "domain/policy.hpp"
+#include "domain/selection.hpp"
+#include "domain/share_overview.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 

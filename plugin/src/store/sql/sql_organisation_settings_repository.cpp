@@ -71,7 +71,7 @@ void SqlOrganisationSettingsRepository::set_policy_override(const std::string& o
                                                             const std::string& case_type_id,
                                                             const std::string& key,
                                                             const std::string& value) {
-    config::PolicySettings probe;
+    domain::PolicySettings probe;
     domain::Policy::apply_override(probe, key, value);  // throws ValidationFailed when bad
     if (key == "expiry_reminder_days" && !case_type_id.empty()) {
         // The reminder job reads only the organisation-wide value (see ReminderRepository).
