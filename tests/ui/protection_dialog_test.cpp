@@ -23,7 +23,7 @@ domain::Share share_with(domain::Protection protection) {
     return s;
 }
 
-Json change_dialog(const domain::Share& share, config::PolicySettings settings = {},
+Json change_dialog(const domain::Share& share, domain::PolicySettings settings = {},
                    const std::string& selected = "", Language language = Language::English) {
     const domain::Policy policy(settings);
     return reparsed(protection_dialog(language, share, policy, selected, "", {}));
@@ -59,7 +59,7 @@ TEST(ProtectionDialogTest, KeepsTheModeChosenWhenTheFormComesBack) {
 }
 
 TEST(ProtectionDialogTest, OffersOnlyWhatThePolicyAllows) {
-    config::PolicySettings settings;
+    domain::PolicySettings settings;
     settings.require_code = true;
     const Json form =
         element_of_type(change_dialog(share_with(domain::Protection::Code), settings), "form");

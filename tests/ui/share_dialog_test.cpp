@@ -64,7 +64,7 @@ class ShareDialogTest : public ::testing::Test {
     }
 
     domain::CaseSnapshot case_ = sample_case();
-    config::PolicySettings settings_;
+    domain::PolicySettings settings_;
 };
 
 TEST_F(ShareDialogTest, IsAWideDialogNamingTheCaseAboveItsForm) {

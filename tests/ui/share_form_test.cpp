@@ -46,7 +46,7 @@ class ShareFormTest : public ::testing::Test {
     }
 
     domain::CaseSnapshot case_ = sample_case();
-    domain::Policy policy_{config::PolicySettings{}};
+    domain::Policy policy_{domain::PolicySettings{}};
 };
 
 // --- protection ---

@@ -327,7 +327,7 @@ TEST_F(SharePanelTest, SpeaksEnglish) {
 TEST(ExpiryDialogTest, OffersTheDateWithinThePolicyAndTheLimit) {
     auto share = active_share();
     share.download_limit = 10;
-    const domain::Policy policy{config::PolicySettings{}};
+    const domain::Policy policy{domain::PolicySettings{}};
     const Json d = reparsed(expiry_dialog(Language::English, share, policy, test_now(), {}));
     EXPECT_EQ("Extend/Change", d->getValue<std::string>("title"));
     const Json form = element_of_type(d, "form");
@@ -344,7 +344,7 @@ TEST(ExpiryDialogTest, OffersTheDateWithinThePolicyAndTheLimit) {
 }
 
 TEST(ExpiryDialogTest, KeepsWhatWasTypedAndShowsTheErrors) {
-    const domain::Policy policy{config::PolicySettings{}};
+    const domain::Policy policy{domain::PolicySettings{}};
     const Json d = reparsed(expiry_dialog(Language::German, active_share(), policy, test_now(),
                                           {{"download_limit", "falsch"}}, std::string("abc")));
     EXPECT_EQ("Verlängern/Ändern", d->getValue<std::string>("title"));

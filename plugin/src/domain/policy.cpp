@@ -37,8 +37,7 @@ bool parse_bool(const std::string& key, const std::string& value) {
 
 }  // namespace
 
-void Policy::apply_override(PolicySettings& p, const std::string& key,
-                            const std::string& v) {
+void Policy::apply_override(PolicySettings& p, const std::string& key, const std::string& v) {
     using Setter = std::function<void()>;
     const std::map<std::string, Setter> setters = {
         {"enabled", [&] { p.enabled = parse_bool(key, v); }},
