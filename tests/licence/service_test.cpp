@@ -3,7 +3,7 @@
 
 #include "licence/licence_refused.hpp"
 #include "licence/transition_refused.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/store.hpp"
 #include "support/licence_world.hpp"
 
 namespace es::licence {
@@ -83,9 +83,8 @@ TEST_F(ServiceTest, AnotherHostProcessSeesDeactivationAtOnce) {
     // A second process on the same database: its own store, pool and service, nothing shared.
     config::StorageSettings settings;
     settings.sqlite_path = (w.dir.path() / "es.db").string();
-    auto other_store = store::sqlite::open_sqlite_store(settings);
-    SqlLicenceStore other_licences(other_store->database());
-    LicenceService other(other_licences, w.clock, w.verifier, w.settings,
+    auto other_store = store::open_store(settings);
+    LicenceService other(other_store->licences(), w.clock, w.verifier, w.settings,
                          [](const std::string&) { return std::int64_t{5}; });
     w.service.start_trial(org, admin);
     EXPECT_TRUE(other.is_active(org));

@@ -15,10 +15,8 @@
 #include "notify/outbox_worker.hpp"
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
-#include "notify/sql_outbox_store.hpp"
 #include "notify/template_catalog.hpp"
 #include "sink_process.hpp"
-#include "store/sql/sql_reminder_repository.hpp"
 #include "store/sql/sql_store.hpp"
 #include "test_support.hpp"
 
@@ -96,10 +94,8 @@ class ExpiryReminderJobTest : public ::testing::Test {
         hasher = std::make_unique<crypto::PasswordHasher>(argon2);
         service = std::make_unique<app::ShareService>(*store, cases, box, *hasher, policy,
                                                       "https://portal.example");
-        reminders = std::make_unique<store::sql::SqlReminderRepository>(
-            dynamic_cast<store::sql::SqlStore&>(*store).database());
         job = std::make_unique<app::ExpiryReminderJob>(
-            *reminders, directory, 2,
+            store->reminders(), directory, 2,
             [this](const std::string& organisation) { return organisation != inactive; },
             [this](app::ExpiryReminderJob::LogLevel, const std::string& t) { log += t + "\n"; });
     }
@@ -137,10 +133,9 @@ class ExpiryReminderJobTest : public ::testing::Test {
         n.smtp.timeout_seconds = 5;
         const auto templates = notify::TemplateCatalog::load("");
         notify::MessageComposer composer(n, "https://portal.example", templates, test_opener());
-        notify::SqlOutboxStore outbox(dynamic_cast<store::sql::SqlStore&>(*store).database());
         notify::SmtpMailSender mail(n.smtp);
         notify::SpoolSmsSender sms((dir.path() / "spool").string());
-        notify::OutboxWorker worker(n, outbox, composer, mail, sms);
+        notify::OutboxWorker worker(n, store->outbox(), composer, mail, sms);
         while (worker.run_once() > 0) {
         }
         mail.end_batch();
@@ -155,7 +150,6 @@ class ExpiryReminderJobTest : public ::testing::Test {
     std::unique_ptr<crypto::PasswordHasher> hasher;
     config::PolicyConfig policy;
     std::unique_ptr<app::ShareService> service;
-    std::unique_ptr<store::ReminderRepository> reminders;
     Directory directory;
     std::string log;
     std::string inactive = "none";

@@ -1,13 +1,13 @@
-// An OutboxStore in memory, for the worker's own rules (retry, backoff, give up, drop, alert)
+// An OutboxRepository in memory, for the worker's own rules (retry, backoff, give up, drop, alert)
 // without a database. The SQL implementation is tested against real SQLite and MariaDB elsewhere.
 #pragma once
 
 #include <map>
 #include <mutex>
 
-#include "notify/outbox_store.hpp"
+#include "store/outbox_repository.hpp"
 
-class MemoryOutboxStore : public es::notify::OutboxStore {
+class MemoryOutboxStore : public es::store::OutboxRepository {
   public:
     using Message = es::domain::OutboxMessage;
     using Status = Message::Status;
@@ -100,12 +100,12 @@ class MemoryOutboxStore : public es::notify::OutboxStore {
         }
         return out;
     }
-    std::vector<Message> list_for_share(const std::string& org, const std::string& share) override {
+    std::vector<Message> for_share(const std::string& share) override {
         std::lock_guard lock(mutex_);
         std::vector<Message> out;
         for (auto& [id, m] : rows_) {
-            if (m.organisation_id == org && m.share_id == share) {
-                out.insert(out.begin(), m);
+            if (m.share_id == share) {
+                out.push_back(m);
             }
         }
         return out;

@@ -27,9 +27,7 @@
 #include "notify/outbox_worker.hpp"
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
-#include "notify/sql_outbox_store.hpp"
 #include "notify/template_catalog.hpp"
-#include "store/sql/sql_store.hpp"
 #include "store/store.hpp"
 
 using namespace es;
@@ -125,14 +123,14 @@ struct Wiring {
                    [this](std::string_view sealed, std::string_view associated_data) {
                        return box.open(sealed, associated_data);
                    }),
-          outbox(dynamic_cast<store::sql::SqlStore&>(*store).database()) {}
+          outbox(store->outbox()) {}
 
     std::unique_ptr<store::Store> store;
     config::NotifySettings settings;
     crypto::SecretBox box;
     notify::TemplateCatalog templates;
     notify::MessageComposer composer;
-    notify::SqlOutboxStore outbox;
+    store::OutboxRepository& outbox;
 };
 
 int deliver(const std::string& db, int port) {
@@ -157,7 +155,7 @@ int report(const std::string& db, const std::string& file) {
     Wiring w(db, 25);
     std::ofstream out(file + ".tmp");
     for (const auto& share : share_ids(db)) {
-        for (const auto& row : w.outbox.list_for_share(kOrganisation, share)) {
+        for (const auto& row : w.outbox.for_share(share)) {
             out << row.id << " " << domain::to_text(row.status) << " " << w.composer.message_id(row)
                 << "\n";
         }

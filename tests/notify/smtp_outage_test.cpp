@@ -14,10 +14,8 @@
 #include "notify/outbox_worker.hpp"
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
-#include "notify/sql_outbox_store.hpp"
 #include "notify/template_catalog.hpp"
 #include "sink_process.hpp"
-#include "store/sql/sql_store.hpp"
 #include "test_support.hpp"
 
 using namespace es;
@@ -77,7 +75,7 @@ TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
     notify::MessageComposer composer(
         n, "https://portal.example", templates,
         [&box](std::string_view sealed, std::string_view ad) { return box.open(sealed, ad); });
-    notify::SqlOutboxStore outbox(dynamic_cast<store::sql::SqlStore&>(*store).database());
+    store::OutboxRepository& outbox = store->outbox();
     notify::SmtpMailSender mail(n.smtp);
     notify::SpoolSmsSender sms((dir.path() / "spool").string());
     notify::OutboxWorker worker(n, outbox, composer, mail, sms);
@@ -85,7 +83,7 @@ TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
     EXPECT_EQ(worker.run_once(), kMessages) << "all tried while the server is down";
     mail.end_batch();
     for (const auto& id : shares) {
-        const auto rows = outbox.list_for_share("org-1", id);
+        const auto rows = outbox.for_share(id);
         ASSERT_EQ(rows.size(), 1u);
         EXPECT_EQ(rows[0].status, domain::OutboxMessage::Status::Pending) << "kept for a retry";
         EXPECT_NE(rows[0].last_error.find(std::to_string(port)), std::string::npos)
@@ -101,8 +99,7 @@ TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
         mail.end_batch();
         sent = 0;
         for (const auto& id : shares) {
-            sent +=
-                outbox.list_for_share("org-1", id)[0].status == domain::OutboxMessage::Status::Sent;
+            sent += outbox.for_share(id)[0].status == domain::OutboxMessage::Status::Sent;
         }
     }
     ASSERT_EQ(sent, kMessages);

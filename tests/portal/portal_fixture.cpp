@@ -13,8 +13,6 @@
 #include "crypto/token.hpp"
 #include "domain/audit_entry.hpp"
 #include "domain/selection.hpp"
-#include "store/sql/sql_owner_alert_repository.hpp"
-#include "store/sql/sql_store.hpp"
 
 namespace es::portal::test {
 
@@ -78,12 +76,10 @@ void PortalTest::SetUp() {
     host_.put_case("case-2", other);
 
     host_.put_user("u1", {"org-1", "Olga Owner", "olga@amt.example", true});
-    owner_alert_store_ = std::make_unique<store::sql::SqlOwnerAlertRepository>(
-        dynamic_cast<store::sql::SqlStore&>(*store_).database());
     owner_directory_ = std::make_unique<app::HostReminderDirectory>(
         host_adapter_, store_->organisation_settings());
     owner_alerts_ = std::make_unique<app::OwnerAlertService>(
-        *owner_alert_store_, *owner_directory_,
+        store_->owner_alerts(), *owner_directory_,
         [this](const std::string& text) { host_adapter_.log(host::LogLevel::Warning, text); });
     policies_ =
         std::make_unique<app::PolicyResolver>(settings_.policy, store_->organisation_settings());

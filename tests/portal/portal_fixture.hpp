@@ -106,7 +106,6 @@ class PortalTest : public ::testing::Test {
     std::unique_ptr<crypto::PasswordHasher> hasher_;
     FakeLicence licence_;
     std::unique_ptr<RepositoryPreviewEditor> editor_;
-    std::unique_ptr<store::OwnerAlertRepository> owner_alert_store_;
     std::unique_ptr<app::HostReminderDirectory> owner_directory_;
     std::unique_ptr<app::OwnerAlertService> owner_alerts_;
     std::unique_ptr<app::PolicyResolver> policies_;

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <sstream>
 
 #include "mariadb_server.hpp"
 #include "store_backend.hpp"
@@ -42,6 +43,20 @@ class MariadbBackend : public StoreBackend {
 
     std::int64_t count(const std::string& table) override {
         return std::stoll(server_.sql(database_, "SELECT COUNT(*) FROM " + table));
+    }
+
+    std::vector<std::vector<std::string>> rows(const std::string& query) override {
+        std::vector<std::vector<std::string>> out;
+        std::istringstream lines(server_.sql(database_, query));
+        for (std::string line; std::getline(lines, line);) {
+            std::vector<std::string> row;
+            std::istringstream fields(line);
+            for (std::string field; std::getline(fields, field, '\t');) {
+                row.push_back(field);
+            }
+            out.push_back(std::move(row));
+        }
+        return out;
     }
 
     std::string dump() override {

@@ -9,8 +9,6 @@
 #include "domain/throttle_key.hpp"
 #include "notify/outbox_rows.hpp"
 #include "share_world.hpp"
-#include "store/sql/sql_owner_alert_repository.hpp"
-#include "store/sql/sql_store.hpp"
 
 namespace es::test {
 namespace {
@@ -22,8 +20,7 @@ class OwnerAlertContract : public ShareWorld<B> {
   protected:
     void SetUp() override {
         ShareWorld<B>::SetUp();
-        alerts = std::make_unique<store::sql::SqlOwnerAlertRepository>(
-            dynamic_cast<store::sql::SqlStore&>(*this->store).database());
+        alerts = &this->store->owner_alerts();
         share = this->service->create(this->alice, this->request()).share;
     }
 
@@ -88,7 +85,7 @@ class OwnerAlertContract : public ShareWorld<B> {
         return won.load();
     }
 
-    std::unique_ptr<store::OwnerAlertRepository> alerts;
+    store::OwnerAlertRepository* alerts = nullptr;
     domain::Share share;
 };
 

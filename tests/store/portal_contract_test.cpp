@@ -479,15 +479,15 @@ TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDel
     const auto id = outbox.enqueue(m);
     std::atomic<int> claimed{0};
     this->in_parallel(8, [&](int) {
-        claimed += static_cast<int>(outbox.claim_due(10, std::chrono::seconds(60)).size());
+        claimed += static_cast<int>(outbox.claim(10, std::chrono::seconds(60)).size());
     });
     EXPECT_EQ(claimed.load(), 1);
-    outbox.mark_retry(id, "gateway down", std::chrono::seconds(0));
-    auto again = outbox.claim_due(10, std::chrono::seconds(60));
+    outbox.reschedule(id, "gateway down", std::chrono::milliseconds(0));
+    auto again = outbox.claim(10, std::chrono::seconds(60));
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].attempts, 2);
     EXPECT_EQ(again[0].last_error, "gateway down");
-    outbox.mark_sent(id);
+    outbox.mark_sent(id, "{}");
     EXPECT_EQ(outbox.find(id)->status, domain::OutboxMessage::Status::Sent);
 }
 
@@ -503,8 +503,8 @@ TYPED_TEST(PortalContract, ExpiredCodeMessagesAreDroppedNotSent) {
     m.payload_json = "{}";
     m.expires_at = domain::now_utc() - std::chrono::seconds(1);
     const auto id = outbox.enqueue(m);
-    EXPECT_TRUE(outbox.claim_due(10, std::chrono::seconds(60)).empty());
-    EXPECT_EQ(outbox.drop_expired(), 1);
+    EXPECT_TRUE(outbox.claim(10, std::chrono::seconds(60)).empty());
+    EXPECT_EQ(outbox.expire_overdue(), 1);
     EXPECT_EQ(outbox.find(id)->status, domain::OutboxMessage::Status::Dropped);
 }
 

@@ -9,8 +9,6 @@
 #include "domain/validation_failed.hpp"
 #include "notify/outbox_rows.hpp"
 #include "share_world.hpp"
-#include "store/sql/sql_reminder_repository.hpp"
-#include "store/sql/sql_store.hpp"
 
 namespace es::test {
 namespace {
@@ -23,8 +21,7 @@ class ReminderContract : public ShareWorld<B> {
   protected:
     void SetUp() override {
         ShareWorld<B>::SetUp();
-        reminders = std::make_unique<store::sql::SqlReminderRepository>(
-            dynamic_cast<store::sql::SqlStore&>(*this->store).database());
+        reminders = &this->store->reminders();
     }
 
     // A share made 30 days ago that now expires `in` from now (an expiry chosen inside the
@@ -76,7 +73,7 @@ class ReminderContract : public ShareWorld<B> {
                                                                  "expiry_reminder_days", days);
     }
 
-    std::unique_ptr<store::ReminderRepository> reminders;
+    store::ReminderRepository* reminders = nullptr;
 };
 
 TYPED_TEST_SUITE(ReminderContract, Backends, BackendNames);

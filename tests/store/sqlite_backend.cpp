@@ -63,6 +63,28 @@ class SqliteBackend : public StoreBackend {
         return n;
     }
 
+    std::vector<std::vector<std::string>> rows(const std::string& query) override {
+        std::vector<std::vector<std::string>> out;
+        with_db([&](sqlite3* db) {
+            sqlite3_stmt* stmt = nullptr;
+            if (sqlite3_prepare_v2(db, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+                throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db) + " in " +
+                                         query);
+            }
+            while (sqlite3_step(stmt) == SQLITE_ROW) {
+                std::vector<std::string> row;
+                for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+                    const auto* text = sqlite3_column_text(stmt, i);
+                    row.emplace_back(text == nullptr ? "NULL"
+                                                     : reinterpret_cast<const char*>(text));
+                }
+                out.push_back(std::move(row));
+            }
+            sqlite3_finalize(stmt);
+        });
+        return out;
+    }
+
     std::string dump() override {
         std::string out;
         for (const auto& entry : std::filesystem::directory_iterator(dir_)) {

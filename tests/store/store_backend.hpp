@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "config/settings.hpp"
 #include "store/store.hpp"
@@ -23,6 +24,9 @@ class StoreBackend {
     // Runs one statement directly (no repository involved).
     virtual void exec(const std::string& statement) = 0;
     virtual std::int64_t count(const std::string& table) = 0;
+    // The rows of one query, every value as text and NULL as "NULL" (as the mariadb client
+    // prints it), for looking at the schema itself.
+    virtual std::vector<std::vector<std::string>> rows(const std::string& query) = 0;
     // Everything the database holds, as bytes/text, to search for secrets.
     virtual std::string dump() = 0;
 };

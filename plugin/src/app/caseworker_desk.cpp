@@ -202,7 +202,7 @@ Json CaseworkerDesk::create(const domain::Actor& actor, const CaseAtHand& at_han
         // Also records the organisation's display name for the recipient's pages.
         const LinkMailFacts facts = mail_facts(actor);
         request.creator_name = facts.sender_name;
-        CreatedShare created = ports_.shares.create(actor, at_hand, request);
+        CreatedShare created = ports_.shares.create(actor, at_hand, request, facts);
         ports_.wake_notifications();
         return ui::share_result_dialog(lang, created,
                                        at_hand.policy.settings().email_link_expiry_hours);

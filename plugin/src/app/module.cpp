@@ -27,10 +27,7 @@
 #include "licence/host_directory.hpp"
 #include "licence/licence_service.hpp"
 #include "licence/licence_verifier.hpp"
-#include "licence/sql_licence_store.hpp"
 #include "portal/portal.hpp"
-#include "store/sql/sql_owner_alert_repository.hpp"
-#include "store/sql/sql_store.hpp"
 #include "store/store.hpp"
 #include "ui/ids.hpp"
 #include "ui/texts.hpp"
@@ -123,14 +120,12 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
                                              *password_hasher_, settings_.policy,
                                              settings_.portal.public_url, journal_.get());
 
-    auto& sql = dynamic_cast<store::sql::SqlStore&>(*store_);
-    licence_store_ = std::make_unique<licence::SqlLicenceStore>(sql.database());
-    licence_clock_ = std::make_unique<licence::DatabaseClock>(*licence_store_);
+    licence_clock_ = std::make_unique<licence::DatabaseClock>(store_->licences());
     licence_verifier_ = std::make_unique<licence::LicenceVerifier>(
         licence::LicenceVerifier::from_settings(settings_.licensing, config_path));
     directory_ = std::make_unique<licence::HostDirectory>(host_);
     licences_ = std::make_unique<licence::LicenceService>(
-        *licence_store_, *licence_clock_, *licence_verifier_, settings_.licensing,
+        store_->licences(), *licence_clock_, *licence_verifier_, settings_.licensing,
         [this](const std::string& organisation_id) {
             return host_.active_user_count(organisation_id);
         });
@@ -152,11 +147,10 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     notifications_->start();
 
     portal_adapters_ = std::make_unique<PortalAdapters>(*licences_, *shares_);
-    owner_alert_store_ = std::make_unique<store::sql::SqlOwnerAlertRepository>(sql.database());
     owner_directory_ =
         std::make_unique<HostReminderDirectory>(host_, store_->organisation_settings());
     owner_alerts_ = std::make_unique<OwnerAlertService>(
-        *owner_alert_store_, *owner_directory_,
+        store_->owner_alerts(), *owner_directory_,
         [this](const std::string& text) { host_.log(host::LogLevel::Warning, text); },
         // The portal's alerts leave at once instead of at the worker's next poll.
         [this] { notifications_->wake(); });

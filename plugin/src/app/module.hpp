@@ -19,14 +19,12 @@
 
 namespace es::store {
 class Store;
-class OwnerAlertRepository;
 }  // namespace es::store
 namespace es::crypto {
 class SecretBox;
 class PasswordHasher;
 }  // namespace es::crypto
 namespace es::licence {
-class SqlLicenceStore;
 class DatabaseClock;
 class LicenceVerifier;
 class LicenceService;
@@ -87,7 +85,6 @@ class Module {
     std::unique_ptr<CaseJournal> journal_;
     std::unique_ptr<PolicyResolver> policies_;
     std::unique_ptr<ShareService> shares_;
-    std::unique_ptr<licence::SqlLicenceStore> licence_store_;
     std::unique_ptr<licence::DatabaseClock> licence_clock_;
     std::unique_ptr<licence::LicenceVerifier> licence_verifier_;
     std::unique_ptr<licence::LicenceService> licences_;
@@ -95,7 +92,6 @@ class Module {
     std::unique_ptr<licence::AdminPanel> admin_panel_;
     std::unique_ptr<Notifications> notifications_;
     std::unique_ptr<PortalAdapters> portal_adapters_;
-    std::unique_ptr<store::OwnerAlertRepository> owner_alert_store_;
     std::unique_ptr<HostReminderDirectory> owner_directory_;
     std::unique_ptr<OwnerAlertService> owner_alerts_;
     std::unique_ptr<portal::Portal> portal_;

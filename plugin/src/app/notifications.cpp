@@ -9,10 +9,7 @@
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
-#include "notify/sql_outbox_store.hpp"
 #include "notify/template_catalog.hpp"
-#include "store/sql/sql_reminder_repository.hpp"
-#include "store/sql/sql_store.hpp"
 
 namespace es::app {
 
@@ -46,13 +43,10 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
           })),
       mail_(mail_sender(settings.notify)),
       sms_(sms_sender(settings.notify)),
-      outbox_(std::make_unique<notify::SqlOutboxStore>(
-          dynamic_cast<store::sql::SqlStore&>(store).database())),
-      reminders_(std::make_unique<store::sql::SqlReminderRepository>(
-          dynamic_cast<store::sql::SqlStore&>(store).database())),
+      outbox_(store.outbox()),
       directory_(std::make_unique<HostReminderDirectory>(host, store.organisation_settings())) {
     expiry_reminders_ = std::make_unique<ExpiryReminderJob>(
-        *reminders_, *directory_, settings.policy.defaults.expiry_reminder_days,
+        store.reminders(), *directory_, settings.policy.defaults.expiry_reminder_days,
         std::move(organisation_active),
         [&host](ExpiryReminderJob::LogLevel level, const std::string& text) {
             host.log(level == ExpiryReminderJob::LogLevel::Warning ? host::LogLevel::Warning
@@ -69,7 +63,7 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
     options.periodic_job = [this](domain::Timestamp now) { expiry_reminders_->run(now); };
     options.periodic_interval = std::chrono::minutes(15);
     worker_ = std::make_unique<notify::OutboxWorker>(
-        settings.notify, *outbox_, *composer_, *mail_, *sms_, options,
+        settings.notify, outbox_, *composer_, *mail_, *sms_, options,
         [&host](notify::OutboxWorker::LogLevel level, const std::string& text) {
             host.log(level == notify::OutboxWorker::LogLevel::Error     ? host::LogLevel::Error
                      : level == notify::OutboxWorker::LogLevel::Warning ? host::LogLevel::Warning
@@ -98,7 +92,7 @@ void Notifications::wake() {
 
 std::vector<domain::OutboxMessage> Notifications::failed_messages(
     const std::string& organisation_id, int limit) {
-    return outbox_->list_failed(organisation_id, limit);
+    return outbox_.list_failed(organisation_id, limit);
 }
 
 }  // namespace es::app

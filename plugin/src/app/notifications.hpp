@@ -1,5 +1,5 @@
 // The notification side of the module, assembled from config: template catalogue, composer, the
-// configured mail and SMS senders (SMTP / HTTP gateway / spool), the outbox store and its worker,
+// configured mail and SMS senders (SMTP / HTTP gateway / spool), the store's outbox and its worker,
 // and the expiry reminders the worker runs every quarter of an hour.
 #pragma once
 
@@ -19,13 +19,8 @@ class TemplateCatalog;
 class MessageComposer;
 class MailSender;
 class SmsSender;
-class OutboxStore;
 class OutboxWorker;
 }  // namespace es::notify
-
-namespace es::store {
-class ReminderRepository;
-}  // namespace es::store
 
 namespace es::app {
 
@@ -56,8 +51,7 @@ class Notifications {
     std::unique_ptr<notify::MessageComposer> composer_;
     std::unique_ptr<notify::MailSender> mail_;
     std::unique_ptr<notify::SmsSender> sms_;
-    std::unique_ptr<notify::OutboxStore> outbox_;
-    std::unique_ptr<store::ReminderRepository> reminders_;
+    store::OutboxRepository& outbox_;
     std::unique_ptr<HostReminderDirectory> directory_;
     std::unique_ptr<ExpiryReminderJob> expiry_reminders_;
     std::unique_ptr<notify::OutboxWorker> worker_;

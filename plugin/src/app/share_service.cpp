@@ -11,6 +11,7 @@
 #include "domain/download_limit.hpp"
 #include "domain/throttle_key.hpp"
 #include "domain/validation_failed.hpp"
+#include "notify/outbox_rows.hpp"
 
 namespace es::app {
 
@@ -23,6 +24,20 @@ std::string json(const Poco::JSON::Object& o) {
     std::ostringstream out;
     o.stringify(out);
     return out.str();
+}
+
+// What the link e-mail says about its share, the same whether the share is new or its link is
+// sent later.
+notify::ShareFacts link_mail_facts(const domain::Share& share, const LinkMailFacts& mail) {
+    notify::ShareFacts facts;
+    facts.organisation_id = share.organisation_id;
+    facts.organisation_name = mail.organisation_name;
+    facts.share_id = share.id;
+    facts.locale = share.locale;
+    facts.owner_name = mail.sender_name;
+    facts.owner_email = mail.sender_email;
+    facts.recipient_name = share.recipient.name.value_or("");
+    return facts;
 }
 
 std::string token_purpose(const std::string& share_id) {
@@ -104,7 +119,8 @@ domain::Policy ShareService::policy_for(const domain::Actor& actor,
     return policies_.resolve(actor.organisation_id, case_type_id);
 }
 
-CreatedShare ShareService::create(const domain::Actor& actor, const domain::ShareRequest& in) {
+CreatedShare ShareService::create(const domain::Actor& actor, const domain::ShareRequest& in,
+                                  const LinkMailFacts& mail) {
     std::optional<CaseAtHand> at_hand;
     try {
         at_hand = open_case(actor, in.case_id);
@@ -118,11 +134,11 @@ CreatedShare ShareService::create(const domain::Actor& actor, const domain::Shar
         }
         throw;
     }
-    return create(actor, *at_hand, in);
+    return create(actor, *at_hand, in, mail);
 }
 
 CreatedShare ShareService::create(const domain::Actor& actor, const CaseAtHand& at_hand,
-                                  const domain::ShareRequest& in) {
+                                  const domain::ShareRequest& in, const LinkMailFacts& mail) {
     if (in.case_id != at_hand.case_id()) {
         throw Error(Error::Kind::Internal, "the request names another case than the one read");
     }
@@ -203,23 +219,8 @@ CreatedShare ShareService::create(const domain::Actor& actor, const CaseAtHand& 
 
     std::vector<domain::OutboxMessage> outbox;
     if (in.delivery == domain::Delivery::EmailedLink) {
-        Poco::JSON::Object payload;
-        payload.set("share_id", share.id);
-        payload.set("case_id", share.case_id);
-        payload.set("sender_user_id", actor.user_id);
-        payload.set("locale", std::string(domain::to_text(share.locale)));
-        payload.set("recipient_name", recipient.name.value_or(""));
-        payload.set("expires_at", domain::to_epoch_ms(share.expires_at));
-        payload.set("protection", std::string(domain::to_text(share.protection)));
-        payload.set("sealed_token", share.secrets.sealed_token);
-        domain::OutboxMessage m;
-        m.organisation_id = share.organisation_id;
-        m.share_id = share.id;
-        m.kind = "share_link";
-        m.channel = "email";
-        m.recipient_address = *recipient.email;
-        m.payload_json = json(payload);
-        outbox.push_back(std::move(m));
+        outbox.push_back(notify::share_link_row(link_mail_facts(share, mail), *recipient.email,
+                                                share.secrets.sealed_token, share.expires_at, now));
     }
 
     Poco::JSON::Object details;
@@ -299,21 +300,9 @@ void ShareService::send_link_by_email(const domain::Actor& actor, const CaseAtHa
     const domain::Timestamp now = store_.database_now();
     const domain::Timestamp expires_at =
         at_hand.policy.default_expiry(domain::Delivery::EmailedLink, now);
-    Poco::JSON::Object payload;
-    payload.set("locale", std::string(domain::to_text(share.locale)));
-    payload.set("organisation", facts.organisation_name);
-    payload.set("recipient_name", share.recipient.name.value_or(""));
-    payload.set("sender_name", facts.sender_name);
-    payload.set("sender_email", facts.sender_email);
-    payload.set("expires_at", domain::to_epoch_ms(expires_at));
-    payload.set("sealed_token", share.secrets.sealed_token);
-    domain::OutboxMessage m;
-    m.organisation_id = share.organisation_id;
-    m.share_id = share.id;
-    m.kind = "share_link";
-    m.channel = "email";
-    m.recipient_address = *share.recipient.email;
-    m.payload_json = json(payload);
+    const domain::OutboxMessage m =
+        notify::share_link_row(link_mail_facts(share, facts), *share.recipient.email,
+                               share.secrets.sealed_token, expires_at, now);
     Poco::JSON::Object details;
     details.set("to", *share.recipient.email);
     details.set("expires_at", domain::to_epoch_ms(expires_at));

@@ -69,11 +69,12 @@ class ShareService {
     // actor in this request, and a share id must name a share of that case (else NotFound). The
     // one without reads what it needs from the host itself, for callers that have nothing read.
 
-    // Validates against the policy and writes share, selection, outbox message (e-mailed links)
-    // and audit entry in one transaction.
+    // Validates against the policy and writes share, selection, outbox message (e-mailed links,
+    // saying what `mail` says about the sender) and audit entry in one transaction.
     CreatedShare create(const domain::Actor& actor, const CaseAtHand& at_hand,
-                        const domain::ShareRequest& request);
-    CreatedShare create(const domain::Actor& actor, const domain::ShareRequest& request);
+                        const domain::ShareRequest& request, const LinkMailFacts& mail = {});
+    CreatedShare create(const domain::Actor& actor, const domain::ShareRequest& request,
+                        const LinkMailFacts& mail = {});
 
     // All shares of the case, newest first.
     std::vector<ShareOverview> list(const domain::Actor& actor, const CaseAtHand& at_hand);

@@ -33,7 +33,8 @@ namespace es::licence {
 using RevokeAllLinks = std::function<std::int64_t(const domain::Actor& actor)>;
 
 // The organisation's messages that finally failed, newest first, at most `limit` (the lead wires
-// it to OutboxStore::list_failed). Shown to admins only: they name recipients' addresses.
+// it to store::OutboxRepository::list_failed). Shown to admins only: they name recipients'
+// addresses.
 using FailedMessages = std::function<std::vector<domain::OutboxMessage>(
     const std::string& organisation_id, int limit)>;
 

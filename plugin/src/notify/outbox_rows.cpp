@@ -158,11 +158,4 @@ std::optional<domain::OutboxMessage> delivery_failed_row(const domain::OutboxMes
                now);
 }
 
-domain::CodeChannel choose_code_channel(const domain::Recipient& recipient,
-                                        const config::PolicySettings& policy) {
-    // Asked for a code whatever the share's protection: this answers only "where to".
-    return domain::choose_code_channel(domain::Protection::Code, recipient,
-                                       policy.force_email_codes);
-}
-
 }  // namespace es::notify

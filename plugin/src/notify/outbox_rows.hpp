@@ -1,16 +1,17 @@
-// Builds the outbox row for each message the module sends. The caller writes the row in the same
-// transaction as the change that causes it (the share, the code, the access event), then calls
-// OutboxWorker::wake() after the commit so the message leaves at once.
+// Builds the outbox row for each kind of message the module sends, and with it the payload the
+// composer reads (OutboxPayload): the only way a message is made, so every author of one kind
+// writes the same shape. The caller writes the row in the same transaction as the change that
+// causes it (the share, the code, the access event), then calls OutboxWorker::wake() after the
+// commit so the message leaves at once.
 //
 // Each function validates the address (InvalidAddress when malformed or dangerous), so nothing
 // undeliverable or injectable reaches the outbox, and takes secrets only sealed.
 #pragma once
 
+#include <optional>
 #include <string>
 
-#include "config/settings.hpp"
 #include "domain/outbox_message.hpp"
-#include "domain/recipient.hpp"
 #include "domain/share_options.hpp"
 #include "domain/timestamp.hpp"
 
@@ -31,14 +32,16 @@ struct ShareFacts {
 enum class AccessKind { View, Download };
 enum class Credential { Password, Code };
 
-// The link e-mail. `sealed_token` is the share's ShareSecrets::sealed_token (associated data
-// "token:<share id>"); `expires_at` the share's expiry, shown in the mail.
+// The link e-mail, for a new share and for a link sent later alike. `sealed_token` is the share's
+// ShareSecrets::sealed_token (associated data "token:<share id>"); `expires_at` the share's expiry,
+// shown in the mail.
 domain::OutboxMessage share_link_row(const ShareFacts& facts, const std::string& recipient_email,
                                      const std::string& sealed_token, domain::Timestamp expires_at,
                                      domain::Timestamp now);
 
-// A one-time code by SMS or e-mail (`channel` from choose_code_channel). `sealed_code` is the code
-// sealed with associated data "code:<share id>". The row expires with the code: never sent late.
+// A one-time code by SMS or e-mail (`channel`: the share's, domain::choose_code_channel).
+// `sealed_code` is the code sealed with associated data "code:<share id>". The row expires with the
+// code: never sent late.
 domain::OutboxMessage one_time_code_row(const ShareFacts& facts, domain::CodeChannel channel,
                                         const std::string& address, const std::string& sealed_code,
                                         int lifetime_minutes, domain::Timestamp now);
@@ -60,10 +63,5 @@ domain::OutboxMessage expiry_reminder_row(const ShareFacts& facts, domain::Times
 std::optional<domain::OutboxMessage> delivery_failed_row(const domain::OutboxMessage& failed,
                                                          const std::string& error,
                                                          domain::Timestamp now);
-
-// Where a one-time code goes: SMS when the recipient has a phone number, else e-mail; the
-// organisation's policy may force e-mail. None when there is no contact at all.
-domain::CodeChannel choose_code_channel(const domain::Recipient& recipient,
-                                        const config::PolicySettings& policy);
 
 }  // namespace es::notify

@@ -19,7 +19,7 @@ std::string scrubbed(const std::string& payload_json) {
 
 }  // namespace
 
-OutboxWorker::OutboxWorker(const config::NotifySettings& settings, OutboxStore& store,
+OutboxWorker::OutboxWorker(const config::NotifySettings& settings, store::OutboxRepository& store,
                            const MessageComposer& composer, MailSender& mail, SmsSender& sms,
                            Options options, Log log)
     : settings_(settings),
@@ -33,7 +33,7 @@ OutboxWorker::OutboxWorker(const config::NotifySettings& settings, OutboxStore& 
                std::chrono::seconds(settings.backoff_max_seconds)),
       random_(std::random_device{}()) {}
 
-OutboxWorker::OutboxWorker(const config::NotifySettings& settings, OutboxStore& store,
+OutboxWorker::OutboxWorker(const config::NotifySettings& settings, store::OutboxRepository& store,
                            const MessageComposer& composer, MailSender& mail, SmsSender& sms)
     : OutboxWorker(settings, store, composer, mail, sms, Options{}) {}
 

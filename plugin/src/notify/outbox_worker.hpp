@@ -27,8 +27,8 @@
 #include "notify/backoff.hpp"
 #include "notify/mail_sender.hpp"
 #include "notify/message_composer.hpp"
-#include "notify/outbox_store.hpp"
 #include "notify/sms_sender.hpp"
+#include "store/outbox_repository.hpp"
 
 namespace es::notify {
 
@@ -48,10 +48,10 @@ class OutboxWorker {
     using Log = std::function<void(LogLevel, const std::string&)>;
 
     // All references must outlive the worker. Nothing starts until start().
-    OutboxWorker(const config::NotifySettings& settings, OutboxStore& store,
+    OutboxWorker(const config::NotifySettings& settings, store::OutboxRepository& store,
                  const MessageComposer& composer, MailSender& mail, SmsSender& sms, Options options,
                  Log log = {});
-    OutboxWorker(const config::NotifySettings& settings, OutboxStore& store,
+    OutboxWorker(const config::NotifySettings& settings, store::OutboxRepository& store,
                  const MessageComposer& composer, MailSender& mail, SmsSender& sms);
     ~OutboxWorker();
     OutboxWorker(const OutboxWorker&) = delete;
@@ -74,7 +74,7 @@ class OutboxWorker {
     void log(LogLevel level, const std::string& text) const;
 
     config::NotifySettings settings_;
-    OutboxStore& store_;
+    store::OutboxRepository& store_;
     const MessageComposer& composer_;
     MailSender& mail_;
     SmsSender& sms_;

@@ -2,7 +2,8 @@
 //
 // open_store() connects, applies pending migrations (idempotent, recorded in schema_version) and
 // returns the repositories. The plugin keeps no state outside the database, so several host
-// processes may share one MySQL/MariaDB.
+// processes may share one MySQL/MariaDB. Every table is reached through this interface; nothing
+// outside store/ sees the SQL layer.
 #pragma once
 
 #include <functional>
@@ -12,12 +13,15 @@
 
 #include "config/settings.hpp"
 #include "domain/timestamp.hpp"
+#include "licence/licence_store.hpp"
 #include "store/access_log_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/code_repository.hpp"
 #include "store/organisation_settings_repository.hpp"
 #include "store/outbox_repository.hpp"
+#include "store/owner_alert_repository.hpp"
 #include "store/portal_session_repository.hpp"
+#include "store/reminder_repository.hpp"
 #include "store/share_repository.hpp"
 #include "store/throttle_repository.hpp"
 
@@ -36,6 +40,9 @@ class Store {
     virtual AuditRepository& audit() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual OrganisationSettingsRepository& organisation_settings() = 0;
+    virtual OwnerAlertRepository& owner_alerts() = 0;
+    virtual ReminderRepository& reminders() = 0;
+    virtual licence::LicenceStore& licences() = 0;
 
     // Runs f with this thread's reads of the store on one connection and one consistent state of
     // the database (one read transaction on SQLite). For short groups of reads such as a portal

@@ -2,8 +2,6 @@
 
 #include <random>
 
-#include "store/sqlite/sqlite_store.hpp"
-
 namespace es::licence::testing {
 
 const VendorKeyPair& vendor_keys() {
@@ -30,10 +28,10 @@ TempDir::~TempDir() {
 
 namespace {
 
-std::unique_ptr<store::sql::SqlStore> open_store(const TempDir& dir) {
+std::unique_ptr<store::Store> open_store(const TempDir& dir) {
     config::StorageSettings settings;
     settings.sqlite_path = (dir.path() / "es.db").string();
-    return store::sqlite::open_sqlite_store(settings);
+    return store::open_store(settings);
 }
 
 config::LicensingSettings licensing() {
@@ -47,7 +45,7 @@ config::LicensingSettings licensing() {
 
 LicenceWorld::LicenceWorld()
     : store(open_store(dir)),
-      licences_store(store->database()),
+      licences_store(store->licences()),
       verifier({{"vendor-1", vendor_keys().public_pem}}),
       settings(licensing()),
       service(licences_store, clock, verifier, settings,

@@ -11,8 +11,7 @@
 #include "licence/licence_service.hpp"
 #include "licence/licence_signer.hpp"
 #include "licence/licence_verifier.hpp"
-#include "licence/sql_licence_store.hpp"
-#include "store/sql/sql_store.hpp"
+#include "store/store.hpp"
 #include "support/manual_clock.hpp"
 
 namespace es::licence::testing {
@@ -44,8 +43,8 @@ class LicenceWorld {
                     Plan plan = Plan::Module, const std::string& org = kOrg) const;
 
     TempDir dir;
-    std::unique_ptr<store::sql::SqlStore> store;
-    SqlLicenceStore licences_store;
+    std::unique_ptr<store::Store> store;
+    LicenceStore& licences_store;
     ManualClock clock{at("2026-03-01T09:00:00Z")};
     LicenceVerifier verifier;
     config::LicensingSettings settings;

@@ -1,13 +1,12 @@
 #include "portal/routes/code_send_route.hpp"
 
-#include <Poco/JSON/Object.h>
-
 #include <algorithm>
-#include <sstream>
 
 #include "crypto/one_time_code.hpp"
 #include "domain/outbox_message.hpp"
 #include "domain/throttle_key.hpp"
+#include "notify/invalid_address.hpp"
+#include "notify/outbox_rows.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/pages/texts.hpp"
 #include "portal/routes/password_route.hpp"
@@ -65,28 +64,29 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     }
     const std::string code = crypto::new_code(policy.code_digits);
     const auto lifetime = std::chrono::minutes(policy.code_lifetime_minutes);
-    Poco::JSON::Object payload;
-    payload.set("sealed_code", ctx_.ports.secret_box.seal(code, "code:" + share.id));
-    payload.set("locale", std::string(language_tag(ex.language)));
-    // Field names of notify::OutboxPayload, which the composer reads.
-    payload.set("valid_minutes", policy.code_lifetime_minutes);
-    payload.set("organisation", access.organisation_name);
-    std::ostringstream json;
-    payload.stringify(json);
-
-    domain::OutboxMessage m;
-    m.organisation_id = share.organisation_id;
-    m.share_id = share.id;
-    m.kind = "one_time_code";
-    m.channel = sms ? "sms" : "email";
-    m.recipient_address = *address;
-    m.payload_json = json.str();
-    m.expires_at = ctx_.ports.store.database_now() + lifetime;
+    // Written in the page's language: the recipient reads the code right after asking for it.
+    notify::ShareFacts facts;
+    facts.organisation_id = share.organisation_id;
+    facts.organisation_name = access.organisation_name;
+    facts.share_id = share.id;
+    facts.locale = domain::parse_locale(language_tag(ex.language));
+    std::optional<domain::OutboxMessage> m;
+    try {
+        m = notify::one_time_code_row(
+            facts, sms ? domain::CodeChannel::Sms : domain::CodeChannel::Email, *address,
+            ctx_.ports.secret_box.seal(code, "code:" + share.id), policy.code_lifetime_minutes,
+            ctx_.ports.store.database_now());
+    } catch (const notify::InvalidAddress&) {
+        ctx_.access.record(access, ex, "code_send", "denied");
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_CONFLICT,
+                     pages::texts(ex.language).error);
+        return;
+    }
     // The code row and its message in one transaction: neither a stored code that is never sent
     // nor a sent code that was never stored.
     // The code belongs to this browser: guesses in other browsers neither try nor spend it.
     ctx_.ports.store.codes().issue_and_queue(share.id, ctx_.csrf.pre_session_hash(ex).value_or(""),
-                                             crypto::code_digest(share.id, code), lifetime, m);
+                                             crypto::code_digest(share.id, code), lifetime, *m);
 
     ctx_.access.record(access, ex, "code_send", "ok");
     http::send_see_other(ex, access.base_path + "?sent");

@@ -234,6 +234,31 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
          },
          "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND "
          "table_name = 'shares' AND column_name = 'first_opening_recorded_at'"},
+        {8,
+         "licence_state: each organisation's licence, now one of the migrations",
+         {
+             // Until this version the licence store created the table itself with these columns
+             // but the server's default table options: IF NOT EXISTS keeps such a table and its
+             // rows, and the conversion gives it the binary collation of every other table, so
+             // organisation ids compare exactly, case included (idempotent, like the CREATE).
+             R"(CREATE TABLE IF NOT EXISTS licence_state (
+                organisation_id VARCHAR(190) NOT NULL PRIMARY KEY,
+                revision BIGINT NOT NULL,
+                trial_started_at BIGINT NULL,
+                deactivated INT NOT NULL DEFAULT 0,
+                licence_key TEXT NULL,
+                licence_id VARCHAR(190) NULL,
+                plan VARCHAR(32) NULL,
+                seats BIGINT NULL,
+                valid_from BIGINT NULL,
+                valid_until BIGINT NULL,
+                key_id VARCHAR(190) NULL,
+                issuer VARCHAR(190) NULL,
+                seats_exceeded_since BIGINT NULL,
+                updated_at BIGINT NOT NULL
+             ))" ES_TABLE_OPTIONS,
+             "ALTER TABLE licence_state CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+         }},
     };
     return kMigrations;
 }

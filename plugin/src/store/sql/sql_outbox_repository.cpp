@@ -5,17 +5,21 @@
 namespace es::store::sql {
 
 namespace {
+
+constexpr std::size_t kMaxError = 1000;
+
 std::int64_t ms(std::chrono::seconds s) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
 }
+
 }  // namespace
 
 std::int64_t SqlOutboxRepository::enqueue(const domain::OutboxMessage& message) {
     return db_.transaction([&](SqlConnection& c) { return insert_outbox(db_, c, message); });
 }
 
-std::vector<domain::OutboxMessage> SqlOutboxRepository::claim_due(int limit,
-                                                                  std::chrono::seconds lease) {
+std::vector<domain::OutboxMessage> SqlOutboxRepository::claim(int limit,
+                                                              std::chrono::seconds lease) {
     // Candidates first, then one conditional UPDATE per row: whoever changes the row owns it, so
     // concurrent workers never claim the same message.
     const auto candidates = db_.read([&](SqlConnection& c) {
@@ -49,35 +53,66 @@ std::vector<domain::OutboxMessage> SqlOutboxRepository::claim_due(int limit,
     return out;
 }
 
-void SqlOutboxRepository::mark_sent(std::int64_t id) {
+void SqlOutboxRepository::mark_sent(std::int64_t id, const std::string& scrubbed_payload) {
     db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'sent', last_error = '' WHERE id = ?"), {id});
+        c.execute(db_.sql("UPDATE outbox SET status = 'sent', last_error = '', payload_json = ? "
+                          "WHERE id = ?"),
+                  {scrubbed_payload, id});
     });
 }
 
-void SqlOutboxRepository::mark_retry(std::int64_t id, const std::string& error,
-                                     std::chrono::seconds delay) {
+void SqlOutboxRepository::reschedule(std::int64_t id, const std::string& error,
+                                     std::chrono::milliseconds delay) {
     db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'pending', last_error = ?, next_attempt_at "
-                          "= {now} + ? WHERE id = ?"),
-                  {error.substr(0, 1000), ms(delay), id});
+        c.execute(db_.sql("UPDATE outbox SET status = 'pending', last_error = ?, "
+                          "next_attempt_at = {now} + ? WHERE id = ? AND status = 'sending'"),
+                  {error.substr(0, kMaxError), std::int64_t{delay.count()}, id});
     });
 }
 
-void SqlOutboxRepository::mark_failed(std::int64_t id, const std::string& error) {
+void SqlOutboxRepository::mark_failed(std::int64_t id, const std::string& error,
+                                      const std::string& scrubbed_payload,
+                                      const std::optional<domain::OutboxMessage>& alert) {
     db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?"),
-                  {error.substr(0, 1000), id});
+        c.execute(db_.sql("UPDATE outbox SET status = 'failed', last_error = ?, payload_json = ? "
+                          "WHERE id = ?"),
+                  {error.substr(0, kMaxError), scrubbed_payload, id});
+        if (alert) {
+            domain::OutboxMessage a = *alert;
+            a.next_attempt_at = {};  // due now, by the database clock
+            insert_outbox(db_, c, a);
+        }
     });
 }
 
-int SqlOutboxRepository::drop_expired() {
+void SqlOutboxRepository::release(std::int64_t id) {
+    db_.transaction([&](SqlConnection& c) {
+        c.execute(db_.sql("UPDATE outbox SET status = 'pending', attempts = attempts - 1, "
+                          "next_attempt_at = {now} WHERE id = ? AND status = 'sending'"),
+                  {id});
+    });
+}
+
+int SqlOutboxRepository::expire_overdue() {
     return db_.transaction([&](SqlConnection& c) {
         return static_cast<int>(c.execute(
-            db_.sql("UPDATE outbox SET status = 'dropped' WHERE status IN ('pending', 'sending') "
-                    "AND expires_at IS NOT NULL AND expires_at <= {now}"),
+            db_.sql("UPDATE outbox SET status = 'dropped', payload_json = '{}' WHERE status IN "
+                    "('pending', 'sending') AND expires_at IS NOT NULL AND expires_at <= {now}"),
             {}));
     });
+}
+
+std::optional<std::chrono::milliseconds> SqlOutboxRepository::next_due_in() {
+    // 'sending' too: a claim that lapses (its worker died) makes the row due again.
+    const auto rows = db_.read([&](SqlConnection& c) {
+        return c.query(db_.sql("SELECT MIN(next_attempt_at) - {now} FROM outbox WHERE status IN "
+                               "('pending', 'sending')"),
+                       {});
+    });
+    if (rows.empty() || rows.front().is_null(0)) {
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(rows.front().integer(0));
 }
 
 std::optional<domain::OutboxMessage> SqlOutboxRepository::find(std::int64_t id) {
@@ -98,6 +133,24 @@ std::vector<domain::OutboxMessage> SqlOutboxRepository::for_share(const std::str
                                                " FROM outbox WHERE share_id = ? ORDER BY id"),
                                        {share_id})) {
             out.push_back(outbox_from_row(row));
+        }
+        return out;
+    });
+}
+
+std::vector<domain::OutboxMessage> SqlOutboxRepository::list_failed(
+    const std::string& organisation_id, int limit) {
+    return db_.read([&](SqlConnection& c) {
+        std::vector<domain::OutboxMessage> out;
+        for (const auto& row :
+             c.query(db_.sql(std::string("SELECT ") + kOutboxColumns +
+                             " FROM outbox WHERE organisation_id = ? AND status = 'failed' "
+                             "ORDER BY id DESC LIMIT ?"),
+                     {organisation_id, std::int64_t{limit}})) {
+            // A screen's list: the payload (facts, possibly a sealed secret) is not its to show.
+            auto message = outbox_from_row(row);
+            message.payload_json.clear();
+            out.push_back(std::move(message));
         }
         return out;
     });

@@ -11,13 +11,19 @@ class SqlOutboxRepository : public OutboxRepository {
     explicit SqlOutboxRepository(Database& db) : db_(db) {}
 
     std::int64_t enqueue(const domain::OutboxMessage& message) override;
-    std::vector<domain::OutboxMessage> claim_due(int limit, std::chrono::seconds lease) override;
-    void mark_sent(std::int64_t id) override;
-    void mark_retry(std::int64_t id, const std::string& error, std::chrono::seconds delay) override;
-    void mark_failed(std::int64_t id, const std::string& error) override;
-    int drop_expired() override;
+    std::vector<domain::OutboxMessage> claim(int limit, std::chrono::seconds lease) override;
+    void mark_sent(std::int64_t id, const std::string& scrubbed_payload) override;
+    void reschedule(std::int64_t id, const std::string& error,
+                    std::chrono::milliseconds delay) override;
+    void mark_failed(std::int64_t id, const std::string& error, const std::string& scrubbed_payload,
+                     const std::optional<domain::OutboxMessage>& alert) override;
+    void release(std::int64_t id) override;
+    int expire_overdue() override;
+    std::optional<std::chrono::milliseconds> next_due_in() override;
     std::optional<domain::OutboxMessage> find(std::int64_t id) override;
     std::vector<domain::OutboxMessage> for_share(const std::string& share_id) override;
+    std::vector<domain::OutboxMessage> list_failed(const std::string& organisation_id,
+                                                   int limit) override;
 
   private:
     Database& db_;

@@ -10,9 +10,12 @@
 #include "store/sql/sql_access_log_repository.hpp"
 #include "store/sql/sql_audit_repository.hpp"
 #include "store/sql/sql_code_repository.hpp"
+#include "store/sql/sql_licence_store.hpp"
 #include "store/sql/sql_organisation_settings_repository.hpp"
 #include "store/sql/sql_outbox_repository.hpp"
+#include "store/sql/sql_owner_alert_repository.hpp"
 #include "store/sql/sql_portal_session_repository.hpp"
+#include "store/sql/sql_reminder_repository.hpp"
 #include "store/sql/sql_share_repository.hpp"
 #include "store/sql/sql_throttle_repository.hpp"
 #include "store/store.hpp"
@@ -33,13 +36,16 @@ class SqlStore : public Store {
     AuditRepository& audit() override { return audit_; }
     OutboxRepository& outbox() override { return outbox_; }
     OrganisationSettingsRepository& organisation_settings() override { return settings_; }
+    OwnerAlertRepository& owner_alerts() override { return owner_alerts_; }
+    ReminderRepository& reminders() override { return reminders_; }
+    licence::LicenceStore& licences() override { return licences_; }
     void with_snapshot(const std::function<void()>& f) override { db_.with_snapshot(f); }
     domain::Timestamp database_now() override;
     std::string_view backend() const override { return name_; }
     int schema_version() override;
 
-    // For tests and benchmarks that need to reach below the repositories (bulk loading, fault
-    // injection). Not part of the Store interface.
+    // For the store's own tests and benchmarks, which reach below the repositories (bulk
+    // loading, fault injection). Not part of the Store interface.
     Database& database() { return db_; }
 
   private:
@@ -53,6 +59,9 @@ class SqlStore : public Store {
     SqlAuditRepository audit_{db_};
     SqlOutboxRepository outbox_{db_};
     SqlOrganisationSettingsRepository settings_{db_};
+    SqlOwnerAlertRepository owner_alerts_{db_};
+    SqlReminderRepository reminders_{db_};
+    SqlLicenceStore licences_{db_};
 };
 
 }  // namespace es::store::sql

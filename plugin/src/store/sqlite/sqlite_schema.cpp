@@ -249,6 +249,28 @@ const std::vector<sql::Migration>& sqlite_migrations() {
          },
          "SELECT COUNT(*) FROM pragma_table_info('shares') WHERE name = "
          "'first_opening_recorded_at'"},
+        {8,
+         "licence_state: each organisation's licence, now one of the migrations",
+         {
+             // Until this version the licence store created the table itself, with this text's
+             // columns (declared VARCHAR and BIGINT, the same affinities): IF NOT EXISTS keeps
+             // such a table and its rows, and gives the table to a database that never had it.
+             R"(CREATE TABLE IF NOT EXISTS licence_state (
+                organisation_id TEXT NOT NULL PRIMARY KEY,
+                revision INTEGER NOT NULL,
+                trial_started_at INTEGER,
+                deactivated INTEGER NOT NULL DEFAULT 0,
+                licence_key TEXT,
+                licence_id TEXT,
+                plan TEXT,
+                seats INTEGER,
+                valid_from INTEGER,
+                valid_until INTEGER,
+                key_id TEXT,
+                issuer TEXT,
+                seats_exceeded_since INTEGER,
+                updated_at INTEGER NOT NULL))",
+         }},
     };
     return kMigrations;
 }

@@ -1,15 +1,16 @@
-#include "licence/sql_licence_store.hpp"
+#include "store/sql/sql_licence_store.hpp"
 
 #include "domain/error.hpp"
-#include "licence/licence_schema.hpp"
+#include "licence/plan.hpp"
 
-namespace es::licence {
+namespace es::store::sql {
+
+using licence::Licence;
+using licence::OrganisationLicence;
+using licence::parse_plan;
+using licence::plan_id;
 
 namespace {
-
-using store::sql::SqlConnection;
-using store::sql::SqlRow;
-using store::sql::SqlValue;
 
 constexpr const char* kSelectState =
     "SELECT organisation_id, revision, trial_started_at, deactivated, licence_key, licence_id,"
@@ -115,14 +116,6 @@ void insert_audit(SqlConnection& c, const std::string& sql, const domain::AuditE
 
 }  // namespace
 
-SqlLicenceStore::SqlLicenceStore(store::sql::Database& database) : db_(database) {
-    db_.transaction([&](SqlConnection& c) {
-        for (const auto& statement : licence_schema_statements()) {
-            c.execute(statement, {});
-        }
-    });
-}
-
 domain::Timestamp SqlLicenceStore::database_now() {
     const std::string sql = db_.sql("SELECT {now}");
     return db_.read(
@@ -211,4 +204,4 @@ std::vector<domain::AuditEntry> SqlLicenceStore::audit_trail(const std::string& 
     return out;
 }
 
-}  // namespace es::licence
+}  // namespace es::store::sql

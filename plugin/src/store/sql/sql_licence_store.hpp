@@ -1,6 +1,6 @@
 // LicenceStore on the store's shared SQL layer, so one implementation serves SQLite and
-// MySQL/MariaDB alike (the statements are portable; the dialect supplies the clock). The tables
-// come from the store's migrations (step "licence", see licence_schema.hpp).
+// MySQL/MariaDB alike (the statements are portable; the dialect supplies the clock). Its table,
+// `licence_state`, comes from the store's migrations (version 8).
 //
 // A change and its audit entry are written in one transaction; `save` is a compare-and-swap on the
 // revision column, so two admins acting at once cannot both win.
@@ -9,17 +9,16 @@
 #include "licence/licence_store.hpp"
 #include "store/sql/database.hpp"
 
-namespace es::licence {
+namespace es::store::sql {
 
-class SqlLicenceStore final : public LicenceStore {
+class SqlLicenceStore final : public licence::LicenceStore {
   public:
-    // `database` must outlive the store; its migrations must have run (the audit and
-    // policy_overrides tables). Creates `licence_state` if missing (idempotent).
-    explicit SqlLicenceStore(store::sql::Database& database);
+    // `database` must outlive the store; its migrations must have run.
+    explicit SqlLicenceStore(Database& database) : db_(database) {}
 
     domain::Timestamp database_now() override;
-    OrganisationLicence load(const std::string& organisation_id) override;
-    bool save(const OrganisationLicence& next, const domain::AuditEntry& audit) override;
+    licence::OrganisationLicence load(const std::string& organisation_id) override;
+    bool save(const licence::OrganisationLicence& next, const domain::AuditEntry& audit) override;
     std::optional<bool> case_type_enabled(const std::string& organisation_id,
                                           const std::string& case_type_id) override;
     void set_case_type_enabled(const std::string& organisation_id, const std::string& case_type_id,
@@ -29,7 +28,7 @@ class SqlLicenceStore final : public LicenceStore {
                                                 int limit) override;
 
   private:
-    store::sql::Database& db_;
+    Database& db_;
 };
 
-}  // namespace es::licence
+}  // namespace es::store::sql
