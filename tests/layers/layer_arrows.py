@@ -32,13 +32,25 @@ ALLOWED = {
             "store", "text", "ui"},
 }
 
-INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/')
+# Single includes that point the wrong way today, each with the file it may include, until the
+# move that ends it. Anything else that points the wrong way fails.
+KNOWN = {
+    # The licence's values (Licence, Plan, OrganisationLicence) and its storage port still sit in
+    # licence/; the port's SQL implementation and Store need them. They move to domain/ and
+    # store/, and these three go.
+    ("store/store.hpp", "licence/licence_store.hpp"),
+    ("store/sql/sql_licence_store.hpp", "licence/licence_store.hpp"),
+    ("store/sql/sql_licence_store.cpp", "licence/plan.hpp"),
+}
+
+INCLUDE = re.compile(r'^\s*#\s*include\s+"(([a-z_]+)/[^"]+)"')
 
 
 def main() -> int:
     root = pathlib.Path(sys.argv[1])
     layers = sorted(p.name for p in root.iterdir() if p.is_dir())
     wrong = []
+    known = set()
     for layer in layers:
         if layer not in ALLOWED:
             wrong.append(f"{layer}/: a layer that is not in the picture (add it to ALLOWED "
@@ -49,10 +61,14 @@ def main() -> int:
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 m = INCLUDE.match(line)
-                if not m or m.group(1) == layer or m.group(1) not in layers:
+                if not m or m.group(2) == layer or m.group(2) not in layers:
                     continue
-                if m.group(1) not in ALLOWED[layer]:
-                    wrong.append(f"{path.relative_to(root)}:{number}: {layer} -> {m.group(1)} "
+                where = str(path.relative_to(root))
+                if m.group(2) not in ALLOWED[layer]:
+                    if (where, m.group(1)) in KNOWN:
+                        known.add((where, m.group(1)))
+                        continue
+                    wrong.append(f"{where}:{number}: {layer} -> {m.group(2)} "
                                  f"is not an allowed arrow ({line.strip()})")
     # The picture itself must be closed under use, or a header could smuggle an arrow in.
     for layer, uses in ALLOWED.items():
@@ -60,6 +76,8 @@ def main() -> int:
             missing = ALLOWED.get(used, set()) - uses - {layer}
             if missing:
                 wrong.append(f"ALLOWED: {layer} uses {used}, which uses {sorted(missing)}")
+    for gone in sorted(KNOWN - known):
+        wrong.append(f"{gone[0]} no longer includes {gone[1]}: take it out of KNOWN")
     for w in wrong:
         print(w)
     print(f"{len(layers)} layers, {len(wrong)} wrong arrows")
