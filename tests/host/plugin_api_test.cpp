@@ -2,6 +2,7 @@
 // panels, actions (good, throwing, garbage), events, and the admin page's module list.
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -197,22 +198,35 @@ TEST_F(PluginApi, AdminSeesModulesWithOrganisationPanels) {
 TEST_F(PluginApi, ConcurrentRequestsReachThePluginSafely) {
     std::vector<std::thread> threads;
     std::atomic<int> ok{0};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;  // what the other answers were, for the failure message
+    const auto failed = [&](const std::string& what, const HttpResult& r) {
+        std::lock_guard lock(failures_mutex);
+        failures.push_back(what + ": " + std::to_string(r.status) + " " + r.body.substr(0, 200));
+    };
     for (int t = 0; t < 6; ++t) {
         threads.emplace_back([&, t] {
             ApiClient c(host_->port());
-            if (c.login("beat.keller", "demo-beat").status != 200)
+            if (const auto r = c.login("beat.keller", "demo-beat"); r.status != 200) {
+                failed("login", r);
                 return;
+            }
             for (int i = 0; i < 5; ++i) {
                 auto r = c.get("/api/plugins/" + kFixture +
                                "/panels/info?case_id=" + std::to_string(20 + t));
                 if (r.status == 200)
                     ++ok;
+                else
+                    failed("panel", r);
             }
         });
     }
     for (auto& th : threads)
         th.join();
-    EXPECT_EQ(ok.load(), 30);
+    std::string told;
+    for (const auto& f : failures)
+        told += f + "\n";
+    EXPECT_EQ(ok.load(), 30) << told;
 }
 
 }  // namespace
