@@ -10,8 +10,8 @@
 namespace es::ui::test {
 namespace {
 
-app::CreatedShare created(bool with_email) {
-    app::CreatedShare c;
+domain::CreatedShare created(bool with_email) {
+    domain::CreatedShare c;
     c.share.id = "share-1";
     c.share.recipient.name = "Eva Extern";
     if (with_email) {
