@@ -1,4 +1,4 @@
-// Issue 6: nothing is lost across a crash. A real worker process (outbox_crash_driver) delivers 30
+// Nothing is lost across a crash. A real worker process (outbox_crash_driver) delivers 30
 // link e-mails from a SQLite store to a slow real SMTP server (aiosmtpd), is killed with SIGKILL
 // mid-batch, and a second process finishes the job. Every message arrives; a message sent twice
 // carries the same Message-ID both times; every row ends `sent`.

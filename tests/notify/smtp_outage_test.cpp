@@ -1,4 +1,4 @@
-// Issue 6: SMTP server down, then up — every message arrives exactly once. Real SQLite outbox, the
+// SMTP server down, then up — every message arrives exactly once. Real SQLite outbox, the
 // real worker and SmtpMailSender, and a real SMTP server (aiosmtpd) that starts only after the
 // first delivery attempt failed.
 #include <gtest/gtest.h>

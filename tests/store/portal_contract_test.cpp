@@ -141,7 +141,7 @@ TYPED_TEST(PortalContract, ReleasedDownloadSlotCanBeReservedAgainAndCountNeverGo
     shares.release_download("no-such-share");
 }
 
-// The download limit by delivered bytes (issue #14.4): a counted download buys one file's worth.
+// The download limit by delivered bytes: a counted download buys one file's worth.
 TYPED_TEST(PortalContract, PaidDownloadsCountOncePerFilesWorthAndResumeFromTheCredit) {
     const auto share = this->make_share(2);
     auto& shares = this->store->shares();

@@ -302,7 +302,7 @@ TYPED_TEST(ShareContract, ProtectionChangeBumpsTheGenerationAndRemovalClearsTheP
     EXPECT_EQ(s.secrets.password_generation, 3);
 }
 
-// Issue #14.4: a password mode without a password made an unprotected link. Every mode is
+// A password mode without a password must never make an unprotected link: every mode is
 // checked, on creation and on change, with nothing written when refused.
 TYPED_TEST(ShareContract, EveryProtectionModeIsValidatedOnCreation) {
     using domain::Protection;

@@ -273,34 +273,40 @@ TEST_F(ShareFormTest, EnglishShowsTheDomainsSentence) {
 }
 
 TEST_F(ShareFormTest, GermanHasItsOwnWordingForEveryRuleTheDialogCanMeet) {
-    const std::map<std::string, std::string> german = {
-        {"email_format", "Keine gültige E-Mail-Adresse."},
-        {"phone_format", "Keine gültige Telefonnummer (z. B. +41 79 123 45 67)."},
-        {"expiry_in_past", "Das Ablaufdatum liegt in der Vergangenheit."},
-        {"max_expiry", "Das Ablaufdatum liegt nach der erlaubten Höchstdauer."},
-        {"password_min_length", "Das Passwort ist zu kurz."},
-        {"password_max_length", "Das Passwort ist zu lang."},
-        {"password_required", "Für diesen Falltyp ist ein Passwort vorgeschrieben."},
-        {"code_required", "Für diesen Falltyp ist ein Sicherheitscode vorgeschrieben."},
-        {"code_contact_required",
-         "Für den Sicherheitscode braucht es eine Telefonnummer oder eine E-Mail-Adresse."},
-        {"password_missing", "Bitte ein Passwort wählen."},
-        {"password_unused", "Nur ein Schutz mit Passwort nimmt ein Passwort an."},
-        {"password_encoding", "Das Passwort darf keine Steuerzeichen enthalten."},
-        {"protection_choice", "Bitte einen Schutz wählen."},
-        {"download_limit_range", "Bitte eine ganze Zahl von 1 bis 1000 angeben."},
-        {"download_limit_format", "Bitte eine ganze Zahl von 1 bis 1000 angeben."},
-        {"download_limit_below_used",
-         "Die Grenze liegt unter der Zahl der bereits erfolgten Downloads."},
-        {"date_format", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
-        {"unknown_item", "Ein gewählter Eintrag existiert nicht mehr."},
+    // Every rule the dialog's fields can break (the domain's rule names); the German wording is
+    // the dialog's own, the English one is the domain's sentence.
+    const std::set<std::string> rules = {
+        "email_format",          "phone_format",
+        "expiry_in_past",        "max_expiry",
+        "password_min_length",   "password_max_length",
+        "password_required",     "code_required",
+        "code_contact_required", "password_missing",
+        "password_unused",       "password_encoding",
+        "protection_choice",     "download_limit_range",
+        "download_limit_format", "download_limit_below_used",
+        "date_format",           "unknown_item",
     };
-    for (const auto& [rule, message] : german) {
+    std::set<std::string> wordings;
+    for (const auto& rule : rules) {
         const domain::ValidationFailed failure({{"password", rule, "English sentence"}});
-        EXPECT_EQ(message, field_errors(failure, Language::German).at("password")) << rule;
+        const std::string german = field_errors(failure, Language::German).at("password");
+        EXPECT_NE("English sentence", german) << rule << " has no German wording";
+        EXPECT_FALSE(german.empty()) << rule;
         EXPECT_EQ("English sentence", field_errors(failure, Language::English).at("password"))
             << rule;
+        wordings.insert(german);
     }
+    // Two rules share one wording on purpose (a download limit out of range or not a number).
+    EXPECT_EQ(rules.size() - 1, wordings.size());
+    // Two wordings as a person reads them.
+    EXPECT_EQ("Das Passwort ist zu kurz.",
+              field_errors(domain::ValidationFailed({{"password", "password_min_length", "x"}}),
+                           Language::German)
+                  .at("password"));
+    EXPECT_EQ(
+        "Bitte ein Datum im Format JJJJ-MM-TT angeben.",
+        field_errors(domain::ValidationFailed({{"password", "date_format", "x"}}), Language::German)
+            .at("password"));
 }
 
 TEST_F(ShareFormTest, GermanFallsBackToTheDomainsSentenceForAnUnknownRule) {

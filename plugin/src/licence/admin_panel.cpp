@@ -331,7 +331,7 @@ class PanelBuilder {
         body->add(table);
     }
 
-    // Issue 6: a message given up on is visible to the organisation admin, with its last error.
+    // A message given up on is visible to the organisation admin, with its last error.
     void add_failed_messages(const domain::Actor& actor, Array::Ptr& body) const {
         auto heading = element("heading");
         heading->set("text", t("failed"));
