@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libpoco-dev libboost-dev libboost-filesystem-dev libboost-system-dev
   libyaml-cpp-dev libmysqlcppconn-dev libargon2-dev libsqlite3-dev libssl-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libicu-dev
   binutils unzip zip curl python3 openssl iproute2 media-types
   clang-format
   mariadb-server mariadb-client

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """A legitimate visitor for the portal bench: asks for one page at a steady rate and times each.
 
-    paced_client.py URL RATE SECONDS [COOKIE]
+    paced_client.py [--start-at EPOCH] URL RATE SECONDS [COOKIE]
 
 One keep-alive connection (opened again if the server closes it; the reconnect is timed with the
 request), one request every 1/RATE seconds on a fixed schedule. A request that is late because
 the previous one was slow is sent at once and its latency is counted from when it was due, so a
 stall shows up in every request it delayed (no coordinated omission).
+
+--start-at: the schedule begins at that wall-clock time (seconds since the epoch) instead of now.
+The bench starts one visitor for the portal and one for nginx with start times half an interval
+apart, so both ask at the same rate, during the same seconds, without asking at the same instant.
 
 Prints: "p50 MS p99 MS max MS n N errors E".
 
@@ -19,8 +23,12 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-url, rate, seconds = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
-cookie = sys.argv[4] if len(sys.argv) > 4 else ""
+args = sys.argv[1:]
+start_at = None
+if args[:1] == ["--start-at"]:
+    start_at, args = float(args[1]), args[2:]
+url, rate, seconds = args[0], float(args[1]), float(args[2])
+cookie = args[3] if len(args) > 3 else ""
 parts = urlsplit(url)
 request = (f"GET {parts.path or '/'} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
            + (f"Cookie: {cookie}\r\n" if cookie else "") + "\r\n").encode()
@@ -62,6 +70,8 @@ latencies, errors = [], 0
 sock, buf = None, b""
 interval = 1.0 / rate
 start = time.perf_counter()
+if start_at is not None:
+    start += start_at - time.time()
 n = int(rate * seconds)
 for i in range(n):
     due = start + i * interval
