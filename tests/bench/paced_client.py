@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
 """A legitimate visitor for the portal bench: asks for one page at a steady rate and times each.
 
-    paced_client.py [--start-at EPOCH] URL RATE SECONDS [COOKIE]
+    paced_client.py [--keep FILE] URL RATE SECONDS [COOKIE]
 
 One keep-alive connection (opened again if the server closes it; the reconnect is timed with the
 request), one request every 1/RATE seconds on a fixed schedule. A request that is late because
 the previous one was slow is sent at once and its latency is counted from when it was due, so a
 stall shows up in every request it delayed (no coordinated omission).
 
---start-at: the schedule begins at that wall-clock time (seconds since the epoch) instead of now.
-The bench starts one visitor for the portal and one for nginx with start times half an interval
-apart, so both ask at the same rate, during the same seconds, without asking at the same instant.
+--keep FILE: appends this run's latencies (and errors) to FILE, and prints the summary of all the
+runs FILE holds. The bench measures in several windows that alternate between the portal and
+nginx, and pools each server's windows.
 
 Prints: "p50 MS p99 MS max MS n N errors E".
 
@@ -24,9 +24,9 @@ import time
 from urllib.parse import urlsplit
 
 args = sys.argv[1:]
-start_at = None
-if args[:1] == ["--start-at"]:
-    start_at, args = float(args[1]), args[2:]
+keep = None
+if args[:1] == ["--keep"]:
+    keep, args = args[1], args[2:]
 url, rate, seconds = args[0], float(args[1]), float(args[2])
 cookie = args[3] if len(args) > 3 else ""
 parts = urlsplit(url)
@@ -70,8 +70,6 @@ latencies, errors = [], 0
 sock, buf = None, b""
 interval = 1.0 / rate
 start = time.perf_counter()
-if start_at is not None:
-    start += start_at - time.time()
 n = int(rate * seconds)
 for i in range(n):
     due = start + i * interval
@@ -95,6 +93,15 @@ for i in range(n):
         sock = None
         continue
     latencies.append((time.perf_counter() - due) * 1000.0)
+
+if keep is not None:
+    with open(keep, "a") as f:
+        f.writelines(f"{ms:.3f}\n" for ms in latencies)
+        f.writelines("error\n" for _ in range(errors))
+    with open(keep) as f:
+        kept = [line.strip() for line in f if line.strip()]
+    latencies = [float(v) for v in kept if v != "error"]
+    errors = sum(1 for v in kept if v == "error")
 
 latencies.sort()
 if not latencies:
