@@ -129,7 +129,7 @@ TEST_F(AdminPanelTest, RefusedKeyShowsTheSentenceOnTheFieldAndChangesNothing) {
 
 TEST_F(AdminPanelTest, RefusalIsWordedInTheUsersLanguage) {
     const std::string key =
-        w.key(10, w.clock.now(), w.clock.now() + days(9), Plan::Module, "org-2");
+        w.key(10, w.clock.now(), w.clock.now() + days(9), domain::Plan::Module, "org-2");
     const auto dialog = parse(panel.invoke(ctx("admin", "de"), AdminPanel::kEnterKey,
                                            R"({"licence_key":")" + key + R"("})"));
     const auto form = dialog->getArray("body")->getObject(0);

@@ -73,14 +73,14 @@ class LicenceStoreContract : public ::testing::Test {
         return a;
     }
 
-    OrganisationLicence licensed() const {
-        OrganisationLicence r;
+    domain::OrganisationLicence licensed() const {
+        domain::OrganisationLicence r;
         r.organisation_id = "org-1";
         r.trial_started_at = t0;
-        Licence l;
+        domain::Licence l;
         l.licence_id = "L-1";
         l.organisation_id = "org-1";
-        l.plan = Plan::ProPlus;
+        l.plan = domain::Plan::ProPlus;
         l.seats = 12;
         l.valid_from = t0;
         l.valid_until = t0 + days(365);
@@ -95,7 +95,7 @@ class LicenceStoreContract : public ::testing::Test {
 
     Database db;
     std::unique_ptr<store::Store> store;
-    LicenceStore& licences;
+    store::LicenceStore& licences;
     domain::Timestamp t0 = at("2026-03-01T09:00:00Z");
 };
 
@@ -116,14 +116,14 @@ class DatabaseNames {
 TYPED_TEST_SUITE(LicenceStoreContract, Databases, DatabaseNames);
 
 TYPED_TEST(LicenceStoreContract, UnknownOrganisationLoadsAsNeverStored) {
-    const OrganisationLicence r = this->licences.load("org-unknown");
+    const domain::OrganisationLicence r = this->licences.load("org-unknown");
     EXPECT_EQ(r.organisation_id, "org-unknown");
     EXPECT_EQ(r.revision, 0);
     EXPECT_FALSE(r.trial_started_at || r.licence || r.deactivated);
 }
 
 TYPED_TEST(LicenceStoreContract, SavedRecordRoundTripsExactly) {
-    OrganisationLicence r = this->licensed();
+    domain::OrganisationLicence r = this->licensed();
     ASSERT_TRUE(this->licences.save(r, this->audit("licence.key_accepted", this->t0)));
     r.revision = 1;
     EXPECT_EQ(this->licences.load("org-1"), r);
@@ -135,11 +135,11 @@ TYPED_TEST(LicenceStoreContract, SavedRecordRoundTripsExactly) {
 }
 
 TYPED_TEST(LicenceStoreContract, StaleRevisionLosesAndWritesNoAudit) {
-    OrganisationLicence first = this->licences.load("org-1");
+    domain::OrganisationLicence first = this->licences.load("org-1");
     first.trial_started_at = this->t0;
     ASSERT_TRUE(this->licences.save(first, this->audit("licence.trial_started", this->t0)));
     // A second writer that also read revision 0.
-    OrganisationLicence stale = this->licences.load("org-2");
+    domain::OrganisationLicence stale = this->licences.load("org-2");
     stale.organisation_id = "org-1";
     stale.deactivated = true;
     EXPECT_FALSE(this->licences.save(stale, this->audit("licence.deactivated", this->t0)));
@@ -148,7 +148,7 @@ TYPED_TEST(LicenceStoreContract, StaleRevisionLosesAndWritesNoAudit) {
 }
 
 TYPED_TEST(LicenceStoreContract, AuditTrailIsNewestFirstAndOnlyLicensing) {
-    OrganisationLicence r = this->licences.load("org-1");
+    domain::OrganisationLicence r = this->licences.load("org-1");
     r.trial_started_at = this->t0;
     ASSERT_TRUE(this->licences.save(r, this->audit("licence.trial_started", this->t0)));
     this->licences.append_audit(this->audit("licence.key_refused", this->t0));
@@ -187,7 +187,7 @@ TYPED_TEST(LicenceStoreContract, DatabaseClockIsUtcNow) {
 }
 
 TYPED_TEST(LicenceStoreContract, OpeningTwiceKeepsTheData) {
-    OrganisationLicence r = this->licensed();
+    domain::OrganisationLicence r = this->licensed();
     ASSERT_TRUE(this->licences.save(r, this->audit("licence.key_accepted", this->t0)));
     const auto again = this->db.open();  // migrations find nothing left to do
     EXPECT_EQ(again->licences().load("org-1").licence_key, "eyJ.key.sig");

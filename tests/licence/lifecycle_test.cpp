@@ -22,8 +22,9 @@ class LifecycleTest : public ::testing::Test {
         return s;
     }
 
-    Licence licence(std::int64_t seats, domain::Timestamp from, domain::Timestamp until) const {
-        Licence l;
+    domain::Licence licence(std::int64_t seats, domain::Timestamp from,
+                            domain::Timestamp until) const {
+        domain::Licence l;
         l.licence_id = "L-1";
         l.organisation_id = "org-1";
         l.seats = seats;
@@ -33,7 +34,7 @@ class LifecycleTest : public ::testing::Test {
     }
 
     LicenceLifecycle lifecycle;
-    OrganisationLicence record;
+    domain::OrganisationLicence record;
     domain::Timestamp t0 = at("2026-03-01T09:00:00Z");
 };
 

@@ -56,8 +56,8 @@ TEST_F(ServiceTest, ValidKeyLicensesTheOrganisation) {
 }
 
 TEST_F(ServiceTest, ProPlanIncludesTheModulePrice) {
-    const LicenceStatus s =
-        w.service.enter_licence_key(org, admin, w.key(10, now(), now() + days(365), Plan::ProPlus));
+    const LicenceStatus s = w.service.enter_licence_key(
+        org, admin, w.key(10, now(), now() + days(365), domain::Plan::ProPlus));
     EXPECT_TRUE(s.included_in_plan);
     EXPECT_EQ(s.monthly_total, 0);
 }
@@ -166,13 +166,13 @@ class RefusalTest : public ServiceTest, public ::testing::WithParamInterface<int
 
 TEST_P(RefusalTest, RefusedKeyLeavesTheStateUnchanged) {
     w.service.start_trial(org, admin);
-    const OrganisationLicence before = w.licences_store.load(org);
+    const domain::OrganisationLicence before = w.licences_store.load(org);
     const std::string keys[] = {
         "not a key",
-        w.key(10, now() - days(100), now() - days(1)),                   // over
-        w.key(10, now() + days(1), now() + days(100)),                   // not yet
-        w.key(10, now(), now() + days(100), Plan::Module, "org-2"),      // other organisation
-        LicenceSigner(testing::stranger_keys().private_pem, "vendor-1")  // other signer
+        w.key(10, now() - days(100), now() - days(1)),                       // over
+        w.key(10, now() + days(1), now() + days(100)),                       // not yet
+        w.key(10, now(), now() + days(100), domain::Plan::Module, "org-2"),  // other organisation
+        LicenceSigner(testing::stranger_keys().private_pem, "vendor-1")      // other signer
             .sign(w.verifier.verify(w.key(10, now(), now() + days(9)), org, now())),
     };
     EXPECT_THROW(w.service.enter_licence_key(org, admin, keys[GetParam()]), LicenceRefused);
@@ -184,7 +184,7 @@ TEST_P(RefusalTest, RefusedKeyLeavesTheStateUnchanged) {
 INSTANTIATE_TEST_SUITE_P(EachBadKey, RefusalTest, ::testing::Range(0, 5));
 
 TEST_F(ServiceTest, RefusedTransitionLeavesTheStateUnchanged) {
-    const OrganisationLicence before = w.licences_store.load(org);
+    const domain::OrganisationLicence before = w.licences_store.load(org);
     EXPECT_THROW(w.service.deactivate(org, admin), TransitionRefused);
     EXPECT_THROW(w.service.reactivate(org, admin), TransitionRefused);
     EXPECT_EQ(w.licences_store.load(org), before);
@@ -192,7 +192,7 @@ TEST_F(ServiceTest, RefusedTransitionLeavesTheStateUnchanged) {
 
 TEST_F(ServiceTest, ConcurrentWriterLosesInsteadOfOverwriting) {
     w.service.start_trial(org, admin);
-    OrganisationLicence stale = w.licences_store.load(org);
+    domain::OrganisationLicence stale = w.licences_store.load(org);
     w.service.deactivate(org, admin);
     stale.deactivated = false;
     domain::AuditEntry audit;

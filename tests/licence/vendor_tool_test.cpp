@@ -60,8 +60,8 @@ TEST(VendorTool, KeygenSignInspectAndThePluginAccepts) {
     EXPECT_NE(inspected.out.find("signature: valid"), std::string::npos);
 
     const LicenceVerifier verifier({{"vendor-2026", read(prefix + ".pub.pem")}});
-    const Licence licence = verifier.verify(key, "org-7", testing::at("2026-06-01"));
-    EXPECT_EQ(licence.plan, Plan::ProPlus);
+    const domain::Licence licence = verifier.verify(key, "org-7", testing::at("2026-06-01"));
+    EXPECT_EQ(licence.plan, domain::Plan::ProPlus);
     EXPECT_EQ(licence.seats, 40);
     EXPECT_EQ(licence.licence_id, "L-7");
 }

@@ -31,18 +31,19 @@ class VerifierTest : public ::testing::Test {
   protected:
     VerifierTest() : verifier({{"vendor-1", testing::vendor_keys().public_pem}}) {}
 
-    Licence licence(const std::string& org = "org-1") const {
-        Licence l;
+    domain::Licence licence(const std::string& org = "org-1") const {
+        domain::Licence l;
         l.licence_id = "L-42";
         l.organisation_id = org;
-        l.plan = Plan::Pro;
+        l.plan = domain::Plan::Pro;
         l.seats = 25;
         l.valid_from = now - days(10);
         l.valid_until = now + days(355);
         return l;
     }
 
-    std::string sign(const Licence& l, const std::string& pem, const std::string& kid) const {
+    std::string sign(const domain::Licence& l, const std::string& pem,
+                     const std::string& kid) const {
         return LicenceSigner(pem, kid).sign(l);
     }
     std::string good() const {
@@ -74,10 +75,10 @@ class VerifierTest : public ::testing::Test {
 };
 
 TEST_F(VerifierTest, AcceptsAKeySignedByTheVendorWithAllClaims) {
-    const Licence got = verifier.verify(good(), "org-1", now);
+    const domain::Licence got = verifier.verify(good(), "org-1", now);
     EXPECT_EQ(got.licence_id, "L-42");
     EXPECT_EQ(got.organisation_id, "org-1");
-    EXPECT_EQ(got.plan, Plan::Pro);
+    EXPECT_EQ(got.plan, domain::Plan::Pro);
     EXPECT_EQ(got.seats, 25);
     EXPECT_EQ(got.valid_from, now - days(10));
     EXPECT_EQ(got.valid_until, now + days(355));
@@ -142,7 +143,7 @@ TEST_F(VerifierTest, RefusesAKeyForAnotherOrganisation) {
 }
 
 TEST_F(VerifierTest, RefusesAKeyWhoseWindowIsOver) {
-    Licence l = licence();
+    domain::Licence l = licence();
     l.valid_from = now - days(400);
     l.valid_until = now - days(35);
     EXPECT_NE(refusal(sign(l, testing::vendor_keys().private_pem, "vendor-1")).find("expired"),
@@ -150,7 +151,7 @@ TEST_F(VerifierTest, RefusesAKeyWhoseWindowIsOver) {
 }
 
 TEST_F(VerifierTest, RefusesAKeyNotYetValid) {
-    Licence l = licence();
+    domain::Licence l = licence();
     l.valid_from = now + days(1);
     EXPECT_NE(
         refusal(sign(l, testing::vendor_keys().private_pem, "vendor-1")).find("valid only from"),
@@ -158,14 +159,14 @@ TEST_F(VerifierTest, RefusesAKeyNotYetValid) {
 }
 
 TEST_F(VerifierTest, RefusesAnotherIssuer) {
-    Licence l = licence();
+    domain::Licence l = licence();
     l.issuer = "someone-else";
     EXPECT_NE(refusal(sign(l, testing::vendor_keys().private_pem, "vendor-1")).find("not issued"),
               std::string::npos);
 }
 
 TEST_F(VerifierTest, EveryRefusalIsOneSentence) {
-    Licence expired = licence();
+    domain::Licence expired = licence();
     expired.valid_from = now - days(400);
     expired.valid_until = now - days(35);
     for (const std::string& key :

@@ -54,14 +54,14 @@ TYPED_TEST(LicenceStateMigration, LicenceInTheTableTheStoreUsedToCreateSurvivesT
 
     const auto upgraded = this->backend->open();
     EXPECT_EQ(upgraded->schema_version(), 8);
-    const licence::OrganisationLicence r = upgraded->licences().load("org-a");
+    const domain::OrganisationLicence r = upgraded->licences().load("org-a");
     EXPECT_EQ(r.revision, 3);
     EXPECT_EQ(r.trial_started_at, domain::from_epoch_ms(1767225600000));
     EXPECT_TRUE(r.deactivated);
     EXPECT_EQ(r.licence_key, "eyJ.key.sig");
     ASSERT_TRUE(r.licence.has_value());
     EXPECT_EQ(r.licence->licence_id, "L-7");
-    EXPECT_EQ(r.licence->plan, licence::Plan::ProPlus);
+    EXPECT_EQ(r.licence->plan, domain::Plan::ProPlus);
     EXPECT_EQ(r.licence->seats, 12);
     EXPECT_EQ(r.licence->valid_from, domain::from_epoch_ms(1767225600000));
     EXPECT_EQ(r.licence->valid_until, domain::from_epoch_ms(1798761600000));
@@ -70,7 +70,7 @@ TYPED_TEST(LicenceStateMigration, LicenceInTheTableTheStoreUsedToCreateSurvivesT
     EXPECT_EQ(r.seats_exceeded_since, domain::from_epoch_ms(1767484800000));
 
     // Still written by compare-and-swap on the revision.
-    licence::OrganisationLicence next = r;
+    domain::OrganisationLicence next = r;
     next.deactivated = false;
     domain::AuditEntry audit;
     audit.organisation_id = "org-a";
@@ -109,7 +109,7 @@ TYPED_TEST(LicenceStateMigration, OrganisationIdsCompareExactlyAfterTheUpgrade) 
     audit.action = "licence.trial_started";
     audit.details = "{}";
     for (const char* organisation : {"org-a", "ORG-A"}) {
-        licence::OrganisationLicence fresh;
+        domain::OrganisationLicence fresh;
         fresh.organisation_id = organisation;
         fresh.trial_started_at = domain::now_utc();
         audit.organisation_id = organisation;

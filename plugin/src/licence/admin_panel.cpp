@@ -188,8 +188,9 @@ class PanelBuilder {
     Object::Ptr facts(const LicenceStatus& s) const {
         Array::Ptr items = new Array;
         items->add(fact(t("state"), t("state." + std::string(state_id(s.state)))));
-        items->add(fact(t("plan"), s.licence ? t("plan." + std::string(plan_id(s.licence->plan)))
-                                             : t("plan.none")));
+        items->add(fact(t("plan"), s.licence
+                                       ? t("plan." + std::string(domain::plan_id(s.licence->plan)))
+                                       : t("plan.none")));
         std::string seats = std::to_string(s.seats.used) + " / ";
         seats += s.seats.licensed ? std::to_string(*s.seats.licensed)
                                   : (s.state == LicenceState::Trial ? t("seats.unlimited") : "–");

@@ -2,18 +2,18 @@
 #pragma once
 
 #include "licence/clock.hpp"
-#include "licence/licence_store.hpp"
+#include "store/licence_store.hpp"
 
 namespace es::licence {
 
 class DatabaseClock final : public Clock {
   public:
     // `store` must outlive the clock.
-    explicit DatabaseClock(LicenceStore& store) : store_(store) {}
+    explicit DatabaseClock(store::LicenceStore& store) : store_(store) {}
     domain::Timestamp now() override { return store_.database_now(); }
 
   private:
-    LicenceStore& store_;
+    store::LicenceStore& store_;
 };
 
 }  // namespace es::licence

@@ -12,21 +12,21 @@ std::chrono::milliseconds days(int n) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::hours(24) * n);
 }
 
-bool licence_current(const OrganisationLicence& record, domain::Timestamp now) {
+bool licence_current(const domain::OrganisationLicence& record, domain::Timestamp now) {
     return record.licence && now >= record.licence->valid_from && now < record.licence->valid_until;
 }
 
 }  // namespace
 
 std::optional<domain::Timestamp> LicenceLifecycle::trial_end(
-    const OrganisationLicence& record) const {
+    const domain::OrganisationLicence& record) const {
     if (!record.trial_started_at) {
         return std::nullopt;
     }
     return *record.trial_started_at + days(settings_.trial_days);
 }
 
-LicenceState LicenceLifecycle::state_underneath(const OrganisationLicence& record,
+LicenceState LicenceLifecycle::state_underneath(const domain::OrganisationLicence& record,
                                                 domain::Timestamp now) const {
     if (licence_current(record, now)) {
         return LicenceState::Licensed;
@@ -40,13 +40,13 @@ LicenceState LicenceLifecycle::state_underneath(const OrganisationLicence& recor
     return LicenceState::NotActivated;
 }
 
-LicenceState LicenceLifecycle::state(const OrganisationLicence& record,
+LicenceState LicenceLifecycle::state(const domain::OrganisationLicence& record,
                                      domain::Timestamp now) const {
     return record.deactivated ? LicenceState::Deactivated : state_underneath(record, now);
 }
 
-std::optional<domain::Timestamp> LicenceLifecycle::active_until(const OrganisationLicence& record,
-                                                                domain::Timestamp now) const {
+std::optional<domain::Timestamp> LicenceLifecycle::active_until(
+    const domain::OrganisationLicence& record, domain::Timestamp now) const {
     switch (state_underneath(record, now)) {
         case LicenceState::Licensed:
             return record.licence->valid_until;
@@ -57,30 +57,30 @@ std::optional<domain::Timestamp> LicenceLifecycle::active_until(const Organisati
     }
 }
 
-OrganisationLicence LicenceLifecycle::start_trial(const OrganisationLicence& record,
-                                                  domain::Timestamp now) const {
+domain::OrganisationLicence LicenceLifecycle::start_trial(const domain::OrganisationLicence& record,
+                                                          domain::Timestamp now) const {
     if (record.trial_started_at) {
         throw TransitionRefused("The free trial month has already been used by this organisation.");
     }
     if (licence_current(record, now)) {
         throw TransitionRefused("A licence is in force, so there is no trial to start.");
     }
-    OrganisationLicence next = record;
+    domain::OrganisationLicence next = record;
     next.trial_started_at = now;
     next.deactivated = false;
     return next;
 }
 
-OrganisationLicence LicenceLifecycle::accept_licence(const OrganisationLicence& record,
-                                                     const Licence& licence, const std::string& key,
-                                                     domain::Timestamp now) const {
+domain::OrganisationLicence LicenceLifecycle::accept_licence(
+    const domain::OrganisationLicence& record, const domain::Licence& licence,
+    const std::string& key, domain::Timestamp now) const {
     // The verifier checked both already; repeated here because a wrong record would be a bug that
     // must not silently license another organisation.
     if (licence.organisation_id != record.organisation_id || now < licence.valid_from ||
         now >= licence.valid_until) {
         throw TransitionRefused("This licence key does not apply to this organisation now.");
     }
-    OrganisationLicence next = record;
+    domain::OrganisationLicence next = record;
     next.licence = licence;
     next.licence_key = key;
     next.deactivated = false;
@@ -88,21 +88,21 @@ OrganisationLicence LicenceLifecycle::accept_licence(const OrganisationLicence& 
     return next;
 }
 
-OrganisationLicence LicenceLifecycle::deactivate(const OrganisationLicence& record,
-                                                 domain::Timestamp now) const {
+domain::OrganisationLicence LicenceLifecycle::deactivate(const domain::OrganisationLicence& record,
+                                                         domain::Timestamp now) const {
     if (record.deactivated) {
         throw TransitionRefused("The module is already deactivated.");
     }
     if (!is_active_state(state_underneath(record, now))) {
         throw TransitionRefused("The module is not active, so there is nothing to deactivate.");
     }
-    OrganisationLicence next = record;
+    domain::OrganisationLicence next = record;
     next.deactivated = true;
     return next;
 }
 
-OrganisationLicence LicenceLifecycle::reactivate(const OrganisationLicence& record,
-                                                 domain::Timestamp now) const {
+domain::OrganisationLicence LicenceLifecycle::reactivate(const domain::OrganisationLicence& record,
+                                                         domain::Timestamp now) const {
     if (!record.deactivated) {
         throw TransitionRefused("The module is not deactivated.");
     }
@@ -110,12 +110,12 @@ OrganisationLicence LicenceLifecycle::reactivate(const OrganisationLicence& reco
         throw TransitionRefused(
             "The trial or licence has ended; start the trial or enter a licence key instead.");
     }
-    OrganisationLicence next = record;
+    domain::OrganisationLicence next = record;
     next.deactivated = false;
     return next;
 }
 
-SeatUsage LicenceLifecycle::seats(const OrganisationLicence& record, domain::Timestamp now,
+SeatUsage LicenceLifecycle::seats(const domain::OrganisationLicence& record, domain::Timestamp now,
                                   std::int64_t active_users) const {
     SeatUsage usage;
     usage.used = active_users;
@@ -132,16 +132,17 @@ SeatUsage LicenceLifecycle::seats(const OrganisationLicence& record, domain::Tim
     return usage;
 }
 
-std::optional<OrganisationLicence> LicenceLifecycle::observe_seats(
-    const OrganisationLicence& record, domain::Timestamp now, std::int64_t active_users) const {
+std::optional<domain::OrganisationLicence> LicenceLifecycle::observe_seats(
+    const domain::OrganisationLicence& record, domain::Timestamp now,
+    std::int64_t active_users) const {
     const SeatUsage usage = seats(record, now, active_users);
     if (usage.exceeded && !record.seats_exceeded_since) {
-        OrganisationLicence next = record;
+        domain::OrganisationLicence next = record;
         next.seats_exceeded_since = now;
         return next;
     }
     if (!usage.exceeded && record.seats_exceeded_since) {
-        OrganisationLicence next = record;
+        domain::OrganisationLicence next = record;
         next.seats_exceeded_since.reset();
         return next;
     }

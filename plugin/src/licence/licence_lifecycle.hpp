@@ -17,10 +17,10 @@
 #include <string>
 
 #include "config/settings.hpp"
+#include "domain/licence.hpp"
+#include "domain/organisation_licence.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/licence.hpp"
 #include "licence/licence_state.hpp"
-#include "licence/organisation_licence.hpp"
 #include "licence/seat_usage.hpp"
 
 namespace es::licence {
@@ -30,35 +30,40 @@ class LicenceLifecycle {
     explicit LicenceLifecycle(config::LicensingSettings settings)
         : settings_(std::move(settings)) {}
 
-    LicenceState state(const OrganisationLicence& record, domain::Timestamp now) const;
+    LicenceState state(const domain::OrganisationLicence& record, domain::Timestamp now) const;
 
     // The state ignoring an admin's deactivation: what reactivating would give.
-    LicenceState state_underneath(const OrganisationLicence& record, domain::Timestamp now) const;
+    LicenceState state_underneath(const domain::OrganisationLicence& record,
+                                  domain::Timestamp now) const;
 
     // End of the trial (exclusive), when one was started.
-    std::optional<domain::Timestamp> trial_end(const OrganisationLicence& record) const;
+    std::optional<domain::Timestamp> trial_end(const domain::OrganisationLicence& record) const;
 
     // When the current state ends by itself: the trial's or the licence's end; nothing otherwise.
-    std::optional<domain::Timestamp> active_until(const OrganisationLicence& record,
+    std::optional<domain::Timestamp> active_until(const domain::OrganisationLicence& record,
                                                   domain::Timestamp now) const;
 
-    OrganisationLicence start_trial(const OrganisationLicence& record, domain::Timestamp now) const;
+    domain::OrganisationLicence start_trial(const domain::OrganisationLicence& record,
+                                            domain::Timestamp now) const;
     // `licence` must come from LicenceVerifier::verify for this organisation and `now`.
-    OrganisationLicence accept_licence(const OrganisationLicence& record, const Licence& licence,
-                                       const std::string& key, domain::Timestamp now) const;
-    OrganisationLicence deactivate(const OrganisationLicence& record, domain::Timestamp now) const;
-    OrganisationLicence reactivate(const OrganisationLicence& record, domain::Timestamp now) const;
+    domain::OrganisationLicence accept_licence(const domain::OrganisationLicence& record,
+                                               const domain::Licence& licence,
+                                               const std::string& key, domain::Timestamp now) const;
+    domain::OrganisationLicence deactivate(const domain::OrganisationLicence& record,
+                                           domain::Timestamp now) const;
+    domain::OrganisationLicence reactivate(const domain::OrganisationLicence& record,
+                                           domain::Timestamp now) const;
 
     // Seats used against licensed, with the grace period counted from `seats_exceeded_since` (or
     // from `now` when the excess is seen for the first time).
-    SeatUsage seats(const OrganisationLicence& record, domain::Timestamp now,
+    SeatUsage seats(const domain::OrganisationLicence& record, domain::Timestamp now,
                     std::int64_t active_users) const;
 
     // The record with the excess marker set or cleared to match `active_users`, or nothing when it
     // already matches.
-    std::optional<OrganisationLicence> observe_seats(const OrganisationLicence& record,
-                                                     domain::Timestamp now,
-                                                     std::int64_t active_users) const;
+    std::optional<domain::OrganisationLicence> observe_seats(
+        const domain::OrganisationLicence& record, domain::Timestamp now,
+        std::int64_t active_users) const;
 
     const config::LicensingSettings& settings() const noexcept { return settings_; }
 

@@ -24,8 +24,9 @@ std::string to_json(const Poco::JSON::Object& object) {
 
 }  // namespace
 
-LicenceService::LicenceService(LicenceStore& store, Clock& clock, const LicenceVerifier& verifier,
-                               config::LicensingSettings settings, ActiveUserCount active_users)
+LicenceService::LicenceService(store::LicenceStore& store, Clock& clock,
+                               const LicenceVerifier& verifier, config::LicensingSettings settings,
+                               ActiveUserCount active_users)
     : store_(store),
       clock_(clock),
       verifier_(verifier),
@@ -33,7 +34,7 @@ LicenceService::LicenceService(LicenceStore& store, Clock& clock, const LicenceV
       active_users_(std::move(active_users)) {}
 
 bool LicenceService::is_active(const std::string& organisation_id) {
-    const OrganisationLicence record = store_.load(organisation_id);
+    const domain::OrganisationLicence record = store_.load(organisation_id);
     return is_active_state(lifecycle_.state(record, clock_.now()));
 }
 
@@ -43,14 +44,15 @@ bool LicenceService::may_create_shares(const std::string& organisation_id) {
 
 LicenceStatus LicenceService::status(const std::string& organisation_id) {
     const domain::Timestamp now = clock_.now();
-    OrganisationLicence record = store_.load(organisation_id);
+    domain::OrganisationLicence record = store_.load(organisation_id);
     const std::int64_t users = active_users_(organisation_id);
     record = observe_seats(std::move(record), now, users);
     return describe(record, now, users);
 }
 
-OrganisationLicence LicenceService::observe_seats(OrganisationLicence record, domain::Timestamp now,
-                                                  std::int64_t active_users) {
+domain::OrganisationLicence LicenceService::observe_seats(domain::OrganisationLicence record,
+                                                          domain::Timestamp now,
+                                                          std::int64_t active_users) {
     auto next = lifecycle_.observe_seats(record, now, active_users);
     if (!next) {
         return record;
@@ -72,8 +74,8 @@ OrganisationLicence LicenceService::observe_seats(OrganisationLicence record, do
     return store_.load(record.organisation_id);
 }
 
-LicenceStatus LicenceService::describe(const OrganisationLicence& record, domain::Timestamp now,
-                                       std::int64_t active_users) const {
+LicenceStatus LicenceService::describe(const domain::OrganisationLicence& record,
+                                       domain::Timestamp now, std::int64_t active_users) const {
     LicenceStatus s;
     s.organisation_id = record.organisation_id;
     s.now = now;
@@ -91,8 +93,8 @@ LicenceStatus LicenceService::describe(const OrganisationLicence& record, domain
     s.may_create_shares = s.active && !s.seats.grace_over;
 
     const bool licensed_plan = s.state == LicenceState::Licensed && record.licence;
-    s.included_in_plan = licensed_plan && includes_module(record.licence->plan);
-    s.price_per_user_per_month = s.included_in_plan ? 0 : kModulePricePerUserPerMonth;
+    s.included_in_plan = licensed_plan && domain::includes_module(record.licence->plan);
+    s.price_per_user_per_month = s.included_in_plan ? 0 : domain::kModulePricePerUserPerMonth;
     s.monthly_total = s.price_per_user_per_month * active_users;
 
     using Level = LicenceWarning::Level;
@@ -125,9 +127,10 @@ LicenceStatus LicenceService::describe(const OrganisationLicence& record, domain
     return s;
 }
 
-void LicenceService::save(const OrganisationLicence& before, const OrganisationLicence& after,
-                          const std::string& actor, const std::string& action,
-                          domain::Timestamp now, const std::string& extra_details) {
+void LicenceService::save(const domain::OrganisationLicence& before,
+                          const domain::OrganisationLicence& after, const std::string& actor,
+                          const std::string& action, domain::Timestamp now,
+                          const std::string& extra_details) {
     Poco::JSON::Object details;
     details.set("from", std::string(state_id(lifecycle_.state(before, now))));
     details.set("to", std::string(state_id(lifecycle_.state(after, now))));
@@ -136,7 +139,7 @@ void LicenceService::save(const OrganisationLicence& before, const OrganisationL
     }
     if (after.licence && (!before.licence || before.licence != after.licence)) {
         details.set("licence_id", after.licence->licence_id);
-        details.set("plan", std::string(plan_id(after.licence->plan)));
+        details.set("plan", std::string(domain::plan_id(after.licence->plan)));
         details.set("seats", static_cast<Poco::Int64>(after.licence->seats));
         details.set("valid_until", domain::to_epoch_ms(after.licence->valid_until));
     }
@@ -156,8 +159,8 @@ void LicenceService::save(const OrganisationLicence& before, const OrganisationL
 LicenceStatus LicenceService::start_trial(const std::string& organisation_id,
                                           const std::string& actor) {
     const domain::Timestamp now = clock_.now();
-    const OrganisationLicence before = store_.load(organisation_id);
-    const OrganisationLicence after = lifecycle_.start_trial(before, now);
+    const domain::OrganisationLicence before = store_.load(organisation_id);
+    const domain::OrganisationLicence after = lifecycle_.start_trial(before, now);
     save(before, after, actor, "licence.trial_started", now, "");
     return status(organisation_id);
 }
@@ -165,8 +168,8 @@ LicenceStatus LicenceService::start_trial(const std::string& organisation_id,
 LicenceStatus LicenceService::enter_licence_key(const std::string& organisation_id,
                                                 const std::string& actor, const std::string& key) {
     const domain::Timestamp now = clock_.now();
-    const OrganisationLicence before = store_.load(organisation_id);
-    Licence licence;
+    const domain::OrganisationLicence before = store_.load(organisation_id);
+    domain::Licence licence;
     try {
         licence = verifier_.verify(key, organisation_id, now);
     } catch (const LicenceRefused& refused) {
@@ -182,7 +185,7 @@ LicenceStatus LicenceService::enter_licence_key(const std::string& organisation_
         store_.append_audit(audit);
         throw;
     }
-    const OrganisationLicence after =
+    const domain::OrganisationLicence after =
         lifecycle_.accept_licence(before, licence, trim_licence_key(key), now);
     save(before, after, actor, "licence.key_accepted", now, "");
     return status(organisation_id);
@@ -191,7 +194,7 @@ LicenceStatus LicenceService::enter_licence_key(const std::string& organisation_
 LicenceStatus LicenceService::deactivate(const std::string& organisation_id,
                                          const std::string& actor) {
     const domain::Timestamp now = clock_.now();
-    const OrganisationLicence before = store_.load(organisation_id);
+    const domain::OrganisationLicence before = store_.load(organisation_id);
     save(before, lifecycle_.deactivate(before, now), actor, "licence.deactivated", now, "");
     return status(organisation_id);
 }
@@ -199,7 +202,7 @@ LicenceStatus LicenceService::deactivate(const std::string& organisation_id,
 LicenceStatus LicenceService::reactivate(const std::string& organisation_id,
                                          const std::string& actor) {
     const domain::Timestamp now = clock_.now();
-    const OrganisationLicence before = store_.load(organisation_id);
+    const domain::OrganisationLicence before = store_.load(organisation_id);
     save(before, lifecycle_.reactivate(before, now), actor, "licence.reactivated", now, "");
     return status(organisation_id);
 }

@@ -20,8 +20,8 @@
 #include "licence/clock.hpp"
 #include "licence/licence_lifecycle.hpp"
 #include "licence/licence_status.hpp"
-#include "licence/licence_store.hpp"
 #include "licence/licence_verifier.hpp"
+#include "store/licence_store.hpp"
 
 namespace es::licence {
 
@@ -31,7 +31,7 @@ using ActiveUserCount = std::function<std::int64_t(const std::string& organisati
 class LicenceService {
   public:
     // `store`, `clock` and `verifier` must outlive the service.
-    LicenceService(LicenceStore& store, Clock& clock, const LicenceVerifier& verifier,
+    LicenceService(store::LicenceStore& store, Clock& clock, const LicenceVerifier& verifier,
                    config::LicensingSettings settings, ActiveUserCount active_users);
 
     // Trial or licensed, and not deactivated. The portal answers every link of an organisation
@@ -67,15 +67,15 @@ class LicenceService {
     const LicenceLifecycle& lifecycle() const noexcept { return lifecycle_; }
 
   private:
-    LicenceStatus describe(const OrganisationLicence& record, domain::Timestamp now,
+    LicenceStatus describe(const domain::OrganisationLicence& record, domain::Timestamp now,
                            std::int64_t active_users) const;
-    OrganisationLicence observe_seats(OrganisationLicence record, domain::Timestamp now,
-                                      std::int64_t active_users);
-    void save(const OrganisationLicence& before, const OrganisationLicence& after,
+    domain::OrganisationLicence observe_seats(domain::OrganisationLicence record,
+                                              domain::Timestamp now, std::int64_t active_users);
+    void save(const domain::OrganisationLicence& before, const domain::OrganisationLicence& after,
               const std::string& actor, const std::string& action, domain::Timestamp now,
               const std::string& extra_details);
 
-    LicenceStore& store_;
+    store::LicenceStore& store_;
     Clock& clock_;
     const LicenceVerifier& verifier_;
     LicenceLifecycle lifecycle_;

@@ -35,7 +35,7 @@ LicenceSigner::LicenceSigner(const std::string& private_key_pem, std::string key
     }
 }
 
-std::string LicenceSigner::sign(const Licence& licence) const {
+std::string LicenceSigner::sign(const domain::Licence& licence) const {
     Poco::JWT::Token token;
     token.setType("JWT");
     token.header().set("kid", key_id_);
@@ -43,7 +43,7 @@ std::string LicenceSigner::sign(const Licence& licence) const {
     token.setSubject(licence.organisation_id);
     token.setId(licence.licence_id);
     auto& claims = token.payload();
-    claims.set("plan", std::string(plan_id(licence.plan)));
+    claims.set("plan", std::string(domain::plan_id(licence.plan)));
     claims.set("seats", static_cast<Poco::Int64>(licence.seats));
     claims.set("nbf", static_cast<Poco::Int64>(domain::to_epoch_ms(licence.valid_from) / 1000));
     claims.set("exp", static_cast<Poco::Int64>(domain::to_epoch_ms(licence.valid_until) / 1000));

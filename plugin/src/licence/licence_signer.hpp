@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "licence/licence.hpp"
+#include "domain/licence.hpp"
 
 namespace es::licence {
 
@@ -26,7 +26,7 @@ class LicenceSigner {
 
     // The key for `licence` (its key_id is ignored: the signer's own is used; an empty issuer means
     // the vendor's). Seconds are the JWT's resolution, so sub-second parts of the times are cut.
-    std::string sign(const Licence& licence) const;
+    std::string sign(const domain::Licence& licence) const;
 
   private:
     Poco::SharedPtr<Poco::Crypto::ECKey> key_;

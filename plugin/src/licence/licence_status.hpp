@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/licence.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/licence.hpp"
 #include "licence/licence_state.hpp"
 #include "licence/licence_warning.hpp"
 #include "licence/seat_usage.hpp"
@@ -19,9 +19,9 @@ struct LicenceStatus {
     std::string organisation_id;
     domain::Timestamp now;  // the database time it was computed at
     LicenceState state = LicenceState::NotActivated;
-    bool active = false;             // trial or licensed: links work, the module shows
-    bool may_create_shares = false;  // active and not past the seat grace period
-    std::optional<Licence> licence;  // in force, or the last one
+    bool active = false;                     // trial or licensed: links work, the module shows
+    bool may_create_shares = false;          // active and not past the seat grace period
+    std::optional<domain::Licence> licence;  // in force, or the last one
     std::optional<domain::Timestamp> trial_started_at;
     std::optional<domain::Timestamp> trial_ends_at;
     std::optional<domain::Timestamp> active_until;  // when the trial or licence ends by itself

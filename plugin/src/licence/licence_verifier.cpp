@@ -109,8 +109,8 @@ bool LicenceVerifier::signature_valid(std::string_view key) const {
            decoded->signature.size() == 64 && signature_matches(found->second, key);
 }
 
-Licence LicenceVerifier::verify(std::string_view key, const std::string& organisation_id,
-                                domain::Timestamp now) const {
+domain::Licence LicenceVerifier::verify(std::string_view key, const std::string& organisation_id,
+                                        domain::Timestamp now) const {
     const auto decoded = decode_licence_key(key);
     if (!decoded) {
         throw LicenceRefused(
@@ -151,7 +151,7 @@ Licence LicenceVerifier::verify(std::string_view key, const std::string& organis
         throw LicenceRefused(LicenceRefused::Reason::Organisation,
                              "This licence key is for another organisation.");
     }
-    const auto plan = parse_plan(string_claim(claims, "plan"));
+    const auto plan = domain::parse_plan(string_claim(claims, "plan"));
     const auto seats = integer_claim(claims, "seats");
     const auto not_before = integer_claim(claims, "nbf");
     const auto expires = integer_claim(claims, "exp");
@@ -162,7 +162,7 @@ Licence LicenceVerifier::verify(std::string_view key, const std::string& organis
             LicenceRefused::Reason::Claims,
             "This licence key lacks a valid plan, seat count, validity or licence number.");
     }
-    Licence licence;
+    domain::Licence licence;
     licence.licence_id = licence_id;
     licence.organisation_id = organisation_id;
     licence.plan = *plan;

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "domain/licence.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/licence.hpp"
 
 namespace es::licence {
 
@@ -41,8 +41,8 @@ class LicenceVerifier {
                                          const std::string& config_file);
 
     // The licence in `key` for `organisation_id` at `now`, or LicenceRefused.
-    Licence verify(std::string_view key, const std::string& organisation_id,
-                   domain::Timestamp now) const;
+    domain::Licence verify(std::string_view key, const std::string& organisation_id,
+                           domain::Timestamp now) const;
 
     // The signature alone, for `es-licence inspect --pub`: true when a known key signed `key`.
     bool signature_valid(std::string_view key) const;

@@ -13,10 +13,10 @@
 
 #include "config/settings.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/licence_store.hpp"
 #include "store/access_log_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/code_repository.hpp"
+#include "store/licence_store.hpp"
 #include "store/organisation_settings_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/owner_alert_repository.hpp"
@@ -42,7 +42,7 @@ class Store {
     virtual OrganisationSettingsRepository& organisation_settings() = 0;
     virtual OwnerAlertRepository& owner_alerts() = 0;
     virtual ReminderRepository& reminders() = 0;
-    virtual licence::LicenceStore& licences() = 0;
+    virtual LicenceStore& licences() = 0;
 
     // Runs f with this thread's reads of the store on one connection and one consistent state of
     // the database (one read transaction on SQLite). For short groups of reads such as a portal

@@ -38,10 +38,10 @@ domain::Timestamp date_option(const Options& options, const std::string& name) {
 
 int sign_command(const std::vector<std::string>& args) {
     const Options options(args, {"key", "kid", "org", "plan", "seats", "from", "until", "id"}, {});
-    licence::Licence licence;
+    domain::Licence licence;
     licence.organisation_id = options.required("org");
     const std::string plan = options.required("plan");
-    const auto parsed_plan = licence::parse_plan(plan);
+    const auto parsed_plan = domain::parse_plan(plan);
     if (!parsed_plan) {
         throw std::invalid_argument("--plan '" + plan + "' is not module, pro or pro_plus");
     }

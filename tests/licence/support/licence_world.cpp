@@ -51,9 +51,9 @@ LicenceWorld::LicenceWorld()
       service(licences_store, clock, verifier, settings,
               [this](const std::string&) { return active_users.load(); }) {}
 
-std::string LicenceWorld::key(int seats, domain::Timestamp from, domain::Timestamp until, Plan plan,
-                              const std::string& org) const {
-    Licence l;
+std::string LicenceWorld::key(int seats, domain::Timestamp from, domain::Timestamp until,
+                              domain::Plan plan, const std::string& org) const {
+    domain::Licence l;
     l.licence_id = "L-" + std::to_string(seats) + "-" + format_date(until);
     l.organisation_id = org;
     l.plan = plan;

@@ -40,11 +40,11 @@ class LicenceWorld {
 
     // A licence for kOrg with `seats`, valid [from, until), signed by the vendor key "vendor-1".
     std::string key(int seats, domain::Timestamp from, domain::Timestamp until,
-                    Plan plan = Plan::Module, const std::string& org = kOrg) const;
+                    domain::Plan plan = domain::Plan::Module, const std::string& org = kOrg) const;
 
     TempDir dir;
     std::unique_ptr<store::Store> store;
-    LicenceStore& licences_store;
+    store::LicenceStore& licences_store;
     ManualClock clock{at("2026-03-01T09:00:00Z")};
     LicenceVerifier verifier;
     config::LicensingSettings settings;

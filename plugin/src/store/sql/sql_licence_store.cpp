@@ -1,14 +1,14 @@
 #include "store/sql/sql_licence_store.hpp"
 
 #include "domain/error.hpp"
-#include "licence/plan.hpp"
+#include "domain/plan.hpp"
 
 namespace es::store::sql {
 
-using licence::Licence;
-using licence::OrganisationLicence;
-using licence::parse_plan;
-using licence::plan_id;
+using domain::Licence;
+using domain::OrganisationLicence;
+using domain::parse_plan;
+using domain::plan_id;
 
 namespace {
 

@@ -6,19 +6,19 @@
 // revision column, so two admins acting at once cannot both win.
 #pragma once
 
-#include "licence/licence_store.hpp"
+#include "store/licence_store.hpp"
 #include "store/sql/database.hpp"
 
 namespace es::store::sql {
 
-class SqlLicenceStore final : public licence::LicenceStore {
+class SqlLicenceStore final : public store::LicenceStore {
   public:
     // `database` must outlive the store; its migrations must have run.
     explicit SqlLicenceStore(Database& database) : db_(database) {}
 
     domain::Timestamp database_now() override;
-    licence::OrganisationLicence load(const std::string& organisation_id) override;
-    bool save(const licence::OrganisationLicence& next, const domain::AuditEntry& audit) override;
+    domain::OrganisationLicence load(const std::string& organisation_id) override;
+    bool save(const domain::OrganisationLicence& next, const domain::AuditEntry& audit) override;
     std::optional<bool> case_type_enabled(const std::string& organisation_id,
                                           const std::string& case_type_id) override;
     void set_case_type_enabled(const std::string& organisation_id, const std::string& case_type_id,

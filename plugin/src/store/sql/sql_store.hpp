@@ -38,7 +38,7 @@ class SqlStore : public Store {
     OrganisationSettingsRepository& organisation_settings() override { return settings_; }
     OwnerAlertRepository& owner_alerts() override { return owner_alerts_; }
     ReminderRepository& reminders() override { return reminders_; }
-    licence::LicenceStore& licences() override { return licences_; }
+    store::LicenceStore& licences() override { return licences_; }
     void with_snapshot(const std::function<void()>& f) override { db_.with_snapshot(f); }
     domain::Timestamp database_now() override;
     std::string_view backend() const override { return name_; }

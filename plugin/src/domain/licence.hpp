@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string>
 
+#include "domain/plan.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/plan.hpp"
 
-namespace es::licence {
+namespace es::domain {
 
 struct Licence {
     std::string licence_id;       // "jti": the vendor's number for this key
@@ -23,4 +23,4 @@ struct Licence {
     bool operator==(const Licence&) const = default;
 };
 
-}  // namespace es::licence
+}  // namespace es::domain

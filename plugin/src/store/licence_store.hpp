@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "domain/audit_entry.hpp"
+#include "domain/organisation_licence.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/organisation_licence.hpp"
 
-namespace es::licence {
+namespace es::store {
 
 class LicenceStore {
   public:
@@ -23,12 +23,12 @@ class LicenceStore {
     virtual domain::Timestamp database_now() = 0;
 
     // The organisation's record; a fresh one (revision 0, nothing started) when none is stored.
-    virtual OrganisationLicence load(const std::string& organisation_id) = 0;
+    virtual domain::OrganisationLicence load(const std::string& organisation_id) = 0;
 
     // Stores `next` with revision `next.revision + 1` and appends `audit`, provided the stored
     // revision is still `next.revision` (0: nothing stored). False, and nothing written, when
     // another writer came first.
-    virtual bool save(const OrganisationLicence& next, const domain::AuditEntry& audit) = 0;
+    virtual bool save(const domain::OrganisationLicence& next, const domain::AuditEntry& audit) = 0;
 
     // The organisation's switch for one case type; nothing when it never set one.
     virtual std::optional<bool> case_type_enabled(const std::string& organisation_id,
@@ -45,4 +45,4 @@ class LicenceStore {
                                                         int limit) = 0;
 };
 
-}  // namespace es::licence
+}  // namespace es::store

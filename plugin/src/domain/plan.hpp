@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace es::licence {
+namespace es::domain {
 
 enum class Plan { Module, Pro, ProPlus };
 
@@ -25,4 +25,4 @@ inline constexpr std::string_view kCurrency = "CHF";
 // True when the plan's price covers the module (PRO, PRO+); the module plan is billed per user.
 bool includes_module(Plan plan) noexcept;
 
-}  // namespace es::licence
+}  // namespace es::domain

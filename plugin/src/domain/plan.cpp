@@ -1,6 +1,6 @@
-#include "licence/plan.hpp"
+#include "domain/plan.hpp"
 
-namespace es::licence {
+namespace es::domain {
 
 std::string_view plan_id(Plan plan) noexcept {
     switch (plan) {
@@ -27,4 +27,4 @@ bool includes_module(Plan plan) noexcept {
     return plan == Plan::Pro || plan == Plan::ProPlus;
 }
 
-}  // namespace es::licence
+}  // namespace es::domain

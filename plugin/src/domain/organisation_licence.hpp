@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "domain/licence.hpp"
 #include "domain/timestamp.hpp"
-#include "licence/licence.hpp"
 
-namespace es::licence {
+namespace es::domain {
 
 struct OrganisationLicence {
     std::string organisation_id;
@@ -26,4 +26,4 @@ struct OrganisationLicence {
     bool operator==(const OrganisationLicence&) const = default;
 };
 
-}  // namespace es::licence
+}  // namespace es::domain
