@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libicu-dev
   binutils unzip zip curl python3 openssl iproute2 media-types
   clang-format
-  mariadb-server mariadb-client
+  mariadb-server mariadb-client galera-4 rsync
   python3-aiosmtpd
   nginx-light wrk
   chromium fonts-noto-color-emoji

@@ -264,6 +264,28 @@ TEST_F(SchemaParity, BothBackendsHaveTheSameTablesColumnsAndKeysAfterAllMigratio
     expect_same(facts(s), facts(m));
 }
 
+// Galera replicates rows by their primary key: a table without one replicates badly (or, with
+// wsrep_mode=REQUIRED_PRIMARY_KEY, not at all), and InnoDB would key it by a hidden row id that
+// differs from node to node. And since Galera interleaves AUTO_INCREMENT values across nodes, a
+// key is never assumed to be consecutive.
+TEST_F(SchemaParity, EveryTableHasAPrimaryKeyOnBothBackends) {
+    for (const auto& [backend, schema] :
+         {std::pair{"SQLite", sqlite_schema(*sqlite)}, std::pair{"MySQL", mysql_schema(*mysql)}}) {
+        ASSERT_GT(schema.size(), 10u) << backend;
+        for (const auto& [name, table] : schema) {
+            EXPECT_FALSE(table.primary_key.empty())
+                << backend << ": " << name << " has no primary key";
+        }
+    }
+}
+
+TEST_F(SchemaParity, ATableWithoutAPrimaryKeyIsFound) {
+    mysql->exec("CREATE TABLE keyless (v INTEGER NOT NULL)");
+    const Schema m = mysql_schema(*mysql);
+    ASSERT_EQ(1u, m.count("keyless"));
+    EXPECT_TRUE(m.at("keyless").primary_key.empty());
+}
+
 TEST_F(SchemaParity, ADifferenceIsFound) {
     // The comparison must be able to fail: a column one backend lacks, an index the other has
     // alone, and a nullability that differs all show up.

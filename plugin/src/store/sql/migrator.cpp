@@ -1,7 +1,13 @@
 #include "store/sql/migrator.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <random>
 #include <set>
+#include <thread>
 
 #include "domain/error.hpp"
 #include "domain/timestamp.hpp"
@@ -56,14 +62,74 @@ int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
 
 }  // namespace
 
+namespace {
+
+// A holder that died (killed mid-migration) leaves its row behind; one this old is taken over.
+// Longer than any migration we ship takes on a large database.
+constexpr std::int64_t kStaleLockMs = 10 * 60 * 1000;
+constexpr auto kLockWait = std::chrono::minutes(2);
+
+std::string lock_holder_id() {
+    static std::atomic<int> next{0};
+    char host[64] = {};
+    ::gethostname(host, sizeof host - 1);
+    return std::string(host).substr(0, 40) + "/" + std::to_string(::getpid()) + "/" +
+           std::to_string(next++);
+}
+
+// Takes the migration lock: the row (1) of schema_lock, inserted by whoever holds it.
+void take_lock(SqlConnection& c, const std::string& holder) {
+    const auto deadline = std::chrono::steady_clock::now() + kLockWait;
+    std::minstd_rand jitter(std::random_device{}());
+    for (;;) {
+        const std::int64_t now = domain::to_epoch_ms(domain::now_utc());
+        try {
+            c.execute("INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, ?, ?)",
+                      {holder, now});
+            return;
+        } catch (const domain::Error& e) {
+            // Conflict: the row is there (duplicate key). Unavailable: another node's insert won
+            // certification (Galera reports it as a deadlock), or the server went away; either
+            // way, look again shortly.
+            if (e.kind() != domain::Error::Kind::Conflict &&
+                e.kind() != domain::Error::Kind::Unavailable) {
+                throw;
+            }
+            if (std::chrono::steady_clock::now() > deadline) {
+                throw domain::Error(domain::Error::Kind::Unavailable,
+                                    "another instance kept the migration lock (the row of "
+                                    "schema_lock) for two minutes: " +
+                                        std::string(e.what()));
+            }
+        }
+        try {
+            c.execute("DELETE FROM schema_lock WHERE id = 1 AND taken_at < ?",
+                      {now - kStaleLockMs});
+        } catch (const domain::Error&) {
+            // Someone else is taking it over, or the server is away: the next round sees.
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100 + jitter() % 200));
+    }
+}
+
+void release_lock(SqlConnection& c, const std::string& holder) {
+    c.execute("DELETE FROM schema_lock WHERE id = 1 AND holder = ?", {holder});
+}
+
+}  // namespace
+
 int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode mode) {
-    const std::string create =
+    const std::string create_versions =
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
         "description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)";
+    const std::string create_lock =
+        "CREATE TABLE IF NOT EXISTS schema_lock (id INTEGER NOT NULL PRIMARY KEY, "
+        "holder VARCHAR(64) NOT NULL, taken_at BIGINT NOT NULL)";
     if (mode == DdlMode::Transactional) {
         c.begin();
         try {
-            c.execute(create, {});
+            c.execute(create_versions, {});
+            c.execute(create_lock, {});  // unused here: the write lock serialises
             const int v = apply_pending(c, migrations);
             c.commit();
             return v;
@@ -72,21 +138,19 @@ int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode 
             throw;
         }
     }
-    c.execute(create, {});
-    auto got = c.query("SELECT GET_LOCK('external_sharing.migrations', 120)", {});
-    if (got.empty() || got.front().integer(0) != 1) {
-        throw domain::Error(domain::Error::Kind::Unavailable,
-                            "another process kept the migration lock for two minutes");
-    }
+    c.execute(create_versions, {});
+    c.execute(create_lock, {});
+    const std::string holder = lock_holder_id();
+    take_lock(c, holder);
     try {
         const int v = apply_pending(c, migrations);
-        c.query("SELECT RELEASE_LOCK('external_sharing.migrations')", {});
+        release_lock(c, holder);
         return v;
     } catch (...) {
         try {
-            c.query("SELECT RELEASE_LOCK('external_sharing.migrations')", {});
+            release_lock(c, holder);
         } catch (...) {
-            // The lock dies with the connection anyway.
+            // Left behind, it is taken over once stale.
         }
         throw;
     }

@@ -1,0 +1,118 @@
+#include "galera_cluster.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+namespace es::test {
+
+namespace {
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+// Runs `command`, returns its standard output; throws with its output when it fails.
+std::string run(const std::string& command) {
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>&1").c_str(), "r"), ::pclose);
+    if (!pipe) {
+        throw std::runtime_error("cannot run: " + command);
+    }
+    std::string out;
+    std::array<char, 4096> buffer{};
+    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) {
+        out.append(buffer.data(), n);
+    }
+    const int status = ::pclose(pipe.release());
+    if (status != 0) {
+        throw std::runtime_error("failed (" + std::to_string(status) + "): " + command + "\n" +
+                                 out);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string galera_script() {
+    return ES_GALERA_SCRIPT;
+}
+
+GaleraCluster& GaleraCluster::shared() {
+    static GaleraCluster cluster = [] {
+        if (const char* dir = std::getenv("ES_TEST_GALERA_DIR")) {
+            return GaleraCluster(dir, false);
+        }
+        char pattern[] = "/tmp/es-galera-test-XXXXXX";
+        const char* dir = ::mkdtemp(pattern);
+        if (dir == nullptr) {
+            throw std::runtime_error("cannot make a directory for the Galera cluster");
+        }
+        run("sh " + shell_quote(galera_script()) + " start " + shell_quote(dir));
+        return GaleraCluster(dir, true);
+    }();
+    return cluster;
+}
+
+GaleraCluster::GaleraCluster(std::string dir, bool owned) : dir_(std::move(dir)), owned_(owned) {
+    std::ifstream in(dir_ + "/ports");
+    for (int port = 0; in >> port;) {
+        ports_.push_back(port);
+    }
+    if (static_cast<int>(ports_.size()) != kNodes) {
+        throw std::runtime_error("no running Galera cluster in " + dir_ +
+                                 " (galera-cluster.sh start did not finish)");
+    }
+}
+
+GaleraCluster::~GaleraCluster() {
+    if (owned_) {
+        try {
+            run("sh " + shell_quote(galera_script()) + " wipe " + shell_quote(dir_));
+        } catch (...) {
+            // Nothing to do at exit.
+        }
+    }
+}
+
+std::string GaleraCluster::create_database() {
+    static std::atomic<int> next{0};
+    const std::string name =
+        "es_cluster_" + std::to_string(::getpid()) + "_" + std::to_string(next++);
+    sql(1, "", "CREATE DATABASE " + name);
+    return name;
+}
+
+config::StorageSettings GaleraCluster::settings(int node, const std::string& database) const {
+    ::setenv("ES_TEST_GALERA_PASSWORD", "es-test", 1);
+    config::StorageSettings s;
+    s.backend = config::StorageSettings::Backend::Mysql;
+    s.mysql.host = "127.0.0.1";
+    s.mysql.port = ports_.at(static_cast<std::size_t>(node - 1));
+    s.mysql.database = database;
+    s.mysql.user = "es";
+    s.mysql.password_env = "ES_TEST_GALERA_PASSWORD";
+    s.mysql.pool_size = 8;
+    return s;
+}
+
+std::string GaleraCluster::sql(int node, const std::string& database,
+                               const std::string& statements) const {
+    std::string command = "mariadb --no-defaults -uroot -N -B --socket=" +
+                          shell_quote(dir_ + "/node" + std::to_string(node) + ".sock");
+    if (!database.empty()) {
+        command += " -D " + shell_quote(database);
+    }
+    return run(command + " -e " + shell_quote(statements));
+}
+
+}  // namespace es::test
