@@ -115,6 +115,7 @@ MysqlConnection::MysqlConnection(const config::MysqlSettings& s, const std::stri
         execute("SET time_zone = '+00:00'", {});
         execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'",
                 {});
+        wait_for_the_cluster_on_reads();
     } catch (const ::sql::SQLException& e) {
         throw domain::Error(
             Kind::Unavailable,
@@ -273,6 +274,26 @@ void MysqlConnection::rollback() noexcept {
     } catch (const ::sql::SQLException& e) {
         (void)e;
         broken_ = true;  // unknown state: never hand this connection out again
+    }
+}
+
+// A Galera node applies what other nodes commit asynchronously. Without waiting, a read here
+// right after another instance's commit could still see the old row: a link revoked through
+// another node would open for a moment after the revoke was acknowledged
+// (cluster.AcrossNodes.*). wsrep_sync_wait = 1 makes every read (and BEGIN) wait until this node
+// has applied everything the cluster had committed when the read began. Nearly every read of
+// the plugin decides something (access, limits, the licence), so it is set for the whole
+// session. A server without Galera has no wsrep_on (MySQL) or has it OFF (MariaDB): nothing to do.
+void MysqlConnection::wait_for_the_cluster_on_reads() {
+    bool galera = false;
+    try {
+        const auto rows = query("SELECT @@global.wsrep_on", {});
+        galera = !rows.empty() && rows.front().integer(0) == 1;
+    } catch (const domain::Error&) {
+        // Unknown variable: not MariaDB, so not Galera.
+    }
+    if (galera) {
+        execute("SET SESSION wsrep_sync_wait = 1", {});
     }
 }
 
