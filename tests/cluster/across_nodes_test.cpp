@@ -3,7 +3,11 @@
 // revoked through instance A could still open through instance B for a moment after A answered.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <latch>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "crypto/token.hpp"
 #include "galera_backend.hpp"
@@ -46,6 +50,41 @@ TEST_F(AcrossNodes, ALinkCreatedOnOneNodeOpensAndARevokeShutsItOnTheNextReadOnAn
     }
     EXPECT_EQ(0, not_yet_open) << "of " << kRounds << " links created on node 1";
     EXPECT_EQ(0, still_open) << "of " << kRounds << " links revoked on node 1";
+}
+
+// Two instances, on two nodes, count the same row at once. Galera settles such writes at commit
+// (certification): the loser gets a deadlock error (1213) and must run its whole transaction
+// again, or a download would be refused although the limit was not reached, or granted twice.
+TEST_F(AcrossNodes, ADownloadLimitHoldsExactlyWhenBothInstancesCountAtOnce) {
+    for (const int limit : {1, 20}) {
+        domain::ShareRequest r = request();
+        r.download_limit = limit;
+        const auto share = service->create(alice, r).share;
+        constexpr int kPerInstance = 25;
+        std::atomic<int> granted{0};
+        std::atomic<int> failed{0};
+        std::latch start(2 * kPerInstance);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 2 * kPerInstance; ++i) {
+            store::Store& instance = i % 2 == 0 ? *store : *other;
+            threads.emplace_back([&] {
+                start.arrive_and_wait();
+                try {
+                    if (instance.shares().consume_download(share.id)) {
+                        ++granted;
+                    }
+                } catch (const domain::Error&) {
+                    ++failed;
+                }
+            });
+        }
+        for (auto& t : threads) {
+            t.join();
+        }
+        EXPECT_EQ(0, failed.load()) << "limit " << limit;
+        EXPECT_EQ(limit, granted.load()) << "limit " << limit;
+        EXPECT_EQ(limit, other->shares().find("org-a", share.id)->downloads_used);
+    }
 }
 
 }  // namespace

@@ -89,6 +89,18 @@ std::string GaleraCluster::create_database() {
     const std::string name =
         "es_cluster_" + std::to_string(::getpid()) + "_" + std::to_string(next++);
     sql(1, "", "CREATE DATABASE " + name);
+    // Node 1 acknowledges before the others have applied it; an instance connecting to another
+    // node at once must find it, as an administrator's database would be found.
+    for (int node = 2; node <= kNodes; ++node) {
+        const std::string found = sql(node, "",
+                                      "SET SESSION wsrep_sync_wait = 15; SELECT COUNT(*) FROM "
+                                      "information_schema.SCHEMATA WHERE SCHEMA_NAME = '" +
+                                          name + "'");
+        if (found != "1\n") {
+            throw std::runtime_error("database " + name + " did not reach node " +
+                                     std::to_string(node));
+        }
+    }
     return name;
 }
 
