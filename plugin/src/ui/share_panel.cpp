@@ -315,7 +315,7 @@ Json items_dialog(Language lang, const domain::Share& share, const domain::Selec
         journal->add(i);
     }
     for (const auto& a : snapshot.attachments) {
-        Json i = element({{"id", a.id}, {"label", a.name}, {"detail", human_size(a.size)}});
+        Json i = element({{"id", a.id}, {"label", a.name}, {"detail", human_size(a.size, lang)}});
         i->set("checked", visible(domain::Section::Attachments, a.id));
         attachments->add(i);
     }

@@ -1,7 +1,8 @@
 #include "portal/pages/texts.hpp"
 
-#include <cstdio>
 #include <string>
+
+#include "text/byte_size.hpp"
 
 namespace es::portal::pages {
 namespace {
@@ -100,28 +101,8 @@ const Texts& texts(Language language) {
 }
 
 std::string human_size(unsigned long long bytes, Language language) {
-    static constexpr const char* kUnits[] = {"B", "KB", "MB", "GB", "TB"};
-    double v = static_cast<double>(bytes);
-    int unit = 0;
-    while (v >= 1000.0 && unit < 4) {
-        v /= 1000.0;
-        ++unit;
-    }
-    char buf[32];
-    if (unit == 0) {
-        std::snprintf(buf, sizeof buf, "%llu %s", bytes, kUnits[0]);
-    } else {
-        std::snprintf(buf, sizeof buf, "%.1f %s", v, kUnits[unit]);
-    }
-    std::string s = buf;
-    if (language == Language::De) {
-        for (char& c : s) {
-            if (c == '.') {
-                c = ',';
-            }
-        }
-    }
-    return s;
+    return text::byte_size(
+        bytes, language == Language::De ? text::NumberFormat::German : text::NumberFormat::English);
 }
 
 }  // namespace es::portal::pages

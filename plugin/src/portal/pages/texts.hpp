@@ -52,7 +52,7 @@ struct Texts {
 
 const Texts& texts(Language language);
 
-// "1.2 MB" style sizes, with the language's decimal separator.
+// text::byte_size in the page's language: the same size the owner saw in the share dialog.
 std::string human_size(unsigned long long bytes, Language language);
 
 }  // namespace es::portal::pages
