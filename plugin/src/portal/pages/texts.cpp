@@ -49,6 +49,8 @@ const Texts kGerman{
     "Für diesen Link können im Moment keine weiteren Sicherheitscodes gesendet werden. Bitte "
     "versuchen Sie es in",
     "Minuten noch einmal oder wenden Sie sich an die Person, die Ihnen den Link geschickt hat.",
+    "Sie haben diesen Link in einem Browser Ihrer Organisation geöffnet: Das Zugriffsprotokoll "
+    "zeigt diesen Besuch als Ihre eigene Vorschau, nicht als Zugriff der empfangenden Person.",
 };
 
 const Texts kEnglish{
@@ -92,6 +94,8 @@ const Texts kEnglish{
     "Size",
     "No more security codes can be sent for this link at the moment. Please try again in",
     "minutes or contact the person who sent you the link.",
+    "You opened this link in a browser of your organisation: the access log shows this visit as "
+    "your own preview, not as the recipient's access.",
 };
 
 }  // namespace

@@ -48,6 +48,8 @@ struct Texts {
     // the person who sent you the link."
     const char* code_limit;
     const char* code_limit_end;
+    // On the recipient's page when someone of the sharing organisation opened the link itself.
+    const char* owner_visit_banner;
 };
 
 const Texts& texts(Language language);
