@@ -32,6 +32,13 @@ const icu::Transliterator& prototype() {
 }  // namespace
 
 std::string ascii_transliteration(std::string_view utf8) {
+    bool ascii = true;
+    for (char c : utf8) {
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    }
+    if (ascii) {
+        return std::string(utf8);  // most names: no ICU on the download path
+    }
     thread_local std::unique_ptr<icu::Transliterator> mine(prototype().clone());
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
