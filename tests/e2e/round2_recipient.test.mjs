@@ -164,6 +164,14 @@ async function createLink(number, recipientName) {
   return link;
 }
 
+// Switches the language on the overview, not while a case's tab is still rendering.
+async function backToOverviewIn(lang) {
+  await desk.evaluate(() => { location.hash = '#/cases'; });
+  await desk.waitForSelector('.toolbar input[type=search]');
+  await language(lang);
+  await desk.waitForSelector('.toolbar input[type=search]');
+}
+
 // The recipient: a fresh browser context, nobody's cookies.
 async function recipientOpens(link, locale = 'en-GB') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
@@ -236,7 +244,7 @@ test('two links on one case: each access log row names its link\'s recipient', a
   assert.deepEqual(german.map((r) => r.Link).sort(), ['Lina Brunner', 'Tom Weber']);
   assert.deepEqual(german.map((r) => r.Was), ['angesehen', 'angesehen']);
   await shot(desk, 'de-access-log-two-links');
-  await language('en');
+  await backToOverviewIn('en');
 });
 
 test('the owner\'s own visit to a link after a preview is not the recipient\'s view', async () => {
@@ -309,7 +317,7 @@ test('a file has one size: the portal page and the panel\'s "Visible items" agre
   lang = 'de';
   await language('de');
   const germanPanel = await sizesInPanel();
-  await language('en');
+  await backToOverviewIn('en');
   for (const a of attachments) {
     assert.equal(german[a.name], english[a.name].replace('.', ',').replace('bytes', 'Bytes'), a.name);
     assert.equal(germanPanel[a.name], german[a.name], `${a.name}: das Panel sagt, was das Portal sagt`);
