@@ -181,6 +181,34 @@ TEST_F(DownloadTest, HostileFileNamesCannotBreakTheHeader) {
               http_request(port(), "GET", share_.path() + "/files/h2").header("Content-Type"));
 }
 
+// curl -J and older clients save under the plain filename=: a transliteration, not "_.txt".
+TEST_F(DownloadTest, PlainFilenameOverHttpIsATransliterationWithTheExtension) {
+    FakeCase c;  // h1…h3: the ids the fixture's share lists beyond the first three
+    c.organisation_id = "org-1";
+    c.number = "2026-17";
+    c.attachments = {
+        {"h1", "Bericht über Lärm.pdf", write_file("h1", "1"), "application/pdf", "", ""},
+        {"h2", "レポート.txt", write_file("h2", "2"), "text/plain", "", ""},
+        {"h3", "★★★.txt", write_file("h3", "3"), "text/plain", "", ""},
+    };
+    host_.put_case("case-1", c);
+    auto disposition = [&](const std::string& path) {
+        const auto r = http_request(port(), "GET", share_.path() + path);
+        EXPECT_EQ(200, r.status) << path;
+        return r.header("Content-Disposition");
+    };
+    EXPECT_EQ(
+        "attachment; filename=\"Bericht ueber Laerm.pdf\"; "
+        "filename*=UTF-8''Bericht%20%C3%BCber%20L%C3%A4rm.pdf",
+        disposition("/files/h1"));
+    EXPECT_EQ(0u, disposition("/files/h2").rfind("attachment; filename=\"repoto.txt\"; ", 0));
+    // Nothing readable left: the case number and the item's id name the file.
+    EXPECT_EQ(0u, disposition("/files/h3").rfind("attachment; filename=\"2026-17-h3.txt\"; ", 0));
+    const std::string zip = disposition("/all.zip");
+    EXPECT_EQ(0u, zip.rfind("attachment; filename=\"", 0)) << zip;
+    EXPECT_NE(std::string::npos, zip.find("2026-17.zip\"")) << zip;
+}
+
 TEST_F(DownloadTest, FiftyParallelDownloadsWithLimitOneServeExactlyOne) {
     const auto limited = create_share({.download_limit = 1});
     std::atomic<int> served{0}, refused{0};

@@ -1,6 +1,8 @@
 // The owner's preview: the recipient's page, marked, with Hide buttons, not logged.
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 #include "portal_fixture.hpp"
 
 namespace es::portal::test {
@@ -31,6 +33,54 @@ TEST_F(PreviewTest, TicketOpensAMarkedPreviewOnce) {
     Browser second(port());
     EXPECT_EQ(404, second.get(path).status) << "tickets are single-use";
     EXPECT_TRUE(access_events(share).empty()) << "the owner's preview is not external access";
+}
+
+// The owner who previews and then opens the link itself (the panel's "Private URL") is not the
+// recipient: the visit is logged as the owner's, the page says so, and nothing "first opened"
+// is recorded or e-mailed. A fresh browser is the recipient again.
+TEST_F(PreviewTest, TheOwnersOwnVisitToTheLinkIsLoggedAsTheOwnersNotTheRecipients) {
+    const auto share = create_share({.notify_owner_on_open = true});
+    Browser owner(port());
+    const auto opened = owner.get(ticket_path(share));
+    bool lax_mark = false;
+    for (const auto& c : opened.all("Set-Cookie")) {
+        lax_mark |= c.rfind("es_owner=", 0) == 0 && c.find("SameSite=Lax") != std::string::npos &&
+                    c.find("HttpOnly") != std::string::npos;
+    }
+    EXPECT_TRUE(lax_mark) << "the owner mark follows a link from the host's page";
+    const auto page = owner.get(share.path());
+    ASSERT_EQ(200, page.status);
+    EXPECT_NE(std::string::npos, page.body.find("class=\"preview owner-visit\""));
+    auto events = access_events(share);
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ("owner_view", events[0].action);
+    EXPECT_EQ(0u, host_.journal_texts().size()) << "no first opening for the owner";
+    auto opened_alerts = [&] {
+        const auto rows = store_->outbox().for_share(share.id);
+        return std::count_if(rows.begin(), rows.end(),
+                             [](const auto& m) { return m.kind == "owner_opened"; });
+    };
+    EXPECT_EQ(0, opened_alerts()) << "no \"first opened\" e-mail for the owner's own visit";
+
+    Browser recipient(port());
+    const auto seen = recipient.get(share.path());
+    EXPECT_EQ(std::string::npos, seen.body.find("owner-visit"));
+    events = access_events(share);
+    ASSERT_EQ(2u, events.size());
+    EXPECT_EQ(1, std::count_if(events.begin(), events.end(),
+                               [](const auto& e) { return e.action == "view"; }));
+    EXPECT_EQ(1u, host_.journal_texts().size()) << "the recipient's first opening";
+    EXPECT_EQ(1, opened_alerts());
+}
+
+TEST_F(PreviewTest, AForgedOwnerMarkCountsForNothing) {
+    const auto share = create_share();
+    Browser forger(port());
+    forger.cookies["es_owner"] = "v1.forged";
+    forger.get(share.path());
+    const auto events = access_events(share);
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ("view", events[0].action);
 }
 
 TEST_F(PreviewTest, TamperedTicketIsADeadLink) {

@@ -203,7 +203,7 @@ TEST_F(ShareDialogTest, ListsEveryItemOfTheCaseInItsSection) {
 
     const Json plan = item("attachments", 0);
     EXPECT_EQ("Plan.pdf", plan->getValue<std::string>("label"));
-    EXPECT_EQ("1.5 KB", plan->getValue<std::string>("detail"));
+    EXPECT_EQ("1.5 kB", plan->getValue<std::string>("detail"));
     EXPECT_TRUE(plan->getValue<bool>("checked"));
 }
 

@@ -271,15 +271,15 @@ TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
     EXPECT_EQ("203.0.113.5", cells->getObject("from")->getValue<std::string>("text"));
     EXPECT_EQ("Firefox", cells->getObject("browser")->getValue<std::string>("text"));
     EXPECT_EQ("downloaded: Plan.pdf", cells->getObject("what")->getValue<std::string>("text"));
-    EXPECT_EQ("ok", cells->getObject("outcome")->getValue<std::string>("badge"));
+    EXPECT_EQ("OK", cells->getObject("outcome")->getValue<std::string>("badge"));
     EXPECT_EQ("success", cells->getObject("outcome")->getValue<std::string>("tone"));
     const Json wrong = rows->getObject(1)->getObject("cells");
     EXPECT_EQ("password entered", wrong->getObject("what")->getValue<std::string>("text"));
     EXPECT_EQ("warning", wrong->getObject("outcome")->getValue<std::string>("tone"));
     EXPECT_EQ(
-        "something_new",
+        "other access",
         rows->getObject(2)->getObject("cells")->getObject("what")->getValue<std::string>("text"))
-        << "an action without a name shows as stored";
+        << "an action without a name is never shown as its stored code";
 
     in_.language = Language::German;
     EXPECT_EQ("heruntergeladen: Plan.pdf", access_log()
@@ -288,8 +288,102 @@ TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
                                                ->getObject("cells")
                                                ->getObject("what")
                                                ->getValue<std::string>("text"));
-    EXPECT_EQ((Strings{"Wann", "Von wo", "Browser", "Was", "Ergebnis"}),
+    EXPECT_EQ((Strings{"Wann", "Link", "Von wo", "Browser", "Was", "Ergebnis"}),
               strings_of(access_log()->getArray("columns"), "label"));
+}
+
+domain::AccessEvent viewed(std::int64_t id, const std::string& share_id) {
+    domain::AccessEvent e;
+    e.id = id;
+    e.share_id = share_id;
+    e.at = days_after_now(1);
+    e.action = "view";
+    e.outcome = "ok";
+    return e;
+}
+
+std::string log_cell(const Json& log, unsigned row, const std::string& column) {
+    return log->getArray("rows")
+        ->getObject(row)
+        ->getObject("cells")
+        ->getObject(column)
+        ->getValue<std::string>(column == "outcome" ? "badge" : "text");
+}
+
+TEST_F(SharePanelTest, TwoLinksOfOneCaseAreToldApartInTheAccessLog) {
+    auto eva = active_share();
+    auto max = active_share();
+    max.id = "share-2";
+    max.recipient = {std::nullopt, "max@example.org", std::nullopt};
+    auto nobody = active_share();
+    nobody.id = "share-3";
+    nobody.recipient = {};
+    in_.rows = {row(eva), row(max), row(nobody)};
+    in_.access_log = {viewed(1, "share-1"), viewed(2, "share-2"), viewed(3, "share-3")};
+    for (const Language lang : {Language::English, Language::German}) {
+        in_.language = lang;
+        const Json log = access_log();
+        EXPECT_EQ("Link", strings_of(log->getArray("columns"), "label").at(1));
+        EXPECT_EQ("Eva Extern", log_cell(log, 0, "link"));
+        EXPECT_EQ("max@example.org", log_cell(log, 1, "link"));
+        EXPECT_EQ(lang == Language::German ? "Link vom 2026-12-06 09:30 UTC"
+                                           : "Link of 2026-12-06 09:30 UTC",
+                  log_cell(log, 2, "link"));
+    }
+}
+
+TEST_F(SharePanelTest, LinksForTheSameNameAreToldApartByWhenTheyWereMade) {
+    auto first = active_share();
+    auto second = active_share();
+    second.id = "share-2";
+    second.created_at = days_after_now(1);
+    in_.rows = {row(first), row(second)};
+    in_.access_log = {viewed(1, "share-2"), viewed(2, "share-1")};
+    const Json log = access_log();
+    EXPECT_EQ("Eva Extern (created 2026-12-07 09:30 UTC)", log_cell(log, 0, "link"));
+    EXPECT_EQ("Eva Extern (created 2026-12-06 09:30 UTC)", log_cell(log, 1, "link"));
+}
+
+TEST_F(SharePanelTest, TheOwnersOwnVisitIsNotTheRecipients) {
+    in_.rows = {row(active_share())};
+    auto own = viewed(1, "share-1");
+    own.action = "owner_view";
+    in_.access_log = {own, viewed(2, "share-1")};
+    Json log = access_log();
+    EXPECT_EQ("Your organisation, not the recipient: viewed", log_cell(log, 0, "what"));
+    EXPECT_TRUE(
+        log->getArray("rows")->getObject(0)->getObject("cells")->getObject("what")->getValue<bool>(
+            "muted"));
+    EXPECT_EQ("viewed", log_cell(log, 1, "what"));
+    in_.language = Language::German;
+    log = access_log();
+    EXPECT_EQ("Deine Organisation, nicht die empfangende Person: angesehen",
+              log_cell(log, 0, "what"));
+}
+
+TEST_F(SharePanelTest, OutcomesAreWordsNeverStoredCodes) {
+    in_.rows = {row(active_share())};
+    const Strings codes = {"ok",           "partial",   "wrong_password", "wrong_code",
+                           "code_expired", "throttled", "limit_reached",  "denied",
+                           "aborted",      "busy",      "something_new"};
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        auto e = viewed(static_cast<std::int64_t>(i + 1), "share-1");
+        e.outcome = codes[i];
+        in_.access_log.push_back(e);
+    }
+    for (const Language lang : {Language::English, Language::German}) {
+        in_.language = lang;
+        const Json log = access_log();
+        for (unsigned i = 0; i < codes.size(); ++i) {
+            const std::string shown = log_cell(log, i, "outcome");
+            EXPECT_EQ(std::string::npos, shown.find('_')) << codes[i] << " → " << shown;
+            if (codes[i] != "ok") {
+                EXPECT_NE(codes[i], shown);
+            }
+        }
+    }
+    in_.language = Language::German;
+    EXPECT_EQ("falsches Passwort", log_cell(access_log(), 2, "outcome"));
 }
 
 TEST_F(SharePanelTest, SpeaksGerman) {
@@ -378,7 +472,27 @@ TEST(ItemsDialogTest, TicksWhatTheRecipientSees) {
         groups->getObject(1)->getArray("items")->getObject(1)->getValue<std::string>("badge"));
     const Json plan = groups->getObject(2)->getArray("items")->getObject(0);
     EXPECT_FALSE(plan->getValue<bool>("checked")) << "hidden";
-    EXPECT_EQ("1.5 KB", plan->getValue<std::string>("detail"));
+    EXPECT_EQ("1.5 kB", plan->getValue<std::string>("detail"));
+}
+
+// The same size as on the portal's page (text::byte_size), in the reader's number format.
+TEST(ItemsDialogTest, SizesAreDecimalWithTheReadersDecimalSeparator) {
+    const auto snapshot = sample_case();
+    const auto selection = domain::Selection::everything_in(
+        snapshot.items(), {domain::Section::Details, domain::Section::Attachments});
+    auto detail = [&](Language lang) {
+        const Json d = reparsed(items_dialog(lang, active_share(), selection, snapshot));
+        return element_of_type(d, "form")
+            ->getArray("fields")
+            ->getObject(0)
+            ->getArray("groups")
+            ->getObject(2)
+            ->getArray("items")
+            ->getObject(0)
+            ->getValue<std::string>("detail");
+    };
+    EXPECT_EQ("1.5 kB", detail(Language::English));
+    EXPECT_EQ("1,5 kB", detail(Language::German));
 }
 
 TEST(PasswordDialogTest, ShowsThePasswordAndHowToPassItOn) {

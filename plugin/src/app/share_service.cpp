@@ -37,6 +37,8 @@ notify::ShareFacts link_mail_facts(const domain::Share& share, const LinkMailFac
     facts.owner_name = mail.sender_name;
     facts.owner_email = mail.sender_email;
     facts.recipient_name = share.recipient.name.value_or("");
+    facts.protection = share.protection;
+    facts.code_channel = share.code_channel;
     return facts;
 }
 

@@ -18,7 +18,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"share_link.de.txt",
          "Subject: {{sender_name}} ({{organisation}}) hat Unterlagen mit Ihnen geteilt\n"
          "\n"
-         "Guten Tag {{recipient_name}}\n"
+         "{{greeting}}\n"
          "\n"
          "{{sender_name}} von {{organisation}} hat Unterlagen mit Ihnen geteilt.\n"
          "Sie können sie über diesen Link ansehen:\n"
@@ -26,23 +26,24 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "{{link}}\n"
          "\n"
          "Der Link ist gültig bis {{expires}}.\n"
+         "{{protection_note}}\n"
          "\n"
          "Falls Sie diese Nachricht nicht erwartet haben, können Sie sie ignorieren.\n"
          "\n"
          "Freundliche Grüsse\n"
          "{{organisation}}\n"},
         {"share_link.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{recipient_name}}</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>{{sender_name}} von {{organisation}} hat Unterlagen mit Ihnen geteilt.</p>\n"
          "<p><a href=\"{{link}}\">Unterlagen ansehen</a></p>\n"
          "<p style=\"font-size:13px;color:#555;\">{{link}}</p>\n"
-         "<p>Der Link ist gültig bis {{expires}}.</p>\n"
+         "<p>Der Link ist gültig bis {{expires}}.<br>{{protection_note}}</p>\n"
          "<p>Falls Sie diese Nachricht nicht erwartet haben, können Sie sie ignorieren.</p>\n"
          "<p>Freundliche Grüsse<br>{{organisation}}</p>\n" ES_HTML_TAIL},
         {"share_link.en.txt",
          "Subject: {{sender_name}} ({{organisation}}) shared documents with you\n"
          "\n"
-         "Hello {{recipient_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "{{sender_name}} of {{organisation}} shared documents with you.\n"
          "You can see them through this link:\n"
@@ -50,17 +51,18 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "{{link}}\n"
          "\n"
          "The link is valid until {{expires}}.\n"
+         "{{protection_note}}\n"
          "\n"
          "If you did not expect this message, you can ignore it.\n"
          "\n"
          "Kind regards\n"
          "{{organisation}}\n"},
         {"share_link.en.html",
-         ES_HTML_HEAD "<p>Hello {{recipient_name}},</p>\n"
+         ES_HTML_HEAD "<p>{{greeting}}</p>\n"
                       "<p>{{sender_name}} of {{organisation}} shared documents with you.</p>\n"
                       "<p><a href=\"{{link}}\">View the documents</a></p>\n"
                       "<p style=\"font-size:13px;color:#555;\">{{link}}</p>\n"
-                      "<p>The link is valid until {{expires}}.</p>\n"
+                      "<p>The link is valid until {{expires}}.<br>{{protection_note}}</p>\n"
                       "<p>If you did not expect this message, you can ignore it.</p>\n"
                       "<p>Kind regards<br>{{organisation}}</p>\n" ES_HTML_TAIL},
 
@@ -70,7 +72,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"one_time_code.de.txt",
          "Subject: Ihr Sicherheitscode für {{organisation}}\n"
          "\n"
-         "Guten Tag {{recipient_name}}\n"
+         "{{greeting}}\n"
          "\n"
          "Ihr Sicherheitscode lautet: {{code}}\n"
          "\n"
@@ -79,7 +81,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\n"
          "{{organisation}}\n"},
         {"one_time_code.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{recipient_name}}</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>Ihr Sicherheitscode lautet:</p>\n"
          "<p style=\"font-size:24px;letter-spacing:4px;\"><strong>{{code}}</strong></p>\n"
          "<p>Er ist {{valid_minutes}} Minuten gültig und kann einmal verwendet werden. "
@@ -88,7 +90,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"one_time_code.en.txt",
          "Subject: Your security code for {{organisation}}\n"
          "\n"
-         "Hello {{recipient_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "Your security code is: {{code}}\n"
          "\n"
@@ -97,7 +99,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\n"
          "{{organisation}}\n"},
         {"one_time_code.en.html", ES_HTML_HEAD
-         "<p>Hello {{recipient_name}},</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>Your security code is:</p>\n"
          "<p style=\"font-size:24px;letter-spacing:4px;\"><strong>{{code}}</strong></p>\n"
          "<p>It is valid for {{valid_minutes}} minutes and can be used once. "
@@ -106,30 +108,30 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
 
         // ---- owner: first opened --------------------------------------------------------------
         {"owner_opened.de.txt",
-         "Subject: {{recipient_name}} hat Ihren Link geöffnet ({{case_reference}})\n"
+         "Subject: Ihr Link für {{recipient_name}} wurde geöffnet ({{case_reference}})\n"
          "\n"
-         "Guten Tag {{sender_name}}\n"
+         "{{greeting}}\n"
          "\n"
-         "{{recipient_name}} hat am {{at}} zum ersten Mal {{access}}.\n"
+         "Am {{at}} hat {{recipient_name}} zum ersten Mal {{access}}.\n"
          "Fall: {{case_reference}}\n"
          "\n"
          "Alle Zugriffe sehen Sie im Fall unter \"Externes Teilen\".\n"},
         {"owner_opened.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{sender_name}}</p>\n"
-         "<p>{{recipient_name}} hat am {{at}} zum ersten Mal {{access}}.<br>"
+         "<p>{{greeting}}</p>\n"
+         "<p>Am {{at}} hat {{recipient_name}} zum ersten Mal {{access}}.<br>"
          "Fall: {{case_reference}}</p>\n"
          "<p>Alle Zugriffe sehen Sie im Fall unter «Externes Teilen».</p>\n" ES_HTML_TAIL},
         {"owner_opened.en.txt",
-         "Subject: {{recipient_name}} opened your link ({{case_reference}})\n"
+         "Subject: Your link for {{recipient_name}} was opened ({{case_reference}})\n"
          "\n"
-         "Hello {{sender_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "On {{at}}, {{recipient_name}} {{access}} for the first time.\n"
          "Case: {{case_reference}}\n"
          "\n"
          "Every access is listed in the case's \"External Sharing\" tab.\n"},
         {"owner_opened.en.html", ES_HTML_HEAD
-         "<p>Hello {{sender_name}},</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>On {{at}}, {{recipient_name}} {{access}} for the first time.<br>"
          "Case: {{case_reference}}</p>\n"
          "<p>Every access is listed in the case's “External Sharing” tab.</p>\n" ES_HTML_TAIL},
@@ -138,7 +140,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"owner_failed_attempts.de.txt",
          "Subject: Fehlgeschlagene Zugriffsversuche auf Ihren Link ({{case_reference}})\n"
          "\n"
-         "Guten Tag {{sender_name}}\n"
+         "{{greeting}}\n"
          "\n"
          "Auf den Link für {{recipient_name}} gab es bis {{at}} {{attempts}} "
          "fehlgeschlagene Versuche.\n"
@@ -148,7 +150,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "Wenn das nicht die empfangende Person war, widerrufen Sie den Link im Fall unter\n"
          "\"Externes Teilen\".\n"},
         {"owner_failed_attempts.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{sender_name}}</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>Auf den Link für {{recipient_name}} gab es bis {{at}} {{attempts}} "
          "fehlgeschlagene Versuche.<br>{{reason}}<br>Fall: {{case_reference}}</p>\n"
          "<p>Wenn das nicht die empfangende Person war, widerrufen Sie den Link im Fall unter "
@@ -156,7 +158,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"owner_failed_attempts.en.txt",
          "Subject: Failed attempts on your link ({{case_reference}})\n"
          "\n"
-         "Hello {{sender_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "The link for {{recipient_name}} saw {{attempts}} failed attempts up to {{at}}.\n"
          "{{reason}}\n"
@@ -165,7 +167,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "If that was not the recipient, revoke the link in the case's \"External Sharing\" "
          "tab.\n"},
         {"owner_failed_attempts.en.html", ES_HTML_HEAD
-         "<p>Hello {{sender_name}},</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>The link for {{recipient_name}} saw {{attempts}} failed attempts up to {{at}}.<br>"
          "{{reason}}<br>Case: {{case_reference}}</p>\n"
          "<p>If that was not the recipient, revoke the link in the case's “External Sharing” "
@@ -175,7 +177,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"owner_delivery_failed.de.txt",
          "Subject: Zustellung fehlgeschlagen: {{failed_message}} an {{address}}\n"
          "\n"
-         "Guten Tag {{sender_name}}\n"
+         "{{greeting}}\n"
          "\n"
          "{{failed_message}} an {{recipient_name}} ({{address}}) konnte nicht zugestellt werden.\n"
          "Grund: {{error}}\n"
@@ -183,7 +185,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\n"
          "Prüfen Sie die Adresse oder geben Sie den Link auf anderem Weg weiter.\n"},
         {"owner_delivery_failed.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{sender_name}}</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>{{failed_message}} an {{recipient_name}} ({{address}}) konnte nicht zugestellt "
          "werden.<br>Grund: {{error}}<br>Fall: {{case_reference}}</p>\n"
          "<p>Prüfen Sie die Adresse oder geben Sie den Link auf anderem Weg "
@@ -191,7 +193,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"owner_delivery_failed.en.txt",
          "Subject: Delivery failed: {{failed_message}} to {{address}}\n"
          "\n"
-         "Hello {{sender_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "{{failed_message}} to {{recipient_name}} ({{address}}) could not be delivered.\n"
          "Reason: {{error}}\n"
@@ -199,7 +201,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\n"
          "Check the address, or pass the link on another way.\n"},
         {"owner_delivery_failed.en.html", ES_HTML_HEAD
-         "<p>Hello {{sender_name}},</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>{{failed_message}} to {{recipient_name}} ({{address}}) could not be delivered.<br>"
          "Reason: {{error}}<br>Case: {{case_reference}}</p>\n"
          "<p>Check the address, or pass the link on another way.</p>\n" ES_HTML_TAIL},
@@ -210,7 +212,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"expiry_reminder.de.txt",
          "Subject: Ihr Link für {{recipient_name}} läuft am {{expires}} ab\n"
          "\n"
-         "Guten Tag {{sender_name}}\n"
+         "{{greeting}}\n"
          "\n"
          "Der Link für {{recipient_name}} läuft am {{expires}} ab.\n"
          "Fall: {{case_reference}}\n"
@@ -222,7 +224,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\n"
          "Sonst ist nichts zu tun: Nach Ablauf funktioniert der Link nicht mehr.\n"},
         {"expiry_reminder.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{sender_name}}</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>Der Link für {{recipient_name}} läuft am {{expires}} ab.<br>"
          "Fall: {{case_reference}}</p>\n"
          "<p>Soll er länger gültig bleiben: Öffnen Sie den Fall, wählen Sie im Reiter «Externes "
@@ -233,7 +235,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"expiry_reminder.en.txt",
          "Subject: Your link for {{recipient_name}} expires on {{expires}}\n"
          "\n"
-         "Hello {{sender_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "The link for {{recipient_name}} expires on {{expires}}.\n"
          "Case: {{case_reference}}\n"
@@ -244,7 +246,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\n"
          "Otherwise there is nothing to do: the link stops working when it expires.\n"},
         {"expiry_reminder.en.html", ES_HTML_HEAD
-         "<p>Hello {{sender_name}},</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>The link for {{recipient_name}} expires on {{expires}}.<br>"
          "Case: {{case_reference}}</p>\n"
          "<p>To keep it working longer, open the case, choose “Extend” next to the link in its "
@@ -260,7 +262,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "Subject: Keine Sicherheitscodes mehr für Ihren Link in dieser Stunde "
          "({{case_reference}})\n"
          "\n"
-         "Guten Tag {{sender_name}}\n"
+         "{{greeting}}\n"
          "\n"
          "Für den Link für {{recipient_name}} wurden bis {{at}} {{attempts}} Sicherheitscodes "
          "angefordert, so viele wie in einer Stunde erlaubt sind. Bis die Stunde um ist, "
@@ -271,7 +273,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "\"Externes Teilen\" beim Link \"Zähler zurücksetzen\". Hat niemand Codes angefordert, "
          "widerrufen Sie den Link dort.\n"},
         {"owner_code_limit.de.html", ES_HTML_HEAD
-         "<p>Guten Tag {{sender_name}}</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>Für den Link für {{recipient_name}} wurden bis {{at}} {{attempts}} Sicherheitscodes "
          "angefordert, so viele wie in einer Stunde erlaubt sind. Bis die Stunde um ist, "
          "erhält niemand einen neuen Code, auch {{recipient_name}} nicht.<br>"
@@ -283,7 +285,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
         {"owner_code_limit.en.txt",
          "Subject: No more security codes for your link this hour ({{case_reference}})\n"
          "\n"
-         "Hello {{sender_name}},\n"
+         "{{greeting}}\n"
          "\n"
          "Up to {{at}}, {{attempts}} security codes were requested for the link for "
          "{{recipient_name}}: as many as one hour allows. Until the hour is over nobody gets a "
@@ -294,7 +296,7 @@ const std::vector<BuiltinTemplate>& builtin_templates() {
          "next to the link in its \"External Sharing\" tab. If nobody should be asking for codes, "
          "revoke the link there.\n"},
         {"owner_code_limit.en.html", ES_HTML_HEAD
-         "<p>Hello {{sender_name}},</p>\n"
+         "<p>{{greeting}}</p>\n"
          "<p>Up to {{at}}, {{attempts}} security codes were requested for the link for "
          "{{recipient_name}}: as many as one hour allows. Until the hour is over nobody gets a "
          "new code, {{recipient_name}} neither.<br>Case: {{case_reference}}</p>\n"

@@ -73,6 +73,52 @@ std::string reason_text(const OutboxPayload& p, Locale l) {
     return out;
 }
 
+// The salutation: by name, or a neutral one when there is none. Never by address: an address is
+// not how anyone is greeted, and a name that is one (typed into the name field) is no name.
+std::string greeting(const std::string& name, Locale l) {
+    if (name.empty() || domain::is_valid_email(name)) {
+        return l == Locale::De ? "Guten Tag" : "Hello,";
+    }
+    return l == Locale::De ? "Guten Tag " + name : "Hello " + name + ",";
+}
+
+// What the recipient of a link will be asked for, so that a password prompt or a code message
+// does not come as a surprise. Names the protection, never the password.
+std::string protection_note(const OutboxPayload& p, Locale l) {
+    const bool de = l == Locale::De;
+    const std::string sender =
+        p.sender_name.empty() ? (de ? "die absendende Person" : "the sender") : p.sender_name;
+    const bool password = p.protection == "password" || p.protection == "both";
+    const bool code = p.protection == "code" || p.protection == "both";
+    const bool sms = p.code_channel == "sms";
+    if (!password && !code) {
+        return de ? "Zum Öffnen brauchen Sie weder ein Passwort noch einen Code."
+                  : "You need no password or code to open it.";
+    }
+    std::string out;
+    if (password) {
+        out = de ? "Zum Öffnen brauchen Sie ein Passwort. " + sender +
+                       " teilt es Ihnen auf einem anderen Weg mit, nicht in dieser E-Mail."
+                 : "To open it you need a password. " + sender +
+                       " tells you the password another way, not in this e-mail.";
+    }
+    if (code) {
+        if (!out.empty()) {
+            out += " ";
+        }
+        if (de) {
+            out += std::string(password ? "Danach" : "Beim Öffnen") +
+                   " erhalten Sie einen einmaligen Sicherheitscode " +
+                   (sms ? "per SMS an Ihre Mobilnummer." : "per E-Mail an diese Adresse.");
+        } else {
+            out += std::string(password ? "After that" : "When you open it") +
+                   " you receive a one-time security code " +
+                   (sms ? "by SMS to your mobile phone." : "by e-mail to this address.");
+        }
+    }
+    return out;
+}
+
 std::string failed_message_text(const std::string& kind, Locale l) {
     if (kind == "one_time_code") {
         return l == Locale::De ? "Der Sicherheitscode" : "The security code";
@@ -122,13 +168,21 @@ ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
     values["recipient_name"] = p.recipient_name;
     values["sender_name"] = p.sender_name;
     values["case_reference"] = p.case_reference;
-    if (kind == MessageKind::ShareLink || kind == MessageKind::AccessCode) {
-        // Speaking to the recipient: greet by address when no name was given.
-        if (values["recipient_name"].empty()) {
-            values["recipient_name"] = message.recipient_address;
+    const bool to_recipient = kind == MessageKind::ShareLink || kind == MessageKind::AccessCode;
+    if (to_recipient) {
+        // Speaking to the recipient: by name, or neutrally; never by address.
+        values["greeting"] = greeting(p.recipient_name, l);
+        if (domain::is_valid_email(p.recipient_name)) {
+            values["recipient_name"].clear();
         }
-    } else if (values["recipient_name"].empty()) {
-        values["recipient_name"] = l == Locale::De ? "die empfangende Person" : "the recipient";
+    } else {
+        values["greeting"] = greeting(p.sender_name, l);
+        if (values["recipient_name"].empty()) {
+            values["recipient_name"] = l == Locale::De ? "die empfangende Person" : "the recipient";
+        }
+    }
+    if (kind == MessageKind::ShareLink) {
+        values["protection_note"] = protection_note(p, l);
     }
     if (p.expires_at) {
         values["expires"] = format_time(*p.expires_at, l);
@@ -172,9 +226,7 @@ ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
     MimeMail mail;
     mail.from_name = p.organisation.empty() ? from_name_ : p.organisation + " – " + from_name_;
     mail.from_address = from_address_;
-    mail.to_name = kind == MessageKind::ShareLink || kind == MessageKind::AccessCode
-                       ? p.recipient_name
-                       : p.sender_name;
+    mail.to_name = to_recipient ? values["recipient_name"] : p.sender_name;
     mail.to_address = message.recipient_address;
     mail.subject = t.subject.render(values, one_line);
     mail.message_id = id;

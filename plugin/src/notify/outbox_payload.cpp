@@ -41,6 +41,8 @@ std::string OutboxPayload::to_json() const {
         o.set("expires_at", static_cast<Poco::Int64>(domain::to_epoch_ms(*expires_at)));
     }
     set_text(o, "sealed_token", sealed_token);
+    set_text(o, "protection", protection);
+    set_text(o, "code_channel", code_channel);
     set_text(o, "sealed_code", sealed_code);
     if (valid_minutes != 0) {
         o.set("valid_minutes", valid_minutes);
@@ -80,6 +82,8 @@ OutboxPayload OutboxPayload::from_json(const std::string& json) {
         p.case_reference = text_of(*o, "case_reference");
         p.expires_at = time_of(*o, "expires_at");
         p.sealed_token = text_of(*o, "sealed_token");
+        p.protection = text_of(*o, "protection");
+        p.code_channel = text_of(*o, "code_channel");
         p.sealed_code = text_of(*o, "sealed_code");
         p.valid_minutes = o->has("valid_minutes") ? o->getValue<int>("valid_minutes") : 0;
         p.at = time_of(*o, "at");

@@ -25,8 +25,12 @@ struct OutboxPayload {
 
     std::optional<domain::Timestamp> expires_at;  // share_link, expiry_reminder
     std::string sealed_token;                     // share_link
-    std::string sealed_code;                      // one_time_code
-    int valid_minutes = 0;                        // one_time_code
+    // share_link: what the recipient will be asked for ("password", "code", "both"; empty: none)
+    // and where a code goes ("sms", "email"). Never the password itself.
+    std::string protection;
+    std::string code_channel;
+    std::string sealed_code;  // one_time_code
+    int valid_minutes = 0;    // one_time_code
 
     std::optional<domain::Timestamp> at;  // owner alerts: when it happened
     std::string access;                   // owner_opened: "view" or "download"

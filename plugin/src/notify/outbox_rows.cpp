@@ -60,6 +60,14 @@ domain::OutboxMessage share_link_row(const ShareFacts& facts, const std::string&
     OutboxPayload p = payload_for(facts);
     p.sealed_token = sealed_token;
     p.expires_at = expires_at;
+    if (facts.protection != domain::Protection::None) {
+        p.protection = facts.protection == domain::Protection::Password ? "password"
+                       : facts.protection == domain::Protection::Code   ? "code"
+                                                                        : "both";
+        if (domain::needs_code(facts.protection)) {
+            p.code_channel = std::string(domain::to_text(facts.code_channel));
+        }
+    }
     return row(facts, MessageKind::ShareLink, Channel::Email, checked_email(recipient_email), p,
                now);
 }

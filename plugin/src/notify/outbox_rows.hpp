@@ -27,6 +27,9 @@ struct ShareFacts {
     std::string owner_name;
     std::string owner_email;  // may be empty: then no owner alerts can be sent
     std::string recipient_name;
+    // What the link e-mail tells the recipient to have ready (share_link_row only).
+    domain::Protection protection = domain::Protection::None;
+    domain::CodeChannel code_channel = domain::CodeChannel::None;
 };
 
 enum class AccessKind { View, Download };

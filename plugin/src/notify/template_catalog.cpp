@@ -113,14 +113,15 @@ std::string read_file(const fs::path& path) {
 
 const std::set<std::string>& TemplateCatalog::placeholders(MessageKind kind) {
     static const std::map<MessageKind, std::set<std::string>> by_kind = [] {
-        const std::set<std::string> common = {"organisation", "recipient_name", "sender_name"};
+        const std::set<std::string> common = {"organisation", "recipient_name", "sender_name",
+                                              "greeting"};
         auto with = [&](std::initializer_list<std::string> more) {
             std::set<std::string> s = common;
             s.insert(more);
             return s;
         };
         return std::map<MessageKind, std::set<std::string>>{
-            {MessageKind::ShareLink, with({"link", "expires"})},
+            {MessageKind::ShareLink, with({"link", "expires", "protection_note"})},
             {MessageKind::AccessCode, with({"code", "valid_minutes"})},
             {MessageKind::OwnerFirstOpened, with({"access", "at", "case_reference"})},
             {MessageKind::OwnerFailedAttempts,

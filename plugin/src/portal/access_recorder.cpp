@@ -30,7 +30,8 @@ domain::AccessEvent AccessRecorder::event_of(const ShareAccess& access, const Ex
     e.at = domain::now_utc();
     e.client_ip = ex.client_ip();
     e.user_agent = ex.user_agent();
-    e.action = action;
+    // The owner's own visits stay in the log, told apart from the recipient's.
+    e.action = access.owner_visit ? "owner_" + action : action;
     e.item_id = item_id;
     e.outcome = outcome;
     return e;

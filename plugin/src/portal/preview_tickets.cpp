@@ -21,7 +21,7 @@ std::string PreviewTickets::create_url(const std::string& organisation_id,
     return public_url_ + "/p/" + g.seal(box_, kTicketPurpose);
 }
 
-std::optional<std::string> PreviewTickets::redeem(const std::string& ticket) {
+std::optional<PreviewTickets::Redeemed> PreviewTickets::redeem(const std::string& ticket) {
     auto grant = PreviewGrant::open(box_, kTicketPurpose, ticket);
     const auto now = store_.database_now();
     if (!grant || now >= grant->expires_at) {
@@ -32,8 +32,10 @@ std::optional<std::string> PreviewTickets::redeem(const std::string& ticket) {
                                    std::chrono::seconds(3600), 1)) {
         return std::nullopt;
     }
+    const PreviewGrant mark{grant->organisation_id, "", grant->user_id, now + kOwnerMarkLifetime};
     grant->expires_at = now + kPreviewLifetime;
-    return grant->seal(box_, ShareGate::kPreviewPurpose);
+    return Redeemed{grant->seal(box_, ShareGate::kPreviewPurpose),
+                    mark.seal(box_, ShareGate::kOwnerMarkPurpose)};
 }
 
 }  // namespace es::portal

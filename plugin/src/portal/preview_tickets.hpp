@@ -20,6 +20,7 @@ class PreviewTickets {
   public:
     static constexpr std::chrono::minutes kTicketLifetime{2};
     static constexpr std::chrono::minutes kPreviewLifetime{30};
+    static constexpr std::chrono::hours kOwnerMarkLifetime{24 * 30};
 
     PreviewTickets(store::Store& store, const crypto::SecretBox& box, std::string public_url)
         : store_(store), box_(box), public_url_(std::move(public_url)) {}
@@ -29,8 +30,12 @@ class PreviewTickets {
     std::string create_url(const std::string& organisation_id, const std::string& share_id,
                            const std::string& user_id);
 
-    // The preview cookie value for a valid, unused ticket; nothing otherwise.
-    std::optional<std::string> redeem(const std::string& ticket);
+    struct Redeemed {
+        std::string preview_cookie;  // the preview of this share, for kPreviewLifetime
+        std::string owner_mark;      // this browser is the organisation's (ShareGate::by_token)
+    };
+    // The cookie values for a valid, unused ticket; nothing otherwise.
+    std::optional<Redeemed> redeem(const std::string& ticket);
 
   private:
     store::Store& store_;

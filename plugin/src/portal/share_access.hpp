@@ -26,6 +26,10 @@ struct ShareAccess {
     // For page headers and messages: the organisation setting "display_name", else its id.
     std::string organisation_name;
     domain::Actor owner;  // preview only: the owner who opened it
+    // The link itself (not the preview) opened in a browser of the share's organisation (the
+    // owner mark, ShareGate): logged as the owner's visit ("owner_view" …), never as the
+    // recipient's, and no "first opened" journal entry or alert. Grants nothing more.
+    bool owner_visit = false;
 
     std::string log_ref() const { return token_hash.substr(0, 8); }
 

@@ -32,11 +32,22 @@ std::optional<ShareAccess> ShareGate::by_token(const Exchange& ex, std::string_v
                 a.session = std::move(s);
             }
         }
+        a.owner_visit = carries_owner_mark(ex, a.share.organisation_id);
         a.selection = store_.shares().selection(a.share.id);
         a.organisation_name = organisation_name(a.share.organisation_id);
         out = std::move(a);
     });
     return out;
+}
+
+bool ShareGate::carries_owner_mark(const Exchange& ex, const std::string& organisation_id) const {
+    const auto cookie = ex.cookie(cookies_.owner_mark_name());
+    if (!cookie) {
+        return false;
+    }
+    const auto mark = PreviewGrant::open(box_, kOwnerMarkPurpose, *cookie);
+    // The mark decides how a visit is logged, never what it may see: the local clock will do.
+    return mark && mark->organisation_id == organisation_id && domain::now_utc() < mark->expires_at;
 }
 
 std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {

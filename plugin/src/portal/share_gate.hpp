@@ -25,6 +25,7 @@ namespace es::portal {
 class ShareGate {
   public:
     static constexpr const char* kPreviewPurpose = "portal-preview-session";
+    static constexpr const char* kOwnerMarkPurpose = "portal-owner-mark";
 
     ShareGate(store::Store& store, LicenceGate& licence, const crypto::SecretBox& box,
               const http::CookieJar& cookies, std::chrono::minutes session_idle)
@@ -42,6 +43,10 @@ class ShareGate {
     std::chrono::minutes session_idle() const { return idle_; }
 
   private:
+    // A browser in which someone of the share's organisation opened a preview (the owner mark
+    // cookie, sealed, from PreviewTickets::redeem).
+    bool carries_owner_mark(const Exchange& ex, const std::string& organisation_id) const;
+
     std::string organisation_name(const std::string& organisation_id);
 
     store::Store& store_;

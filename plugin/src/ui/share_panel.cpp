@@ -148,6 +148,10 @@ Json column(const std::string& id, const std::string& label) {
 }
 
 std::string action_text(Language lang, const std::string& action) {
+    // The portal logs visits from a browser of the owner's organisation as "owner_<action>".
+    if (action.rfind("owner_", 0) == 0) {
+        return text(lang, "log.owner_visit") + ": " + action_text(lang, action.substr(6));
+    }
     static const std::map<std::string, std::pair<const char*, const char*>> names = {
         {"view", {"viewed", "angesehen"}},
         {"download", {"downloaded", "heruntergeladen"}},
@@ -159,33 +163,93 @@ std::string action_text(Language lang, const std::string& action) {
     };
     auto it = names.find(action);
     if (it == names.end()) {
-        return action;
+        return text(lang, "log.action.other");  // never the stored code itself
     }
     return lang == Language::German ? it->second.second : it->second.first;
+}
+
+// The stored outcome codes (portal/access_recorder.hpp) as the owner reads them.
+std::string outcome_text(Language lang, const std::string& outcome) {
+    static const std::map<std::string, std::pair<const char*, const char*>> names = {
+        {"ok", {"OK", "OK"}},
+        {"partial", {"part of the file", "Teil der Datei"}},
+        {"wrong_password", {"wrong password", "falsches Passwort"}},
+        {"wrong_code", {"wrong code", "falscher Code"}},
+        {"code_expired", {"code expired", "Code abgelaufen"}},
+        {"throttled",
+         {"held back after too many tries", "zurückgehalten nach zu vielen Versuchen"}},
+        {"limit_reached", {"download limit reached", "Download-Grenze erreicht"}},
+        {"denied", {"refused", "abgelehnt"}},
+        {"aborted", {"broken off", "abgebrochen"}},
+        {"busy", {"server busy, not checked", "Server ausgelastet, nicht geprüft"}},
+    };
+    auto it = names.find(outcome);
+    if (it == names.end()) {
+        return text(lang, "log.outcome.other");
+    }
+    return lang == Language::German ? it->second.second : it->second.first;
+}
+
+// Which link a log row belongs to: its recipient's name (else e-mail address, else phone number,
+// else "Link of <date>"); with the creation time when two links of the case would read the same.
+std::map<std::string, std::string> link_labels(Language lang,
+                                               const std::vector<SharePanelRow>& rows) {
+    std::map<std::string, std::string> labels;
+    std::map<std::string, int> uses;
+    for (const auto& r : rows) {
+        const domain::Share& s = r.overview.share;
+        std::string label = s.recipient.name.value_or("");
+        if (label.empty()) {
+            label = s.recipient.email.value_or(s.recipient.phone.value_or(""));
+        }
+        if (label.empty()) {
+            label = fill(text(lang, "log.link.unnamed"), "date", format_date_time(s.created_at));
+        }
+        labels[s.id] = label;
+        ++uses[label];
+    }
+    for (const auto& r : rows) {
+        const domain::Share& s = r.overview.share;
+        if (uses[labels[s.id]] > 1) {
+            labels[s.id] +=
+                " (" +
+                fill(text(lang, "log.link.created"), "date", format_date_time(s.created_at)) + ")";
+        }
+    }
+    return labels;
 }
 
 Json access_log_table(const SharePanelInput& in) {
     const Language lang = in.language;
     JsonArray columns = array();
     columns->add(column("when", text(lang, "log.col.when")));
+    columns->add(column("link", text(lang, "log.col.link")));
     columns->add(column("from", text(lang, "log.col.from")));
     columns->add(column("browser", text(lang, "log.col.browser")));
     columns->add(column("what", text(lang, "log.col.what")));
     columns->add(column("outcome", text(lang, "log.col.outcome")));
+    const auto labels = link_labels(lang, in.rows);
     JsonArray rows = array();
     for (const auto& e : in.access_log) {
         Json cells = object();
         cells->set("when", cell_text(format_date_time(e.at)));
+        const auto label = labels.find(e.share_id);
+        cells->set("link", cell_text(label == labels.end() ? "—" : label->second));
         cells->set("from", cell_text(e.client_ip));
         cells->set("browser", cell_text(e.user_agent));
         std::string what = action_text(lang, e.action);
         if (!e.item_id.empty() && in.snapshot != nullptr) {
             what += ": " + in.snapshot->item_label(e.item_id);
         }
-        cells->set("what", cell_text(what));
+        Json what_cell = cell_text(what);
+        if (e.action.rfind("owner_", 0) == 0) {
+            what_cell->set("muted", true);
+        }
+        cells->set("what", what_cell);
         const bool ok = e.outcome == "ok";
-        cells->set("outcome",
-                   element({{"badge", e.outcome}, {"tone", ok ? "success" : "warning"}}));
+        cells->set("outcome", element({{"badge", outcome_text(lang, e.outcome)},
+                                       {"tone", ok ? "success" : "warning"}}));
+
         Json row = object();
         row->set("id", std::to_string(e.id));
         row->set("cells", cells);
@@ -315,7 +379,7 @@ Json items_dialog(Language lang, const domain::Share& share, const domain::Selec
         journal->add(i);
     }
     for (const auto& a : snapshot.attachments) {
-        Json i = element({{"id", a.id}, {"label", a.name}, {"detail", human_size(a.size)}});
+        Json i = element({{"id", a.id}, {"label", a.name}, {"detail", human_size(a.size, lang)}});
         i->set("checked", visible(domain::Section::Attachments, a.id));
         attachments->add(i);
     }

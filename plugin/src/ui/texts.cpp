@@ -210,6 +210,16 @@ const std::map<std::string_view, Entry>& table() {
         {"status.expired", {"expired", "abgelaufen"}},
         {"status.revoked", {"revoked", "beendet"}},
         {"status.locked", {"locked", "gesperrt"}},
+        // The access log: which link a row belongs to, the owner's own visits, and words for
+        // codes the log stores (never shown as they are).
+        {"log.col.link", {"Link", "Link"}},
+        {"log.link.unnamed", {"Link of {date}", "Link vom {date}"}},
+        {"log.link.created", {"created {date}", "erstellt {date}"}},
+        {"log.owner_visit",
+         {"Your organisation, not the recipient",
+          "Deine Organisation, nicht die empfangende Person"}},
+        {"log.action.other", {"other access", "anderer Zugriff"}},
+        {"log.outcome.other", {"not completed", "nicht abgeschlossen"}},
     };
     return texts;
 }

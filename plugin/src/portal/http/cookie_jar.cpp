@@ -18,10 +18,14 @@ std::string CookieJar::preview_name() const {
 std::string CookieJar::language_name() const {
     return prefixed("es_lang");
 }
+std::string CookieJar::owner_mark_name() const {
+    return prefixed("es_owner");
+}
 
 void CookieJar::set(Poco::Net::HTTPResponse& response, const std::string& name,
-                    const std::string& value, long max_age_seconds) const {
-    std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+                    const std::string& value, long max_age_seconds, SameSite same_site) const {
+    std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=" +
+                    (same_site == SameSite::Lax ? "Lax" : "Strict");
     if (tls_) {
         c += "; Secure";
     }

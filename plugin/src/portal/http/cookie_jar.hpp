@@ -22,10 +22,17 @@ class CookieJar {
     std::string pre_session_name() const;  // random value the CSRF tokens are bound to
     std::string preview_name() const;
     std::string language_name() const;
+    // Marks a browser in which someone of an organisation opened a preview (ShareGate::by_token):
+    // their own visits to that organisation's links are logged as theirs, not the recipient's.
+    std::string owner_mark_name() const;
 
-    // HttpOnly, SameSite=Strict, Path=/, Secure under TLS. `max_age_seconds` < 0: session cookie.
+    // Strict for everything that grants access. Lax only for the owner mark, which grants nothing
+    // and must come along when the owner follows a link from the host's page (another site).
+    enum class SameSite { Strict, Lax };
+
+    // HttpOnly, SameSite, Path=/, Secure under TLS. `max_age_seconds` < 0: session cookie.
     void set(Poco::Net::HTTPResponse& response, const std::string& name, const std::string& value,
-             long max_age_seconds = -1) const;
+             long max_age_seconds = -1, SameSite same_site = SameSite::Strict) const;
     void remove(Poco::Net::HTTPResponse& response, const std::string& name) const;
 
   private:

@@ -39,6 +39,10 @@ std::string render_page(const PageFrame& frame, const std::string& heading,
         h += "<p class=\"preview\" role=\"status\">";
         h += escape(t.preview_banner);
         h += "</p>\n";
+    } else if (frame.owner_visit) {
+        h += "<p class=\"preview owner-visit\" role=\"status\">";
+        h += escape(t.owner_visit_banner);
+        h += "</p>\n";
     }
     h += "<header>\n<p class=\"org\">";
     h += escape(t.shared_by);

@@ -15,8 +15,9 @@ struct PageFrame {
     domain::Timestamp expires_at{};
     bool show_expiry = true;
     bool preview = false;
-    std::string base_path;  // "/s/<token>" or "/p"; forms post below it
-    std::string csrf;       // empty: no forms (no language switch)
+    bool owner_visit = false;  // the link opened in a browser of the owner's organisation
+    std::string base_path;     // "/s/<token>" or "/p"; forms post below it
+    std::string csrf;          // empty: no forms (no language switch)
 };
 
 // A complete HTML document; `main_html` must already be escaped.

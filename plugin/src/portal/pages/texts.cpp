@@ -1,7 +1,8 @@
 #include "portal/pages/texts.hpp"
 
-#include <cstdio>
 #include <string>
+
+#include "text/byte_size.hpp"
 
 namespace es::portal::pages {
 namespace {
@@ -48,6 +49,8 @@ const Texts kGerman{
     "Für diesen Link können im Moment keine weiteren Sicherheitscodes gesendet werden. Bitte "
     "versuchen Sie es in",
     "Minuten noch einmal oder wenden Sie sich an die Person, die Ihnen den Link geschickt hat.",
+    "Sie haben diesen Link in einem Browser Ihrer Organisation geöffnet: Das Zugriffsprotokoll "
+    "zeigt diesen Besuch als Ihre eigene Vorschau, nicht als Zugriff der empfangenden Person.",
 };
 
 const Texts kEnglish{
@@ -91,6 +94,8 @@ const Texts kEnglish{
     "Size",
     "No more security codes can be sent for this link at the moment. Please try again in",
     "minutes or contact the person who sent you the link.",
+    "You opened this link in a browser of your organisation: the access log shows this visit as "
+    "your own preview, not as the recipient's access.",
 };
 
 }  // namespace
@@ -100,28 +105,8 @@ const Texts& texts(Language language) {
 }
 
 std::string human_size(unsigned long long bytes, Language language) {
-    static constexpr const char* kUnits[] = {"B", "KB", "MB", "GB", "TB"};
-    double v = static_cast<double>(bytes);
-    int unit = 0;
-    while (v >= 1000.0 && unit < 4) {
-        v /= 1000.0;
-        ++unit;
-    }
-    char buf[32];
-    if (unit == 0) {
-        std::snprintf(buf, sizeof buf, "%llu %s", bytes, kUnits[0]);
-    } else {
-        std::snprintf(buf, sizeof buf, "%.1f %s", v, kUnits[unit]);
-    }
-    std::string s = buf;
-    if (language == Language::De) {
-        for (char& c : s) {
-            if (c == '.') {
-                c = ',';
-            }
-        }
-    }
-    return s;
+    return text::byte_size(
+        bytes, language == Language::De ? text::NumberFormat::German : text::NumberFormat::English);
 }
 
 }  // namespace es::portal::pages

@@ -48,11 +48,13 @@ struct Texts {
     // the person who sent you the link."
     const char* code_limit;
     const char* code_limit_end;
+    // On the recipient's page when someone of the sharing organisation opened the link itself.
+    const char* owner_visit_banner;
 };
 
 const Texts& texts(Language language);
 
-// "1.2 MB" style sizes, with the language's decimal separator.
+// text::byte_size in the page's language: the same size the owner saw in the share dialog.
 std::string human_size(unsigned long long bytes, Language language);
 
 }  // namespace es::portal::pages

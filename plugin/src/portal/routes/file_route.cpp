@@ -10,6 +10,7 @@
 #include "portal/http/delivery_meter.hpp"
 #include "portal/http/download_headers.hpp"
 #include "portal/http/responder.hpp"
+#include "portal/http/safe_filename.hpp"
 #include "portal/http/served_media_type.hpp"
 #include "portal/http/socket_body.hpp"
 #include "portal/pages/texts.hpp"
@@ -70,13 +71,23 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         ranges = http::parse_range(ex.request.get("Range"), size, ctx_.settings.portal.max_ranges);
     }
 
+    // The plain filename= names the file by its case and id when nothing readable is left of its
+    // name in ASCII; only then is the case number read (it is shown only when details are shared).
+    auto ascii_fallback = [&](const VisibleAttachment& a) {
+        if (!http::needs_fallback_stem(http::safe_filename(a.name))) {
+            return a.id;
+        }
+        const CaseView details = ctx_.case_views.load(access.share, selection, ex.language,
+                                                      CaseViewLoader::Parts{true, false, false});
+        return http::fallback_stem(details.case_number, a.id);
+    };
     auto& rsp = ex.response;
     rsp.set("Accept-Ranges", "bytes");
     rsp.set("ETag", etag);
     if (last_modified) {
         rsp.set("Last-Modified", *last_modified);
     }
-    rsp.set("Content-Disposition", http::attachment_disposition(att->name));
+    rsp.set("Content-Disposition", http::attachment_disposition(att->name, ascii_fallback(*att)));
 
     if (ranges.outcome == http::RangeRequest::Outcome::Unsatisfiable) {
         rsp.set("Content-Range", "bytes */" + std::to_string(size));

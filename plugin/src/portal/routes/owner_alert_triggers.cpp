@@ -4,7 +4,7 @@ namespace es::portal::routes {
 
 void report_opened(PortalContext& ctx, const Exchange& ex, const ShareAccess& access,
                    OwnerAlerts::Access what) {
-    if (access.preview || ex.is_head()) {
+    if (access.preview || access.owner_visit || ex.is_head()) {
         return;
     }
     ctx.ports.first_openings.opened(access.share);
@@ -16,7 +16,7 @@ void report_opened(PortalContext& ctx, const Exchange& ex, const ShareAccess& ac
 void report_failed_try(PortalContext& ctx, const ShareAccess& access, Attempt attempt,
                        const AttemptThrottle::Guess& guess) {
     const bool throttled = guess.delay.count() > 0;
-    if (access.preview ||
+    if (access.preview || access.owner_visit ||
         (!throttled && guess.share_tries <= ctx.settings.portal.guesses.free_per_address)) {
         return;
     }

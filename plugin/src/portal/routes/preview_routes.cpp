@@ -8,12 +8,17 @@
 namespace es::portal::routes {
 
 void PreviewOpenRoute::handle(Exchange& ex, const std::string& ticket) {
-    auto cookie = tickets_.redeem(ticket);
-    if (!cookie) {
+    auto redeemed = tickets_.redeem(ticket);
+    if (!redeemed) {
         send_dead_link(ex);
         return;
     }
-    ctx_.cookies.set(ex.response, ctx_.cookies.preview_name(), *cookie);
+    ctx_.cookies.set(ex.response, ctx_.cookies.preview_name(), redeemed->preview_cookie);
+    ctx_.cookies.set(
+        ex.response, ctx_.cookies.owner_mark_name(), redeemed->owner_mark,
+        std::chrono::duration_cast<std::chrono::seconds>(PreviewTickets::kOwnerMarkLifetime)
+            .count(),
+        http::CookieJar::SameSite::Lax);
     http::send_see_other(ex, "/preview");
 }
 

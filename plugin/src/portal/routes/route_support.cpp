@@ -52,6 +52,7 @@ pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& 
     f.organisation_name = access.organisation_name;
     f.expires_at = access.share.expires_at;
     f.preview = access.preview;
+    f.owner_visit = access.owner_visit;
     f.base_path = access.base_path;
     if (with_forms) {
         f.csrf = Csrf::token(ctx.csrf.ensure_pre_session(ex), access.csrf_subject);

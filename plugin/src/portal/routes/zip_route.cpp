@@ -63,7 +63,9 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
     }
     ex.response.setStatusAndReason(HTTPResponse::HTTP_OK);
     ex.response.setContentType("application/zip");
-    ex.response.set("Content-Disposition", http::attachment_disposition(base + ".zip"));
+    ex.response.set(
+        "Content-Disposition",
+        http::attachment_disposition(base + ".zip", http::fallback_stem(view.case_number, "zip")));
     ex.response.setContentLength64(
         static_cast<Poco::Int64>(zip::ZipStreamWriter::predicted_size(plan)));
     if (ex.is_head()) {
