@@ -17,6 +17,7 @@ export async function renderAdmin(main) {
     content.replaceChildren(notice('error', err.message));
     return;
   }
+  if (!content.isConnected) return; // the user went elsewhere meanwhile
   main.querySelector('.total').textContent = t('admin.active_users', { n: data.active_users });
   if (!data.modules.length) { content.replaceChildren(el('p', { class: 'muted empty' }, t('admin.no_modules'))); return; }
   content.replaceChildren(...data.modules.map((m) => {

@@ -6,7 +6,7 @@ import { renderCase } from './caseview.js';
 import { renderCaseList } from './caselist.js';
 import { toast } from './dialog.js';
 import { el } from './dom.js';
-import { setLocale, t } from './i18n.js';
+import { browserLocale, setLocale, t } from './i18n.js';
 import { renderLogin } from './login.js';
 import { renderMailbox } from './mailbox.js';
 
@@ -28,6 +28,8 @@ function signedOut() {
   setCsrfToken('');
   topbar.hidden = true;
   topbar.replaceChildren();
+  // Nobody is signed in: the browser's languages decide.
+  setLocale(browserLocale());
   renderLogin(main, signedIn);
 }
 

@@ -6,7 +6,7 @@ import { contributions } from './contributions.js';
 import { openContextMenu } from './contextmenu.js';
 import { Dialog, notice } from './dialog.js';
 import { el, formatDate } from './dom.js';
-import { locale, t } from './i18n.js';
+import { locale, t, tn } from './i18n.js';
 import { icon } from './icons.js';
 import { invokeAction } from './viewmodel.js';
 
@@ -69,9 +69,10 @@ export async function renderCaseList(main) {
       tableArea.removeAttribute('aria-busy');
     }
     if (seq !== requestSeq) return; // a newer request superseded this one
+    if (!tableArea.isConnected) return; // the user went elsewhere meanwhile
     const pages = Math.max(1, Math.ceil(data.total / state.pageSize));
     if (state.page > pages) { state.page = pages; load(); return; }
-    main.querySelector('.total').textContent = t('cases.total', { n: data.total.toLocaleString(locale()) });
+    main.querySelector('.total').textContent = tn('cases.total', data.total, data.total.toLocaleString(locale()));
     drawTable(data, columns);
     drawPager(data.total, pages);
   }

@@ -11,11 +11,20 @@ export class Dialog {
     this.titleNode = el('h2', { class: 'dialog-title', id: 'dialog-title' }, title || '');
     this.noticeArea = el('div', { class: 'dialog-notices' });
     this.body = el('div', { class: 'dialog-body' });
-    const closeButton = el('button', { type: 'button', class: 'icon-button', title: t('dialog.close'), 'aria-label': t('dialog.close'), onclick: () => this.close() }, '✕');
+    // guard(): true while the dialog holds input that closing would throw away (a form sets it).
+    this.guard = null;
+    const closeButton = el('button', { type: 'button', class: 'icon-button', title: t('dialog.close'), 'aria-label': t('dialog.close'), onclick: () => this.requestClose() }, '✕');
     this.box = el('div', { class: 'dialog' + (options.wide ? ' dialog-wide' : ''), role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dialog-title' },
       el('div', { class: 'dialog-header' }, this.titleNode, closeButton), this.noticeArea, this.body);
-    this.overlay = el('div', { class: 'dialog-overlay', onmousedown: (e) => { if (e.target === this.overlay) this.close(); } }, this.box);
-    this.keyHandler = (e) => { if (e.key === 'Escape') this.close(); };
+    this.promptArea = el('div', { class: 'dialog-prompt-area' });
+    this.box.insertBefore(this.promptArea, this.noticeArea);
+    this.overlay = el('div', { class: 'dialog-overlay', onmousedown: (e) => { if (e.target === this.overlay) this.requestClose(); } }, this.box);
+    this.keyHandler = (e) => {
+      if (e.key !== 'Escape' || openDialog !== this) return;
+      e.preventDefault();
+      // Escape on the question means "keep editing"; otherwise it asks before throwing input away.
+      if (this.prompt) this.keepEditing(); else this.requestClose();
+    };
     document.addEventListener('keydown', this.keyHandler);
     document.body.append(this.overlay);
     openDialog = this;
@@ -26,6 +35,7 @@ export class Dialog {
   setWide(wide) { this.box.classList.toggle('dialog-wide', !!wide); }
 
   setContent(nodes) {
+    this.keepEditing();
     this.noticeArea.replaceChildren();
     this.body.replaceChildren(...[nodes].flat());
     const first = this.body.querySelector('input:not([type=hidden]), select, textarea, button');
@@ -34,6 +44,32 @@ export class Dialog {
 
   showNotice(level, text) {
     this.noticeArea.replaceChildren(notice(level, text));
+  }
+
+  // Closing as the user asks for it (Escape, ✕, a click beside the dialog, "Cancel"): a dialog with
+  // typed input asks first, in the dialog itself, focus on "Keep editing".
+  requestClose() {
+    if (this.closed) return;
+    if (this.guard && this.guard()) { this.askDiscard(); return; }
+    this.close();
+  }
+
+  askDiscard() {
+    if (this.prompt) { this.prompt.querySelector('button').focus(); return; }
+    this.returnFocus = document.activeElement;
+    const keep = el('button', { type: 'button', class: 'button button-primary', onclick: () => this.keepEditing() }, t('dialog.keep_editing'));
+    const discard = el('button', { type: 'button', class: 'button button-danger', onclick: () => this.close() }, t('dialog.discard'));
+    this.prompt = el('div', { class: 'notice notice-warning discard-prompt', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'discard-text' },
+      el('span', { id: 'discard-text' }, t('dialog.discard.text')), el('div', { class: 'button-row' }, keep, discard));
+    this.promptArea.replaceChildren(this.prompt);
+    keep.focus();
+  }
+
+  keepEditing() {
+    if (!this.prompt) return;
+    this.prompt = null;
+    this.promptArea.replaceChildren();
+    if (this.returnFocus && this.returnFocus.isConnected) this.returnFocus.focus();
   }
 
   close() {

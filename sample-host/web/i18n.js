@@ -1,5 +1,8 @@
 // UI strings in German and English. The user's choice is stored server-side (PUT /api/me/locale)
-// and travels to plugins as the call context's locale.
+// and travels to plugins as the call context's locale; until the user chooses, the browser's
+// languages decide (navigator.languages here, Accept-Language on the server).
+// A text with a number of something has one entry per plural category of the language
+// ('cases.total.one', 'cases.total' for "other"): tn() picks it with Intl.PluralRules.
 const STRINGS = {
   de: {
     'app.name': 'Dossier Manager',
@@ -11,7 +14,7 @@ const STRINGS = {
     'cases.status.all': 'Alle Status', 'cases.status.open': 'Offen', 'cases.status.closed': 'Geschlossen',
     'cases.type.all': 'Alle Falltypen', 'cases.columns': 'Spalten', 'cases.columns.reset': 'Zurücksetzen',
     'cases.columns.title': 'Spaltenauswahl', 'cases.empty': 'Keine Fälle gefunden.',
-    'cases.total': '{n} Fälle', 'cases.page': 'Seite {page} von {pages}', 'cases.page_size': 'pro Seite',
+    'cases.total': '{n} Fälle', 'cases.total.one': '{n} Fall', 'cases.page': 'Seite {page} von {pages}', 'cases.page_size': 'pro Seite',
     'cases.prev': 'Zurück', 'cases.next': 'Weiter', 'cases.first': 'Erste', 'cases.last': 'Letzte',
     'col.number': 'Nummer', 'col.title': 'Fallname', 'col.status': 'Status', 'col.case_type': 'Falltyp',
     'col.owner': 'Zuständig', 'col.correspondent': 'Korrespondenz', 'col.received_date': 'Eingang',
@@ -35,6 +38,8 @@ const STRINGS = {
     'mailbox.date': 'Datum', 'mailbox.subject': 'Betreff', 'mailbox.refresh': 'Aktualisieren',
     'mailbox.hint': 'Nachrichten, die Module im Entwicklungsmodus in den Spool-Ordner schreiben, statt sie zu versenden.',
     'dialog.close': 'Schliessen', 'dialog.cancel': 'Abbrechen', 'dialog.confirm': 'Bestätigen',
+    'dialog.discard.text': 'Die Eingaben in diesem Dialog verwerfen?', 'dialog.discard': 'Verwerfen',
+    'dialog.keep_editing': 'Weiter bearbeiten', 'vm.other_errors': 'Bitte prüfe die Eingaben:',
     'vm.copy': 'Kopieren', 'vm.copied': 'Kopiert', 'vm.generate': 'Generieren', 'vm.show': 'Anzeigen',
     'vm.hide': 'Verbergen', 'vm.open_new_tab': 'In neuem Tab öffnen', 'vm.required': 'Pflichtfeld',
     'vm.item.on': 'Sichtbar', 'vm.item.off': 'Ausgeblendet', 'vm.unsupported': 'Nicht unterstütztes Element: {type}',
@@ -51,7 +56,7 @@ const STRINGS = {
     'cases.status.all': 'All states', 'cases.status.open': 'Open', 'cases.status.closed': 'Closed',
     'cases.type.all': 'All case types', 'cases.columns': 'Columns', 'cases.columns.reset': 'Reset',
     'cases.columns.title': 'Choose columns', 'cases.empty': 'No cases found.',
-    'cases.total': '{n} cases', 'cases.page': 'Page {page} of {pages}', 'cases.page_size': 'per page',
+    'cases.total': '{n} cases', 'cases.total.one': '{n} case', 'cases.page': 'Page {page} of {pages}', 'cases.page_size': 'per page',
     'cases.prev': 'Previous', 'cases.next': 'Next', 'cases.first': 'First', 'cases.last': 'Last',
     'col.number': 'Number', 'col.title': 'Case name', 'col.status': 'Status', 'col.case_type': 'Case type',
     'col.owner': 'Owner', 'col.correspondent': 'Correspondent', 'col.received_date': 'Received',
@@ -75,6 +80,8 @@ const STRINGS = {
     'mailbox.date': 'Date', 'mailbox.subject': 'Subject', 'mailbox.refresh': 'Refresh',
     'mailbox.hint': 'Messages that modules in development mode write into the spool folder instead of sending them.',
     'dialog.close': 'Close', 'dialog.cancel': 'Cancel', 'dialog.confirm': 'Confirm',
+    'dialog.discard.text': 'Discard what you entered in this dialog?', 'dialog.discard': 'Discard',
+    'dialog.keep_editing': 'Keep editing', 'vm.other_errors': 'Please check your input:',
     'vm.copy': 'Copy', 'vm.copied': 'Copied', 'vm.generate': 'Generate', 'vm.show': 'Show',
     'vm.hide': 'Hide', 'vm.open_new_tab': 'Open in a new tab', 'vm.required': 'Required',
     'vm.item.on': 'Visible', 'vm.item.off': 'Hidden', 'vm.unsupported': 'Unsupported element: {type}',
@@ -83,14 +90,32 @@ const STRINGS = {
   },
 };
 
-let current = 'de';
+// The first of the browser's languages that the host speaks; German when none.
+export function browserLocale(languages = navigator.languages || [navigator.language]) {
+  for (const tag of languages || []) {
+    const primary = String(tag || '').toLowerCase().split(/[-_]/)[0];
+    if (STRINGS[primary]) return primary;
+  }
+  return 'de';
+}
+
+let current = browserLocale();
 
 export function setLocale(locale) {
-  current = STRINGS[locale] ? locale : 'de';
+  current = STRINGS[locale] ? locale : browserLocale();
   document.documentElement.lang = current;
 }
 
 export function locale() { return current; }
+
+// The text for a count `n`, in the plural form the language's rules choose for it ("1 case",
+// "2 cases"); {n} is filled with `shown` (a formatted number) or n.
+export function tn(key, n, shown) {
+  const category = new Intl.PluralRules(current).select(Number(n));
+  const strings = STRINGS[current] || {};
+  const form = strings[key + '.' + category] !== undefined ? key + '.' + category : key;
+  return t(form, { n: shown !== undefined ? shown : n });
+}
 
 export function t(key, vars) {
   let text = (STRINGS[current] && STRINGS[current][key]) || STRINGS.en[key] || key;

@@ -121,6 +121,11 @@ export function followResult(result, ctx) {
     case 'refresh':
       if (ctx.onChanged) ctx.onChanged();
       break;
+    case 'field_errors':
+      // Messages beside the fields of the form that was sent, where it stands (panel or dialog).
+      if (ctx.showFieldErrors) ctx.showFieldErrors(result.errors && typeof result.errors === 'object' ? result.errors : {});
+      else tell('error', Object.values(result.errors || {}).map(str).join(' ') || t('error.generic'));
+      break;
     case 'open_url': {
       const url = safeUrl(result.url);
       if (url) window.open(url, '_blank', 'noopener,noreferrer');
@@ -139,6 +144,7 @@ export function openViewModelDialog(vm, ctx) {
   dialog.setTitle(str(vm.title));
   dialog.setWide(vm.size === 'wide');
   const dctx = { ...ctx, placement: 'dialog', dialog, notify: (level, text) => dialog.showNotice(level, text) };
+  dialog.guard = null; // a form in the new content sets its own
   dialog.setContent(renderBody(vm.body, dctx));
   return dialog;
 }
@@ -203,7 +209,8 @@ function form(vm, ctx) {
   const errors = vm.errors && typeof vm.errors === 'object' ? vm.errors : {};
   const node = el('form', { class: 'vm-form' });
   const fields = [];
-  if (errors._form) node.append(notice('error', str(errors._form)));
+  const formNotice = el('div', { class: 'form-notices' });
+  node.append(formNotice);
   for (const f of Array.isArray(vm.fields) ? vm.fields : []) {
     if (!f || typeof f !== 'object' || typeof f.name !== 'string') continue;
     const renderer = FIELDS[f.type];
@@ -218,7 +225,27 @@ function form(vm, ctx) {
   }
   // show_if: a field is visible only while another field's value is one of the listed ones.
   const byName = Object.fromEntries(fields.map((f) => [f.spec.name, f]));
+  // An error for a field the form does not show (or for the whole form) goes on top, never lost.
+  const elsewhere = Object.entries(errors).filter(([name]) => !byName[name] || name === '_form');
+  if (elsewhere.length) formNotice.append(notice('error', elsewhere.map(([, m]) => str(m)).join(' ')));
+  // value_if: until the user types into it, the field follows another field: when that one
+  // changes, it shows the value listed for the new value (a default that depends on a choice).
+  const followed = new Map();
+  for (const f of fields) {
+    const dep = f.spec.value_if;
+    if (dep && typeof dep === 'object' && byName[dep.field] && dep.values && typeof dep.values === 'object' && f.set) {
+      followed.set(f, String(byName[dep.field].read()));
+    }
+  }
   const applyConditions = () => {
+    for (const [f, last] of followed) {
+      const dep = f.spec.value_if;
+      const now = String(byName[dep.field].read());
+      if (now === last) continue;
+      followed.set(f, now);
+      const v = dep.values[now];
+      if (v !== undefined && !f.touched()) f.set(str(v));
+    }
     for (const f of fields) {
       const cond = f.spec.show_if;
       if (!cond || typeof cond !== 'object' || !byName[cond.field]) continue;
@@ -235,9 +262,23 @@ function form(vm, ctx) {
   const submit = el('button', { type: 'submit', class: 'button ' + (submitSpec.style === 'danger' ? 'button-danger' : 'button-primary') },
     str(labelOf(submitSpec) || 'OK'));
   const cancel = vm.cancel && ctx.dialog
-    ? el('button', { type: 'button', class: 'button', onclick: () => ctx.dialog.close() }, str(labelOf(vm.cancel) || t('dialog.cancel')))
+    ? el('button', { type: 'button', class: 'button', onclick: () => ctx.dialog.requestClose() }, str(labelOf(vm.cancel) || t('dialog.cancel')))
     : null;
   node.append(el('div', { class: 'button-row form-buttons' }, cancel, submit));
+  // A "field_errors" answer: each message beside its field, the rest on top of the form.
+  const showFieldErrors = (errs) => {
+    formNotice.replaceChildren();
+    const rest = [];
+    for (const f of fields) setFieldError(f, errs[f.spec.name]);
+    for (const [name, message] of Object.entries(errs)) if (!byName[name] || name === '_form') rest.push(str(message));
+    if (rest.length) formNotice.append(notice('error', rest.join(' ')));
+    const first = node.querySelector('[aria-invalid="true"], .field-invalid input, .field-invalid textarea');
+    if (first) first.focus();
+  };
+  // Closing a dialog whose form was changed asks first (Dialog.requestClose).
+  const snapshot = () => JSON.stringify(fields.map((f) => f.read()));
+  const initial = snapshot();
+  if (ctx.dialog) ctx.dialog.guard = () => node.isConnected && snapshot() !== initial;
   let busy = false;
   node.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -252,7 +293,7 @@ function form(vm, ctx) {
     }
     for (const f of fields) payload[f.spec.name] = f.read();
     try {
-      await invokeAction(ctx, str(vm.action), payload);
+      await invokeAction({ ...ctx, showFieldErrors }, str(vm.action), payload);
     } finally {
       busy = false;
       submit.disabled = false;
@@ -260,6 +301,21 @@ function form(vm, ctx) {
     }
   });
   return node;
+}
+
+function setFieldError(field, message) {
+  const shell = field.element;
+  shell.querySelectorAll(':scope > .field-error').forEach((n) => n.remove());
+  shell.classList.toggle('field-invalid', !!message);
+  const control = shell.querySelector('input, textarea, select');
+  if (!message) { if (control) control.removeAttribute('aria-invalid'); return; }
+  const id = (control && control.id ? control.id : nextId('f')) + '-error';
+  shell.append(el('p', { class: 'field-error', id, role: 'alert' }, str(message)));
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    const described = (control.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== id);
+    control.setAttribute('aria-describedby', [...described, id].join(' '));
+  }
 }
 
 function fieldShell(f, id, control, error) {
@@ -289,7 +345,9 @@ function textLike(inputType) {
     });
     input.value = str(f.value);
     if (inputType === 'password') return passwordField(f, id, input, error);
-    return { element: fieldShell(f, id, input, error), read: () => input.value };
+    let typed = false;
+    input.addEventListener('input', () => { typed = true; });
+    return { element: fieldShell(f, id, input, error), read: () => input.value, set: (v) => { input.value = v; }, touched: () => typed };
   };
 }
 

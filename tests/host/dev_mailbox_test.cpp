@@ -49,6 +49,47 @@ TEST(DevMailbox, ParsesSinglePartMail) {
     EXPECT_NE(m.body.find("http://localhost:8090/s/abc"), std::string::npos);
 }
 
+// The plugin folds a long subject into several encoded words (45 bytes each); the blank that
+// folds them is not part of the text (RFC 2047 §6.2), so no space appears where a word was split.
+TEST(DevMailbox, FoldedEncodedWordsJoinWithoutAStraySpace) {
+    // "Geteilte Falldaten: Gesuch Müller, Bauamt Zürich – Baugesuch" in two words, split
+    // inside "Baugesuch".
+    const std::string first = "Geteilte Falldaten: Gesuch Müller, Bauamt Zürich – Bau";
+    const std::string second = "gesuch";
+    auto b64 = [](const std::string& s) {
+        static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        std::string out;
+        std::size_t i = 0;
+        for (; i + 2 < s.size(); i += 3) {
+            unsigned v = (static_cast<unsigned char>(s[i]) << 16) |
+                         (static_cast<unsigned char>(s[i + 1]) << 8) |
+                         static_cast<unsigned char>(s[i + 2]);
+            out += {k[v >> 18], k[(v >> 12) & 63], k[(v >> 6) & 63], k[v & 63]};
+        }
+        if (i + 1 == s.size()) {
+            unsigned v = static_cast<unsigned char>(s[i]) << 16;
+            out += {k[v >> 18], k[(v >> 12) & 63], '=', '='};
+        } else if (i + 2 == s.size()) {
+            unsigned v = (static_cast<unsigned char>(s[i]) << 16) |
+                         (static_cast<unsigned char>(s[i + 1]) << 8);
+            out += {k[v >> 18], k[(v >> 12) & 63], k[(v >> 6) & 63], '='};
+        }
+        return out;
+    };
+    auto m =
+        DevMailbox::parse_mail("From: a@example.org\r\nTo: b@example.org\r\nSubject: =?UTF-8?B?" +
+                               b64(first) + "?=\r\n =?UTF-8?B?" + b64(second) +
+                               "?=\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nx\r\n");
+    EXPECT_EQ(m.subject, first + second);
+}
+
+TEST(DevMailbox, PlainAndEncodedTextKeepTheirSpaces) {
+    auto m = DevMailbox::parse_mail(
+        "From: a@example.org\r\nTo: b@example.org\r\nSubject: Code =?UTF-8?Q?f=C3=BCr?= Fall\r\n"
+        "Content-Type: text/plain; charset=UTF-8\r\n\r\nx\r\n");
+    EXPECT_EQ(m.subject, "Code für Fall");
+}
+
 // A spooled message as the plugin writes it for organisation `organisation` ("" = unmarked).
 void spool_message(const TestHost& host, const std::string& name, const std::string& organisation,
                    const std::string& code) {

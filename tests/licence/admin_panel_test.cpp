@@ -61,7 +61,7 @@ TEST_F(AdminPanelTest, NotActivatedPageExplainsAndOffersTheTrial) {
     EXPECT_NE(json.find(AdminPanel::kStartTrial), std::string::npos);
     EXPECT_NE(json.find(AdminPanel::kEnterKey), std::string::npos);
     EXPECT_NE(json.find("CHF 3 per user per month"), std::string::npos);
-    EXPECT_NE(json.find("5 active users: CHF 15.00"), std::string::npos);
+    EXPECT_NE(json.find("CHF 15.00 a month for 5 active users"), std::string::npos) << json;
     EXPECT_NE(json.find("Beistandschaft"), std::string::npos);
 }
 
@@ -116,24 +116,50 @@ TEST_F(AdminPanelTest, TrialOfferDisappearsOnceUsed) {
 }
 
 TEST_F(AdminPanelTest, RefusedKeyShowsTheSentenceOnTheFieldAndChangesNothing) {
-    const auto dialog =
+    // Beside the field of the form that was sent, not in another dialog.
+    const auto answer =
         parse(panel.invoke(ctx("admin"), AdminPanel::kEnterKey, R"({"licence_key":"garbage"})"));
-    EXPECT_EQ(dialog->getValue<std::string>("type"), "dialog");
-    const auto form = dialog->getArray("body")->getObject(0);
-    EXPECT_EQ(form->getValue<std::string>("action"), AdminPanel::kEnterKey);
+    EXPECT_EQ(answer->getValue<std::string>("type"), "field_errors");
     EXPECT_NE(
-        form->getObject("errors")->getValue<std::string>("licence_key").find("not a licence key"),
+        answer->getObject("errors")->getValue<std::string>("licence_key").find("not a licence key"),
         std::string::npos);
     EXPECT_FALSE(w.service.is_active(LicenceWorld::kOrg));
+}
+
+TEST_F(AdminPanelTest, AnEmptyKeyIsAFieldErrorAndTheFieldIsNotRequiredBesideTheTrial) {
+    const std::string page = panel.render(ctx("admin"));
+    EXPECT_NE(page.find(AdminPanel::kStartTrial), std::string::npos);
+    // The key field's object, from its opening brace to its closing one (it holds no objects).
+    const auto name_at = page.find(R"("name":"licence_key")");
+    ASSERT_NE(name_at, std::string::npos);
+    const auto from = page.rfind('{', name_at);
+    const std::string key_field = page.substr(from, page.find('}', name_at) - from);
+    EXPECT_EQ(key_field.find(R"("required":true)"), std::string::npos) << key_field;
+    const auto answer =
+        parse(panel.invoke(ctx("admin", "de"), AdminPanel::kEnterKey, R"({"licence_key":"  "})"));
+    EXPECT_EQ(answer->getValue<std::string>("type"), "field_errors");
+    EXPECT_EQ(answer->getObject("errors")->getValue<std::string>("licence_key"),
+              "Bitte den erhaltenen Lizenzschlüssel eingeben.");
+}
+
+TEST_F(AdminPanelTest, ThePriceIsShownOnceWithTheMonthlyTotal) {
+    const std::string page = panel.render(ctx("admin"));
+    std::size_t count = 0;
+    for (auto at = page.find(R"("label":"Price")"); at != std::string::npos;
+         at = page.find(R"("label":"Price")", at + 1)) {
+        ++count;
+    }
+    EXPECT_EQ(count, 1u) << page;
+    EXPECT_NE(page.find("CHF 3 per user per month"), std::string::npos) << page;
+    EXPECT_EQ(page.find("1 active users"), std::string::npos) << page;
 }
 
 TEST_F(AdminPanelTest, RefusalIsWordedInTheUsersLanguage) {
     const std::string key =
         w.key(10, w.clock.now(), w.clock.now() + days(9), domain::Plan::Module, "org-2");
-    const auto dialog = parse(panel.invoke(ctx("admin", "de"), AdminPanel::kEnterKey,
+    const auto answer = parse(panel.invoke(ctx("admin", "de"), AdminPanel::kEnterKey,
                                            R"({"licence_key":")" + key + R"("})"));
-    const auto form = dialog->getArray("body")->getObject(0);
-    EXPECT_EQ(form->getObject("errors")->getValue<std::string>("licence_key"),
+    EXPECT_EQ(answer->getObject("errors")->getValue<std::string>("licence_key"),
               "Dieser Lizenzschlüssel gilt für eine andere Organisation.");
 }
 

@@ -30,6 +30,7 @@ class ShareDialogTest : public ::testing::Test {
             in.submitted = Poco::JSON::Parser().parse(submitted).extract<Json>();
         }
         in.errors = std::move(errors);
+        in.new_recipient = new_recipient_;
         return reparsed(share_dialog(in));
     }
     Json form(Language language = Language::English, const std::string& submitted = "") {
@@ -65,6 +66,7 @@ class ShareDialogTest : public ::testing::Test {
 
     domain::CaseSnapshot case_ = sample_case();
     domain::PolicySettings settings_;
+    bool new_recipient_ = false;
 };
 
 TEST_F(ShareDialogTest, IsAWideDialogNamingTheCaseAboveItsForm) {
@@ -84,16 +86,17 @@ TEST_F(ShareDialogTest, IsAWideDialogNamingTheCaseAboveItsForm) {
 }
 
 TEST_F(ShareDialogTest, ListsItsFieldsInTheOrderOfTheSourceDocument) {
-    EXPECT_EQ(
-        (Strings{"expires_on", "protection", "password", "recipient_name", "recipient_email",
-                 "recipient_phone", "notify_on_open", "selection", "advanced", "download_limit"}),
-        strings_of(form()->getArray("fields"), "name"));
-    EXPECT_EQ((Strings{"date", "radio", "password", "text", "email", "tel", "checkbox", "items",
-                       "checkbox", "text"}),
+    EXPECT_EQ((Strings{"expires_on", "send_email", "protection", "password", "recipient_name",
+                       "recipient_email", "recipient_phone", "notify_on_open", "selection",
+                       "advanced", "download_limit"}),
+              strings_of(form()->getArray("fields"), "name"));
+    EXPECT_EQ((Strings{"date", "checkbox", "radio", "password", "text", "email", "tel", "checkbox",
+                       "items", "checkbox", "text"}),
               strings_of(form()->getArray("fields"), "type"));
 }
 
 TEST_F(ShareDialogTest, OffersTheExpiryWithinThePolicy) {
+    case_.correspondent.email.clear();  // a link to copy: the direct link's default
     const Json expiry = field("expires_on");
     EXPECT_EQ("2026-12-26", expiry->getValue<std::string>("value")) << "20 days by default";
     EXPECT_EQ("2026-12-06", expiry->getValue<std::string>("min"));
@@ -107,6 +110,89 @@ TEST_F(ShareDialogTest, OffersTheExpiryWithinThePolicy) {
     EXPECT_EQ("2026-12-16", field("expires_on")->getValue<std::string>("max"));
     EXPECT_EQ("Default 5 days; at most 10 days.",
               field("expires_on")->getValue<std::string>("help"));
+
+    settings_.direct_link_expiry_days = 1;
+    EXPECT_EQ("Default 1 day; at most 10 days.",
+              field("expires_on")->getValue<std::string>("help"));
+    EXPECT_EQ("Standard 1 Tag; höchstens 10 Tage.",
+              field("expires_on", Language::German)->getValue<std::string>("help"));
+}
+
+// Choosing e-mail used to cut the expiry to the e-mail default behind the caseworker's back when
+// the link was sent; the dialog now shows that default on the date field and says so beside the
+// choice, before anything is made.
+TEST_F(ShareDialogTest, EmailIsChosenWhenAnAddressIsKnownAndTheDateShowsTheEmailDefault) {
+    const Json send = field("send_email");
+    EXPECT_EQ("checkbox", send->getValue<std::string>("type"));
+    EXPECT_TRUE(send->getValue<bool>("checked"));
+    const Json expiry = field("expires_on");
+    EXPECT_EQ("2026-12-07", expiry->getValue<std::string>("value")) << "24 hours by default";
+    EXPECT_EQ("2027-03-06", expiry->getValue<std::string>("max")) << "still up to the maximum";
+    const Json value_if = expiry->getObject("value_if");
+    EXPECT_EQ("send_email", value_if->getValue<std::string>("field"));
+    EXPECT_EQ("2026-12-07", value_if->getObject("values")->getValue<std::string>("true"));
+    EXPECT_EQ("2026-12-26", value_if->getObject("values")->getValue<std::string>("false"));
+}
+
+TEST_F(ShareDialogTest, TheEmailChoiceSaysWhatItDoesToTheExpiryInBothLanguages) {
+    const std::string en = field("send_email")->getValue<std::string>("help");
+    EXPECT_NE(std::string::npos, en.find("valid for 24 hours")) << en;
+    EXPECT_NE(std::string::npos, en.find("2026-12-07")) << en;
+    EXPECT_NE(std::string::npos, en.find("2027-03-06")) << en;
+    const std::string de = field("send_email", Language::German)->getValue<std::string>("help");
+    EXPECT_NE(std::string::npos, de.find("24 Stunden gültig")) << de;
+    EXPECT_NE(std::string::npos, de.find("2026-12-07")) << de;
+    EXPECT_EQ("Link per E-Mail an die Person senden (nach der Vorschau)",
+              field("send_email", Language::German)->getValue<std::string>("label"));
+
+    settings_.email_link_expiry_hours = 1;
+    const std::string one = field("send_email")->getValue<std::string>("help");
+    EXPECT_NE(std::string::npos, one.find("valid for 1 hour ")) << one;
+}
+
+TEST_F(ShareDialogTest, WithoutAnAddressTheLinkIsForCopyingAndKeepsTheDirectDefault) {
+    case_.correspondent.email.clear();
+    EXPECT_FALSE(field("send_email")->getValue<bool>("checked"));
+    EXPECT_EQ("2026-12-26", field("expires_on")->getValue<std::string>("value"));
+}
+
+TEST_F(ShareDialogTest, TheChoiceAndTheDateTypedAreKeptWhenTheFormComesBack) {
+    const std::string submitted = R"({"expires_on":"2027-01-05","send_email":true})";
+    EXPECT_TRUE(field("send_email", Language::English, submitted)->getValue<bool>("checked"));
+    EXPECT_EQ("2027-01-05",
+              field("expires_on", Language::English, submitted)->getValue<std::string>("value"));
+    EXPECT_FALSE(field("send_email", Language::English, R"({"send_email":false})")
+                     ->getValue<bool>("checked"));
+}
+
+TEST_F(ShareDialogTest, ShareWithSomeoneNewStartsWithAnEmptyRecipient) {
+    new_recipient_ = true;
+    EXPECT_EQ("", field("recipient_name")->getValue<std::string>("value"));
+    EXPECT_EQ("", field("recipient_email")->getValue<std::string>("value"));
+    EXPECT_EQ("", field("recipient_phone")->getValue<std::string>("value"));
+    EXPECT_FALSE(field("send_email")->getValue<bool>("checked"));
+}
+
+TEST_F(ShareDialogTest, ACaseWithoutPhoneOrEmailIsNotOfferedACodeAndIsToldWhy) {
+    case_.correspondent.email.clear();
+    case_.correspondent.phone.clear();
+    const Json protection = field("protection");
+    EXPECT_EQ((Strings{"none", "password"}), option_values(protection));
+    EXPECT_NE(std::string::npos,
+              protection->getValue<std::string>("help").find("neither a telephone number nor"));
+    EXPECT_NE(std::string::npos, field("protection", Language::German)
+                                     ->getValue<std::string>("help")
+                                     .find("weder eine Telefonnummer noch"));
+    // A contact typed into the form brings the code back when the form is shown again.
+    EXPECT_EQ((Strings{"none", "password", "code", "both"}),
+              option_values(
+                  field("protection", Language::English, R"({"recipient_phone":"+41791234567"})")));
+}
+
+TEST_F(ShareDialogTest, AnEmailAddressAloneOffersTheCodeByEmailToThatAddress) {
+    case_.correspondent.phone.clear();
+    EXPECT_EQ((Strings{"none", "password", "code", "both"}), option_values(field("protection")));
+    EXPECT_NE(std::string::npos, code_help().find("by e-mail to eva@example.org")) << code_help();
 }
 
 TEST_F(ShareDialogTest, PrefillsTheRecipientFromTheCasesCorrespondent) {
@@ -156,11 +242,11 @@ TEST_F(ShareDialogTest, TheCodeGoesByEmailWithoutAPhone) {
     settings_.code_digits = 8;
     EXPECT_EQ(
         "No telephone number is known: the recipient gets a 8-digit security code by "
-        "e-mail.",
+        "e-mail to eva@example.org.",
         code_help());
     EXPECT_EQ(
         "Es ist keine Telefonnummer bekannt: Die Person erhält einen 8-stelligen "
-        "Sicherheitscode per E-Mail.",
+        "Sicherheitscode per E-Mail an eva@example.org.",
         code_help(Language::German));
 }
 
@@ -282,11 +368,12 @@ TEST_F(ShareDialogTest, SpeaksGerman) {
     const Json f = element_of_type(d, "form");
     EXPECT_EQ("Teilen", f->getObject("submit")->getValue<std::string>("label"));
     EXPECT_EQ("Abbrechen", f->getObject("cancel")->getValue<std::string>("label"));
-    EXPECT_EQ(
-        (Strings{"Ablaufdatum des Links", "Schutz", "Passwort", "Name", "E-Mail", "Telefonnummer",
-                 "Mir eine E-Mail senden, wenn der Link zum ersten Mal geöffnet wird",
-                 "Was geteilt wird", "Erweiterte Optionen", "Download-Grenze"}),
-        strings_of(f->getArray("fields"), "label"));
+    EXPECT_EQ((Strings{"Ablaufdatum des Links",
+                       "Link per E-Mail an die Person senden (nach der Vorschau)", "Schutz",
+                       "Passwort", "Name", "E-Mail", "Telefonnummer",
+                       "Mir eine E-Mail senden, wenn der Link zum ersten Mal geöffnet wird",
+                       "Was geteilt wird", "Erweiterte Optionen", "Download-Grenze"}),
+              strings_of(f->getArray("fields"), "label"));
     EXPECT_EQ("Standard 20 Tage; höchstens 90 Tage.",
               field_named(f, "expires_on")->getValue<std::string>("help"));
     EXPECT_EQ((Strings{"Kein Schutz", "Passwortschutz", "Sicherheitscode per SMS oder E-Mail",
@@ -303,10 +390,12 @@ TEST_F(ShareDialogTest, SpeaksGerman) {
 }
 
 TEST_F(ShareDialogTest, SpeaksEnglish) {
-    EXPECT_EQ((Strings{"Link expiry date", "Verification", "Password", "Name", "E-mail",
-                       "Telephone number", "E-mail me when the link is first opened",
-                       "What to share", "Advanced options", "Download limit"}),
-              strings_of(form()->getArray("fields"), "label"));
+    EXPECT_EQ(
+        (Strings{"Link expiry date", "Send the link to the recipient by e-mail (after the preview)",
+                 "Verification", "Password", "Name", "E-mail", "Telephone number",
+                 "E-mail me when the link is first opened", "What to share", "Advanced options",
+                 "Download limit"}),
+        strings_of(form()->getArray("fields"), "label"));
     EXPECT_EQ("Leave empty to create only the link.",
               field("recipient_email")->getValue<std::string>("help"));
 }

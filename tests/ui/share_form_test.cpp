@@ -129,6 +129,31 @@ TEST_F(ShareFormTest, AnotherDateMeansTheEndOfThatDay) {
     EXPECT_EQ("2026-12-13 23:59 UTC", format_date_time(*r.expires_at));
 }
 
+// The date shown for an e-mailed link stands for the e-mail default exactly; any other date is
+// what the caseworker chose, e-mail or not: nothing is cut later.
+TEST_F(ShareFormTest, WithEmailChosenTheOfferedDateMeansTheEmailDefault) {
+    const auto r = read(submission(
+        R"("send_email":true,"recipient_email":"eva@example.org","expires_on":"2026-12-07")"));
+    ASSERT_TRUE(r.expires_at.has_value());
+    EXPECT_EQ(test_now() + std::chrono::hours(24), *r.expires_at);
+    EXPECT_EQ(domain::Delivery::DirectLink, r.delivery) << "sending stays the step after preview";
+}
+
+TEST_F(ShareFormTest, WithEmailChosenAnotherDateIsKept) {
+    const auto r = read(submission(
+        R"("send_email":true,"recipient_email":"eva@example.org","expires_on":"2027-01-05")"));
+    EXPECT_EQ(end_of_day("2027-01-05"), r.expires_at);
+}
+
+TEST_F(ShareFormTest, EmailWithoutAnAddressIsAFieldErrorBesideTheAddress) {
+    const auto v = refusal(submission(R"("send_email":true)"));
+    ASSERT_EQ(1u, v.size());
+    EXPECT_EQ("recipient_email", v[0].field);
+    EXPECT_EQ("email_for_sending", v[0].rule);
+    EXPECT_EQ("Für den Versand per E-Mail braucht es die E-Mail-Adresse der Person.",
+              field_errors(domain::ValidationFailed(v), Language::German).at("recipient_email"));
+}
+
 TEST_F(ShareFormTest, AMalformedDateIsAFieldError) {
     for (const char* date : {"13.12.2026", "2026-13-01", "2026-02-30", "2026-12-1", "tomorrow"}) {
         const auto v = refusal(submission(std::string(R"("expires_on":")") + date + "\""));

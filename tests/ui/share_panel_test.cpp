@@ -82,6 +82,20 @@ class SharePanelTest : public ::testing::Test {
     SharePanelInput in_;
 };
 
+// "+ Share with someone new" asks for a dialog without the case's correspondent prefilled.
+TEST_F(SharePanelTest, ShareWithSomeoneNewAsksForAnEmptyRecipient) {
+    const JsonArray body = panel()->getArray("body");
+    for (unsigned i = 0; i < body->size(); ++i) {
+        if (body->getObject(i)->getValue<std::string>("type") == "buttons") {
+            const Json button = body->getObject(i)->getArray("items")->getObject(0);
+            EXPECT_EQ("Share with someone new", button->getValue<std::string>("label"));
+            EXPECT_TRUE(button->getObject("payload")->getValue<bool>("new_recipient"));
+            return;
+        }
+    }
+    FAIL() << "no toolbar";
+}
+
 TEST_F(SharePanelTest, AnUnsharedCaseOffersANewLinkAndSaysSo) {
     const Json p = panel();
     EXPECT_EQ("panel", p->getValue<std::string>("type"));

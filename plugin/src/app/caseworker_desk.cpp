@@ -177,7 +177,8 @@ std::string CaseworkerDesk::render_panel(const domain::Actor& actor,
     return ui::stringify(ui::share_panel(in));
 }
 
-Json CaseworkerDesk::open_dialog(const domain::Actor& actor, const CaseAtHand& at_hand) {
+Json CaseworkerDesk::open_dialog(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                 const Json& payload) {
     if (!can_share(actor, at_hand)) {
         throw Error(Error::Kind::Denied, "sharing is not available for this case");
     }
@@ -186,6 +187,8 @@ Json CaseworkerDesk::open_dialog(const domain::Actor& actor, const CaseAtHand& a
     in.snapshot = &at_hand.snapshot;
     in.policy = &at_hand.policy;
     in.now = ports_.store.database_now();
+    in.new_recipient = payload->has("new_recipient") && payload->get("new_recipient").isBoolean() &&
+                       payload->getValue<bool>("new_recipient");
     return ui::share_dialog(in);
 }
 
@@ -204,8 +207,7 @@ Json CaseworkerDesk::create(const domain::Actor& actor, const CaseAtHand& at_han
         request.creator_name = facts.sender_name;
         CreatedShare created = ports_.shares.create(actor, at_hand, request, facts);
         ports_.wake_notifications();
-        return ui::share_result_dialog(lang, created,
-                                       at_hand.policy.settings().email_link_expiry_hours);
+        return ui::share_result_dialog(lang, created, ui::send_email_chosen(payload));
     } catch (const domain::ValidationFailed& failure) {
         ui::ShareDialogInput in;
         in.language = lang;
@@ -424,16 +426,15 @@ std::string CaseworkerDesk::invoke(const domain::Actor& actor, std::string_view 
     const CaseAtHand at_hand = ports_.shares.open_case(
         actor, case_id, lists_items ? domain::CaseParts::all() : domain::CaseParts::details_only());
     if (action == "external-sharing.share") {
-        return ui::stringify(open_dialog(actor, at_hand));
+        return ui::stringify(open_dialog(actor, at_hand, payload));
     }
     if (action == "external-sharing.create") {
         return ui::stringify(create(actor, at_hand, payload));
     }
     if (action == "external-sharing.revoke-case") {
         const int n = ports_.shares.revoke_case(actor, at_hand);
-        Json out = close_with("success",
-                              ui::fill(ui::text(ui::language_of(actor.locale), "toast.revoked_all"),
-                                       "count", std::to_string(n)));
+        Json out = close_with(
+            "success", ui::count_text(ui::language_of(actor.locale), "toast.revoked_all", n));
         return ui::stringify(out);
     }
     return ui::stringify(row_action(actor, action, at_hand, payload));

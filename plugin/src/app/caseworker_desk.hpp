@@ -58,7 +58,8 @@ class CaseworkerDesk {
 
   private:
     bool can_share(const domain::Actor& actor, const CaseAtHand& at_hand);
-    ui::Json open_dialog(const domain::Actor& actor, const CaseAtHand& at_hand);
+    ui::Json open_dialog(const domain::Actor& actor, const CaseAtHand& at_hand,
+                         const ui::Json& payload);
     ui::Json create(const domain::Actor& actor, const CaseAtHand& at_hand, const ui::Json& payload);
     ui::Json row_action(const domain::Actor& actor, const std::string& action,
                         const CaseAtHand& at_hand, const ui::Json& payload);

@@ -61,7 +61,7 @@ std::string visible_items(ui::Language lang, const domain::Selection& selection,
             list += (list.empty() ? "" : ", ") + n;
         }
         if (more > 0) {
-            list += " " + fill(text(lang, "journal.more"), "count", std::to_string(more));
+            list += " " + ui::count_text(lang, "journal.more", static_cast<long long>(more));
         }
         out += (out.empty() ? "" : "; ") + part_name(lang, s) + ": " +
                (list.empty() ? text(lang, "journal.nothing") : list);
@@ -80,8 +80,7 @@ std::string created_entry(ui::Language lang, const domain::Share& share,
     out = fill(out, "protection", protection_of(lang, share.protection));
     out = fill(out, "what", visible_items(lang, selection, snapshot));
     if (share.download_limit) {
-        out += fill(text(lang, "journal.created.limit"), "count",
-                    std::to_string(*share.download_limit));
+        out += ui::count_text(lang, "journal.created.limit", *share.download_limit);
     }
     return out;
 }
@@ -95,9 +94,9 @@ std::string changed_entry(ui::Language lang, const domain::Share& share,
                        ui::format_date_time(share.expires_at));
             break;
         case ShareJournal::Change::DownloadLimit:
-            out = share.download_limit ? fill(text(lang, "journal.changed.limit"), "count",
-                                              std::to_string(*share.download_limit))
-                                       : text(lang, "journal.changed.no_limit");
+            out = share.download_limit
+                      ? ui::count_text(lang, "journal.changed.limit", *share.download_limit)
+                      : text(lang, "journal.changed.no_limit");
             break;
         case ShareJournal::Change::Protection:
             out = fill(text(lang, "journal.changed.protection"), "protection",
@@ -120,7 +119,7 @@ std::string revoked_entry(ui::Language lang, const std::vector<domain::Share>& s
         }
         names += recipient_of(lang, shares[i]);
     }
-    return fill(fill(text(lang, "journal.revoked.many"), "count", std::to_string(shares.size())),
+    return fill(ui::count_text(lang, "journal.revoked.many", static_cast<long long>(shares.size())),
                 "recipients", names);
 }
 

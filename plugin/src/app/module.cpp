@@ -231,6 +231,9 @@ std::string Module::contributions(const dm::Context& ctx, std::string_view case_
         panels->add(contribution(ui::kCasePanel, ui::text(lang, "panel.title"), "link", "case"));
     }
     ui::Json out = ui::object();
+    // The module's own name in the user's language (the entry's name is one fixed string): hosts
+    // show it as the heading of its menu items, in the column chooser and on its admin card.
+    out->set("name", ui::text(lang, "module.name"));
     out->set("actions", actions);
     out->set("panels", panels);
     out->set("columns", columns);

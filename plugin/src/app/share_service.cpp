@@ -300,8 +300,15 @@ void ShareService::send_link_by_email(const domain::Actor& actor, const CaseAtHa
             {{"recipient.email", "required", "The link has no recipient e-mail address."}});
     }
     const domain::Timestamp now = store_.database_now();
-    const domain::Timestamp expires_at =
-        at_hand.policy.default_expiry(domain::Delivery::EmailedLink, now);
+    // The expiry the caseworker chose stays: the policy's e-mail default (24 hours) is offered
+    // in the share dialog when e-mail is chosen, never applied behind the caseworker's back here,
+    // which would also cut the direct link they copied (it is the same link).
+    const domain::Timestamp expires_at = share.expires_at;
+    Violations v;
+    at_hand.policy.check_expiry(expires_at, now, "expires_at", v);
+    if (!v.empty()) {
+        throw domain::ValidationFailed(std::move(v));
+    }
     const domain::OutboxMessage m =
         notify::share_link_row(link_mail_facts(share, facts), *share.recipient.email,
                                share.secrets.sealed_token, expires_at, now);
@@ -311,11 +318,6 @@ void ShareService::send_link_by_email(const domain::Actor& actor, const CaseAtHa
     if (!store_.shares().send_by_email(actor.organisation_id, share_id, expires_at, m,
                                        audit(actor, share, "share.send_email", json(details)))) {
         throw Error(Error::Kind::Conflict, "the share was revoked; it cannot be sent");
-    }
-    if (journal_ != nullptr && expires_at != share.expires_at) {
-        domain::Share after = share;
-        after.expires_at = expires_at;
-        journal_->changed(actor, after, ShareJournal::Change::Expiry);
     }
 }
 

@@ -96,9 +96,11 @@ class ShareService {
                                 const std::string& share_id);
     domain::Selection selection(const domain::Actor& actor, const std::string& share_id);
 
-    // Sends the link to the recipient's e-mail address: the expiry becomes the e-mail policy's
-    // (24 hours from now by default), the message is queued, in one transaction. A share without
-    // an e-mail address is refused (field "recipient.email", rule "required").
+    // Sends the link to the recipient's e-mail address, in one transaction with the queued
+    // message. The expiry stays what the caseworker chose (the share dialog offers the e-mail
+    // default, 24 hours, when e-mail is ticked); one outside the policy is refused with a field
+    // error ("expires_at"), never changed. A share without an e-mail address is refused (field
+    // "recipient.email", rule "required").
     void send_link_by_email(const domain::Actor& actor, const CaseAtHand& at_hand,
                             const std::string& share_id, const LinkMailFacts& facts);
     void send_link_by_email(const domain::Actor& actor, const std::string& share_id,

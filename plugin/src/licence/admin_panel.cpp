@@ -108,7 +108,9 @@ Object::Ptr key_form(ui::Language lang, const std::string& value, const std::str
     field->set("label", admin_text(lang, "field.licence_key"));
     field->set("value", value);
     field->set("rows", 4);
-    field->set("required", true);
+    // Not required: the page offers the trial beside it, which needs no key. An empty key is
+    // refused beside the field when submitted.
+    field->set("help", admin_text(lang, "field.licence_key.help"));
     Array::Ptr fields = new Array;
     fields->add(field);
     form->set("fields", fields);
@@ -204,9 +206,8 @@ class PanelBuilder {
         if (s.included_in_plan) {
             items->add(fact(t("price"), t("price.included")));
         } else {
-            items->add(fact(t("price"), t("price.module")));
-            items->add(fact(t("price"), replace(replace(t("price.total"), "{users}",
-                                                        std::to_string(s.seats.used)),
+            items->add(fact(t("price"), replace(admin_count_text(page_.lang, "price.module",
+                                                                 s.seats.used, "{users}"),
                                                 "{total}", chf(s.monthly_total))));
         }
         auto o = element("pairs");
@@ -486,19 +487,24 @@ std::string AdminPanel::invoke(const domain::Actor& actor, std::string_view acti
         }
         if (action == kEnterKey) {
             const std::string key = payload->optValue<std::string>("licence_key", "");
+            // A refusal goes beside the field of the form that was sent, where it stands (panel
+            // or dialog), instead of opening another dialog; nothing was changed.
+            auto field_error = [](const std::string& sentence) {
+                auto answer = element("field_errors");
+                Object::Ptr errors = new Object;
+                errors->set("licence_key", sentence);
+                answer->set("errors", errors);
+                return to_json(answer);
+            };
+            if (key.find_first_not_of(" \t\r\n") == std::string::npos) {
+                return field_error(text("field.licence_key.missing"));
+            }
             try {
                 licences_.enter_licence_key(org, actor.user_id, key);
             } catch (const LicenceRefused& refused) {
-                // The same form again, the sentence next to the field; nothing was changed.
-                auto dialog = element("dialog");
-                dialog->set("title", text("field.licence_key"));
-                Array::Ptr body = new Array;
-                const std::string sentence =
+                return field_error(
                     replace(text(std::string("refused.") + reason_id(refused.reason())), "{detail}",
-                            refused.detail());
-                body->add(key_form(lang, key, sentence));
-                dialog->set("body", body);
-                return to_json(dialog);
+                            refused.detail()));
             }
             return to_json(done("success", text("done.key")));
         }
@@ -551,8 +557,7 @@ std::string AdminPanel::invoke(const domain::Actor& actor, std::string_view acti
         }
         const std::int64_t count = revoke_all_(actor);
         licences_.record_revoke_all(org, actor.user_id, count);
-        return to_json(
-            done("success", replace(text("done.revoke_all"), "{count}", std::to_string(count))));
+        return to_json(done("success", admin_count_text(lang, "done.revoke_all", count)));
     } catch (const TransitionRefused& refused) {
         return to_json(notice("error", refused.what()));
     }

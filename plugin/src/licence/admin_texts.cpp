@@ -34,12 +34,22 @@ const std::map<std::string_view, Pair>& texts() {
         {"valid_until", {"Active until", "Aktiv bis"}},
         {"licence_id", {"Licence number", "Lizenznummer"}},
         {"price", {"Price", "Preis"}},
+        // One price line: what a user costs and what the organisation pays now.
         {"price.module",
-         {"CHF 3 per user per month, for the whole organisation only",
-          "CHF 3.– pro Monat und Anwender:in, nur für die gesamte Organisation buchbar"}},
-        {"price.total",
-         {"Monthly total for {users} active users: CHF {total}",
-          "Monatlich für {users} aktive Anwender:innen: CHF {total}"}},
+         {"CHF 3 per user per month, for the whole organisation only: CHF {total} a month for "
+          "{users} active users",
+          "CHF 3.– pro Monat und Anwender:in, nur für die gesamte Organisation buchbar: CHF "
+          "{total} im Monat für {users} aktive Anwender:innen"}},
+        {"price.module.one",
+         {"CHF 3 per user per month, for the whole organisation only: CHF {total} a month for "
+          "{users} active user",
+          "CHF 3.– pro Monat und Anwender:in, nur für die gesamte Organisation buchbar: CHF "
+          "{total} im Monat für {users} aktive:n Anwender:in"}},
+        {"field.licence_key.help",
+         {"Only needed to activate with a licence key; the free trial needs none.",
+          "Nur nötig, um mit einem Lizenzschlüssel zu aktivieren; der Testmonat braucht keinen."}},
+        {"field.licence_key.missing",
+         {"Enter the licence key you received.", "Bitte den erhaltenen Lizenzschlüssel eingeben."}},
         {"price.included",
          {"Included in your PRO / PRO+ subscription", "In Ihrem PRO- / PRO+-Abo inbegriffen"}},
         {"explain.not_active",
@@ -193,11 +203,25 @@ const std::map<std::string_view, Pair>& texts() {
         {"done.journal",
          {"The journal setting was saved.", "Die Journal-Einstellung ist gespeichert."}},
         {"done.revoke_all", {"{count} links were revoked.", "{count} Links wurden beendet."}},
+        {"done.revoke_all.one", {"{count} link was revoked.", "{count} Link wurde beendet."}},
     };
     return table;
 }
 
 }  // namespace
+
+std::string admin_count_text(ui::Language language, std::string_view key, long long count,
+                             std::string_view placeholder) {
+    const std::string form = std::string(key) + "." + ui::plural_category(language, count);
+    std::string pattern =
+        texts().count(form) != 0 ? admin_text(language, form) : admin_text(language, key);
+    const std::string number = std::to_string(count);
+    for (auto at = pattern.find(placeholder); at != std::string::npos;
+         at = pattern.find(placeholder, at + number.size())) {
+        pattern.replace(at, placeholder.size(), number);
+    }
+    return pattern;
+}
 
 std::string admin_text(ui::Language language, std::string_view key) {
     const auto& table = texts();

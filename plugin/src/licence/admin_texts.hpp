@@ -12,4 +12,9 @@ namespace es::licence {
 // The text for `key`; the key itself when unknown, so a missing text shows.
 std::string admin_text(ui::Language language, std::string_view key);
 
+// The text for `key` in the plural form the language's rules choose for `count`
+// (`key` + ".one" when the table has it, else `key`), `placeholder` filled with the number.
+std::string admin_count_text(ui::Language language, std::string_view key, long long count,
+                             std::string_view placeholder = "{count}");
+
 }  // namespace es::licence

@@ -24,6 +24,7 @@ Json protection_dialog(Language lang, const domain::Share& share, const domain::
     in.policy = &policy.settings();
     in.selected = selected.empty() ? protection_value(share.protection) : selected;
     in.code_phone = share.recipient.phone.value_or("");
+    in.code_email = share.recipient.email.value_or("");
     in.typed_password = typed_password;
     add_protection_fields(fields, in);
     Json form = element({{"type", "form"}, {"action", "external-sharing.save-protection"}});

@@ -46,16 +46,33 @@ void add_protection_fields(JsonArray& fields, const ProtectionFieldInput& in) {
         options->add(option("password", text(lang, "protection.password")));
     }
     const bool sms = !in.code_phone.empty() && !p.force_email_codes;
+    // A code needs somewhere to go: without a phone (or with e-mail codes only) and without an
+    // e-mail address, the code modes are left out and the field says why, unless the policy
+    // requires a code (then the server's field error beside the contact fields says what is
+    // missing).
+    const bool code_possible = sms || !in.code_email.empty();
+    const bool offer_code = code_possible || p.require_code;
     Json code = option("code", text(lang, "protection.code"));
-    code->set("help", fill(fill(text(lang, sms ? "dialog.code.help.sms" : "dialog.code.help.email"),
-                                "digits", std::to_string(p.code_digits)),
-                           "phone", in.code_phone));
-    if (!p.require_password) {
+    code->set("help",
+              fill(fill(fill(text(lang, sms ? "dialog.code.help.sms" : "dialog.code.help.email"),
+                             "digits", std::to_string(p.code_digits)),
+                        "phone", in.code_phone),
+                   "email", in.code_email));
+    if (!p.require_password && offer_code) {
         options->add(code);
     }
-    options->add(option("both", text(lang, "protection.both")));
+    if (offer_code) {
+        options->add(option("both", text(lang, "protection.both")));
+    } else {
+        protection->set("help", text(lang, p.force_email_codes ? "dialog.code.unavailable.email"
+                                                               : "dialog.code.unavailable"));
+    }
     protection->set("options", options);
-    protection->set("value", in.selected);
+    std::string selected = in.selected;
+    if (!offer_code && (selected == "code" || selected == "both")) {
+        selected = selected == "both" ? "password" : "";
+    }
+    protection->set("value", selected);
     protection->set("required", true);
     fields->add(protection);
 

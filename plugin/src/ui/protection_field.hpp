@@ -24,6 +24,7 @@ struct ProtectionFieldInput {
     const config::PolicySettings* policy = nullptr;
     std::string selected;        // form value of the checked option
     std::string code_phone;      // where SMS codes would go; empty: by e-mail
+    std::string code_email;      // where e-mailed codes would go; both empty: no code offered
     std::string typed_password;  // kept when the form comes back with errors
 };
 

@@ -138,35 +138,64 @@ Json share_dialog(const ShareDialogInput& in) {
     const config::PolicySettings& p = in.policy->settings();
     JsonArray fields = array();
 
+    // "Share with someone new" starts without the case's correspondent.
+    const domain::CaseSnapshot::Correspondent none;
+    const domain::CaseSnapshot::Correspondent& known = in.new_recipient ? none : c.correspondent;
+    const std::string recipient_email = submitted_text(in.submitted, kRecipientEmail, known.email);
+    const std::string recipient_phone = submitted_text(in.submitted, kRecipientPhone, known.phone);
+    // E-mail is the way when an address is known; the expiry date shown follows the choice.
+    const bool send_email = submitted_flag(in.submitted, kSendEmail, !recipient_email.empty());
+    const std::string direct_default =
+        format_date(in.policy->default_expiry(domain::Delivery::DirectLink, in.now));
+    const std::string email_default =
+        format_date(in.policy->default_expiry(domain::Delivery::EmailedLink, in.now));
+
     Json expiry = field("date", kExpiresOn, text(lang, "dialog.expiry"));
     expiry->set("value", submitted_text(in.submitted, kExpiresOn,
-                                        format_date(in.policy->default_expiry(
-                                            domain::Delivery::DirectLink, in.now))));
+                                        send_email ? email_default : direct_default));
     expiry->set("min", format_date(in.now));
     expiry->set("max", format_date(in.policy->latest_expiry(in.now)));
     expiry->set("required", true);
     expiry->set("help", fill(fill(text(lang, "dialog.expiry.help"), "days",
-                                  std::to_string(p.direct_link_expiry_days)),
-                             "max", std::to_string(p.max_expiry_days)));
+                                  days_text(lang, p.direct_link_expiry_days)),
+                             "max", days_text(lang, p.max_expiry_days)));
+    // While the caseworker has not typed a date, the host shows the default of the delivery
+    // chosen (host-sdk/docs/view-model.md, "value_if").
+    Json value_if = object();
+    value_if->set("field", kSendEmail);
+    Json values = object();
+    values->set("true", email_default);
+    values->set("false", direct_default);
+    value_if->set("values", values);
+    expiry->set("value_if", value_if);
     fields->add(expiry);
+
+    Json send = field("checkbox", kSendEmail, text(lang, "dialog.send_email"));
+    send->set("checked", send_email);
+    send->set("help", fill(fill(fill(text(lang, "dialog.send_email.help"), "hours",
+                                     hours_text(lang, p.email_link_expiry_hours)),
+                                "date", email_default),
+                           "max", format_date(in.policy->latest_expiry(in.now))));
+    fields->add(send);
 
     ProtectionFieldInput protection;
     protection.language = lang;
     protection.policy = &p;
     protection.selected = submitted_text(in.submitted, kProtection, default_protection(p));
-    protection.code_phone = c.correspondent.phone;
+    protection.code_phone = recipient_phone;
+    protection.code_email = recipient_email;
     protection.typed_password = submitted_text(in.submitted, kPassword, "");
     add_protection_fields(fields, protection);
 
     Json name = field("text", kRecipientName, text(lang, "dialog.recipient.name"));
-    name->set("value", submitted_text(in.submitted, kRecipientName, c.correspondent.name));
+    name->set("value", submitted_text(in.submitted, kRecipientName, known.name));
     fields->add(name);
     Json email = field("email", kRecipientEmail, text(lang, "dialog.recipient.email"));
-    email->set("value", submitted_text(in.submitted, kRecipientEmail, c.correspondent.email));
+    email->set("value", recipient_email);
     email->set("help", text(lang, "dialog.recipient.email.help"));
     fields->add(email);
     Json phone = field("tel", kRecipientPhone, text(lang, "dialog.recipient.phone"));
-    phone->set("value", submitted_text(in.submitted, kRecipientPhone, c.correspondent.phone));
+    phone->set("value", recipient_phone);
     fields->add(phone);
 
     Json notify = field("checkbox", kNotifyOnOpen, text(lang, "dialog.notify_on_open"));
@@ -179,6 +208,7 @@ Json share_dialog(const ShareDialogInput& in) {
 
     Json form = element({{"type", "form"}, {"action", "external-sharing.create"}});
     form->set("fields", fields);
+
     form->set("submit", element({{"label", text(lang, "dialog.submit")}, {"style", "primary"}}));
     form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
     Json errors = object();
@@ -206,10 +236,17 @@ domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnap
     domain::Violations problems;
 
     const std::string expires = submitted_text(payload, kExpiresOn, "");
-    // The default date stands for the policy's exact default (now + 20 days), not end of day.
-    // No date at all also means the default.
-    if (!expires.empty() &&
-        expires != format_date(policy.default_expiry(domain::Delivery::DirectLink, now))) {
+    // The default date of the delivery chosen stands for the policy's exact default (now + 20
+    // days, now + 24 hours for an e-mailed link), not end of day; no date at all also means that
+    // default. Whatever date was chosen is the expiry: sending later never changes it.
+    const bool send_email = submitted_flag(payload, kSendEmail, false);
+    const domain::Timestamp chosen_default = policy.default_expiry(
+        send_email ? domain::Delivery::EmailedLink : domain::Delivery::DirectLink, now);
+    if (expires.empty() || expires == format_date(chosen_default)) {
+        if (send_email) {
+            r.expires_at = chosen_default;  // the service's own default is the direct link's
+        }
+    } else {
         if (auto t = end_of_day(expires)) {
             r.expires_at = *t;
         } else {
@@ -241,6 +278,10 @@ domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnap
     r.recipient.name = optional_text(kRecipientName);
     r.recipient.email = optional_text(kRecipientEmail);
     r.recipient.phone = optional_text(kRecipientPhone);
+    if (send_email && !r.recipient.email) {
+        problems.push_back({kRecipientEmail, "email_for_sending",
+                            "Enter the recipient's e-mail address to send the link by e-mail."});
+    }
     r.notify_owner_on_open = submitted_flag(payload, kNotifyOnOpen, false);
     // The limit counts when the advanced options are open, or when a caller of the API sends it
     // without that switch; a limit typed and then hidden again is not wanted.
@@ -273,6 +314,10 @@ domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnap
     return r;
 }
 
+bool send_email_chosen(const Json& payload) {
+    return submitted_flag(payload, kSendEmail, false);
+}
+
 std::map<std::string, std::string> field_errors(const domain::ValidationFailed& failure,
                                                 Language language) {
     // The rules the dialog can meet have a German wording here; others fall back to the domain's
@@ -297,6 +342,10 @@ std::map<std::string, std::string> field_errors(const domain::ValidationFailed& 
         {"download_limit_below_used",
          "Die Grenze liegt unter der Zahl der bereits erfolgten Downloads."},
         {"date_format", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
+        {"email_for_sending",
+         "Für den Versand per E-Mail braucht es die E-Mail-Adresse der Person."},
+        {"required", "Bitte ausfüllen."},
+
         {"unknown_item", "Ein gewählter Eintrag existiert nicht mehr."},
     };
     std::map<std::string, std::string> out;
@@ -322,7 +371,9 @@ std::map<std::string, std::string> field_errors(const domain::ValidationFailed& 
         std::string message = v.message;
         if (language == Language::German) {
             auto it = german.find(v.rule);
-            if (it != german.end()) {
+            if (field == kSelection && v.rule == "required") {
+                message = "Bitte mindestens einen Teil des Falls teilen.";
+            } else if (it != german.end()) {
                 message = it->second;
             }
         }

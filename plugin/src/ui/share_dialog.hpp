@@ -26,6 +26,7 @@ inline constexpr const char* kSelection = "selection";
 inline constexpr const char* kNotifyOnOpen = "notify_on_open";
 inline constexpr const char* kAdvanced = "advanced";
 inline constexpr const char* kDownloadLimit = "download_limit";
+inline constexpr const char* kSendEmail = "send_email";
 }  // namespace share_form
 
 struct ShareDialogInput {
@@ -35,6 +36,7 @@ struct ShareDialogInput {
     domain::Timestamp now;
     Json submitted;                             // the previous submission, to keep what was typed
     std::map<std::string, std::string> errors;  // field name → message
+    bool new_recipient = false;  // "Share with someone new": no correspondent prefilled
 };
 
 // {"type":"dialog",…} with the form prefilled from the case and the policy.
@@ -45,6 +47,9 @@ Json share_dialog(const ShareDialogInput& input);
 domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnapshot& snapshot,
                                      const domain::Policy& policy, domain::Timestamp now,
                                      domain::Locale locale);
+
+// Whether the submitted form asked for the link to be sent by e-mail.
+bool send_email_chosen(const Json& payload);
 
 // The domain's violations as messages beside the dialog's fields.
 std::map<std::string, std::string> field_errors(const domain::ValidationFailed& failure,

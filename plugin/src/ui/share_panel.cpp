@@ -271,9 +271,12 @@ Json share_panel(const SharePanelInput& in) {
     }
     JsonArray toolbar = array();
     if (in.can_share) {
+        // Someone new: the dialog starts without the case's correspondent.
+        Json new_recipient = object();
+        new_recipient->set("new_recipient", true);
         // The "plus" icon is the source's "+ Symbol"; a "+ " in the label would show it twice.
-        toolbar->add(
-            button(text(lang, "panel.new"), "external-sharing.share", nullptr, "plus", "primary"));
+        toolbar->add(button(text(lang, "panel.new"), "external-sharing.share", new_recipient,
+                            "plus", "primary"));
     }
     bool any_active = false;
     for (const auto& r : in.rows) {

@@ -1,9 +1,11 @@
 #include "ui/share_result.hpp"
 
+#include "ui/dates.hpp"
+
 namespace es::ui {
 
 Json share_result_dialog(Language lang, const domain::CreatedShare& created,
-                         int email_link_expiry_hours) {
+                         bool send_email_chosen) {
     const domain::Share& share = created.share;
     JsonArray body = array();
     body->add(notice("success", text(lang, "result.title")));
@@ -11,6 +13,8 @@ Json share_result_dialog(Language lang, const domain::CreatedShare& created,
         element({{"type", "link"}, {"url", created.url}, {"label", text(lang, "result.link")}});
     link->set("copy", true);
     body->add(link);
+    body->add(text_element(
+        fill(text(lang, "result.valid_until"), "date", format_date_time(share.expires_at))));
     body->add(text_element(text(lang, "result.preview.help"), true));
 
     Json preview_payload = object();
@@ -29,9 +33,9 @@ Json share_result_dialog(Language lang, const domain::CreatedShare& created,
             {{"type", "checkbox"},
              {"name", "send_email"},
              {"label", text(lang, "result.send_email") + " (" + *share.recipient.email + ")"},
-             {"help", fill(text(lang, "result.send_email.help"), "hours",
-                           std::to_string(email_link_expiry_hours))}});
-        send->set("checked", true);
+             {"help", fill(text(lang, "result.send_email.help"), "date",
+                           format_date_time(share.expires_at))}});
+        send->set("checked", send_email_chosen);
         fields->add(send);
         Json form = element({{"type", "form"}, {"action", "external-sharing.send-email"}});
         form->set("fields", fields);

@@ -9,7 +9,9 @@
 
 namespace es::ui {
 
+// `send_email_chosen`: the caseworker ticked "send by e-mail" in the share dialog; the sending
+// step after the preview starts ticked then. Sending never changes the link's expiry.
 Json share_result_dialog(Language language, const domain::CreatedShare& created,
-                         int email_link_expiry_hours);
+                         bool send_email_chosen);
 
 }  // namespace es::ui

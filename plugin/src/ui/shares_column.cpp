@@ -13,10 +13,8 @@ JsonArray shares_column(Language lang, const std::vector<domain::CaseShareSummar
             cells->add(Poco::Dynamic::Var());
             continue;
         }
-        std::string tip =
-            text(lang, s.active_count == 1 ? "column.tooltip.one" : "column.tooltip.many");
-        tip = fill(fill(tip, "count", std::to_string(s.active_count)), "date",
-                   format_date(*s.next_expiry));
+        const std::string tip = fill(count_text(lang, "column.tooltip", s.active_count), "date",
+                                     format_date(*s.next_expiry));
         cells->add(element(
             {{"icon", "link"}, {"tooltip", tip}, {"text", std::to_string(s.active_count)}}));
     }

@@ -1,6 +1,11 @@
 #include "ui/texts.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/plurrule.h>
+#include <unicode/unistr.h>
+
 #include <map>
+#include <memory>
 #include <utility>
 
 namespace es::ui {
@@ -22,7 +27,7 @@ const std::map<std::string_view, Entry>& table() {
         {"column.title", {"External Sharing", "Externes Teilen"}},
         {"column.tooltip.one",
          {"1 active link, expires {date}", "1 aktiver Link, läuft ab am {date}"}},
-        {"column.tooltip.many",
+        {"column.tooltip",
          {"{count} active links, next expiry {date}",
           "{count} aktive Links, nächster Ablauf {date}"}},
         {"inactive.notice",
@@ -39,8 +44,7 @@ const std::map<std::string_view, Entry>& table() {
         {"dialog.title", {"Share case with external person", "Fall mit externer Person teilen"}},
         {"dialog.expiry", {"Link expiry date", "Ablaufdatum des Links"}},
         {"dialog.expiry.help",
-         {"Default {days} days; at most {max} days.",
-          "Standard {days} Tage; höchstens {max} Tage."}},
+         {"Default {days}; at most {max}.", "Standard {days}; höchstens {max}."}},
         {"dialog.protection", {"Verification", "Schutz"}},
         {"protection.none", {"No verification", "Kein Schutz"}},
         {"protection.password", {"Password", "Passwortschutz"}},
@@ -56,9 +60,9 @@ const std::map<std::string_view, Entry>& table() {
           "Die Person erhält einen {digits}-stelligen Sicherheitscode per SMS an {phone}."}},
         {"dialog.code.help.email",
          {"No telephone number is known: the recipient gets a {digits}-digit security code by "
-          "e-mail.",
+          "e-mail to {email}.",
           "Es ist keine Telefonnummer bekannt: Die Person erhält einen {digits}-stelligen "
-          "Sicherheitscode per E-Mail."}},
+          "Sicherheitscode per E-Mail an {email}."}},
         {"dialog.recipient", {"Recipient", "Empfänger:in"}},
         {"dialog.recipient.name", {"Name", "Name"}},
         {"dialog.recipient.email", {"E-mail", "E-Mail"}},
@@ -87,12 +91,51 @@ const std::map<std::string_view, Entry>& table() {
         {"journal.internal", {"internal", "intern"}},
         {"dialog.submit", {"Share", "Teilen"}},
         {"dialog.cancel", {"Cancel", "Abbrechen"}},
+        // Added for the dialog's delivery choice, the code without contact and plural forms
+        // (one contiguous block: later keys of others go to the end of the table).
+        {"dialog.send_email",
+         {"Send the link to the recipient by e-mail (after the preview)",
+          "Link per E-Mail an die Person senden (nach der Vorschau)"}},
+        {"dialog.send_email.help",
+         {"Your organisation's rule: an e-mailed link is valid for {hours} unless you choose "
+          "otherwise, so ticking this sets the expiry date above to {date}. The date you see is "
+          "the date that applies, also to the link you copy; change it if the recipient needs "
+          "longer (at most {max}).",
+          "Regel eurer Organisation: Ein per E-Mail versendeter Link ist {hours} gültig, wenn du "
+          "nichts anderes wählst; mit diesem Häkchen steht das Ablaufdatum oben deshalb auf "
+          "{date}. Es gilt das Datum, das du siehst, auch für den kopierten Link; ändere es, wenn "
+          "die Person länger braucht (höchstens {max})."}},
+        {"dialog.code.unavailable",
+         {"A security code is not offered: the recipient has neither a telephone number nor an "
+          "e-mail address to receive it. Enter one below to be offered a code.",
+          "Ein Sicherheitscode wird nicht angeboten: Für die Person ist weder eine Telefonnummer "
+          "noch eine E-Mail-Adresse bekannt, an die er gehen könnte. Gib unten eine ein, damit der "
+          "Code angeboten wird."}},
+        {"dialog.code.unavailable.email",
+         {"A security code is not offered: codes go by e-mail only, and the recipient has no "
+          "e-mail address. Enter one below to be offered a code.",
+          "Ein Sicherheitscode wird nicht angeboten: Codes gehen nur per E-Mail, und für die "
+          "Person ist keine E-Mail-Adresse bekannt. Gib unten eine ein, damit der Code angeboten "
+          "wird."}},
+        {"result.valid_until",
+         {"The link is valid until {date}.", "Der Link ist gültig bis {date}."}},
+        {"count.days", {"{count} days", "{count} Tage"}},
+        {"count.days.one", {"{count} day", "{count} Tag"}},
+        {"count.hours", {"{count} hours", "{count} Stunden"}},
+        {"count.hours.one", {"{count} hour", "{count} Stunde"}},
+        {"toast.revoked_all.one", {"{count} link revoked.", "{count} Linkfreigabe beendet."}},
+        {"module.name", {"External Sharing", "Externes Teilen"}},
+        {"journal.created.limit.one",
+         {" At most {count} download.", " Höchstens {count} Download."}},
+        {"journal.changed.limit.one",
+         {"External Sharing: the link for {recipient} now allows at most {count} download.",
+          "Externes Teilen: Der Link für {recipient} erlaubt neu höchstens {count} Download."}},
         {"result.title", {"Link created", "Link erstellt"}},
         {"result.link", {"Direct link", "Direktlink"}},
         {"result.send_email", {"Send by e-mail", "Per E-Mail senden"}},
         {"result.send_email.help",
-         {"The e-mailed link is valid for {hours} hours.",
-          "Der per E-Mail versendete Link ist {hours} Stunden gültig."}},
+         {"Sending does not change the expiry: the e-mailed link is valid until {date}.",
+          "Der Versand ändert das Ablaufdatum nicht: Der versendete Link ist gültig bis {date}."}},
         {"result.preview.help",
          {"Check the preview before sending: hide what is not meant for the recipient.",
           "Bitte prüfe vor dem Versand die Vorschau und blende aus, was nicht für die externe "
@@ -224,6 +267,13 @@ const std::map<std::string_view, Entry>& table() {
     return texts;
 }
 
+std::unique_ptr<icu::PluralRules> rules_for(const char* language) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::PluralRules> rules(
+        icu::PluralRules::forLocale(icu::Locale(language), status));
+    return U_SUCCESS(status) ? std::move(rules) : nullptr;
+}
+
 }  // namespace
 
 Language language_of(std::string_view locale) noexcept {
@@ -245,6 +295,40 @@ std::string text(Language language, std::string_view key) {
         return std::string(key);
     }
     return language == Language::German ? it->second.de : it->second.en;
+}
+
+std::string plural_category(Language language, long long count) {
+    // Built once per language; ICU's PluralRules::select is const and safe to share between
+    // threads once built.
+    static const std::unique_ptr<icu::PluralRules> german = rules_for("de");
+    static const std::unique_ptr<icu::PluralRules> english = rules_for("en");
+    const auto& rules = language == Language::German ? german : english;
+    if (!rules) {
+        return "other";
+    }
+    std::string out;
+    rules->select(static_cast<double>(count)).toUTF8String(out);
+    return out;
+}
+
+std::string count_text(Language language, std::string_view key, long long count) {
+    std::string form = std::string(key) + "." + plural_category(language, count);
+    std::string pattern = table().count(form) != 0 ? text(language, form) : text(language, key);
+    const std::string placeholder = "{count}";
+    const std::string number = std::to_string(count);
+    for (auto at = pattern.find(placeholder); at != std::string::npos;
+         at = pattern.find(placeholder, at + number.size())) {
+        pattern.replace(at, placeholder.size(), number);
+    }
+    return pattern;
+}
+
+std::string days_text(Language language, long long days) {
+    return count_text(language, "count.days", days);
+}
+
+std::string hours_text(Language language, long long hours) {
+    return count_text(language, "count.hours", hours);
 }
 
 }  // namespace es::ui

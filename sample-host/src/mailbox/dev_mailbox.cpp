@@ -1,6 +1,7 @@
 #include "mailbox/dev_mailbox.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -78,6 +79,48 @@ std::string decode_header(const std::string& value) {
     }
 }
 
+// The header `name` as it stands in the message, folding undone (CRLF removed, the blank after
+// it kept), encoded words still encoded. Poco's MessageHeader decodes encoded words itself but
+// keeps the folding blank between two of them, which put a stray space into long subjects;
+// EncodedWords drops it as RFC 2047 §6.2 says.
+std::string raw_header(const std::string& raw, const std::string& name) {
+    std::string found;
+    bool in_field = false;
+    std::size_t pos = 0;
+    while (pos < raw.size()) {
+        std::size_t eol = raw.find('\n', pos);
+        if (eol == std::string::npos)
+            eol = raw.size();
+        std::string line = raw.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.empty())
+            break;  // end of the header section
+        if (line[0] == ' ' || line[0] == '\t') {
+            if (in_field)
+                found += line;
+            continue;
+        }
+        if (in_field)
+            break;
+        const std::size_t colon = line.find(':');
+        if (colon == std::string::npos || colon != name.size())
+            continue;
+        bool same = true;
+        for (std::size_t i = 0; i < colon; ++i) {
+            same = same && std::tolower(static_cast<unsigned char>(line[i])) ==
+                               std::tolower(static_cast<unsigned char>(name[i]));
+        }
+        if (!same)
+            continue;
+        std::size_t start = line.find_first_not_of(" \t", colon + 1);
+        found = start == std::string::npos ? "" : line.substr(start);
+        in_field = true;
+    }
+    return found;
+}
+
 }  // namespace
 
 SpooledMail DevMailbox::parse_mail(const std::string& raw) {
@@ -86,9 +129,9 @@ SpooledMail DevMailbox::parse_mail(const std::string& raw) {
     PlainTextPart part;
     message.read(in, part);
     SpooledMail m;
-    m.from = decode_header(message.get("From", ""));
-    m.to = decode_header(message.get("To", ""));
-    m.subject = decode_header(message.get("Subject", ""));
+    m.from = decode_header(raw_header(raw, "From"));
+    m.to = decode_header(raw_header(raw, "To"));
+    m.subject = decode_header(raw_header(raw, "Subject"));
     m.date = message.get("Date", "");
     m.organisation_id = message.get("X-Spool-Organisation", "");
     m.body = part.text().empty() ? message.getContent() : part.text();

@@ -26,6 +26,7 @@ void AdminApi::install(Router& router, DossierManager& dm) {
                 try {
                     auto c = gateway.object_call(*p, "contributions",
                                                  [&] { return p->ui().contributions(ctx, ""); });
+                    m->set("name", PluginGateway::display_name(*p, c));
                     if (c->has("panels")) {
                         auto all = c->getArray("panels");
                         for (std::size_t i = 0; all && i < all->size(); ++i) {

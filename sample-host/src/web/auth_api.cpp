@@ -4,6 +4,7 @@
 
 #include "auth/password_hash.hpp"
 #include "log/host_log.hpp"
+#include "web/accept_language.hpp"
 #include "web/api_error.hpp"
 
 namespace host {
@@ -82,7 +83,9 @@ void AuthApi::install(Router& router, DossierManager& dm) {
         auto grant = dm.sessions.create(user->id);
         ex.response().addCookie(session_cookie(grant.token, SessionRepository::kLifetimeSeconds));
         HostLog::info("user " + user->login + " signed in");
-        std::string locale = dm.users.preference(user->id, "locale").value_or("de");
+        std::string locale =
+            dm.users.preference(user->id, "locale")
+                .value_or(accepted_locale(ex.request().get("Accept-Language", "")));
         ex.send_json(200, me(dm, *user, locale, grant.csrf_token));
     });
 

@@ -60,7 +60,7 @@ void contributions(DossierManager& dm, Exchange& ex) {
                                          [&] { return p->ui().contributions(ctx, case_id); });
             Object::Ptr entry = new Object;
             entry->set("id", p->id);
-            entry->set("name", p->name);
+            entry->set("name", PluginGateway::display_name(*p, c));
             entry->set("actions", array_or_empty(c, "actions"));
             entry->set("panels", array_or_empty(c, "panels"));
             entry->set("columns", array_or_empty(c, "columns"));

@@ -53,6 +53,16 @@ std::string guarded(const LoadedPlugin& p, const std::string& what, Call&& call)
 
 }  // namespace
 
+std::string PluginGateway::display_name(const LoadedPlugin& p,
+                                        const Poco::JSON::Object::Ptr& contributions) {
+    if (contributions && contributions->has("name") && contributions->get("name").isString()) {
+        std::string name = contributions->getValue<std::string>("name");
+        if (!name.empty() && name.size() <= 200)
+            return name;
+    }
+    return p.name;
+}
+
 dm::Context PluginGateway::context(const Exchange& ex) {
     dm::Context c;
     c.organisation_id = std::to_string(ex.user->organisation_id);

@@ -22,6 +22,10 @@ class PluginGateway {
     explicit PluginGateway(DossierManager& dm) : dm_(dm) {}
 
     static dm::Context context(const Exchange& ex);
+    // The name to show for a plugin: the "name" its contributions give in the user's language,
+    // else the fixed name of its entry.
+    static std::string display_name(const LoadedPlugin& p,
+                                    const Poco::JSON::Object::Ptr& contributions);
     // 404 when no plugin with this id is loaded or it has no UI.
     const LoadedPlugin& plugin_with_ui(const std::string& id) const;
 

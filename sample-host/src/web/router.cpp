@@ -6,6 +6,7 @@
 
 #include "auth/tokens.hpp"
 #include "log/host_log.hpp"
+#include "web/accept_language.hpp"
 #include "web/api_error.hpp"
 
 namespace host {
@@ -64,7 +65,9 @@ void Router::authenticate(Exchange& ex, Access access) const {
     }
     ex.session = *session;
     ex.session_token = token;
-    ex.locale = dm_.users.preference(found->id, "locale").value_or("de");
+    // The user's own choice; until they make one, the browser's languages.
+    ex.locale = dm_.users.preference(found->id, "locale")
+                    .value_or(accepted_locale(ex.request().get("Accept-Language", "")));
     ex.user = std::move(found);
 }
 
