@@ -394,6 +394,22 @@ TYPED_TEST(PortalContract, BlockedKeyReportsTheRemainingTime) {
     EXPECT_FALSE(throttle.blocked_for("ip:198.51.100.1"));
 }
 
+// "Last access" is the recipient's: the owner's own visits to the link ("owner_" actions) are in
+// the log, marked as the owner's, but do not count as the link being used.
+TYPED_TEST(PortalContract, LastAccessIsTheRecipientsNotTheOwnersOwnVisit) {
+    const auto share = this->make_share();
+    auto& log = this->store->access_log();
+    const auto t0 = domain::now_utc() - std::chrono::hours(1);
+    log.append({0, share.id, "org-a", "case-1", t0, "203.0.113.9", "UA", "owner_view", "", "ok"});
+    EXPECT_FALSE(this->service->list(this->alice, "case-1")[0].last_access);
+    log.append({0, share.id, "org-a", "case-1", t0 + std::chrono::minutes(1), "203.0.113.9", "UA",
+                "view", "", "ok"});
+    log.append({0, share.id, "org-a", "case-1", t0 + std::chrono::minutes(2), "203.0.113.9", "UA",
+                "owner_download", "f1", "ok"});
+    EXPECT_EQ(this->service->list(this->alice, "case-1")[0].last_access,
+              t0 + std::chrono::minutes(1));
+}
+
 TYPED_TEST(PortalContract, AccessLogIsPagedNewestFirstPerShareAndPerCase) {
     const auto a = this->make_share();
     const auto b = this->make_share();

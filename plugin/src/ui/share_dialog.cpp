@@ -108,7 +108,7 @@ Json selection_field(const ShareDialogInput& in) {
     }
     JsonArray attachments = array();
     for (const auto& a : c.attachments) {
-        attachments->add(item(a.id, a.name, human_size(a.size),
+        attachments->add(item(a.id, a.name, human_size(a.size, lang),
                               was_checked(in.submitted, "attachments", a.id, true)));
     }
     JsonArray groups = array();

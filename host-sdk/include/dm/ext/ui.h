@@ -26,7 +26,8 @@ typedef struct dm_plugin_ui {
     /* What the plugin contributes for the acting user, titles in `ctx->locale`:
      * {"actions":[{"id","title","icon","scope":"case"}],
      *  "panels":[{"id","title","icon","scope":"case"|"organisation"}],
-     *  "columns":[{"id","title","default_visible":bool}]}.
+     *  "columns":[{"id","title","default_visible":bool}],
+     *  "name":"the plugin's name in ctx->locale" (optional; since 1.1, a host of 1.0 ignores it)}.
      * With `case_id` empty the answer covers the organisation (columns, organisation panels, and
      * actions as they may appear); with a case id it lists only what applies to that case (module
      * active, case type enabled, user may access it). An empty object means nothing to show.

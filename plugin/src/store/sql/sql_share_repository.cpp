@@ -93,7 +93,8 @@ std::vector<ShareListing> SqlShareRepository::list_for_case(const std::string& o
     const std::string q = db_.sql(
         "SELECT " + share_columns("s.") +
         ", (SELECT MAX(a.at) FROM access_events a WHERE a.organisation_id = s.organisation_id "
-        "AND a.share_id = s.id) FROM shares s WHERE s.organisation_id = ? AND s.case_id = ? "
+        "AND a.share_id = s.id AND SUBSTR(a.action, 1, 6) <> 'owner_') FROM shares s WHERE "
+        "s.organisation_id = ? AND s.case_id = ? "
         "ORDER BY s.created_at DESC, s.id");
     return db_.read([&](SqlConnection& c) {
         std::vector<ShareListing> out;
