@@ -331,15 +331,15 @@ test('the date chosen with e-mail is what the link gets, also after sending: not
   await desk.waitForSelector('.mail-subject');
   // Each subject follows an envelope glyph.
   const subjects = (await desk.locator('.mail-subject').allTextContents()).map((s) => s.replace(/^[^\p{L}]+/u, '').trim());
-  const opened = subjects.find((s) => /opened your link/.test(s));
+  const opened = subjects.find((s) => /^Your link for .* was opened/.test(s));
   assert.ok(opened, 'the owner\'s notice is listed: ' + JSON.stringify(subjects));
   const file = spoolFiles('mail').filter((f) => !knownAfterSend.includes(f))
-    .find((f) => /opened your link/.test(subjectOf(readFileSync(join(host.spool, 'mail', f), 'utf8'))));
+    .find((f) => /^Your link for .* was opened/.test(subjectOf(readFileSync(join(host.spool, 'mail', f), 'utf8'))));
   assert.ok(file, 'the notice in the spool');
   const raw = readFileSync(join(host.spool, 'mail', file), 'utf8');
   assert.match(raw, /^Subject: =\?UTF-8\?B\?[^\r\n]*\r?\n[ \t]+=\?UTF-8\?B\?/m, 'the subject is folded into several encoded words');
   assert.equal(opened, subjectOf(raw), 'the mailbox shows the subject as sent, no stray space');
-  assert.ok(opened.startsWith('Jürg Müller-Lüdenscheidt opened your link ('), opened);
+  assert.ok(opened.startsWith('Your link for Jürg Müller-Lüdenscheidt was opened ('), opened);
   await shot(desk, 'mailbox-subject');
 });
 
