@@ -207,7 +207,7 @@ class PanelBuilder {
             items->add(fact(t("price"), t("price.included")));
         } else {
             items->add(fact(t("price"), replace(admin_count_text(page_.lang, "price.module",
-                                                                 s.seats.used, "{users}"),
+                                                                 s.seats.used, "users"),
                                                 "{total}", chf(s.monthly_total))));
         }
         auto o = element("pairs");

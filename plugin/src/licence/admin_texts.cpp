@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "ui/view_json.hpp"
+
 namespace es::licence {
 
 namespace {
@@ -211,16 +213,11 @@ const std::map<std::string_view, Pair>& texts() {
 }  // namespace
 
 std::string admin_count_text(ui::Language language, std::string_view key, long long count,
-                             std::string_view placeholder) {
+                             const std::string& name) {
     const std::string form = std::string(key) + "." + ui::plural_category(language, count);
-    std::string pattern =
-        texts().count(form) != 0 ? admin_text(language, form) : admin_text(language, key);
-    const std::string number = std::to_string(count);
-    for (auto at = pattern.find(placeholder); at != std::string::npos;
-         at = pattern.find(placeholder, at + number.size())) {
-        pattern.replace(at, placeholder.size(), number);
-    }
-    return pattern;
+    return ui::fill(
+        texts().count(form) != 0 ? admin_text(language, form) : admin_text(language, key), name,
+        std::to_string(count));
 }
 
 std::string admin_text(ui::Language language, std::string_view key) {

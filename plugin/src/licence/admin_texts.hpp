@@ -13,8 +13,8 @@ namespace es::licence {
 std::string admin_text(ui::Language language, std::string_view key);
 
 // The text for `key` in the plural form the language's rules choose for `count`
-// (`key` + ".one" when the table has it, else `key`), `placeholder` filled with the number.
+// (`key` + ".one" when the table has it, else `key`), "{`name`}" filled with the number.
 std::string admin_count_text(ui::Language language, std::string_view key, long long count,
-                             std::string_view placeholder = "{count}");
+                             const std::string& name = "count");
 
 }  // namespace es::licence

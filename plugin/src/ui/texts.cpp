@@ -8,6 +8,8 @@
 #include <memory>
 #include <utility>
 
+#include "ui/view_json.hpp"
+
 namespace es::ui {
 
 namespace {
@@ -313,14 +315,8 @@ std::string plural_category(Language language, long long count) {
 
 std::string count_text(Language language, std::string_view key, long long count) {
     std::string form = std::string(key) + "." + plural_category(language, count);
-    std::string pattern = table().count(form) != 0 ? text(language, form) : text(language, key);
-    const std::string placeholder = "{count}";
-    const std::string number = std::to_string(count);
-    for (auto at = pattern.find(placeholder); at != std::string::npos;
-         at = pattern.find(placeholder, at + number.size())) {
-        pattern.replace(at, placeholder.size(), number);
-    }
-    return pattern;
+    return fill(table().count(form) != 0 ? text(language, form) : text(language, key), "count",
+                std::to_string(count));
 }
 
 std::string days_text(Language language, long long days) {
