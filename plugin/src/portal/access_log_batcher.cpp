@@ -35,9 +35,7 @@ void AccessLogBatcher::append(domain::AccessEvent event) {
     std::unique_lock lock(mutex_);
     open_.events.push_back(std::move(event));
     open_.waiters.push_back(me);
-    if (!writing_) {
-        write_queued(lock);  // this request's event is in what it writes
-    }
+    start_writing(lock);
     lock.unlock();
     std::unique_lock mine(me->mutex);
     me->changed.wait(mine, [&] { return me->done; });
@@ -50,9 +48,36 @@ void AccessLogBatcher::append_then(domain::AccessEvent event, Done done) {
     std::unique_lock lock(mutex_);
     open_.events.push_back(std::move(event));
     open_.callbacks.push_back(std::move(done));
-    if (!writing_) {
-        write_queued(lock);
+    start_writing(lock);
+}
+
+void AccessLogBatcher::start_writing(std::unique_lock<std::mutex>& lock) {
+    if (writing_ || gathering_) {
+        if (gathering_ && open_.events.size() >= kFullBatch) {
+            work_.notify_one();
+        }
+        return;  // goes into the transaction being gathered or the one after the current
     }
+    if (Clock::now() - last_end_ < kBusy) {
+        work_.notify_one();  // more are on their way: the writer thread gathers them
+        return;
+    }
+    write_queued(lock);  // this request's event is in what it writes
+}
+
+void AccessLogBatcher::gather(std::unique_lock<std::mutex>& lock) {
+    gathering_ = true;
+    const auto until = Clock::now() + kGatherAtMost;
+    for (;;) {
+        const std::size_t before = open_.events.size();
+        work_.wait_for(lock, kQuietGap,
+                       [&] { return stopping_ || open_.events.size() >= kFullBatch; });
+        if (stopping_ || open_.events.size() >= kFullBatch || open_.events.size() == before ||
+            Clock::now() >= until) {
+            break;
+        }
+    }
+    gathering_ = false;
 }
 
 void AccessLogBatcher::write_queued(std::unique_lock<std::mutex>& lock) {
@@ -81,6 +106,7 @@ void AccessLogBatcher::write_queued(std::unique_lock<std::mutex>& lock) {
 
     lock.lock();
     writing_ = false;
+    last_end_ = Clock::now();
     if (!open_.empty() || stopping_) {
         work_.notify_one();  // what arrived meanwhile is the writer thread's
     }
@@ -93,6 +119,7 @@ void AccessLogBatcher::run_writer() {
         if (open_.empty()) {
             return;  // stopping, and everything is written
         }
+        gather(lock);
         write_queued(lock);
     }
 }
