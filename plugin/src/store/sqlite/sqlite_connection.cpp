@@ -42,23 +42,13 @@ class StatementReset {
 
 }  // namespace
 
-void start_sqlite() {
-    static std::once_flag started;
-    std::call_once(started, [] {
-        // SQLite counts every allocation under one process-wide mutex unless told not to; with
-        // the portal's workers reading at once, that mutex caused most of their futex calls. The
-        // setting only takes before SQLite starts: if the host started it already, it is kept.
-        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-        Poco::Data::SQLite::Connector::registerConnector();
-    });
-}
-
 SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms, WriterGate writers,
                                    std::shared_ptr<WalCheckpointer> checkpointer)
     : writers_(std::move(writers)),
       gate_wait_(busy_timeout_ms),
       checkpointer_(std::move(checkpointer)) {
-    start_sqlite();
+    static std::once_flag registered;
+    std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
         session_ = std::make_unique<Poco::Data::Session>("SQLite", path);
         db_ = Poco::Data::SQLite::Utility::dbHandle(*session_);

@@ -32,9 +32,6 @@ struct sqlite3_stmt;
 
 namespace es::store::sqlite {
 
-// Process-wide SQLite settings and the Poco connector, once, before the first database is opened.
-void start_sqlite();
-
 class SqliteConnection : public sql::SqlConnection {
   public:
     // The writer gate shared by every connection of one store.

@@ -43,7 +43,6 @@ void move_access_log_out_of_main(sql::Database& db) {
 std::unique_ptr<sql::SqlStore> open_sqlite_store(const config::StorageSettings& settings) {
     const std::string path = settings.sqlite_path;
     const int busy = settings.sqlite_busy_timeout_ms;
-    start_sqlite();
     auto writers = std::make_shared<std::timed_mutex>();
     auto checkpointer = std::make_shared<WalCheckpointer>(path);
     auto store = std::make_unique<sql::SqlStore>(
