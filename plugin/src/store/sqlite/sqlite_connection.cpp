@@ -5,6 +5,8 @@
 #include <Poco/Data/SQLite/Utility.h>
 #include <sqlite3.h>
 
+#include <charconv>
+#include <iterator>
 #include <mutex>
 
 #include "domain/error.hpp"
@@ -123,8 +125,11 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const std::vector<sql::SqlValue>
         if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
             rc = sqlite3_bind_int64(stmt, pos, *n);
         } else if (const auto* s = std::get_if<std::string>(&params[i])) {
-            rc = sqlite3_bind_text(stmt, pos, s->data(), static_cast<int>(s->size()),
-                                   SQLITE_TRANSIENT);
+            // Not copied: every caller keeps `params` alive until the statement is reset and its
+            // bindings cleared (StatementReset). A copy is an allocation, and SQLite's allocator
+            // takes one process-wide mutex that the portal's workers queued on.
+            rc =
+                sqlite3_bind_text(stmt, pos, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
         } else {
             rc = sqlite3_bind_null(stmt, pos);
         }
@@ -160,8 +165,17 @@ std::vector<sql::SqlRow> SqliteConnection::query(const std::string& sql,
         std::vector<std::optional<std::string>> values;
         values.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c) {
-            if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+            const int type = sqlite3_column_type(stmt, c);
+            if (type == SQLITE_NULL) {
                 values.emplace_back(std::nullopt);
+            } else if (type == SQLITE_INTEGER) {
+                // Formatted here: sqlite3_column_text would convert it in a buffer of SQLite's own
+                // allocator (see bind()).
+                char digits[24];
+                const auto end = std::to_chars(std::begin(digits), std::end(digits),
+                                               sqlite3_column_int64(stmt, c))
+                                     .ptr;
+                values.emplace_back(std::string(digits, end));
             } else {
                 const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
                 values.emplace_back(
