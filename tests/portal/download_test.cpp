@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "portal/http/content_disposition.hpp"
@@ -35,6 +36,21 @@ TEST_F(DownloadTest, FullDownloadHasLengthValidatorsAndAttachmentDisposition) {
     EXPECT_EQ("attachment; filename=\"data.bin\"; filename*=UTF-8''data.bin",
               r.header("Content-Disposition"));
     EXPECT_EQ("nosniff", r.header("X-Content-Type-Options"));
+}
+
+TEST_F(DownloadTest, AListedFileTheHostCannotOpenIsSaidSoNotAnsweredAsADeadLink) {
+    // Listed (the case still names it), but gone from the host's disk: opening it fails.
+    ASSERT_EQ(0, std::remove((dir_ + "/a3").c_str()));
+    const auto r = get_a3();
+    EXPECT_EQ(503, r.status);
+    EXPECT_EQ("60", r.header("Retry-After"));
+    EXPECT_NE(std::string::npos, r.body.find("lässt sich gerade nicht öffnen")) << r.body;
+    EXPECT_NE(std::string::npos, r.body.find("href=\"" + share_.path() + "\""))
+        << "a way back to the share";
+    const auto dead = http_request(port(), "GET", "/s/unknown");
+    EXPECT_NE(dead.body, r.body);
+    // The share itself still opens.
+    EXPECT_EQ(200, http_request(port(), "GET", share_.path()).status);
 }
 
 TEST_F(DownloadTest, FallbackWithoutFileDescriptorSendsTheSameBytes) {

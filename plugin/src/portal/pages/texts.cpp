@@ -51,6 +51,8 @@ const Texts kGerman{
     "Minuten noch einmal oder wenden Sie sich an die Person, die Ihnen den Link geschickt hat.",
     "Sie haben diesen Link in einem Browser Ihrer Organisation geöffnet: Das Zugriffsprotokoll "
     "zeigt diesen Besuch als Ihre eigene Vorschau, nicht als Zugriff der empfangenden Person.",
+    "Diese Datei lässt sich gerade nicht öffnen. Bitte versuchen Sie es später noch einmal; alles "
+    "andere, was mit Ihnen geteilt wurde, steht weiter zur Verfügung.",
 };
 
 const Texts kEnglish{
@@ -96,6 +98,8 @@ const Texts kEnglish{
     "minutes or contact the person who sent you the link.",
     "You opened this link in a browser of your organisation: the access log shows this visit as "
     "your own preview, not as the recipient's access.",
+    "This file cannot be opened right now. Please try again later; everything else shared with "
+    "you is still available.",
 };
 
 }  // namespace

@@ -50,6 +50,8 @@ struct Texts {
     const char* code_limit_end;
     // On the recipient's page when someone of the sharing organisation opened the link itself.
     const char* owner_visit_banner;
+    // A listed file the host could not open: the link is fine, so not the dead-link page.
+    const char* file_unavailable;
 };
 
 const Texts& texts(Language language);

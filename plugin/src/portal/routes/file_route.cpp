@@ -56,7 +56,12 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         stream = ctx_.ports.host.open_attachment(access.share.organisation_id, access.share.case_id,
                                                  att->id);
     } catch (const domain::Error&) {
-        send_dead_link(ex);  // deleted in the host between listing and opening
+        // The recipient may see this file (it is listed), so saying that it cannot be opened
+        // tells nothing new, and the dead-link page would wrongly tell them the whole link is
+        // gone. If it was deleted in the host meanwhile, the next page no longer lists it.
+        ex.response.set("Retry-After", "60");
+        send_message(ctx_, ex, access, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                     pages::texts(ex.language).file_unavailable);
         return;
     }
     const auto size = static_cast<std::uint64_t>(stream.size());
