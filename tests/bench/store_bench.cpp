@@ -20,6 +20,7 @@
 #include "crypto/digest.hpp"
 #include "crypto/random_bytes.hpp"
 #include "mariadb_server.hpp"
+#include "mariadb_storage.hpp"
 #include "store/sql/case_summary_rows.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store.hpp"
@@ -360,13 +361,8 @@ int main(int argc, char** argv) {
             es::test::MariadbServer server((work / "mariadb").string(), false);
             const std::string db = "es_bench";
             server.sql("", "CREATE DATABASE IF NOT EXISTS es_bench");
-            ::setenv("ES_BENCH_MARIADB_PASSWORD", es::test::MariadbServer::password().c_str(), 1);
-            config::StorageSettings s;
-            s.backend = config::StorageSettings::Backend::Mysql;
-            s.mysql.port = server.port();
-            s.mysql.database = db;
-            s.mysql.user = es::test::MariadbServer::user();
-            s.mysql.password_env = "ES_BENCH_MARIADB_PASSWORD";
+            config::StorageSettings s =
+                es::test::mariadb_storage(server, db, "ES_BENCH_MARIADB_PASSWORD");
             run("mariadb over TCP", s);
             // The same server through its Unix socket, as a MariaDB on the portal's own machine
             // is reached: on this VM a loopback TCP round trip is most of a lookup.

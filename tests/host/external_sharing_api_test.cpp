@@ -51,31 +51,13 @@ class PortalVisitor {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
         session.setTimeout(Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-        Poco::Net::NameValueCollection jar;
-        for (const auto& [k, v] : cookies_)
-            jar.add(k, v);
-        request.setCookies(jar);
-        if (method == "POST") {
-            request.setContentType("application/x-www-form-urlencoded");
-            request.setContentLength(static_cast<std::streamsize>(body.size()));
-            session.sendRequest(request) << body;
-        } else {
-            session.sendRequest(request);
-        }
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
-        HttpResult r;
-        r.status = response.getStatus();
-        Poco::StreamCopier::copyToString(in, r.body);
-        std::vector<Poco::Net::HTTPCookie> set;
-        response.getCookies(set);
-        for (const auto& c : set)
-            cookies_[c.getName()] = c.getValue();
-        return r;
+        auto answer = http_test::exchange(session, request, cookies_, body,
+                                          "application/x-www-form-urlencoded");
+        return HttpResult{answer.status, std::move(answer.body), std::move(answer.headers)};
     }
 
     int port_;
-    std::map<std::string, std::string> cookies_;
+    http_test::Cookies cookies_;
 };
 
 class ExternalSharingApi : public ::testing::Test {

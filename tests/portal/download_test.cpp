@@ -231,12 +231,7 @@ TEST_F(DownloadTest, FiftyParallelDownloadsWithLimitOneServeExactlyOne) {
 }
 
 TEST_F(DownloadTest, RevocationStopsARunningDownload) {
-    const std::string big(64 << 20, 'x');
-    FakeCase c;
-    c.organisation_id = "org-1";
-    c.attachments = {
-        {"big", "big.bin", write_file("big", big), "application/octet-stream", "", ""}};
-    host_.put_case("case-1", c);
+    const std::uint64_t big_size = put_big_case();
     Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
     s.setReceiveBufferSize(64 * 1024);
     const std::string req = "GET " + share_.path() + "/files/big HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -256,7 +251,7 @@ TEST_F(DownloadTest, RevocationStopsARunningDownload) {
         }
         got += static_cast<std::uint64_t>(n);
     }
-    EXPECT_LT(got, big.size()) << "the transfer was cut after the revocation";
+    EXPECT_LT(got, big_size) << "the transfer was cut after the revocation";
 }
 
 TEST_F(DownloadTest, KeepAliveConnectionServesSeveralDownloads) {

@@ -103,6 +103,16 @@ std::string PortalTest::write_file(const std::string& name, const std::string& c
     return path;
 }
 
+std::uint64_t PortalTest::put_big_case() {
+    const std::string big(64 << 20, 'x');
+    FakeCase c;
+    c.organisation_id = "org-1";
+    c.attachments = {
+        {"big", "big.bin", write_file("big", big), "application/octet-stream", "", ""}};
+    host_.put_case("case-1", c);
+    return big.size();
+}
+
 std::string PortalTest::write_sparse_file(const std::string& name, std::uint64_t size) {
     const std::string path = dir_ + "/" + name;
     const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0600);

@@ -87,6 +87,9 @@ class PortalTest : public ::testing::Test {
     std::string write_file(const std::string& name, const std::string& content);
     // A sparse file of `size` bytes (holes read as zeros), created in no time.
     std::string write_sparse_file(const std::string& name, std::uint64_t size);
+    // Makes case-1 (of org-1) a case of one attachment, "big" (big.bin): 64 MiB of 'x', long enough
+    // in transfer for a test to act while it runs. Returns its size.
+    std::uint64_t put_big_case();
     void revoke(const CreatedShare& share);
     std::uint16_t port() const { return portal_->port(); }
     std::vector<domain::AccessEvent> access_events(const CreatedShare& share);
