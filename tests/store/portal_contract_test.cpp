@@ -211,6 +211,7 @@ TYPED_TEST(PortalContract, CodeTriesStayBoundedUnderConcurrentGuesses) {
     EXPECT_EQ(this->verify_code(share, "424242", 5), CodeCheck::TriesExhausted);
 }
 
+// A one-time code by SMS for the share, as the portal queues it.
 domain::OutboxMessage code_message_for(const std::string& share_id) {
     domain::OutboxMessage m;
     m.organisation_id = "org-a";
@@ -440,14 +441,7 @@ TYPED_TEST(PortalContract, AccessLogPurgeRemovesOnlyEventsPastTheRetention) {
 TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDelay) {
     const auto share = this->make_share();
     auto& outbox = this->store->outbox();
-    domain::OutboxMessage m;
-    m.organisation_id = "org-a";
-    m.share_id = share.id;
-    m.kind = "one_time_code";
-    m.channel = "sms";
-    m.recipient_address = "+41791234567";
-    m.payload_json = "{}";
-    const auto id = outbox.enqueue(m);
+    const auto id = outbox.enqueue(code_message_for(share.id));
     std::atomic<int> claimed{0};
     in_parallel(8, [&](int) {
         claimed += static_cast<int>(outbox.claim(10, std::chrono::seconds(60)).size());
@@ -465,13 +459,7 @@ TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDel
 TYPED_TEST(PortalContract, ExpiredCodeMessagesAreDroppedNotSent) {
     const auto share = this->make_share();
     auto& outbox = this->store->outbox();
-    domain::OutboxMessage m;
-    m.organisation_id = "org-a";
-    m.share_id = share.id;
-    m.kind = "one_time_code";
-    m.channel = "email";
-    m.recipient_address = "erika@example.org";
-    m.payload_json = "{}";
+    domain::OutboxMessage m = code_message_for(share.id);
     m.expires_at = domain::now_utc() - std::chrono::seconds(1);
     const auto id = outbox.enqueue(m);
     EXPECT_TRUE(outbox.claim(10, std::chrono::seconds(60)).empty());

@@ -56,6 +56,16 @@ bool update_share(Database& db, const std::string& statement, const std::string&
     return db.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
 }
 
+// Locks the share for the rest of the transaction; false when the organisation has no such share
+// or it is revoked (then nothing may change it).
+bool lock_live_share(Database& db, SqlConnection& c, const std::string& organisation_id,
+                     const std::string& share_id) {
+    return !c.query(db.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? AND "
+                           "revoked_at IS NULL{for_update}"),
+                    {organisation_id, share_id})
+                .empty();
+}
+
 }  // namespace
 
 void SqlShareRepository::create(const domain::Share& share, const domain::Selection& selection,
@@ -242,10 +252,7 @@ bool SqlShareRepository::set_item_visible(const std::string& organisation_id,
                                           const domain::AuditEntry& audit) {
     const std::string sec(domain::to_text(section));
     return db_.transaction([&](SqlConnection& c) {
-        auto owner = c.query(db_.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? "
-                                     "AND revoked_at IS NULL{for_update}"),
-                             {organisation_id, share_id});
-        if (owner.empty()) {
+        if (!lock_live_share(db_, c, organisation_id, share_id)) {
             return false;
         }
         const auto n = c.execute(db_.sql("UPDATE share_items SET visible = ? WHERE share_id = ? "
@@ -270,10 +277,7 @@ bool SqlShareRepository::set_section_included(const std::string& organisation_id
                                               bool included, const domain::AuditEntry& audit) {
     const std::string sec(domain::to_text(section));
     return db_.transaction([&](SqlConnection& c) {
-        auto owner = c.query(db_.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? "
-                                     "AND revoked_at IS NULL{for_update}"),
-                             {organisation_id, share_id});
-        if (owner.empty()) {
+        if (!lock_live_share(db_, c, organisation_id, share_id)) {
             return false;
         }
         if (included) {
