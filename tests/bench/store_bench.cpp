@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "any_case.hpp"
 #include "app/share_service.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/digest.hpp"
@@ -167,20 +168,15 @@ void compare_summary_reads(store::sql::Database& db, std::int64_t now) {
     }
 }
 
-struct NoHostCases : app::CaseAccess {
-    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
-                                   domain::CaseParts parts) override {
-        domain::CaseSnapshot c;
-        c.id = case_id;
-        c.parts = parts;
-        c.case_type_id = "general";
-        c.fields = {{"f1", "F1", ""}, {"f2", "F2", ""}};
-        c.journal = {{"j1", "", "", "", false}};
-        c.attachments = {
-            {"a1", "", "", "", "", 0}, {"a2", "", "", "", "", 0}, {"a3", "", "", "", "", 0}};
-        return c;
-    }
-};
+// Every case has two fields, a journal entry and three attachments, and nothing to read.
+domain::CaseSnapshot bench_case() {
+    domain::CaseSnapshot c = test::AnyCase::general_case();
+    c.fields = {{"f1", "F1", ""}, {"f2", "F2", ""}};
+    c.journal = {{"j1", "", "", "", false}};
+    c.attachments = {
+        {"a1", "", "", "", "", 0}, {"a2", "", "", "", "", 0}, {"a3", "", "", "", "", 0}};
+    return c;
+}
 
 void percentile_line(const char* what, std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -318,7 +314,7 @@ void run(const char* name, const config::StorageSettings& settings) {
     compare_summary_reads(db, domain::to_epoch_ms(store->database_now()));
     time_share_aggregation(db, domain::to_epoch_ms(store->database_now()));
 
-    NoHostCases host;
+    test::AnyCase host(bench_case());
     auto box =
         crypto::SecretBox::from_key_lines("b:" + crypto::base64_encode(crypto::random_bytes(32)));
     crypto::PasswordHasher hasher{config::Argon2Settings{}};

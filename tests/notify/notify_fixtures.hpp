@@ -1,28 +1,19 @@
 // Fixtures of the notification tests that need neither gtest nor a test body, so that the crash
-// driver (a process of its own) shares them too.
+// driver (a process of its own) shares them too; AnyCase (tests/support) for the cases.
 #pragma once
 
 #include <string>
 
-#include "app/case_access.hpp"
+#include "any_case.hpp"
 #include "config/settings.hpp"
 #include "domain/share_request.hpp"
 
 namespace es::test {
 
-// Every case exists, of type "general", with the one field "Name": all the ShareService needs.
-class AnyCase : public app::CaseAccess {
-  public:
-    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
-                                   domain::CaseParts parts) override {
-        domain::CaseSnapshot c;
-        c.id = case_id;
-        c.parts = parts;
-        c.case_type_id = "general";
-        c.fields = {{"f1", "Name", "Erika Muster"}};
-        return c;
-    }
-};
+return c;
+}
+}
+;
 
 // Mail by SMTP to the local test server (smtp_sink.py) on `port`: plain text on the wire, a short
 // timeout; the backoff and attempts are the caller's.
