@@ -91,6 +91,8 @@ class PortalTest : public ::testing::Test {
     // in transfer for a test to act while it runs. Returns its size.
     std::uint64_t put_big_case();
     void revoke(const CreatedShare& share);
+    // The audit entry of the owner (u1 of org-1) doing `action` to the share now.
+    static domain::AuditEntry owner_audit(const std::string& share_id, const std::string& action);
     std::uint16_t port() const { return portal_->port(); }
     std::vector<domain::AccessEvent> access_events(const CreatedShare& share);
     // The outbox rows of `share` of one kind ("owner_opened", "owner_failed_attempts", ...).
