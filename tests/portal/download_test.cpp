@@ -159,14 +159,11 @@ TEST_F(DownloadTest, ItemDeletedInTheHostDisappears) {
 }
 
 TEST_F(DownloadTest, HostileFileNamesCannotBreakTheHeader) {
-    FakeCase c;
-    c.organisation_id = "org-1";
-    c.attachments = {
-        {"h1", "quote\"d\r\nX-Evil: 1.txt", write_file("h1", "1"), "text/plain", "", ""},
-        {"h2", "Ärger \u202Etxt.exe", write_file("h2", "2"), "text/html\r\nX-Evil: 1", "", ""},
-        {"h3", "../../etc/passwd", write_file("h3", "3"), "text/plain", "", ""},
-    };
-    host_.put_case("case-1", c);
+    put_case_files({
+        {"h1", "quote\"d\r\nX-Evil: 1.txt", "1"},
+        {"h2", "Ärger \u202Etxt.exe", "2", "text/html\r\nX-Evil: 1"},
+        {"h3", "../../etc/passwd", "3"},
+    });
     for (const std::string& id : std::vector<std::string>{"h1", "h2", "h3"}) {
         const auto r = http_request(port(), "GET", share_.path() + "/files/" + std::string(id));
         ASSERT_EQ(200, r.status) << id;
@@ -183,15 +180,11 @@ TEST_F(DownloadTest, HostileFileNamesCannotBreakTheHeader) {
 
 // curl -J and older clients save under the plain filename=: a transliteration, not "_.txt".
 TEST_F(DownloadTest, PlainFilenameOverHttpIsATransliterationWithTheExtension) {
-    FakeCase c;  // h1…h3: the ids the fixture's share lists beyond the first three
-    c.organisation_id = "org-1";
-    c.number = "2026-17";
-    c.attachments = {
-        {"h1", "Bericht über Lärm.pdf", write_file("h1", "1"), "application/pdf", "", ""},
-        {"h2", "レポート.txt", write_file("h2", "2"), "text/plain", "", ""},
-        {"h3", "★★★.txt", write_file("h3", "3"), "text/plain", "", ""},
-    };
-    host_.put_case("case-1", c);
+    put_case_files({
+        {"h1", "Bericht über Lärm.pdf", "1", "application/pdf"},
+        {"h2", "レポート.txt", "2"},
+        {"h3", "★★★.txt", "3"},
+    });
     auto disposition = [&](const std::string& path) {
         const auto r = http_request(port(), "GET", share_.path() + path);
         EXPECT_EQ(200, r.status) << path;

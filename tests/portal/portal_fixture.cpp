@@ -103,13 +103,18 @@ std::string PortalTest::write_file(const std::string& name, const std::string& c
     return path;
 }
 
-std::uint64_t PortalTest::put_big_case() {
-    const std::string big(64 << 20, 'x');
+void PortalTest::put_case_files(const std::vector<CaseFile>& files) {
     FakeCase c;
     c.organisation_id = "org-1";
-    c.attachments = {
-        {"big", "big.bin", write_file("big", big), "application/octet-stream", "", ""}};
+    for (const auto& f : files) {
+        c.attachments.push_back({f.id, f.name, write_file(f.id, f.content), f.media_type, "", ""});
+    }
     host_.put_case("case-1", c);
+}
+
+std::uint64_t PortalTest::put_big_case() {
+    const std::string big(64 << 20, 'x');
+    put_case_files({{"big", "big.bin", big, "application/octet-stream"}});
     return big.size();
 }
 
