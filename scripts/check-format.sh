@@ -2,8 +2,8 @@
 # Lists the C and C++ files of plugin/, host-sdk/, sample-host/ and tests/ that are not formatted as
 # the root .clang-format says, and fails when there is one. With --fix, formats them in place.
 #
-# Left out: tests/abi/compat/v1_0/, the byte-for-byte copy of the headers and sources released as
-# ABI 1.0. The compatibility tests build it as it shipped, so it must never be reformatted (its
+# Left out: tests/abi/compat/v1_0/, the byte-for-byte copy of the headers released as ABI 1.0. The
+# compatibility tests build against them as they shipped, so they must never be reformatted (its
 # README.md). node_modules/ holds other people's code.
 #
 # The reference is Debian 12's clang-format (14), which scripts/install-deps.sh installs; other

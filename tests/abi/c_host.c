@@ -1,12 +1,13 @@
-/* A Dossier Manager host in plain C11, built against ABI 1.1: proof that the ABI needs no C++ on
- * the host side, and a driver that fails loudly on any rule the plugin breaks.
+/* A Dossier Manager host in plain C11: proof that the ABI needs no C++ on the host side, and a
+ * driver that fails loudly on any rule the plugin breaks.
  *
  *   c_host PLUGIN.so [--config PATH]
  *
  * Loads the plugin (built against any 1.x), checks its entry, starts it with the fake services of
  * c/host_services.c, drives every dm.ui/1 and dm.events/1 function, stops it, reports how often
- * the plugin used the dm.cases 1.1 functions, and exits 0 only when nothing was wrong. (The 1.0
- * version of this host is frozen in compat/v1_0/src.) */
+ * the plugin used the dm.cases 1.1 functions, and exits 0 only when nothing was wrong. Built
+ * against the frozen 1.0 headers, the same source is the 1.0 host of the compatibility tests
+ * (c/abi_1_0.h). */
 #define _XOPEN_SOURCE 700 /* dlopen, mkdtemp, nftw in strict C11 */
 
 #include <dlfcn.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "c/abi_1_0.h"
 #include "c/buffer.h"
 #include "c/host_services.h"
 #include "c/json.h"
@@ -35,10 +37,14 @@ static dm_str str(const char* text) {
     return s;
 }
 
-/* A status this host does not know (a newer plugin's) is not "out of range" but a failure like
- * DM_ERR_INTERNAL; a negative one is a bug. */
+/* From 1.1, a status this host does not know (a newer plugin's) is not "out of range" but a failure
+ * like DM_ERR_INTERNAL; a negative one is a bug. A 1.0 host knew every status there was. */
 static int status_is_valid(dm_status status) {
+#if DM_ABI_VERSION_MINOR >= 1
     return status >= DM_OK;
+#else
+    return (int)status >= DM_OK && (int)status <= DM_ERR_CONFLICT;
+#endif
 }
 
 static dm_context context(const char* organisation, const char* user) {
@@ -384,11 +390,13 @@ int main(int argc, char** argv) {
     }
 
     plugin->deinit();
+#if DM_ABI_VERSION_MINOR >= 1
     printf(
         "c_host: dm.cases 1.1 used by the plugin: read_case %ld call(s), add_journal_entry %ld "
         "entr%s\n",
         fake_host_read_case_calls(), fake_host_journal_entries_added(),
         fake_host_journal_entries_added() == 1 ? "y" : "ies");
+#endif
     if (fake_host_open_streams() != 0)
         violation("deinit", "attachment streams left open");
     fake_host_stop();

@@ -1,12 +1,12 @@
-/* A Dossier Manager plugin in plain C11, built against ABI 1.1: proof that the ABI needs no C++ on
- * the plugin side, and an example of a plugin that runs in a host of any 1.x minor version.
+/* A Dossier Manager plugin in plain C11: proof that the ABI needs no C++ on the plugin side, and an
+ * example of a plugin that runs in a host of any 1.x minor version.
  *
  * It contributes one case action, one case panel and one column, reads cases through the host's
  * dm.cases/1, and accepts every dm.events/1 kind. Where the host offers the 1.1 additions it uses
  * them (one read_case for the panel, a journal entry for the action); in a 1.0 host it falls back
  * to the 1.0 calls, and its panel says which path it took. Built with -fvisibility=hidden so that
- * `dm_plugin_entry` is its only export. (The 1.0 version of this plugin is frozen in
- * compat/v1_0/src.)
+ * `dm_plugin_entry` is its only export. Built against the frozen 1.0 headers, the same source is
+ * the 1.0 plugin of the compatibility tests (c/abi_1_0.h): it knows only the 1.0 calls.
  *
  * The same source also builds the deliberately broken fixtures of tests/abi: each defines exactly
  * one DM_C_PLUGIN_DEFECT_* macro and breaks exactly one rule, so a checker that flags a fixture can
@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c/abi_1_0.h"
 #include "c/buffer.h"
 #include "c/json.h"
 
@@ -117,7 +118,8 @@ static size_t count_of(const json_value* doc, const char* member) {
 }
 
 /* What the panel shows of a case: title, journal and attachment counts, and how they were read.
- * A 1.1 host answers in one read_case; a 1.0 host gets the three 1.0 calls. */
+ * A 1.1 host answers a 1.1 plugin in one read_case; a 1.0 host or plugin makes the three 1.0
+ * calls. */
 typedef struct case_summary {
     buffer title;
     size_t journal_entries;
@@ -129,6 +131,7 @@ static dm_status summarise_case(const dm_context* ctx, dm_str case_id, case_summ
                                 const dm_sink* error) {
     char why[128];
     dm_status status;
+#if DM_ABI_VERSION_MINOR >= 1
     if (g_cases.read_case != NULL) {
         buffer answer;
         dm_sink sink;
@@ -153,6 +156,7 @@ static dm_status summarise_case(const dm_context* ctx, dm_str case_id, case_summ
         buffer_free(&answer);
         return status;
     }
+#endif
     status = case_title(ctx, case_id, &summary->title, error);
     if (status == DM_OK) {
         buffer journal, attachments;
@@ -217,6 +221,7 @@ static dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str c
     buffer_init(&title);
     buffer_init(&out);
     status = case_title(ctx, case_id, &title, error);
+#if DM_ABI_VERSION_MINOR >= 1
     if (status == DM_OK && g_cases.add_journal_entry != NULL) {
         /* A 1.1 host keeps a record of the greeting in the case's own journal. */
         buffer entry;
@@ -231,6 +236,7 @@ static dm_status invoke_action(const dm_context* ctx, dm_str action_id, dm_str c
         buffer_free(&entry);
         buffer_append_cstr(&title, " (recorded in the journal)");
     }
+#endif
     if (status == DM_OK) {
         buffer_append_cstr(&out, "{\"type\":\"notice\",\"level\":\"info\",\"text\":");
         buffer_append_cstr(&title, ": hello from C");
@@ -387,9 +393,13 @@ INIT_ATTRIBUTES static dm_status init(const dm_init_args* theirs, const dm_sink*
 #endif
     g_has_log = host_table(args.host, DM_EXT_LOG, &g_log, sizeof g_log, DM_HOST_LOG_V1_0_SIZE);
     g_host = args.host;
+#if DM_ABI_VERSION_MINOR >= 1
     log_line(DM_LOG_INFO, g_cases.read_case != NULL
                               ? "c plugin: started; the host offers dm.cases 1.1"
                               : "c plugin: started; the host offers dm.cases 1.0, using 1.0 calls");
+#else
+    log_line(DM_LOG_INFO, "c plugin: started");
+#endif
     return DM_OK;
 }
 

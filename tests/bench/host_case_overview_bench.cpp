@@ -21,6 +21,7 @@
 #include <Poco/StreamCopier.h>
 
 #include "app/host_app.hpp"
+#include "http_exchange.hpp"
 #include "log/host_log.hpp"
 
 namespace {
@@ -40,34 +41,13 @@ class Client {
     Reply send(const std::string& method, const std::string& path, const std::string& body = {}) {
         Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
         request.setKeepAlive(true);
-        if (!cookie_.empty()) {
-            Poco::Net::NameValueCollection cookies;
-            cookies.add("dm_session", cookie_);
-            request.setCookies(cookies);
-        }
-        if (!body.empty()) {
-            request.setContentType("application/json");
-            request.setContentLength(static_cast<std::streamsize>(body.size()));
-            session_.sendRequest(request) << body;
-        } else {
-            session_.sendRequest(request);
-        }
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session_.receiveResponse(response);
-        Reply r{response.getStatus(), {}};
-        Poco::StreamCopier::copyToString(in, r.body);
-        std::vector<Poco::Net::HTTPCookie> cookies;
-        response.getCookies(cookies);
-        for (const auto& c : cookies) {
-            if (c.getName() == "dm_session")
-                cookie_ = c.getValue();
-        }
-        return r;
+        auto answer = http_test::exchange(session_, request, cookies_, body, "application/json");
+        return Reply{answer.status, std::move(answer.body)};
     }
 
   private:
     Poco::Net::HTTPClientSession session_;
-    std::string cookie_;
+    http_test::Cookies cookies_;  // the host's session
 };
 
 double percentile(std::vector<double> v, double p) {

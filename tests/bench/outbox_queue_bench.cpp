@@ -18,6 +18,7 @@
 #include "crypto/token.hpp"
 #include "domain/selection.hpp"
 #include "mariadb_server.hpp"
+#include "mariadb_storage.hpp"
 #include "notify/outbox_rows.hpp"
 #include "store/store.hpp"
 
@@ -143,14 +144,8 @@ int main(int argc, char** argv) {
         if (which == "mariadb" || which == "both") {
             es::test::MariadbServer server((work / "mariadb").string(), true);
             const std::string db = server.create_database();
-            ::setenv("ES_BENCH_MARIADB_PASSWORD", es::test::MariadbServer::password().c_str(), 1);
-            config::StorageSettings s;
-            s.backend = config::StorageSettings::Backend::Mysql;
-            s.mysql.port = server.port();
-            s.mysql.database = db;
-            s.mysql.user = es::test::MariadbServer::user();
-            s.mysql.password_env = "ES_BENCH_MARIADB_PASSWORD";
-            run("mariadb", s, pairs);
+            run("mariadb", es::test::mariadb_storage(server, db, "ES_BENCH_MARIADB_PASSWORD"),
+                pairs);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "outbox_queue_bench: %s\n", e.what());

@@ -15,11 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "any_case.hpp"
 #include "app/share_service.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/random_bytes.hpp"
 #include "mariadb_server.hpp"
+#include "mariadb_storage.hpp"
 #include "store/sql/case_summary_rows.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store.hpp"
@@ -166,20 +168,15 @@ void compare_summary_reads(store::sql::Database& db, std::int64_t now) {
     }
 }
 
-struct NoHostCases : app::CaseAccess {
-    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
-                                   domain::CaseParts parts) override {
-        domain::CaseSnapshot c;
-        c.id = case_id;
-        c.parts = parts;
-        c.case_type_id = "general";
-        c.fields = {{"f1", "F1", ""}, {"f2", "F2", ""}};
-        c.journal = {{"j1", "", "", "", false}};
-        c.attachments = {
-            {"a1", "", "", "", "", 0}, {"a2", "", "", "", "", 0}, {"a3", "", "", "", "", 0}};
-        return c;
-    }
-};
+// Every case has two fields, a journal entry and three attachments, and nothing to read.
+domain::CaseSnapshot bench_case() {
+    domain::CaseSnapshot c = test::AnyCase::general_case();
+    c.fields = {{"f1", "F1", ""}, {"f2", "F2", ""}};
+    c.journal = {{"j1", "", "", "", false}};
+    c.attachments = {
+        {"a1", "", "", "", "", 0}, {"a2", "", "", "", "", 0}, {"a3", "", "", "", "", 0}};
+    return c;
+}
 
 void percentile_line(const char* what, std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -317,7 +314,7 @@ void run(const char* name, const config::StorageSettings& settings) {
     compare_summary_reads(db, domain::to_epoch_ms(store->database_now()));
     time_share_aggregation(db, domain::to_epoch_ms(store->database_now()));
 
-    NoHostCases host;
+    test::AnyCase host(bench_case());
     auto box =
         crypto::SecretBox::from_key_lines("b:" + crypto::base64_encode(crypto::random_bytes(32)));
     crypto::PasswordHasher hasher{config::Argon2Settings{}};
@@ -360,13 +357,8 @@ int main(int argc, char** argv) {
             es::test::MariadbServer server((work / "mariadb").string(), false);
             const std::string db = "es_bench";
             server.sql("", "CREATE DATABASE IF NOT EXISTS es_bench");
-            ::setenv("ES_BENCH_MARIADB_PASSWORD", es::test::MariadbServer::password().c_str(), 1);
-            config::StorageSettings s;
-            s.backend = config::StorageSettings::Backend::Mysql;
-            s.mysql.port = server.port();
-            s.mysql.database = db;
-            s.mysql.user = es::test::MariadbServer::user();
-            s.mysql.password_env = "ES_BENCH_MARIADB_PASSWORD";
+            config::StorageSettings s =
+                es::test::mariadb_storage(server, db, "ES_BENCH_MARIADB_PASSWORD");
             run("mariadb over TCP", s);
             // The same server through its Unix socket, as a MariaDB on the portal's own machine
             // is reached: on this VM a loopback TCP round trip is most of a lookup.

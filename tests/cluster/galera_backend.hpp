@@ -4,10 +4,10 @@
 #pragma once
 
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "galera_cluster.hpp"
+#include "mariadb_batch.hpp"
 #include "store_backend.hpp"
 
 namespace es::test {
@@ -34,17 +34,7 @@ class GaleraBackend : public StoreBackend {
         return std::stoll(cluster_.sql(1, database_, "SELECT COUNT(*) FROM " + table));
     }
     std::vector<std::vector<std::string>> rows(const std::string& query) override {
-        std::vector<std::vector<std::string>> out;
-        std::istringstream lines(cluster_.sql(1, database_, query));
-        for (std::string line; std::getline(lines, line);) {
-            std::vector<std::string> row;
-            std::istringstream fields(line);
-            for (std::string field; std::getline(fields, field, '\t');) {
-                row.push_back(field);
-            }
-            out.push_back(std::move(row));
-        }
-        return out;
+        return batch_rows(cluster_.sql(1, database_, query));
     }
     std::string dump() override { return cluster_.sql(1, database_, "SELECT * FROM shares"); }
 

@@ -14,18 +14,15 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/round2_caseworker/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { PLUGIN, SharingDesk, until } from './sharing_desk.mjs';
 
-import { freePort, startHost } from './host_harness.mjs';
-
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
-const PLUGIN = 'ch.example.external-sharing';
-const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'round2_caseworker');
-mkdirSync(artifacts, { recursive: true });
+// An English browser: the host must not open in German for it.
+const world = new SharingDesk('round2_caseworker', { viewport: { width: 1280, height: 900 } });
+const { pageErrors, shot, signIn, language, caseRow, openCaseTab, spoolFiles } = world;
 
 // Demo cases (sample-host/src/demo/demo_data.cpp): number i has an e-mail address unless
 // i % 10 == 3, a phone number when i % 5 < 3, and is closed when i % 7 == 0.
@@ -37,93 +34,16 @@ const CASE_COUNT = 'MH-2024-00017';    // phone + e-mail
 
 let host;
 let browser;
-let portalPort;
-let staff;
 let desk;
-const pageErrors = [];
-
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/round2_caseworker.test.mjs.',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
-  ].join('\n'));
-  return path;
-}
-
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: launchArgs });
-  // An English browser: the host must not open in German for it.
-  staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  desk = await staff.newPage();
-  desk.setDefaultTimeout(20000);
-  desk.on('pageerror', (e) => pageErrors.push(String(e)));
+  await world.start();
+  ({ host, browser, desk } = world);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
-});
+after(() => world.stop());
 
 // ---- helpers --------------------------------------------------------------------------------
-
-const shot = (page, name) => page.screenshot({ path: join(artifacts, name + '.png') });
-
-async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-async function signIn(page, login, password) {
-  if (await page.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await page.click('#topbar .button-ghost');
-  } else {
-    await page.goto(host.url);
-  }
-  await page.waitForSelector('#login');
-  await page.fill('#login', login);
-  await page.fill('#password', password);
-  await page.click('.login-form button[type=submit]');
-  await page.waitForSelector('#topbar .user-name');
-}
-
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-  await desk.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
-  return row;
-}
 
 async function openContextMenu(number) {
   const row = await caseRow(number);
@@ -138,12 +58,7 @@ async function openShareDialog(number, actionTitle) {
 }
 
 async function openSharingTab(number, tabTitle) {
-  const id = await (await caseRow(number)).getAttribute('data-case-id');
-  await desk.evaluate((h) => { location.hash = h; }, '#/cases/' + id + '/details');
-  await desk.waitForSelector('.case-header ~ .tabs .tab.active');
-  await desk.click(`.tabs .tab:has-text("${tabTitle}")`);
-  await desk.waitForSelector(`.tabs .tab.active:has-text("${tabTitle}")`);
-  await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy]) .panel-title');
+  await openCaseTab(await (await caseRow(number)).getAttribute('data-case-id'), tabTitle);
 }
 
 const field = (name) => desk.locator(`.dialog .field:has([name="${name}"])`);
@@ -169,11 +84,6 @@ async function closeDialog(discardLabel) {
   await desk.waitForSelector('.dialog', { state: 'detached' });
 }
 
-function spoolFiles(kind) {
-  const dir = join(host.spool, kind);
-  return existsSync(dir) ? readdirSync(dir).sort() : [];
-}
-
 // ---- the browser's language, then the user's choice ---------------------------------------------
 
 test('an English browser gets the app in English, a German one in German, until the user chooses', async () => {
@@ -182,7 +92,7 @@ test('an English browser gets the app in English, a German one in German, until 
   await desk.waitForSelector('#login');
   assert.equal(await desk.evaluate(() => document.documentElement.lang), 'en', 'the sign-in page follows the browser');
   assert.match(await desk.textContent('.login-form button[type=submit]'), /Sign in/);
-  await signIn(desk, 'beat.keller', 'demo-beat');
+  await signIn('beat.keller', 'demo-beat');
   await desk.waitForSelector('.nav-link:has-text("Cases")');
   assert.equal(await desk.evaluate(() => document.documentElement.lang), 'en');
 
@@ -191,7 +101,7 @@ test('an English browser gets the app in English, a German one in German, until 
   await page.goto(host.url);
   await page.waitForSelector('#login');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
-  await signIn(page, 'felix.huber', 'demo-felix');
+  await signIn('felix.huber', 'demo-felix', page);
   await page.waitForSelector('.nav-link:has-text("Fälle")');
   await swiss.close();
 
@@ -206,7 +116,7 @@ test('an English browser gets the app in English, a German one in German, until 
 // ---- the organisation admin: one price, the key field, a bad key ---------------------------------
 
 test('the admin page shows one price, no required key beside the trial, a bad key beside the field', async () => {
-  await signIn(desk, 'claudia.frei', 'demo-claudia');
+  await signIn('claudia.frei', 'demo-claudia');
   for (const [lang, price, module] of [['en', 'Price', 'External Sharing'], ['de', 'Preis', 'Externes Teilen']]) {
     await language(lang);
     await desk.click('.nav-link[href="#/admin"]');
@@ -243,7 +153,7 @@ test('the admin page shows one price, no required key beside the trial, a bad ke
 // ---- every label the module gives the host, in the user's language -------------------------------
 
 test('the module\'s menu heading, column and card are named in German for a German user', async () => {
-  await signIn(desk, 'anna.meier', 'demo-anna');
+  await signIn('anna.meier', 'demo-anna');
   await language('de');
   await openContextMenu(CASE_EXPIRY);
   const menu = desk.locator('.context-menu');

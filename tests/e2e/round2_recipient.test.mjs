@@ -10,18 +10,13 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/round2_recipient/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { PLUGIN, SharingDesk, until } from './sharing_desk.mjs';
 
-import { freePort, startHost } from './host_harness.mjs';
-
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
-const PLUGIN = 'ch.example.external-sharing';
-const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'round2_recipient');
-mkdirSync(artifacts, { recursive: true });
+const world = new SharingDesk('round2_recipient');
+const { pageErrors, signIn, language, api, caseRow, openCaseTab } = world;
+const shot = (page, name) => world.shot(page, name, { fullPage: true });
 
 // Demo data (sample-host/src/demo/demo_data.cpp): case i has three attachments (a CSV, a PDF, a
 // PNG) when i % 4 == 2, and the one attachment "Gesprächsnotiz.txt" when i % 4 == 1.
@@ -33,115 +28,16 @@ let browser;
 let portalPort;
 let staff;
 let desk;
-const pageErrors = [];
 const state = {};
 
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/round2_recipient.test.mjs.',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
-  ].join('\n'));
-  return path;
-}
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  desk = await staff.newPage();
-  desk.setDefaultTimeout(20000);
-  desk.on('pageerror', (e) => pageErrors.push(String(e)));
+  await world.start();
+  ({ host, browser, portalPort, staff, desk } = world);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
-});
+after(() => world.stop());
 
-// ---- helpers (as in sharing.test.mjs) ----------------------------------------------------------
-
-const shot = (page, name) => page.screenshot({ path: join(artifacts, name + '.png'), fullPage: true });
-
-async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-async function signIn(login, password) {
-  if (await desk.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await desk.click('#topbar .button-ghost');
-  } else {
-    await desk.goto(host.url);
-  }
-  await desk.waitForSelector('#login');
-  await desk.fill('#login', login);
-  await desk.fill('#password', password);
-  await desk.click('.login-form button[type=submit]');
-  await desk.waitForSelector('#topbar .user-name');
-}
-
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-  await desk.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-async function api(path) {
-  return desk.evaluate(async (p) => {
-    const r = await fetch(p, { headers: { Accept: 'application/json' } });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-}
-
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-  }
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
-  return row;
-}
-
-async function openCaseTab(id, tabTitle) {
-  const details = '#/cases/' + id + '/details';
-  if (await desk.evaluate(() => location.hash) === details) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-    await desk.waitForSelector('.case-table');
-  }
-  await desk.evaluate((h) => { location.hash = h; }, details);
-  await desk.waitForSelector(`.case-header ~ .tabs .tab.active[href="${details}"]`);
-  await desk.click(`.tabs .tab:has-text("${tabTitle}")`);
-  await desk.waitForSelector(`.tabs .tab.active:has-text("${tabTitle}")`);
-  await desk.waitForSelector('.tab-panel .panel-title');
-  await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy])');
-}
+// ---- helpers --------------------------------------------------------------------------------
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
 const accessLogTable = () => desk.locator('.tab-panel .vm-table').nth(1);

@@ -16,20 +16,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { freePort, startHost } from './host_harness.mjs';
+import { PLUGIN, SharingDesk, until } from './sharing_desk.mjs';
 import { zipEntries } from './zip_reader.mjs';
 
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
-const PLUGIN = 'ch.example.external-sharing';
 const COLUMN_CLASS = 'col-' + (PLUGIN + '/external-sharing.active-shares').replace(/[^a-z0-9_-]/gi, '-');
-const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'sharing');
-mkdirSync(artifacts, { recursive: true });
+const world = new SharingDesk('sharing', { acceptDownloads: true });
+const { artifacts, pageErrors, shot, signIn, language, api, caseRow, openCaseTab, spoolFiles } = world;
 
 // Cases of the demo data (sample-host/src/demo/demo_data.cpp): number i has three attachments when
 // i % 4 == 2, an e-mail address unless i % 10 == 3, a phone number when i % 5 < 3, and is closed
@@ -45,126 +41,21 @@ let browser;
 let portalPort;
 let staff;       // the organisation's people: one browser context, one page
 let desk;
-const pageErrors = [];
 const actionPosts = [];
 const state = {};
 
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/sharing.test.mjs: SQLite in the plugin data folder, portal on a free port,',
-    '# mail and SMS into the host\'s spool folder (its dev mailbox).',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
-  ].join('\n'));
-  return path;
-}
-
 before(async () => {
-  // Fail, never skip: a missing browser is a broken test machine.
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  // The host's language is the user's setting; the browser's only shows in the portal's preview.
-  staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
-  desk = await staff.newPage();
-  desk.setDefaultTimeout(20000);
-  desk.on('pageerror', (e) => pageErrors.push(String(e)));
+  await world.start();
+  ({ host, browser, portalPort, staff, desk } = world);
   desk.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/actions/')) actionPosts.push(new URL(r.url()).pathname); });
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
-});
+after(() => world.stop());
 
 // ---- helpers --------------------------------------------------------------------------------
 
-const shot = (page, name, options = {}) => page.screenshot({ path: join(artifacts, name + '.png'), fullPage: !!options.fullPage });
-
-async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-async function signIn(login, password) {
-  if (await desk.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await desk.click('#topbar .button-ghost');
-  } else {
-    await desk.goto(host.url);
-  }
-  await desk.waitForSelector('#login');
-  await desk.fill('#login', login);
-  await desk.fill('#password', password);
-  await desk.click('.login-form button[type=submit]');
-  await desk.waitForSelector('#topbar .user-name');
-}
-
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-  await desk.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-// JSON API of the host with the signed-in user's session (GET only: no CSRF token needed).
-async function api(path) {
-  return desk.evaluate(async (p) => {
-    const r = await fetch(p, { headers: { Accept: 'application/json' } });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-}
-
-// Opens the overview, filtered to one case; returns its row.
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-  }
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
-  return row;
-}
-
 async function caseId(number) {
   return (await caseRow(number)).getAttribute('data-case-id');
-}
-
-// Opens a case on a fresh render: details first (each hash change re-renders the case), then the tab.
-async function openCaseTab(id, tabTitle) {
-  const details = '#/cases/' + id + '/details';
-  if (await desk.evaluate(() => location.hash) === details) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-    await desk.waitForSelector('.case-table');
-  }
-  await desk.evaluate((h) => { location.hash = h; }, details);
-  await desk.waitForSelector(`.case-header ~ .tabs .tab.active[href="${details}"]`);
-  await desk.click(`.tabs .tab:has-text("${tabTitle}")`);
-  await desk.waitForSelector(`.tabs .tab.active:has-text("${tabTitle}")`);
-  await desk.waitForSelector('.tab-panel .panel-title');
-  await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy])');
 }
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
@@ -178,11 +69,6 @@ async function openShareDialog(number, actionTitle) {
     await desk.click(`.context-menu .menu-item:has-text("${actionTitle}")`);
     await desk.waitForSelector('.dialog form.vm-form input[name=expires_on]');
   };
-}
-
-function spoolFiles(kind) {
-  const dir = join(host.spool, kind);
-  return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
 function decodeQuotedPrintable(text) {

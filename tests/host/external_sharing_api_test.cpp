@@ -51,31 +51,13 @@ class PortalVisitor {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
         session.setTimeout(Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-        Poco::Net::NameValueCollection jar;
-        for (const auto& [k, v] : cookies_)
-            jar.add(k, v);
-        request.setCookies(jar);
-        if (method == "POST") {
-            request.setContentType("application/x-www-form-urlencoded");
-            request.setContentLength(static_cast<std::streamsize>(body.size()));
-            session.sendRequest(request) << body;
-        } else {
-            session.sendRequest(request);
-        }
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
-        HttpResult r;
-        r.status = response.getStatus();
-        Poco::StreamCopier::copyToString(in, r.body);
-        std::vector<Poco::Net::HTTPCookie> set;
-        response.getCookies(set);
-        for (const auto& c : set)
-            cookies_[c.getName()] = c.getValue();
-        return r;
+        auto answer = http_test::exchange(session, request, cookies_, body,
+                                          "application/x-www-form-urlencoded");
+        return HttpResult{answer.status, std::move(answer.body), std::move(answer.headers)};
     }
 
     int port_;
-    std::map<std::string, std::string> cookies_;
+    http_test::Cookies cookies_;
 };
 
 class ExternalSharingApi : public ::testing::Test {
@@ -129,6 +111,17 @@ class ExternalSharingApi : public ::testing::Test {
         return anna_.post(action_path(action),
                           R"({"case_id":")" + case_id + R"(","payload":)" + payload + "}");
     }
+    // Each payload is answered with the dialog again, not a link, with an error beside `field`.
+    void expect_field_error(const std::string& case_id, const std::vector<std::string>& payloads,
+                            const std::string& field) {
+        for (const std::string& members : payloads) {
+            const auto r = create(case_id, members);
+            ASSERT_EQ(r.status, 200) << members << r.body;
+            EXPECT_EQ(r.json()->getValue<std::string>("type"), "dialog") << members;
+            EXPECT_EQ(link_of(r), "") << members << ": a link was made";
+            EXPECT_EQ(field_errors(r).count(field), 1u) << members << r.body;
+        }
+    }
     // The field errors of a dialog answered instead of a link; empty when there are none.
     static std::map<std::string, std::string> field_errors(const HttpResult& r) {
         std::map<std::string, std::string> out;
@@ -172,20 +165,13 @@ int ExternalSharingApi::portal_port_ = 0;
 
 TEST_F(ExternalSharingApi, PasswordModesWithoutAUsablePasswordAreRefusedWithAFieldError) {
     const std::string id = case_id("MH-2024-00004");
-    for (const std::string& members :
-         {std::string(R"("protection":"password")"),
-          std::string(R"("protection":"password","password":"")"),
-          std::string(R"("protection":"password","password":null)"),
-          std::string(R"("protection":"password","password":"short")"),
-          std::string(R"("protection":"both","recipient_email":"lea@example.org")"),
-          std::string(
-              R"("protection":"both","password":"","recipient_email":"lea@example.org")")}) {
-        const auto r = create(id, members);
-        ASSERT_EQ(r.status, 200) << members << r.body;
-        EXPECT_EQ(r.json()->getValue<std::string>("type"), "dialog") << members;
-        EXPECT_EQ(link_of(r), "") << members << ": a link was made";
-        EXPECT_EQ(field_errors(r).count("password"), 1u) << members << r.body;
-    }
+    expect_field_error(id,
+                       {R"("protection":"password")", R"("protection":"password","password":"")",
+                        R"("protection":"password","password":null)",
+                        R"("protection":"password","password":"short")",
+                        R"("protection":"both","recipient_email":"lea@example.org")",
+                        R"("protection":"both","password":"","recipient_email":"lea@example.org")"},
+                       "password");
     EXPECT_EQ(links(id)->size(), 0u) << "nothing was shared";
 
     // With a password that meets the policy, the link is made, and protected at the portal.
@@ -202,28 +188,20 @@ TEST_F(ExternalSharingApi, PasswordModesWithoutAUsablePasswordAreRefusedWithAFie
 
 TEST_F(ExternalSharingApi, CodeModesWithoutAContactToSendToAreRefused) {
     const std::string id = case_id("MH-2024-00004");
-    for (const std::string& members :
-         {std::string(R"("protection":"code","recipient_email":"","recipient_phone":"")"),
-          std::string(R"("protection":"code")"),
-          std::string(R"("protection":"both","password":"correct horse battery")")}) {
-        const auto r = create(id, members);
-        ASSERT_EQ(r.status, 200) << r.body;
-        EXPECT_EQ(link_of(r), "") << members;
-        EXPECT_EQ(field_errors(r).count("recipient_phone"), 1u) << members << r.body;
-    }
+    expect_field_error(
+        id,
+        {R"("protection":"code","recipient_email":"","recipient_phone":"")",
+         R"("protection":"code")", R"("protection":"both","password":"correct horse battery")"},
+        "recipient_phone");
     EXPECT_EQ(links(id)->size(), 0u);
 }
 
 TEST_F(ExternalSharingApi, AMissingOrUnknownProtectionIsNotReadAsNone) {
     const std::string id = case_id("MH-2024-00004");
-    for (const std::string& members :
-         {std::string(R"("recipient_email":"lea@example.org")"),
-          std::string(R"("protection":"open")"), std::string(R"("protection":7)")}) {
-        const auto r = create(id, members);
-        ASSERT_EQ(r.status, 200) << r.body;
-        EXPECT_EQ(link_of(r), "") << members;
-        EXPECT_EQ(field_errors(r).count("protection"), 1u) << members << r.body;
-    }
+    expect_field_error(
+        id,
+        {R"("recipient_email":"lea@example.org")", R"("protection":"open")", R"("protection":7)"},
+        "protection");
     EXPECT_EQ(links(id)->size(), 0u);
 }
 

@@ -53,34 +53,10 @@ HttpResult ApiClient::send(const std::string& method, const std::string& path,
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!cookie_.empty()) {
-        Poco::Net::NameValueCollection cookies;
-        cookies.add("dm_session", cookie_);
-        request.setCookies(cookies);
-    }
     if (!csrf_.empty())
         request.set("X-CSRF-Token", csrf_);
-    if (!body.empty() || method == "POST" || method == "PUT") {
-        request.setContentType(content_type);
-        request.setContentLength(static_cast<std::streamsize>(body.size()));
-        session.sendRequest(request) << body;
-    } else {
-        session.sendRequest(request);
-    }
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    HttpResult r;
-    r.status = response.getStatus();
-    Poco::StreamCopier::copyToString(in, r.body);
-    for (const auto& [k, v] : response)
-        r.headers.emplace_back(k, v);
-    std::vector<Poco::Net::HTTPCookie> cookies;
-    response.getCookies(cookies);
-    for (const auto& c : cookies) {
-        if (c.getName() == "dm_session")
-            cookie_ = c.getValue();
-    }
-    return r;
+    auto answer = http_test::exchange(session, request, cookies_, body, content_type);
+    return HttpResult{answer.status, std::move(answer.body), std::move(answer.headers)};
 }
 
 HttpResult ApiClient::login(const std::string& login, const std::string& password) {

@@ -10,6 +10,7 @@
 
 #include "app/host_app.hpp"
 #include "config/host_config.hpp"
+#include "http_exchange.hpp"
 
 namespace host::test {
 
@@ -58,7 +59,7 @@ class ApiClient {
 
   private:
     int port_;
-    std::string cookie_;
+    http_test::Cookies cookies_;  // the host's session
     std::string csrf_;
 };
 

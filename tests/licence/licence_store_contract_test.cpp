@@ -13,6 +13,7 @@
 #include <cstdlib>
 
 #include "mariadb_server.hpp"
+#include "mariadb_storage.hpp"
 #endif
 
 namespace es::licence {
@@ -42,14 +43,7 @@ struct MariadbDatabase {
         }
     }
     std::unique_ptr<store::Store> open() {
-        ::setenv("ES_TEST_MARIADB_PASSWORD", test::MariadbServer::password().c_str(), 1);
-        config::StorageSettings s;
-        s.backend = config::StorageSettings::Backend::Mysql;
-        s.mysql.host = "127.0.0.1";
-        s.mysql.port = server.port();
-        s.mysql.database = database;
-        s.mysql.user = test::MariadbServer::user();
-        s.mysql.password_env = "ES_TEST_MARIADB_PASSWORD";
+        config::StorageSettings s = test::mariadb_storage(server, database);
         s.mysql.pool_size = 4;
         return store::open_store(s);
     }

@@ -4,6 +4,7 @@
 // may wait in a database through an upgrade, and must still be sent.
 #include <gtest/gtest.h>
 
+#include "composer_fixture.hpp"
 #include "notify/message_composer.hpp"
 #include "notify/template_catalog.hpp"
 #include "test_support.hpp"
@@ -14,15 +15,8 @@ namespace {
 
 constexpr const char* kShare = "0123456789abcdef0123456789abcdef";
 
-class EarlierRows : public ::testing::Test {
+class EarlierRows : public ComposerTest {
   protected:
-    EarlierRows() : templates_(TemplateCatalog::load("")) {
-        settings_.from_address = "no-reply@amt.example";
-        settings_.from_name = "External Sharing";
-        composer_ = std::make_unique<MessageComposer>(settings_, "https://p.example", templates_,
-                                                      test_opener());
-    }
-
     es::domain::OutboxMessage row(const std::string& kind, const std::string& channel,
                                   const std::string& address, const std::string& payload) const {
         es::domain::OutboxMessage m;
@@ -36,10 +30,6 @@ class EarlierRows : public ::testing::Test {
         m.created_at = es::domain::from_epoch_ms(1700000000000);
         return m;
     }
-
-    es::config::NotifySettings settings_;
-    TemplateCatalog templates_;
-    std::unique_ptr<MessageComposer> composer_;
 };
 
 }  // namespace

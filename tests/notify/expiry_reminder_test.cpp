@@ -16,6 +16,7 @@
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
 #include "notify/template_catalog.hpp"
+#include "notify_fixtures.hpp"
 #include "sink_process.hpp"
 #include "store/sql/sql_store.hpp"
 #include "test_support.hpp"
@@ -25,18 +26,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class AnyCase : public app::CaseAccess {
-  public:
-    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
-                                   domain::CaseParts parts) override {
-        domain::CaseSnapshot c;
-        c.id = case_id;
-        c.parts = parts;
-        c.case_type_id = "general";
-        c.fields = {{"f1", "Name", "Erika Muster"}};
-        return c;
-    }
-};
+using test::AnyCase;
 
 // The host's directory as the job sees it: max has an address, "gone" was removed, "nomail" has
 // none.
@@ -123,14 +113,8 @@ class ExpiryReminderJobTest : public ::testing::Test {
 
     // Delivers everything due to the SMTP server on `port`.
     void deliver(int port) {
-        config::NotifySettings n;
-        n.mail = config::NotifySettings::MailSender::Smtp;
-        n.from_address = "no-reply@amt.example";
+        config::NotifySettings n = test::smtp_sink_settings(port);
         n.from_name = "External Sharing";
-        n.smtp.host = "127.0.0.1";
-        n.smtp.port = port;
-        n.smtp.security = config::SmtpSettings::Security::None;
-        n.smtp.timeout_seconds = 5;
         const auto templates = notify::TemplateCatalog::load("");
         notify::MessageComposer composer(n, "https://portal.example", templates, test_opener());
         notify::SmtpMailSender mail(n.smtp);

@@ -28,6 +28,7 @@
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
 #include "notify/template_catalog.hpp"
+#include "notify_fixtures.hpp"
 #include "store/store.hpp"
 
 using namespace es;
@@ -67,13 +68,7 @@ std::unique_ptr<store::Store> open(const std::string& path) {
 }
 
 config::NotifySettings notify_settings(int port) {
-    config::NotifySettings n;
-    n.mail = config::NotifySettings::MailSender::Smtp;
-    n.from_address = "no-reply@amt.example";
-    n.smtp.host = "127.0.0.1";
-    n.smtp.port = port;
-    n.smtp.security = config::SmtpSettings::Security::None;
-    n.smtp.timeout_seconds = 5;
+    config::NotifySettings n = test::smtp_sink_settings(port);
     n.backoff_initial_seconds = 1;
     n.backoff_max_seconds = 2;
     n.max_attempts = 50;
@@ -93,20 +88,13 @@ int fill(const std::string& db, int n) {
     auto st = open(db);
     OneCase cases;
     const auto box = crypto::SecretBox::from_key_lines(kKeyLines);
-    config::Argon2Settings argon2;
-    argon2.memory_kib = 8 * 1024;
-    argon2.iterations = 1;
-    crypto::PasswordHasher hasher(argon2);
+    crypto::PasswordHasher hasher(test::fast_argon2());
     config::PolicyConfig policy;
     app::ShareService service(*st, cases, box, hasher, policy, "https://portal.example");
     const domain::Actor alice{kOrganisation, "alice", domain::Locale::En};
     std::ofstream ids(db + ".shares");
     for (int i = 0; i < n; ++i) {
-        domain::ShareRequest r;
-        r.case_id = "case-1";
-        r.recipient.name = "Recipient " + std::to_string(i);
-        r.recipient.email = "r" + std::to_string(i) + "@example.org";
-        r.delivery = domain::Delivery::EmailedLink;
+        domain::ShareRequest r = test::emailed_link_request(i);
         r.locale = domain::Locale::En;
         ids << service.create(alice, r).share.id << "\n";
     }

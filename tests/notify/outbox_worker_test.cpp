@@ -186,12 +186,22 @@ TEST_F(WorkerTest, WakeDeliversWithoutWaitingForThePoll) {
     EXPECT_EQ(mail_.sent.size(), 1u);
 }
 
+namespace {
+
+// A short mail with the Message-ID `id`, for the spool.
+OutgoingMail spooled_mail(const std::string& id) {
+    OutgoingMail m;
+    m.message_id = id;
+    m.data = "Subject: x\r\n\r\nbody\r\n";
+    return m;
+}
+
+}  // namespace
+
 TEST(SpoolMailSender, WritesOneEmlPerMessageIdAtomically) {
     TempDirectory dir;
     SpoolMailSender sender(dir.path().string());
-    OutgoingMail m;
-    m.message_id = "<es.1.2@amt.example>";
-    m.data = "Subject: x\r\n\r\nbody\r\n";
+    const OutgoingMail m = spooled_mail("<es.1.2@amt.example>");
     sender.send(m);
     sender.send(m);  // a resend after a crash replaces, not duplicates
     std::vector<std::string> names;
@@ -205,9 +215,7 @@ TEST(SpoolMailSender, WritesOneEmlPerMessageIdAtomically) {
 TEST(SpoolMailSender, MarksTheFileWithItsOrganisationOrWithNobody) {
     TempDirectory dir;
     SpoolMailSender sender(dir.path().string());
-    OutgoingMail m;
-    m.message_id = "<es.1.3@amt.example>";
-    m.data = "Subject: x\r\n\r\nbody\r\n";
+    OutgoingMail m = spooled_mail("<es.1.3@amt.example>");
     m.organisation_id = "org-7";
     sender.send(m);
     m.message_id = "<es.1.4@amt.example>";

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "composer_fixture.hpp"
 #include "notify/message_composer.hpp"
 #include "notify/outbox_rows.hpp"
 #include "notify/template_catalog.hpp"
@@ -73,15 +74,8 @@ std::string subject_of(const std::string& mail) {
     return out.empty() ? header : out;
 }
 
-class RecipientWording : public ::testing::Test {
+class RecipientWording : public ComposerTest {
   protected:
-    RecipientWording() : templates_(TemplateCatalog::load("")) {
-        settings_.from_address = "no-reply@amt.example";
-        settings_.from_name = "External Sharing";
-        composer_ = std::make_unique<MessageComposer>(settings_, "https://p.example", templates_,
-                                                      test_opener());
-    }
-
     static ShareFacts facts(Locale locale, const std::string& recipient_name) {
         ShareFacts f;
         f.organisation_id = "org-1";
@@ -111,10 +105,6 @@ class RecipientWording : public ::testing::Test {
                                          test_seal("482913", std::string("code:") + kShare), 10,
                                          kNow));
     }
-
-    es::config::NotifySettings settings_;
-    TemplateCatalog templates_;
-    std::unique_ptr<MessageComposer> composer_;
 };
 
 }  // namespace

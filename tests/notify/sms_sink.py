@@ -5,13 +5,14 @@ Each request is stored as <dir>/<n>.json {"method","path","headers","body"}; the
 the path: /ok → 200, /fail → 500, /refuse → 400, /slow → waits --slow seconds, then 200.
   sms_sink.py --dir D --port-file F [--slow S]
 """
-import argparse
 import http.server
 import itertools
 import json
 import os
 import threading
 import time
+
+import sink_common
 
 COUNTER = itertools.count(1)
 LOCK = threading.Lock()
@@ -49,16 +50,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def main():
     global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--dir", required=True)
-    p.add_argument("--port-file", required=True)
+    p = sink_common.argument_parser()
     p.add_argument("--slow", type=float, default=5)
-    ARGS = p.parse_args()
-    os.makedirs(ARGS.dir, exist_ok=True)
+    ARGS = sink_common.parse_arguments(p)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    with open(ARGS.port_file + ".tmp", "w") as f:
-        f.write(str(server.server_address[1]))
-    os.rename(ARGS.port_file + ".tmp", ARGS.port_file)
+    sink_common.announce_port(ARGS.port_file, server.server_address[1])
     server.serve_forever()
 
 

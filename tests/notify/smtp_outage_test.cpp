@@ -15,6 +15,7 @@
 #include "notify/smtp_mail_sender.hpp"
 #include "notify/spool_sms_sender.hpp"
 #include "notify/template_catalog.hpp"
+#include "notify_fixtures.hpp"
 #include "sink_process.hpp"
 #include "test_support.hpp"
 
@@ -23,18 +24,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class AnyCase : public app::CaseAccess {
-  public:
-    domain::CaseSnapshot read_case(const domain::Actor&, const std::string& case_id,
-                                   domain::CaseParts parts) override {
-        domain::CaseSnapshot c;
-        c.id = case_id;
-        c.parts = parts;
-        c.case_type_id = "general";
-        c.fields = {{"f1", "Name", "Erika Muster"}};
-        return c;
-    }
-};
+using test::AnyCase;
 
 TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
     constexpr int kMessages = 6;
@@ -45,30 +35,18 @@ TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
     AnyCase cases;
     const auto box =
         crypto::SecretBox::from_key_lines("k1:" + crypto::base64_encode(crypto::random_bytes(32)));
-    config::Argon2Settings argon2;
-    argon2.memory_kib = 8 * 1024;
-    argon2.iterations = 1;
-    crypto::PasswordHasher hasher(argon2);
+    crypto::PasswordHasher hasher(test::fast_argon2());
     config::PolicyConfig policy;
     app::ShareService service(*store, cases, box, hasher, policy, "https://portal.example");
     std::vector<std::string> shares;
     for (int i = 0; i < kMessages; ++i) {
-        domain::ShareRequest r;
-        r.case_id = "case-1";
-        r.recipient.name = "Recipient " + std::to_string(i);
-        r.recipient.email = "r" + std::to_string(i) + "@example.org";
-        r.delivery = domain::Delivery::EmailedLink;
+        const domain::ShareRequest r = test::emailed_link_request(i);
         shares.push_back(
             service.create(domain::Actor{"org-1", "max", domain::Locale::De}, r).share.id);
     }
 
     const int port = unused_port();
-    config::NotifySettings n;
-    n.from_address = "no-reply@amt.example";
-    n.smtp.host = "127.0.0.1";
-    n.smtp.port = port;
-    n.smtp.security = config::SmtpSettings::Security::None;
-    n.smtp.timeout_seconds = 5;
+    config::NotifySettings n = test::smtp_sink_settings(port);
     n.backoff_initial_seconds = 1;
     n.backoff_max_seconds = 1;
     const auto templates = notify::TemplateCatalog::load("");

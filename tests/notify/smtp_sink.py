@@ -13,7 +13,6 @@ check the MIME structure with an independent parser.
 --tls-cert/--tls-key: offer STARTTLS and require it before MAIL.
 Writes the bound port to --port-file once listening; runs until killed.
 """
-import argparse
 import asyncio
 import email
 import email.policy
@@ -30,6 +29,8 @@ try:
 except ImportError:
     sys.stderr.write("python3-aiosmtpd is missing: apt-get install python3-aiosmtpd\n")
     sys.exit(3)
+
+import sink_common
 
 
 def describe(raw):
@@ -100,9 +101,7 @@ class Authenticator:
 
 def main():
     global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--dir", required=True)
-    p.add_argument("--port-file", required=True)
+    p = sink_common.argument_parser()
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--user")
     p.add_argument("--password")
@@ -110,8 +109,7 @@ def main():
     p.add_argument("--tls-cert")
     p.add_argument("--tls-key")
     p.add_argument("--reject-rcpt")
-    ARGS = p.parse_args()
-    os.makedirs(ARGS.dir, exist_ok=True)
+    ARGS = sink_common.parse_arguments(p)
 
     kwargs = {}
     if ARGS.user:
@@ -131,9 +129,7 @@ def main():
     controller = Controller(Sink(ARGS.dir, ARGS.delay), hostname="127.0.0.1", port=port,
                             server_hostname="localhost", ready_timeout=10, **kwargs)
     controller.start()
-    with open(ARGS.port_file + ".tmp", "w") as f:
-        f.write(str(port))
-    os.rename(ARGS.port_file + ".tmp", ARGS.port_file)
+    sink_common.announce_port(ARGS.port_file, port)
     try:
         while True:
             time.sleep(3600)

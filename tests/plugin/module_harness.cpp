@@ -34,7 +34,7 @@ int free_port() {
 }
 
 ModuleHarness::ModuleHarness(const std::string& name, CountingHost::Abi abi,
-                             const std::string& locale) {
+                             const std::string& locale, bool trial) {
     dir_ = fs::temp_directory_path() / ("es-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -57,7 +57,9 @@ ModuleHarness::ModuleHarness(const std::string& name, CountingHost::Abi abi,
     ctx_.organisation_id = dm_check::kOrganisation;
     ctx_.user_id = dm_check::kUser;
     ctx_.locale = locale;
-    invoke("external-sharing.admin.start-trial", "{}", "");
+    if (trial) {
+        invoke("external-sharing.admin.start-trial", "{}", "");
+    }
 }
 
 ModuleHarness::~ModuleHarness() {
@@ -92,6 +94,10 @@ std::string ModuleHarness::create_share(const std::string& extra_json) {
         return "";
     }
     return result.substr(at, result.find('"', at) - at);
+}
+
+std::string ModuleHarness::contributions() {
+    return plugin_->ui().contributions(ctx_, dm_check::kCase);
 }
 
 std::string ModuleHarness::panel() {

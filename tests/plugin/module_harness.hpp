@@ -28,13 +28,17 @@ int free_port();
 class ModuleHarness {
   public:
     // Starts the module in front of a host of `abi`; the acting user is the fake directory's
-    // organisation admin (user-1), in `locale`.
-    ModuleHarness(const std::string& name, CountingHost::Abi abi, const std::string& locale = "en");
+    // organisation admin (user-1, Anna Beispiel <anna@example.org>), in `locale`.
+    // Without `trial`, the organisation has not activated External Sharing yet.
+    ModuleHarness(const std::string& name, CountingHost::Abi abi, const std::string& locale = "en",
+                  bool trial = true);
     ~ModuleHarness();
 
     CountingHost& host() { return *counting_; }
     dm::Context& ctx() { return ctx_; }
     int portal_port() const { return port_; }
+    // The module's data folder (its database, its mail and SMS spool).
+    const std::filesystem::path& data_directory() const { return dir_; }
 
     // The share action's "create" on the fake host's case-1 for "Eva Extern", showing one item of
     // each part; returns the link's path ("/s/…"). `extra_json` is added to the payload's members
@@ -44,6 +48,7 @@ class ModuleHarness {
     const std::string& last_share_id() const { return last_share_id_; }
     std::string invoke(const std::string& action, const std::string& payload,
                        const std::string& case_id = dm_check::kCase);
+    std::string contributions();
     std::string panel();
     std::string admin_panel();
     std::string column();

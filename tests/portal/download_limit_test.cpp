@@ -133,12 +133,7 @@ std::uint64_t bytes_received(const Poco::Net::StreamSocket& s) {
 // A transfer that breaks off is paid only for what the client's TCP acknowledged, so the client
 // can resume exactly where its data ends even at a limit of one; a second copy is still refused.
 TEST_F(DownloadLimitTest, AnAbortedDownloadPaysForWhatArrivedAndResumesFromThere) {
-    const std::string big(64 << 20, 'x');
-    FakeCase c;
-    c.organisation_id = "org-1";
-    c.attachments = {
-        {"big", "big.bin", write_file("big", big), "application/octet-stream", "", ""}};
-    host_.put_case("case-1", c);
+    const std::uint64_t big_size = put_big_case();
     const auto share = create_share({.download_limit = 1});
     std::uint64_t arrived = 0;  // head and body bytes this client's TCP received and acknowledged
     std::size_t head_length = 0;
@@ -164,7 +159,7 @@ TEST_F(DownloadLimitTest, AnAbortedDownloadPaysForWhatArrivedAndResumesFromThere
         s.setLinger(true, 0);
         s.close();
     }
-    ASSERT_LT(arrived - head_length, big.size());
+    ASSERT_LT(arrived - head_length, big_size);
     // The portal notices on its next write; wait until it recorded the aborted transfer.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     auto aborted = [&] {
@@ -184,7 +179,7 @@ TEST_F(DownloadLimitTest, AnAbortedDownloadPaysForWhatArrivedAndResumesFromThere
     const auto rest = http_request(port(), "GET", share.path() + "/files/big",
                                    {{"Range", "bytes=" + std::to_string(got) + "-"}});
     ASSERT_EQ(206, rest.status) << "the resume was refused: more was counted than arrived";
-    EXPECT_EQ(big.size() - got, rest.body.size());
+    EXPECT_EQ(big_size - got, rest.body.size());
     EXPECT_EQ(1, used(share));
     EXPECT_EQ(403, http_request(port(), "GET", share.path() + "/files/big").status)
         << "a second copy is a second download";

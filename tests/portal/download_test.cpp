@@ -175,14 +175,11 @@ TEST_F(DownloadTest, ItemDeletedInTheHostDisappears) {
 }
 
 TEST_F(DownloadTest, HostileFileNamesCannotBreakTheHeader) {
-    FakeCase c;
-    c.organisation_id = "org-1";
-    c.attachments = {
-        {"h1", "quote\"d\r\nX-Evil: 1.txt", write_file("h1", "1"), "text/plain", "", ""},
-        {"h2", "Ärger \u202Etxt.exe", write_file("h2", "2"), "text/html\r\nX-Evil: 1", "", ""},
-        {"h3", "../../etc/passwd", write_file("h3", "3"), "text/plain", "", ""},
-    };
-    host_.put_case("case-1", c);
+    put_case_files({
+        {"h1", "quote\"d\r\nX-Evil: 1.txt", "1"},
+        {"h2", "Ärger \u202Etxt.exe", "2", "text/html\r\nX-Evil: 1"},
+        {"h3", "../../etc/passwd", "3"},
+    });
     for (const std::string& id : std::vector<std::string>{"h1", "h2", "h3"}) {
         const auto r = http_request(port(), "GET", share_.path() + "/files/" + std::string(id));
         ASSERT_EQ(200, r.status) << id;
@@ -199,15 +196,11 @@ TEST_F(DownloadTest, HostileFileNamesCannotBreakTheHeader) {
 
 // curl -J and older clients save under the plain filename=: a transliteration, not "_.txt".
 TEST_F(DownloadTest, PlainFilenameOverHttpIsATransliterationWithTheExtension) {
-    FakeCase c;  // h1…h3: the ids the fixture's share lists beyond the first three
-    c.organisation_id = "org-1";
-    c.number = "2026-17";
-    c.attachments = {
-        {"h1", "Bericht über Lärm.pdf", write_file("h1", "1"), "application/pdf", "", ""},
-        {"h2", "レポート.txt", write_file("h2", "2"), "text/plain", "", ""},
-        {"h3", "★★★.txt", write_file("h3", "3"), "text/plain", "", ""},
-    };
-    host_.put_case("case-1", c);
+    put_case_files({
+        {"h1", "Bericht über Lärm.pdf", "1", "application/pdf"},
+        {"h2", "レポート.txt", "2"},
+        {"h3", "★★★.txt", "3"},
+    });
     auto disposition = [&](const std::string& path) {
         const auto r = http_request(port(), "GET", share_.path() + path);
         EXPECT_EQ(200, r.status) << path;
@@ -247,12 +240,7 @@ TEST_F(DownloadTest, FiftyParallelDownloadsWithLimitOneServeExactlyOne) {
 }
 
 TEST_F(DownloadTest, RevocationStopsARunningDownload) {
-    const std::string big(64 << 20, 'x');
-    FakeCase c;
-    c.organisation_id = "org-1";
-    c.attachments = {
-        {"big", "big.bin", write_file("big", big), "application/octet-stream", "", ""}};
-    host_.put_case("case-1", c);
+    const std::uint64_t big_size = put_big_case();
     Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
     s.setReceiveBufferSize(64 * 1024);
     const std::string req = "GET " + share_.path() + "/files/big HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -272,7 +260,7 @@ TEST_F(DownloadTest, RevocationStopsARunningDownload) {
         }
         got += static_cast<std::uint64_t>(n);
     }
-    EXPECT_LT(got, big.size()) << "the transfer was cut after the revocation";
+    EXPECT_LT(got, big_size) << "the transfer was cut after the revocation";
 }
 
 TEST_F(DownloadTest, KeepAliveConnectionServesSeveralDownloads) {

@@ -29,6 +29,16 @@ std::string json(const T& value) {
     return out.str();
 }
 
+dm_status unavailable(const dm_sink* error) {
+    dm::write(error, "the host's database is down");
+    return DM_ERR_UNAVAILABLE;
+}
+
+dm_status no_such_case(const dm_sink* error) {
+    dm::write(error, "no such case");
+    return DM_ERR_NOT_FOUND;
+}
+
 }  // namespace
 
 FakeHost::FakeHost() {
@@ -121,13 +131,11 @@ dm_status FakeHost::active_user_count(const dm_host* host, const dm_context* ctx
 dm_status FakeHost::may_access(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                const dm_sink* error) {
     if (self(host).failing_) {
-        dm::write(error, "the host's database is down");
-        return DM_ERR_UNAVAILABLE;
+        return unavailable(error);
     }
     FakeCase c;
     if (!self(host).find_case(ctx, case_id, c)) {
-        dm::write(error, "no such case");
-        return DM_ERR_NOT_FOUND;
+        return no_such_case(error);
     }
     return DM_OK;
 }
@@ -185,92 +193,79 @@ bool FakeHost::find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) c
     return true;
 }
 
-dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_str case_id,
-                                 const dm_sink* result, const dm_sink* error) {
-    auto& h = self(host);
-    if (h.failing_) {
-        dm::write(error, "the host's database is down");
-        return DM_ERR_UNAVAILABLE;
+template <class Render>
+dm_status FakeHost::read_part(const char* part, const dm_context* ctx, dm_str case_id,
+                              const dm_sink* result, const dm_sink* error, Render render) {
+    if (failing_) {
+        return unavailable(error);
     }
-    const std::string key = "details\n" + str(ctx->organisation_id) + "\n" + str(case_id);
-    if (h.rendered(key, result)) {
+    const std::string key = part + ("\n" + str(ctx->organisation_id)) + "\n" + str(case_id);
+    if (rendered(key, result)) {
         return DM_OK;
     }
-    const std::uint64_t generation = h.generation();
+    const std::uint64_t generation = this->generation();
     FakeCase c;
-    if (!h.find_case(ctx, case_id, c)) {
-        dm::write(error, "no such case");
-        return DM_ERR_NOT_FOUND;
+    if (!find_case(ctx, case_id, c)) {
+        return no_such_case(error);
     }
-    Poco::JSON::Object o;
-    o.set("id", str(case_id));
-    o.set("number", c.number);
-    o.set("title", c.title);
-    o.set("status", "open");
-    Poco::JSON::Object type;
-    type.set("id", c.case_type);
-    type.set("name", "Default");
-    o.set("case_type", type);
-    Poco::JSON::Array fields;
-    for (const auto& [id, lv] : c.fields) {
-        Poco::JSON::Object f;
-        f.set("id", id);
-        f.set("label", lv.first);
-        f.set("value", lv.second);
-        fields.add(f);
-    }
-    o.set("fields", fields);
-    const std::string text = json(o);
-    h.keep_rendered(key, generation, text);
+    const std::string text = render(c);
+    keep_rendered(key, generation, text);
     dm::write(result, text);
     return DM_OK;
 }
 
+dm_status FakeHost::case_details(const dm_host* host, const dm_context* ctx, dm_str case_id,
+                                 const dm_sink* result, const dm_sink* error) {
+    return self(host).read_part("details", ctx, case_id, result, error, [&](const FakeCase& c) {
+        Poco::JSON::Object o;
+        o.set("id", str(case_id));
+        o.set("number", c.number);
+        o.set("title", c.title);
+        o.set("status", "open");
+        Poco::JSON::Object type;
+        type.set("id", c.case_type);
+        type.set("name", "Default");
+        o.set("case_type", type);
+        Poco::JSON::Array fields;
+        for (const auto& [id, lv] : c.fields) {
+            Poco::JSON::Object f;
+            f.set("id", id);
+            f.set("label", lv.first);
+            f.set("value", lv.second);
+            fields.add(f);
+        }
+        o.set("fields", fields);
+        return json(o);
+    });
+}
+
 dm_status FakeHost::journal_entries(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                     const dm_sink* result, const dm_sink* error) {
-    auto& h = self(host);
-    if (h.failing_) {
-        dm::write(error, "the host's database is down");
-        return DM_ERR_UNAVAILABLE;
-    }
-    const std::string key = "journal\n" + str(ctx->organisation_id) + "\n" + str(case_id);
-    if (h.rendered(key, result)) {
-        return DM_OK;
-    }
-    const std::uint64_t generation = h.generation();
-    FakeCase c;
-    if (!h.find_case(ctx, case_id, c)) {
-        dm::write(error, "no such case");
-        return DM_ERR_NOT_FOUND;
-    }
-    Poco::JSON::Array a;
-    for (const auto& [id, text] : c.journal) {
-        Poco::JSON::Object e;
-        e.set("id", id);
-        e.set("date", "2026-01-05T10:00:00Z");
-        e.set("author", "Anna Muster");
-        e.set("text", text);
-        e.set("internal", false);
-        a.add(e);
-    }
-    const std::string text = json(a);
-    h.keep_rendered(key, generation, text);
-    dm::write(result, text);
-    return DM_OK;
+    return self(host).read_part("journal", ctx, case_id, result, error, [](const FakeCase& c) {
+        Poco::JSON::Array a;
+        for (const auto& [id, text] : c.journal) {
+            Poco::JSON::Object e;
+            e.set("id", id);
+            e.set("date", "2026-01-05T10:00:00Z");
+            e.set("author", "Anna Muster");
+            e.set("text", text);
+            e.set("internal", false);
+            a.add(e);
+        }
+        return json(a);
+    });
 }
 
 dm_status FakeHost::attachments(const dm_host* host, const dm_context* ctx, dm_str case_id,
                                 const dm_sink* result, const dm_sink* error) {
     auto& h = self(host);
     if (h.failing_) {
-        dm::write(error, "the host's database is down");
-        return DM_ERR_UNAVAILABLE;
+        return unavailable(error);
     }
     const std::uint64_t generation = h.generation();
     FakeCase c;
     if (!h.find_case(ctx, case_id, c)) {
-        dm::write(error, "no such case");
-        return DM_ERR_NOT_FOUND;
+        return no_such_case(error);
     }
     // The list carries the files' current sizes, so the kept answer is only reused for the same
     // sizes and modification times.
@@ -340,8 +335,7 @@ dm_status FakeHost::add_journal_entry(const dm_host* host, const dm_context* ctx
                                       const dm_sink* error) {
     FakeCase c;
     if (!self(host).find_case(ctx, case_id, c)) {
-        dm::write(error, "no such case");
-        return DM_ERR_NOT_FOUND;
+        return no_such_case(error);
     }
     {
         std::lock_guard lock(self(host).mutex_);
@@ -368,8 +362,7 @@ dm_status FakeHost::open_attachment(const dm_host* host, const dm_context* ctx, 
                                     const dm_sink* error) {
     FakeCase c;
     if (!self(host).find_case(ctx, case_id, c)) {
-        dm::write(error, "no such case");
-        return DM_ERR_NOT_FOUND;
+        return no_such_case(error);
     }
     for (const auto& att : c.attachments) {
         if (att.id == str(attachment_id)) {

@@ -95,6 +95,12 @@ class FakeHost {
 
     // Copies the case under the lock; nothing when it is not in the context's organisation.
     bool find_case(const dm_context* ctx, dm_str case_id, FakeCase& out) const;
+    // A read of one part of a case (`part`: "details", "journal"): refused while the host is
+    // failing, "no such case" for a case the caller's organisation lacks; else `render(case)`,
+    // kept as rendered text.
+    template <class Render>
+    dm_status read_part(const char* part, const dm_context* ctx, dm_str case_id,
+                        const dm_sink* result, const dm_sink* error, Render render);
 
     // Case details and journal answers are kept as rendered text until the next change, so the
     // portal benchmark measures the portal rather than this stand-in's JSON building.

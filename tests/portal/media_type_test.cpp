@@ -75,15 +75,11 @@ class MediaTypeTest : public PortalTest {
     void SetUp() override {
         PortalTest::SetUp();
         share_ = create_share();
-        FakeCase c;
-        c.organisation_id = "org-1";
-        c.attachments = {
-            {"h1", "x.pdf\0.exe"s, write_file("h1", "%PDF-1"), "application/pdf", "", ""},
-            {"h2", "invoice\u202egpj.exe", write_file("h2", "MZ-program"), "application/pdf", "",
-             ""},
-            {"h3", "Rechnung.pdf", write_file("h3", "%PDF-1"), "application/pdf", "", ""},
-        };
-        host_.put_case("case-1", c);
+        put_case_files({
+            {"h1", "x.pdf\0.exe"s, "%PDF-1", "application/pdf"},
+            {"h2", "invoice\u202egpj.exe", "MZ-program", "application/pdf"},
+            {"h3", "Rechnung.pdf", "%PDF-1", "application/pdf"},
+        });
     }
     HttpResponse get(const std::string& id, const Headers& h = {}) {
         return http_request(port(), "GET", share_.path() + "/files/" + id, h);

@@ -103,6 +103,21 @@ std::string PortalTest::write_file(const std::string& name, const std::string& c
     return path;
 }
 
+void PortalTest::put_case_files(const std::vector<CaseFile>& files) {
+    FakeCase c;
+    c.organisation_id = "org-1";
+    for (const auto& f : files) {
+        c.attachments.push_back({f.id, f.name, write_file(f.id, f.content), f.media_type, "", ""});
+    }
+    host_.put_case("case-1", c);
+}
+
+std::uint64_t PortalTest::put_big_case() {
+    const std::string big(64 << 20, 'x');
+    put_case_files({{"big", "big.bin", big, "application/octet-stream"}});
+    return big.size();
+}
+
 std::string PortalTest::write_sparse_file(const std::string& name, std::uint64_t size) {
     const std::string path = dir_ + "/" + name;
     const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
@@ -151,27 +166,28 @@ CreatedShare PortalTest::create_share(const ShareSpec& spec) {
     for (const auto& extra : {"h1", "h2", "h3", "big", "zero"}) {
         sel.set_visible(domain::Section::Attachments, extra, true);  // used by single tests
     }
-    domain::AuditEntry audit;
+    domain::AuditEntry audit = owner_audit(s.id, "share.create");
     audit.organisation_id = s.organisation_id;
     audit.case_id = s.case_id;
-    audit.share_id = s.id;
-    audit.actor = "u1";
     audit.at = now;
-    audit.action = "share.create";
-    audit.details = "{}";
     store_->shares().create(s, sel, {}, audit);
     return created;
 }
 
-void PortalTest::revoke(const CreatedShare& share) {
+domain::AuditEntry PortalTest::owner_audit(const std::string& share_id, const std::string& action) {
     domain::AuditEntry audit;
     audit.organisation_id = "org-1";
-    audit.share_id = share.id;
+    audit.share_id = share_id;
     audit.actor = "u1";
     audit.at = domain::now_utc();
-    audit.action = "share.revoke";
+    audit.action = action;
     audit.details = "{}";
-    ASSERT_TRUE(store_->shares().revoke("org-1", share.id, "u1", audit));
+    return audit;
+}
+
+void PortalTest::revoke(const CreatedShare& share) {
+    ASSERT_TRUE(
+        store_->shares().revoke("org-1", share.id, "u1", owner_audit(share.id, "share.revoke")));
 }
 
 std::vector<domain::AccessEvent> PortalTest::access_events(const CreatedShare& share) {

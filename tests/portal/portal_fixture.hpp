@@ -87,7 +87,22 @@ class PortalTest : public ::testing::Test {
     std::string write_file(const std::string& name, const std::string& content);
     // A sparse file of `size` bytes (holes read as zeros), created in no time.
     std::string write_sparse_file(const std::string& name, std::uint64_t size);
+    // An attachment for put_case_files.
+    struct CaseFile {
+        std::string id;
+        std::string name;
+        std::string content;
+        std::string media_type = "text/plain";
+    };
+    // Makes case-1 (of org-1) a case of just these attachments, with no modification date. The
+    // fixture's share lists a1…a3, h1…h3, big and zero.
+    void put_case_files(const std::vector<CaseFile>& files);
+    // Makes case-1 a case of one attachment, "big" (big.bin): 64 MiB of 'x', long enough in
+    // transfer for a test to act while it runs. Returns its size.
+    std::uint64_t put_big_case();
     void revoke(const CreatedShare& share);
+    // The audit entry of the owner (u1 of org-1) doing `action` to the share now.
+    static domain::AuditEntry owner_audit(const std::string& share_id, const std::string& action);
     std::uint16_t port() const { return portal_->port(); }
     std::vector<domain::AccessEvent> access_events(const CreatedShare& share);
     // The outbox rows of `share` of one kind ("owner_opened", "owner_failed_attempts", ...).

@@ -106,16 +106,10 @@ TEST_F(RecipientAuthTest, PasswordChangeEndsTheSession) {
     Browser b(port());
     sign_in(b, share, "correct horse");
     ASSERT_NE(std::string::npos, b.get(share.path()).body.find("hello.txt"));
-    domain::AuditEntry audit;
-    audit.organisation_id = "org-1";
-    audit.share_id = share.id;
-    audit.actor = "u1";
-    audit.at = domain::now_utc();
-    audit.action = "share.password";
-    audit.details = "{}";
     ASSERT_TRUE(store_->shares().change_protection(
         "org-1", share.id, hasher_->hash("new one"), box_->seal("new one", "password:" + share.id),
-        domain::Protection::Password, domain::CodeChannel::None, audit));
+        domain::Protection::Password, domain::CodeChannel::None,
+        owner_audit(share.id, "share.password")));
     EXPECT_NE(std::string::npos, b.get(share.path()).body.find("name=\"password\""));
     EXPECT_EQ(303, b.get(share.path() + "/files/a1").status);
 }

@@ -40,14 +40,11 @@ TEST_F(ZipDownloadTest, ContainsExactlyTheVisibleAttachmentsAndASummary) {
 }
 
 TEST_F(ZipDownloadTest, DuplicateAndHostileNamesBecomeUniqueAndSafe) {
-    FakeCase c;
-    c.organisation_id = "org-1";
-    c.attachments = {
-        {"h1", "same.txt", write_file("h1", "one"), "text/plain", "", ""},
-        {"h2", "SAME.txt", write_file("h2", "two"), "text/plain", "", ""},
-        {"h3", "../../evil\u202Etxt.sh", write_file("h3", "three"), "text/plain", "", ""},
-    };
-    host_.put_case("case-1", c);
+    put_case_files({
+        {"h1", "same.txt", "one"},
+        {"h2", "SAME.txt", "two"},
+        {"h3", "../../evil\u202Etxt.sh", "three"},
+    });
     const auto zip = download_zip(create_share());
     const std::string names = shell("unzip -Z1 " + zip);
     EXPECT_NE(std::string::npos, names.find("same.txt\n"));

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "portal/zip/unique_names.hpp"
+#include "zip_test_support.hpp"
 
 namespace es::portal::zip {
 namespace {
@@ -18,17 +19,7 @@ class StringSink : public ByteSink {
     std::string data;
 };
 
-std::string run(const std::string& cmd) {
-    std::string out;
-    // Info-ZIP prints UTF-8 names only under a UTF-8 locale.
-    FILE* p = ::popen(("LC_ALL=C.UTF-8 " + cmd).c_str(), "r");
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) {
-        out.append(buf, n);
-    }
-    ::pclose(p);
-    return out;
-}
+using test::shell;
 
 std::string save(const std::string& bytes) {
     char tmpl[] = "/tmp/es-zip-XXXXXX";
@@ -52,10 +43,10 @@ TEST(ZipStreamWriter, ArchivePassesUnzipTestWithUtf8Names) {
     EXPECT_EQ(w.bytes_written(),
               ZipStreamWriter::predicted_size({{"Grüße.txt", a.size()}, {"empty", 0}}));
     const auto path = save(sink.data);
-    const auto test = run("unzip -t " + path + " 2>&1");
+    const auto test = shell("unzip -t " + path + " 2>&1");
     EXPECT_NE(std::string::npos, test.find("No errors detected")) << test;
-    EXPECT_EQ(a, run("unzip -p " + path + " 'Gr*'"));
-    EXPECT_NE(std::string::npos, run("unzip -Z1 " + path).find("Grüße.txt"));
+    EXPECT_EQ(a, shell("unzip -p " + path + " 'Gr*'"));
+    EXPECT_NE(std::string::npos, shell("unzip -Z1 " + path).find("Grüße.txt"));
     std::remove(path.c_str());
 }
 
@@ -78,7 +69,7 @@ TEST(ZipStreamWriter, MoreThan65535EntriesUseZip64EndRecords) {
     }
     w.finish();
     const auto path = save(sink.data);
-    const auto test = run("unzip -tq " + path + " 2>&1");
+    const auto test = shell("unzip -tq " + path + " 2>&1");
     EXPECT_NE(std::string::npos, test.find("No errors detected")) << test.substr(0, 400);
     std::remove(path.c_str());
 }

@@ -1,7 +1,8 @@
 #include <cstdlib>
-#include <sstream>
 
+#include "mariadb_batch.hpp"
 #include "mariadb_server.hpp"
+#include "mariadb_storage.hpp"
 #include "store_backend.hpp"
 
 namespace es::test {
@@ -23,13 +24,7 @@ class MariadbBackend : public StoreBackend {
     const char* name() const override { return "mariadb"; }
 
     config::StorageSettings settings() const override {
-        config::StorageSettings s;
-        s.backend = config::StorageSettings::Backend::Mysql;
-        s.mysql.host = "127.0.0.1";
-        s.mysql.port = server_.port();
-        s.mysql.database = database_;
-        s.mysql.user = MariadbServer::user();
-        s.mysql.password_env = "ES_TEST_MARIADB_PASSWORD";
+        config::StorageSettings s = mariadb_storage(server_, database_);
         s.mysql.pool_size = 8;
         return s;
     }
@@ -46,17 +41,7 @@ class MariadbBackend : public StoreBackend {
     }
 
     std::vector<std::vector<std::string>> rows(const std::string& query) override {
-        std::vector<std::vector<std::string>> out;
-        std::istringstream lines(server_.sql(database_, query));
-        for (std::string line; std::getline(lines, line);) {
-            std::vector<std::string> row;
-            std::istringstream fields(line);
-            for (std::string field; std::getline(fields, field, '\t');) {
-                row.push_back(field);
-            }
-            out.push_back(std::move(row));
-        }
-        return out;
+        return batch_rows(server_.sql(database_, query));
     }
 
     std::string dump() override {

@@ -8,12 +8,13 @@
 #include <thread>
 
 #include "mariadb_server.hpp"
+#include "mariadb_storage.hpp"
 #include "share_world.hpp"
 
 namespace es::test {
 namespace {
 
-class MariadbOutage : public ::testing::Test {
+class MariadbOutage : public ::testing::Test, protected ShareServiceParts {
   protected:
     static void SetUpTestSuite() {
         server = new MariadbServer(
@@ -28,18 +29,11 @@ class MariadbOutage : public ::testing::Test {
 
     void SetUp() override {
         database = server->create_database();
-        ::setenv("ES_TEST_MARIADB_PASSWORD", MariadbServer::password().c_str(), 1);
-        settings.backend = config::StorageSettings::Backend::Mysql;
-        settings.mysql.host = "127.0.0.1";
-        settings.mysql.port = server->port();
-        settings.mysql.database = database;
-        settings.mysql.user = MariadbServer::user();
-        settings.mysql.password_env = "ES_TEST_MARIADB_PASSWORD";
+        settings = mariadb_storage(*server, database);
         settings.mysql.connect_timeout_seconds = 2;
         store = store::open_store(settings);
         cases.put("case-1", {"org-a", "general", {{"f1"}, {"j1"}, {"a1"}}, {"alice"}});
-        service = std::make_unique<app::ShareService>(*store, cases, box, hasher, policy,
-                                                      "https://share.example.org");
+        start_service(*store);
     }
 
     domain::ShareRequest request() {
@@ -54,13 +48,6 @@ class MariadbOutage : public ::testing::Test {
     std::string database;
     config::StorageSettings settings;
     std::unique_ptr<store::Store> store;
-    FakeCaseAccess cases;
-    crypto::SecretBox box =
-        crypto::SecretBox::from_key_lines("k1:" + crypto::base64_encode(crypto::random_bytes(32)));
-    crypto::PasswordHasher hasher{fast_argon2()};
-    config::PolicyConfig policy = test_policy();
-    std::unique_ptr<app::ShareService> service;
-    domain::Actor alice{"org-a", "alice", domain::Locale::De};
 };
 
 TEST_F(MariadbOutage, ServerKilledMidCreateGivesUnavailableAndLeavesNoPartialShare) {

@@ -61,28 +61,9 @@ class OwnerAlertContract : public ShareWorld<B> {
     // Runs `f` on eight threads released together; returns how many returned true.
     template <class F>
     int race(F f) {
-        std::atomic<int> won{0};
-        std::atomic<int> errors{0};
-        std::atomic<bool> go{false};
-        std::vector<std::thread> pool;
-        for (int i = 0; i < 8; ++i) {
-            pool.emplace_back([&] {
-                while (!go) {
-                    std::this_thread::yield();
-                }
-                try {
-                    won += f() ? 1 : 0;
-                } catch (const domain::Error&) {
-                    ++errors;
-                }
-            });
-        }
-        go = true;
-        for (auto& t : pool) {
-            t.join();
-        }
-        EXPECT_EQ(errors.load(), 0);
-        return won.load();
+        const auto result = test::race(8, f);
+        EXPECT_EQ(result.errors, 0);
+        return result.won;
     }
 
     store::OwnerAlertRepository* alerts = nullptr;

@@ -28,22 +28,14 @@ class PortalContract : public ShareWorld<B> {
         return this->service->create(this->alice, r).share;
     }
 
-    template <class F>
-    static void in_parallel(int threads, F f) {
-        std::vector<std::thread> pool;
-        std::atomic<bool> go{false};
-        for (int i = 0; i < threads; ++i) {
-            pool.emplace_back([&, i] {
-                while (!go) {
-                    std::this_thread::yield();
-                }
-                f(i);
-            });
-        }
-        go = true;
-        for (auto& t : pool) {
-            t.join();
-        }
+    // The one-time codes of kBrowser, given in clear (digested here as the portal does).
+    void issue_code(const domain::Share& share, const std::string& code) {
+        this->store->codes().issue(share.id, kBrowser, crypto::code_digest(share.id, code),
+                                   std::chrono::minutes(10));
+    }
+    CodeCheck verify_code(const domain::Share& share, const std::string& code, int max_tries) {
+        return this->store->codes().verify(share.id, kBrowser, crypto::code_digest(share.id, code),
+                                           max_tries);
     }
 };
 
@@ -58,7 +50,7 @@ TYPED_TEST(PortalContract, SnapshotsThatWriteDoNotWaitForASecondConnection) {
     const std::string hash = share.secrets.token_hash;
     std::atomic<int> failed{0};
     const auto started = std::chrono::steady_clock::now();
-    this->in_parallel(32, [&](int t) {
+    in_parallel(32, [&](int t) {
         for (int i = 0; i < 10; ++i) {
             try {
                 this->store->with_snapshot([&] {
@@ -101,19 +93,10 @@ TYPED_TEST(PortalContract, ReadsInASnapshotSeeOneStateWhereTheBackendKeepsOne) {
 
 TYPED_TEST(PortalContract, DownloadLimitOfOneGrantsExactlyOneOfFiftyConcurrentDownloads) {
     const auto share = this->make_share(1);
-    std::atomic<int> granted{0};
-    std::atomic<int> failed{0};
-    this->in_parallel(50, [&](int) {
-        try {
-            if (this->store->shares().consume_download(share.id)) {
-                ++granted;
-            }
-        } catch (const domain::Error&) {
-            ++failed;
-        }
-    });
-    EXPECT_EQ(failed.load(), 0);
-    EXPECT_EQ(granted.load(), 1);
+    const auto downloads =
+        race(50, [&] { return this->store->shares().consume_download(share.id); });
+    EXPECT_EQ(downloads.errors, 0);
+    EXPECT_EQ(downloads.won, 1);
     EXPECT_EQ(this->store->shares().find("org-a", share.id)->downloads_used, 1);
 }
 
@@ -136,7 +119,7 @@ TYPED_TEST(PortalContract, ReleasedDownloadSlotCanBeReservedAgainAndCountNeverGo
     EXPECT_TRUE(shares.consume_download(share.id)) << "the released slot is free again";
     EXPECT_FALSE(shares.consume_download(share.id));
     // More releases than reservations, also concurrently: the count stops at zero.
-    this->in_parallel(10, [&](int) { shares.release_download(share.id); });
+    in_parallel(10, [&](int) { shares.release_download(share.id); });
     EXPECT_EQ(shares.find("org-a", share.id)->downloads_used, 0);
     shares.release_download("no-such-share");
 }
@@ -160,20 +143,12 @@ TYPED_TEST(PortalContract, PaidDownloadsCountOncePerFilesWorthAndResumeFromTheCr
 
 TYPED_TEST(PortalContract, ParallelPaymentsNeverDeliverMoreThanTheyCounted) {
     const auto share = this->make_share(3);
-    std::atomic<int> paid{0};
-    std::atomic<int> failed{0};
-    this->in_parallel(20, [&](int) {
-        try {
-            if (this->store->shares().pay_download(share.id, "file:a1", "\"v1\"", 100, 60)) {
-                ++paid;
-            }
-        } catch (const domain::Error&) {
-            ++failed;
-        }
+    const auto payments = race(20, [&] {
+        return this->store->shares().pay_download(share.id, "file:a1", "\"v1\"", 100, 60);
     });
-    EXPECT_EQ(failed.load(), 0);
+    EXPECT_EQ(payments.errors, 0);
     // Three files' worth is 300 bytes: five payments of 60.
-    EXPECT_EQ(paid.load(), 5);
+    EXPECT_EQ(payments.won, 5);
     EXPECT_EQ(this->store->shares().find("org-a", share.id)->downloads_used, 3);
 }
 
@@ -215,38 +190,28 @@ TYPED_TEST(PortalContract, DownloadCreditsAppearOnADatabaseFromBeforeThem) {
 
 TYPED_TEST(PortalContract, CodeVerifiesOnceAndWrongGuessesSpendTries) {
     const auto share = this->make_share();
-    auto& codes = this->store->codes();
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "123456"), 3),
-              CodeCheck::NoLiveCode);
-    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "123456"),
-                std::chrono::minutes(10));
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "000000"), 3),
-              CodeCheck::Wrong);
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "123456"), 3),
-              CodeCheck::Verified);
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "123456"), 3),
-              CodeCheck::NoLiveCode);
+    EXPECT_EQ(this->verify_code(share, "123456", 3), CodeCheck::NoLiveCode);
+    this->issue_code(share, "123456");
+    EXPECT_EQ(this->verify_code(share, "000000", 3), CodeCheck::Wrong);
+    EXPECT_EQ(this->verify_code(share, "123456", 3), CodeCheck::Verified);
+    EXPECT_EQ(this->verify_code(share, "123456", 3), CodeCheck::NoLiveCode);
 }
 
 TYPED_TEST(PortalContract, CodeTriesStayBoundedUnderConcurrentGuesses) {
     const auto share = this->make_share();
-    auto& codes = this->store->codes();
-    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "424242"),
-                std::chrono::minutes(10));
+    this->issue_code(share, "424242");
     std::atomic<int> wrong{0};
-    this->in_parallel(20, [&](int i) {
-        if (codes.verify(share.id, kBrowser,
-                         crypto::code_digest(share.id, std::to_string(100000 + i)),
-                         5) == CodeCheck::Wrong) {
+    in_parallel(20, [&](int i) {
+        if (this->verify_code(share, std::to_string(100000 + i), 5) == CodeCheck::Wrong) {
             ++wrong;
         }
     });
     EXPECT_EQ(wrong.load(), 5);
     // Even the right code is refused once the tries are spent.
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "424242"), 5),
-              CodeCheck::TriesExhausted);
+    EXPECT_EQ(this->verify_code(share, "424242", 5), CodeCheck::TriesExhausted);
 }
 
+// A one-time code by SMS for the share, as the portal queues it.
 domain::OutboxMessage code_message_for(const std::string& share_id) {
     domain::OutboxMessage m;
     m.organisation_id = "org-a";
@@ -268,15 +233,13 @@ TYPED_TEST(PortalContract, IssueAndQueueStoresTheCodeAndItsPendingMessage) {
     EXPECT_EQ(messages[0].kind, "one_time_code");
     EXPECT_EQ(messages[0].status, domain::OutboxMessage::Status::Pending);
     EXPECT_EQ(messages[0].payload_json, R"({"sealed_code":"x"})");
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "313131"), 5),
-              CodeCheck::Verified);
+    EXPECT_EQ(this->verify_code(share, "313131", 5), CodeCheck::Verified);
 }
 
 TYPED_TEST(PortalContract, IssueAndQueueWritesNoCodeWhenTheOutboxInsertFails) {
     const auto share = this->make_share();
     auto& codes = this->store->codes();
-    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "111111"),
-                std::chrono::minutes(10));
+    this->issue_code(share, "111111");
     const auto outbox_rows = this->backend->count("outbox");
     this->backend->fail_inserts_into("outbox");
     EXPECT_THROW(codes.issue_and_queue(share.id, kBrowser, crypto::code_digest(share.id, "222222"),
@@ -285,24 +248,17 @@ TYPED_TEST(PortalContract, IssueAndQueueWritesNoCodeWhenTheOutboxInsertFails) {
     EXPECT_EQ(this->backend->count("one_time_codes"), 1) << "the new code row was rolled back";
     EXPECT_EQ(this->backend->count("outbox"), outbox_rows);
     // The rollback also undid retiring the previous code: it still works, the new one never did.
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "222222"), 5),
-              CodeCheck::Wrong);
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "111111"), 5),
-              CodeCheck::Verified);
+    EXPECT_EQ(this->verify_code(share, "222222", 5), CodeCheck::Wrong);
+    EXPECT_EQ(this->verify_code(share, "111111", 5), CodeCheck::Verified);
 }
 
 TYPED_TEST(PortalContract, NewCodeReplacesTheOldAndExpiredCodesAreDead) {
     const auto share = this->make_share();
-    auto& codes = this->store->codes();
-    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "111111"),
-                std::chrono::minutes(10));
-    codes.issue(share.id, kBrowser, crypto::code_digest(share.id, "222222"),
-                std::chrono::minutes(10));
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "111111"), 5),
-              CodeCheck::Wrong);
+    this->issue_code(share, "111111");
+    this->issue_code(share, "222222");
+    EXPECT_EQ(this->verify_code(share, "111111", 5), CodeCheck::Wrong);
     this->backend->exec("UPDATE one_time_codes SET expires_at = expires_at - 600000");
-    EXPECT_EQ(codes.verify(share.id, kBrowser, crypto::code_digest(share.id, "222222"), 5),
-              CodeCheck::NoLiveCode);
+    EXPECT_EQ(this->verify_code(share, "222222", 5), CodeCheck::NoLiveCode);
 }
 
 TYPED_TEST(PortalContract, SessionLivesUntilThePasswordChangesOrTheShareIsRevoked) {
@@ -371,7 +327,7 @@ TYPED_TEST(PortalContract, IdleExpiryCountsFromTheLastTouchSoItComesAtMostAMinut
 TYPED_TEST(PortalContract, ThrottleAllowsTheLimitPerWindowAcrossThreads) {
     auto& throttle = this->store->throttle();
     std::atomic<int> allowed{0};
-    this->in_parallel(12, [&](int) {
+    in_parallel(12, [&](int) {
         if (throttle.try_hit("share:x:code_send", std::chrono::seconds(3600), 5)) {
             ++allowed;
         }
@@ -485,16 +441,9 @@ TYPED_TEST(PortalContract, AccessLogPurgeRemovesOnlyEventsPastTheRetention) {
 TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDelay) {
     const auto share = this->make_share();
     auto& outbox = this->store->outbox();
-    domain::OutboxMessage m;
-    m.organisation_id = "org-a";
-    m.share_id = share.id;
-    m.kind = "one_time_code";
-    m.channel = "sms";
-    m.recipient_address = "+41791234567";
-    m.payload_json = "{}";
-    const auto id = outbox.enqueue(m);
+    const auto id = outbox.enqueue(code_message_for(share.id));
     std::atomic<int> claimed{0};
-    this->in_parallel(8, [&](int) {
+    in_parallel(8, [&](int) {
         claimed += static_cast<int>(outbox.claim(10, std::chrono::seconds(60)).size());
     });
     EXPECT_EQ(claimed.load(), 1);
@@ -510,13 +459,7 @@ TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDel
 TYPED_TEST(PortalContract, ExpiredCodeMessagesAreDroppedNotSent) {
     const auto share = this->make_share();
     auto& outbox = this->store->outbox();
-    domain::OutboxMessage m;
-    m.organisation_id = "org-a";
-    m.share_id = share.id;
-    m.kind = "one_time_code";
-    m.channel = "email";
-    m.recipient_address = "erika@example.org";
-    m.payload_json = "{}";
+    domain::OutboxMessage m = code_message_for(share.id);
     m.expires_at = domain::now_utc() - std::chrono::seconds(1);
     const auto id = outbox.enqueue(m);
     EXPECT_TRUE(outbox.claim(10, std::chrono::seconds(60)).empty());
@@ -545,7 +488,7 @@ TYPED_TEST(PortalContract, TheFirstOpeningIsClaimedByExactlyOneOfManyRequests) {
     const auto share = this->make_share();
     EXPECT_FALSE(share.first_opening_recorded);
     std::atomic<int> claimed{0};
-    this->in_parallel(20, [&](int) {
+    in_parallel(20, [&](int) {
         if (this->store->shares().mark_first_opening_recorded(share.id)) {
             ++claimed;
         }

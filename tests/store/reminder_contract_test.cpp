@@ -123,28 +123,10 @@ TYPED_TEST(ReminderContract, MarkWithoutMessageStopsRetriesAndQueuesNothing) {
 TYPED_TEST(ReminderContract, ConcurrentMarkersQueueExactlyOneReminder) {
     const auto share = this->share_expiring_in(5h);
     const auto message = this->reminder_for(share);
-    std::atomic<int> won{0};
-    std::atomic<int> errors{0};
-    std::atomic<bool> go{false};
-    std::vector<std::thread> pool;
-    for (int i = 0; i < 8; ++i) {
-        pool.emplace_back([&] {
-            while (!go) {
-                std::this_thread::yield();
-            }
-            try {
-                won += this->reminders->mark_reminded(share.id, share.expires_at, message) ? 1 : 0;
-            } catch (const domain::Error&) {
-                ++errors;
-            }
-        });
-    }
-    go = true;
-    for (auto& t : pool) {
-        t.join();
-    }
-    EXPECT_EQ(errors.load(), 0);
-    EXPECT_EQ(won.load(), 1);
+    const auto markers = race(
+        8, [&] { return this->reminders->mark_reminded(share.id, share.expires_at, message); });
+    EXPECT_EQ(markers.errors, 0);
+    EXPECT_EQ(markers.won, 1);
     EXPECT_EQ(this->reminders_queued(share.id), 1);
 }
 

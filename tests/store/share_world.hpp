@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include "app/share_service.hpp"
 #include "crypto/base64url.hpp"
@@ -28,6 +31,46 @@ struct Mariadb {
 #endif
 };
 
+// Runs f(0) … f(threads - 1), each on a thread of its own, all released together.
+template <class F>
+void in_parallel(int threads, F f) {
+    std::vector<std::thread> pool;
+    std::atomic<bool> go{false};
+    for (int i = 0; i < threads; ++i) {
+        pool.emplace_back([&, i] {
+            while (!go) {
+                std::this_thread::yield();
+            }
+            f(i);
+        });
+    }
+    go = true;
+    for (auto& t : pool) {
+        t.join();
+    }
+}
+
+// How a race of `attempt`s ended: how many returned true, how many threw domain::Error.
+struct RaceResult {
+    int won = 0;
+    int errors = 0;
+};
+
+// Runs `attempt` on `threads` threads released together.
+template <class F>
+RaceResult race(int threads, F attempt) {
+    std::atomic<int> won{0};
+    std::atomic<int> errors{0};
+    in_parallel(threads, [&](int) {
+        try {
+            won += attempt() ? 1 : 0;
+        } catch (const domain::Error&) {
+            ++errors;
+        }
+    });
+    return {won.load(), errors.load()};
+}
+
 inline config::PolicyConfig test_policy() {
     config::PolicyConfig p;
     config::PolicySettings off = p.defaults;
@@ -47,8 +90,25 @@ inline config::Argon2Settings fast_argon2() {
     return a;
 }
 
+// A ShareService and what it needs besides a store: the host's cases (fake), a fresh sealing key,
+// a fast password hasher, the test policy; alice of org-a to act.
+struct ShareServiceParts {
+    void start_service(store::Store& store) {
+        service = std::make_unique<app::ShareService>(store, cases, box, hasher, policy,
+                                                      "https://share.example.org");
+    }
+
+    FakeCaseAccess cases;
+    crypto::SecretBox box =
+        crypto::SecretBox::from_key_lines("k1:" + crypto::base64_encode(crypto::random_bytes(32)));
+    crypto::PasswordHasher hasher{fast_argon2()};
+    config::PolicyConfig policy = test_policy();
+    std::unique_ptr<app::ShareService> service;
+    domain::Actor alice{"org-a", "alice", domain::Locale::De};
+};
+
 template <class Backend>
-class ShareWorld : public ::testing::Test {
+class ShareWorld : public ::testing::Test, protected ShareServiceParts {
   protected:
     void SetUp() override {
         backend = Backend::make();
@@ -60,8 +120,7 @@ class ShareWorld : public ::testing::Test {
         cases.put("case-sealed", {"org-a", "sealed", {{"f1"}, {}, {}}, {"alice"}});
         cases.put("case-strict", {"org-a", "strict", {{"f1"}, {}, {}}, {"alice"}});
         cases.put("case-b", {"org-b", "general", {{"f1"}, {}, {"b1"}}, {"zoe"}});
-        service = std::make_unique<app::ShareService>(*store, cases, box, hasher, policy,
-                                                      "https://share.example.org");
+        start_service(*store);
     }
 
     domain::ShareRequest request(const std::string& case_id = "case-1") {
@@ -74,13 +133,6 @@ class ShareWorld : public ::testing::Test {
 
     std::unique_ptr<StoreBackend> backend;
     std::unique_ptr<store::Store> store;
-    FakeCaseAccess cases;
-    crypto::SecretBox box =
-        crypto::SecretBox::from_key_lines("k1:" + crypto::base64_encode(crypto::random_bytes(32)));
-    crypto::PasswordHasher hasher{fast_argon2()};
-    config::PolicyConfig policy = test_policy();
-    std::unique_ptr<app::ShareService> service;
-    domain::Actor alice{"org-a", "alice", domain::Locale::De};
     domain::Actor bob{"org-a", "bob", domain::Locale::En};
     domain::Actor zoe{"org-b", "zoe", domain::Locale::En};
 };

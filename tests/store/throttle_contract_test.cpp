@@ -34,24 +34,6 @@ ThrottleRepository::BlockRule block_after(int free) {
 template <class B>
 class ThrottleContract : public ShareWorld<B> {
   protected:
-    template <class F>
-    static void in_parallel(int threads, F f) {
-        std::vector<std::thread> pool;
-        std::atomic<bool> go{false};
-        for (int i = 0; i < threads; ++i) {
-            pool.emplace_back([&, i] {
-                while (!go) {
-                    std::this_thread::yield();
-                }
-                f(i);
-            });
-        }
-        go = true;
-        for (auto& t : pool) {
-            t.join();
-        }
-    }
-
     domain::AuditEntry audit_of(const domain::Share& share) const {
         return domain::AuditEntry{0,  share.organisation_id,  share.case_id, share.id, "alice",
                                   {}, "share.reset_counters", "{}"};
@@ -66,7 +48,7 @@ TYPED_TEST(ThrottleContract, FiftyParallelReservationsOfOneClientGetExactlyItsFr
     std::atomic<int> refused_with_wait{0};
     std::mutex mutex;
     std::set<int> counts_seen;
-    this->in_parallel(50, [&](int) {
+    in_parallel(50, [&](int) {
         const auto r = throttle.reserve("share:s1:password:ip:198.51.100.1", "share:s1:password",
                                         3600s, block_after(5));
         if (r.granted) {
@@ -140,7 +122,7 @@ TYPED_TEST(ThrottleContract, QuotasAreCountedAllOrNone) {
 TYPED_TEST(ThrottleContract, ParallelQuotaHitsNeverExceedEitherLimit) {
     auto& throttle = this->store->throttle();
     std::atomic<int> counted{0};
-    this->in_parallel(30, [&](int i) {
+    in_parallel(30, [&](int i) {
         const std::string client = "share:s1:code_send:ip:" + std::to_string(i % 6);
         if (!throttle.try_hit_all({{client, 3}, {"share:s1:code_send", 10}}, 3600s).refused) {
             ++counted;

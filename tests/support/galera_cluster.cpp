@@ -10,38 +10,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "shell_command.hpp"
+
 namespace es::test {
-
-namespace {
-
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return out + "'";
-}
-
-// Runs `command`, returns its standard output; throws with its output when it fails.
-std::string run(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>&1").c_str(), "r"), ::pclose);
-    if (!pipe) {
-        throw std::runtime_error("cannot run: " + command);
-    }
-    std::string out;
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) {
-        out.append(buffer.data(), n);
-    }
-    const int status = ::pclose(pipe.release());
-    if (status != 0) {
-        throw std::runtime_error("failed (" + std::to_string(status) + "): " + command + "\n" +
-                                 out);
-    }
-    return out;
-}
-
-}  // namespace
 
 std::string galera_script() {
     return ES_GALERA_SCRIPT;
@@ -57,7 +28,7 @@ GaleraCluster& GaleraCluster::shared() {
         if (dir == nullptr) {
             throw std::runtime_error("cannot make a directory for the Galera cluster");
         }
-        run("sh " + shell_quote(galera_script()) + " start " + shell_quote(dir));
+        run_shell("sh " + shell_quote(galera_script()) + " start " + shell_quote(dir));
         return GaleraCluster(dir, true);
     }();
     return cluster;
@@ -77,7 +48,7 @@ GaleraCluster::GaleraCluster(std::string dir, bool owned) : dir_(std::move(dir))
 GaleraCluster::~GaleraCluster() {
     if (owned_) {
         try {
-            run("sh " + shell_quote(galera_script()) + " wipe " + shell_quote(dir_));
+            run_shell("sh " + shell_quote(galera_script()) + " wipe " + shell_quote(dir_));
         } catch (...) {
             // Nothing to do at exit.
         }
@@ -124,7 +95,7 @@ std::string GaleraCluster::sql(int node, const std::string& database,
     if (!database.empty()) {
         command += " -D " + shell_quote(database);
     }
-    return run(command + " -e " + shell_quote(statements));
+    return run_shell(command + " -e " + shell_quote(statements));
 }
 
 }  // namespace es::test

@@ -11,23 +11,13 @@
 #include <memory>
 #include <stdexcept>
 
+#include "shell_command.hpp"
+
 #ifndef ES_MARIADB_SCRIPT
 #error "ES_MARIADB_SCRIPT must name tests/support/mariadb-server.sh"
 #endif
 
 namespace es::test {
-
-namespace {
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return out + "'";
-}
-
-}  // namespace
 
 std::string mariadb_script() {
     return ES_MARIADB_SCRIPT;
@@ -40,7 +30,7 @@ MariadbServer::MariadbServer(std::string dir, bool owned) : dir_(std::move(dir))
 MariadbServer::~MariadbServer() {
     if (owned_) {
         try {
-            run(quote(mariadb_script()) + " wipe " + quote(dir_));
+            run_shell(shell_quote(mariadb_script()) + " wipe " + shell_quote(dir_));
         } catch (...) {
         }
     }
@@ -58,27 +48,8 @@ MariadbServer& MariadbServer::shared() {
     return server;
 }
 
-std::string MariadbServer::run(const std::string& command) const {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>&1").c_str(), "r"), ::pclose);
-    if (!pipe) {
-        throw std::runtime_error("cannot run: " + command);
-    }
-    std::string out;
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe.get())) > 0) {
-        out.append(buf.data(), n);
-    }
-    const int status = ::pclose(pipe.release());
-    if (status != 0) {
-        throw std::runtime_error("command failed (" + std::to_string(status) + "): " + command +
-                                 "\n" + out);
-    }
-    return out;
-}
-
 void MariadbServer::start() {
-    run(quote(mariadb_script()) + " start " + quote(dir_));
+    run_shell(shell_quote(mariadb_script()) + " start " + shell_quote(dir_));
     std::ifstream in(dir_ + "/port");
     if (!(in >> port_)) {
         throw std::runtime_error("mariadb-server.sh wrote no port into " + dir_ + "/port");
@@ -86,11 +57,11 @@ void MariadbServer::start() {
 }
 
 void MariadbServer::stop() {
-    run(quote(mariadb_script()) + " stop " + quote(dir_));
+    run_shell(shell_quote(mariadb_script()) + " stop " + shell_quote(dir_));
 }
 
 void MariadbServer::kill() {
-    run(quote(mariadb_script()) + " kill " + quote(dir_));
+    run_shell(shell_quote(mariadb_script()) + " kill " + shell_quote(dir_));
 }
 
 std::string MariadbServer::create_database() {
@@ -107,11 +78,12 @@ void MariadbServer::drop_database(const std::string& name) {
 
 std::string MariadbServer::sql(const std::string& database, const std::string& statements) const {
     std::string command =
-        "mariadb --no-defaults --batch --skip-column-names --socket=" + quote(socket()) + " -uroot";
+        "mariadb --no-defaults --batch --skip-column-names --socket=" + shell_quote(socket()) +
+        " -uroot";
     if (!database.empty()) {
-        command += " -D " + quote(database);
+        command += " -D " + shell_quote(database);
     }
-    return run(command + " -e " + quote(statements));
+    return run_shell(command + " -e " + shell_quote(statements));
 }
 
 }  // namespace es::test

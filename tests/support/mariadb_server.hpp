@@ -39,8 +39,6 @@ class MariadbServer {
     void stop();
 
   private:
-    std::string run(const std::string& command) const;
-
     std::string dir_;
     bool owned_;
     int port_ = 0;

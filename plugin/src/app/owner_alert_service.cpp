@@ -50,10 +50,11 @@ void OwnerAlertService::queued(bool marked, const std::optional<domain::OutboxMe
         "): " + why_none);
 }
 
-void OwnerAlertService::opened(const domain::Share& share, Access access) noexcept {
+template <class Due, class Compose, class Mark>
+void OwnerAlertService::alert(const domain::Share& share, const std::string& what, Due due,
+                              Compose compose, Mark mark) noexcept {
     try {
-        // After the first opening this read is all a request costs.
-        if (!share.notify_owner_on_open || alerts_.first_opened_at(share.id)) {
+        if (!due()) {
             return;
         }
         const auto now = domain::now_utc();
@@ -61,79 +62,64 @@ void OwnerAlertService::opened(const domain::Share& share, Access access) noexce
         std::string why_none = kOwnerGone;
         if (auto facts = owner_facts(share)) {
             try {
-                message =
-                    notify::first_opened_row(*facts,
-                                             access == Access::View ? notify::AccessKind::View
-                                                                    : notify::AccessKind::Download,
-                                             now, now);
+                message = compose(*facts, now);
             } catch (const notify::InvalidAddress&) {
                 why_none = kNoAddress;
             }
         }
-        queued(alerts_.mark_first_opened(share.id, message), message, share, "first-opened",
-               why_none);
+        queued(mark(message), message, share, what, why_none);
     } catch (const std::exception& e) {
-        // Not marked: the next request of the recipient tries again.
-        log("first-opened alert for share " + share.id + " not queued: " + e.what());
+        log(what + " alert for share " + share.id + " not queued: " + e.what());
     } catch (...) {
-        log("first-opened alert for share " + share.id + " not queued");
+        log(what + " alert for share " + share.id + " not queued");
     }
+}
+
+void OwnerAlertService::opened(const domain::Share& share, Access access) noexcept {
+    const auto kind =
+        access == Access::View ? notify::AccessKind::View : notify::AccessKind::Download;
+    alert(
+        share, "first-opened",
+        // After the first opening this read is all a request costs.
+        [&] { return share.notify_owner_on_open && !alerts_.first_opened_at(share.id); },
+        [&](const notify::ShareFacts& facts, domain::Timestamp now) {
+            return notify::first_opened_row(facts, kind, now, now);
+        },
+        [&](const auto& message) { return alerts_.mark_first_opened(share.id, message); });
 }
 
 void OwnerAlertService::tries_failed(const domain::Share& share, portal::Attempt attempt,
                                      int share_failures, bool throttled) noexcept {
-    try {
+    const auto credential = attempt == portal::Attempt::Password ? notify::Credential::Password
+                                                                 : notify::Credential::Code;
+    alert(
+        share, "failed-tries",
         // Keeps the host out of it while the hour's alert is already out: failures keep coming.
-        if (!alerts_.failed_attempts_alert_due(share.id, kFailedTriesInterval)) {
-            return;
-        }
-        const auto now = domain::now_utc();
-        std::optional<domain::OutboxMessage> message;
-        std::string why_none = kOwnerGone;
-        if (auto facts = owner_facts(share)) {
-            try {
-                message = notify::failed_attempts_row(*facts,
-                                                      attempt == portal::Attempt::Password
-                                                          ? notify::Credential::Password
-                                                          : notify::Credential::Code,
-                                                      share_failures, throttled, now, now);
-            } catch (const notify::InvalidAddress&) {
-                why_none = kNoAddress;
-            }
-        }
-        queued(alerts_.mark_failed_attempts_alerted(share.id, kFailedTriesInterval, message),
-               message, share, "failed-tries", why_none);
-    } catch (const std::exception& e) {
-        log("failed-tries alert for share " + share.id + " not queued: " + e.what());
-    } catch (...) {
-        log("failed-tries alert for share " + share.id + " not queued");
-    }
+        [&] { return alerts_.failed_attempts_alert_due(share.id, kFailedTriesInterval); },
+        [&](const notify::ShareFacts& facts, domain::Timestamp now) {
+            return notify::failed_attempts_row(facts, credential, share_failures, throttled, now,
+                                               now);
+        },
+        [&](const auto& message) {
+            return alerts_.mark_failed_attempts_alerted(share.id, kFailedTriesInterval, message);
+        });
 }
 
 void OwnerAlertService::code_limit_reached(const domain::Share& share, int per_hour) noexcept {
-    try {
-        // The mark is one of the share's counters: the owner's "reset counters" re-arms it.
-        const std::string mark = domain::share_throttle_key(share.id, "alert:code_limit");
-        if (!alerts_.code_limit_alert_due(mark, kFailedTriesInterval)) {
-            return;
-        }
-        const auto now = domain::now_utc();
-        std::optional<domain::OutboxMessage> message;
-        std::string why_none = kOwnerGone;
-        if (auto facts = owner_facts(share)) {
-            try {
-                message = notify::code_limit_row(*facts, per_hour, now, now);
-            } catch (const notify::InvalidAddress&) {
-                why_none = kNoAddress;
-            }
-        }
-        queued(alerts_.mark_code_limit_alerted(mark, kFailedTriesInterval, message), message, share,
-               "code-limit", why_none);
-    } catch (const std::exception& e) {
-        log("code-limit alert for share " + share.id + " not queued: " + e.what());
-    } catch (...) {
-        log("code-limit alert for share " + share.id + " not queued");
-    }
+    // The mark is one of the share's counters: the owner's "reset counters" re-arms it.
+    std::string mark;
+    alert(
+        share, "code-limit",
+        [&] {
+            mark = domain::share_throttle_key(share.id, "alert:code_limit");
+            return alerts_.code_limit_alert_due(mark, kFailedTriesInterval);
+        },
+        [&](const notify::ShareFacts& facts, domain::Timestamp now) {
+            return notify::code_limit_row(facts, per_hour, now, now);
+        },
+        [&](const auto& message) {
+            return alerts_.mark_code_limit_alerted(mark, kFailedTriesInterval, message);
+        });
 }
 
 }  // namespace es::app

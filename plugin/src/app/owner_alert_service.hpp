@@ -55,6 +55,13 @@ class OwnerAlertService : public portal::OwnerAlerts {
     void queued(bool marked, const std::optional<domain::OutboxMessage>& message,
                 const domain::Share& share, const std::string& what, const std::string& why_none);
     void log(const std::string& text) const noexcept;
+    // One alert `what` of `share`, when `due()`: `compose(facts, now)` writes the message (an
+    // owner who is gone or has no valid address gets none), `mark(message)` records it and says
+    // whether this call was the first. A failure is logged, and nothing is marked: the next event
+    // tries again.
+    template <class Due, class Compose, class Mark>
+    void alert(const domain::Share& share, const std::string& what, Due due, Compose compose,
+               Mark mark) noexcept;
 
     store::OwnerAlertRepository& alerts_;
     ExpiryReminderJob::Directory& directory_;

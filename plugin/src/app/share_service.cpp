@@ -17,6 +17,23 @@ namespace es::app {
 
 namespace {
 
+// The host closed or deleted the case (`reason`): the system revokes every share of it, each with
+// its audit entry. Returns how many were live.
+int revoke_case_for_host(store::Store& store, const std::string& organisation_id,
+                         const std::string& case_id, const std::string& reason) {
+    const std::string actor = "system:" + reason;
+    const domain::AuditEntry entry{0,
+                                   organisation_id,
+                                   case_id,
+                                   "",
+                                   actor,
+                                   {},
+                                   "share.revoke",
+                                   R"({"reason":")" + reason + R"("})"};
+    return static_cast<int>(
+        store.shares().revoke_case(organisation_id, case_id, actor, entry).size());
+}
+
 using domain::Error;
 using domain::Violations;
 
@@ -573,29 +590,11 @@ std::vector<domain::AccessEvent> ShareService::access_log_for_case(const domain:
 }
 
 int ShareService::on_case_closed(const std::string& organisation_id, const std::string& case_id) {
-    domain::AuditEntry entry{0,
-                             organisation_id,
-                             case_id,
-                             "",
-                             "system:case_closed",
-                             {},
-                             "share.revoke",
-                             R"({"reason":"case_closed"})"};
-    return static_cast<int>(
-        store_.shares().revoke_case(organisation_id, case_id, "system:case_closed", entry).size());
+    return revoke_case_for_host(store_, organisation_id, case_id, "case_closed");
 }
 
 int ShareService::on_case_deleted(const std::string& organisation_id, const std::string& case_id) {
-    domain::AuditEntry entry{0,
-                             organisation_id,
-                             case_id,
-                             "",
-                             "system:case_deleted",
-                             {},
-                             "share.revoke",
-                             R"({"reason":"case_deleted"})"};
-    return static_cast<int>(
-        store_.shares().revoke_case(organisation_id, case_id, "system:case_deleted", entry).size());
+    return revoke_case_for_host(store_, organisation_id, case_id, "case_deleted");
 }
 
 int ShareService::on_attachment_deleted(const std::string& organisation_id,

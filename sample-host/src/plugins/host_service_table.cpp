@@ -68,33 +68,40 @@ CaseRecord accessible_case(const dm_host* h, const Scope& scope, dm_str case_id)
     return *found;
 }
 
-dm_status case_details(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                       const dm_sink* result, const dm_sink* error) {
+// A dm.cases 1.0 read of one part of a case the caller may see: `part(backend, scope, case)` gives
+// its JSON.
+template <class Part>
+dm_status case_part(const dm_host* h, const dm_context* ctx, dm_str case_id, const dm_sink* result,
+                    const dm_sink* error, Part part) {
     return dm::translate_exceptions(error, [&] {
         auto scope = resolve(h, ctx);
         auto c = accessible_case(h, scope, case_id);
-        dm::write(result, CaseJson::text(CaseJson::details(c, scope.locale)));
+        dm::write(result, CaseJson::text(part(*PluginSlot::of(h).backend, scope, c)));
     });
+}
+
+dm_status case_details(const dm_host* h, const dm_context* ctx, dm_str case_id,
+                       const dm_sink* result, const dm_sink* error) {
+    return case_part(h, ctx, case_id, result, error,
+                     [](auto&, const Scope& scope, const CaseRecord& c) {
+                         return CaseJson::details(c, scope.locale);
+                     });
 }
 
 dm_status journal_entries(const dm_host* h, const dm_context* ctx, dm_str case_id,
                           const dm_sink* result, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
-        auto scope = resolve(h, ctx);
-        auto c = accessible_case(h, scope, case_id);
-        auto entries = PluginSlot::of(h).backend->cases.journal(scope.organisation_id, c.id);
-        dm::write(result, CaseJson::text(CaseJson::journal(entries)));
-    });
+    return case_part(
+        h, ctx, case_id, result, error, [](auto& backend, const Scope& scope, const CaseRecord& c) {
+            return CaseJson::journal(backend.cases.journal(scope.organisation_id, c.id));
+        });
 }
 
 dm_status attachments(const dm_host* h, const dm_context* ctx, dm_str case_id,
                       const dm_sink* result, const dm_sink* error) {
-    return dm::translate_exceptions(error, [&] {
-        auto scope = resolve(h, ctx);
-        auto c = accessible_case(h, scope, case_id);
-        auto list = PluginSlot::of(h).backend->cases.attachments(scope.organisation_id, c.id);
-        dm::write(result, CaseJson::text(CaseJson::attachments(list)));
-    });
+    return case_part(
+        h, ctx, case_id, result, error, [](auto& backend, const Scope& scope, const CaseRecord& c) {
+            return CaseJson::attachments(backend.cases.attachments(scope.organisation_id, c.id));
+        });
 }
 
 // dm.cases 1.1: the parts asked for, read in one snapshot, and the access checked once.

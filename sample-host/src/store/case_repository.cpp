@@ -109,10 +109,7 @@ std::vector<JournalEntry> journal_of(Poco::Data::Session& s, std::int64_t organi
                  std::string(kJournalSelect) +
                      "WHERE j.case_id = ? AND c.organisation_id = ? ORDER BY j.entry_date, j.id",
                  {case_id, organisation_id});
-    std::vector<JournalEntry> out;
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        out.push_back(journal_entry_at(rows, r));
-    return out;
+    return rows.all(journal_entry_at);
 }
 
 std::vector<Attachment> attachments_of(Poco::Data::Session& s, std::int64_t organisation_id,
@@ -121,10 +118,7 @@ std::vector<Attachment> attachments_of(Poco::Data::Session& s, std::int64_t orga
                  std::string(kAttachmentSelect) +
                      "WHERE a.case_id = ? AND c.organisation_id = ? ORDER BY a.name, a.id",
                  {case_id, organisation_id});
-    std::vector<Attachment> out;
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        out.push_back(attachment_at(rows, r));
-    return out;
+    return rows.all(attachment_at);
 }
 
 }  // namespace
@@ -287,11 +281,9 @@ std::vector<CaseType> CaseRepository::case_types(std::int64_t organisation_id) {
     SqlRows rows(
         s, "SELECT id, name_de, name_en FROM case_types WHERE organisation_id = ? ORDER BY id",
         {organisation_id});
-    std::vector<CaseType> out;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        out.push_back(CaseType{rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2)});
-    }
-    return out;
+    return rows.all([](const SqlRows& rows, std::size_t r) {
+        return CaseType{rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2)};
+    });
 }
 
 bool CaseRepository::close(std::int64_t organisation_id, std::int64_t case_id) {

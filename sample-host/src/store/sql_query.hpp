@@ -24,6 +24,16 @@ class SqlRows {
     std::string text(std::size_t row, std::size_t col) const;
     std::int64_t integer(std::size_t row, std::size_t col) const;
 
+    // Every row, each read by `read(*this, row)`.
+    template <class Read>
+    auto all(Read read) const {
+        std::vector<decltype(read(*this, std::size_t{0}))> out;
+        out.reserve(size());
+        for (std::size_t r = 0; r < size(); ++r)
+            out.push_back(read(*this, r));
+        return out;
+    }
+
   private:
     static Poco::Data::Statement run(Poco::Data::Session& session, const std::string& sql,
                                      const std::vector<SqlParam>& params);

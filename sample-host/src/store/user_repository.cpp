@@ -54,10 +54,7 @@ std::vector<User> UserRepository::list(std::int64_t organisation_id) {
     auto s = db_.session();
     SqlRows rows(s, std::string(kUserColumns) + "WHERE organisation_id = ? ORDER BY display_name",
                  {organisation_id});
-    std::vector<User> out;
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        out.push_back(user_at(rows, r));
-    return out;
+    return rows.all(user_at);
 }
 
 std::int64_t UserRepository::active_count(std::int64_t organisation_id) {

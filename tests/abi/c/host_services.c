@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "abi_1_0.h"
 #include "buffer.h"
 
 #define ATTACHMENT_CONTENT "Fake attachment content for the plain C host.\n"
@@ -148,6 +149,7 @@ static dm_status attachments(const dm_host* host, const dm_context* ctx, dm_str 
     return s;
 }
 
+#if DM_ABI_VERSION_MINOR >= 1
 /* dm.cases 1.1: the parts asked for in one object; bits of a newer plugin are ignored. */
 static dm_status read_case(const dm_host* host, const dm_context* ctx, dm_str case_id,
                            uint32_t parts, const dm_sink* result, const dm_sink* error) {
@@ -213,6 +215,7 @@ static dm_status add_journal_entry(const dm_host* host, const dm_context* ctx, d
     buffer_free(&out);
     return DM_OK;
 }
+#endif
 
 static dm_status case_types(const dm_host* host, const dm_context* ctx, const dm_sink* result,
                             const dm_sink* error) {
@@ -337,7 +340,7 @@ static dm_status may_access(const dm_host* host, const dm_context* ctx, dm_str c
 static void log_line(const dm_host* host, dm_log_level level, dm_str message) {
     static const char* const names[] = {"debug", "info", "warning", "error"};
     (void)host;
-    if (level < DM_LOG_DEBUG || level > DM_LOG_ERROR) {
+    if ((int)level < DM_LOG_DEBUG || (int)level > DM_LOG_ERROR) {
         complain("log level out of range");
         return;
     }
@@ -345,10 +348,22 @@ static void log_line(const dm_host* host, dm_log_level level, dm_str message) {
             message.data == NULL ? "" : message.data);
 }
 
-static const dm_host_cases g_cases = {sizeof(dm_host_cases), case_details,    journal_entries,
-                                      attachments,           case_types,      open_attachment,
-                                      attachment_size,       read_attachment, attachment_fd,
-                                      close_attachment,      read_case,       add_journal_entry};
+static const dm_host_cases g_cases = {
+    .struct_size = sizeof(dm_host_cases),
+    .case_details = case_details,
+    .journal_entries = journal_entries,
+    .attachments = attachments,
+    .case_types = case_types,
+    .open_attachment = open_attachment,
+    .attachment_size = attachment_size,
+    .read_attachment = read_attachment,
+    .attachment_fd = attachment_fd,
+    .close_attachment = close_attachment,
+#if DM_ABI_VERSION_MINOR >= 1
+    .read_case = read_case,
+    .add_journal_entry = add_journal_entry,
+#endif
+};
 static const dm_host_directory g_directory = {sizeof(dm_host_directory), user, active_user_count,
                                               may_access};
 static const dm_host_log g_log = {sizeof(dm_host_log), log_line};
@@ -366,8 +381,13 @@ static const void* get_extension(const dm_host* host, const char* extension_id) 
     return NULL;
 }
 
+#if DM_ABI_VERSION_MINOR >= 1
+#define HOST_VERSION "1.1.0"
+#else
+#define HOST_VERSION "1.0.0"
+#endif
 static const dm_host g_host = {DM_ABI_VERSION_INIT, sizeof(dm_host), NULL,         "Plain C Host",
-                               "Example AG",        "1.1.0",         get_extension};
+                               "Example AG",        HOST_VERSION,    get_extension};
 
 int fake_host_start(const char* scratch_directory) {
     FILE* f;

@@ -1,7 +1,6 @@
-/* The host services of the plain C host of ABI 1.1: dm.cases/1 (with the 1.1 read_case and
- * add_journal_entry), dm.directory/1 and dm.log/1 over a few fake cases of organisation "org-1",
- * with one attachment backed by a real temporary file. (The 1.0 host's services are frozen in
- * compat/v1_0/src/c.) */
+/* The host services of the plain C host: dm.cases/1 (with the 1.1 read_case and add_journal_entry
+ * when built against 1.1), dm.directory/1 and dm.log/1 over a few fake cases of organisation
+ * "org-1", with one attachment backed by a real temporary file. */
 #ifndef TESTS_ABI_C_HOST_SERVICES_H
 #define TESTS_ABI_C_HOST_SERVICES_H
 
@@ -28,7 +27,7 @@ long fake_host_open_streams(void);
 /* Host-side complaints about the plugin (for example a bad log level); counted, printed at once. */
 long fake_host_violations(void);
 
-/* Calls of the dm.cases 1.1 functions: read_case, and journal entries added. */
+/* Calls of the dm.cases 1.1 functions: read_case, and journal entries added (0 in a 1.0 build). */
 long fake_host_read_case_calls(void);
 long fake_host_journal_entries_added(void);
 

@@ -4,6 +4,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstddef>
 
 namespace es::portal::http {
@@ -49,6 +50,14 @@ std::optional<std::uint64_t> DeliveryMeter::cut_off() {
         return std::nullopt;
     }
     return *now - *start_;
+}
+
+std::uint64_t DeliveryMeter::cut_off_body(std::uint64_t head_size, std::uint64_t body_size) {
+    const auto acked = cut_off();
+    if (!acked) {
+        return body_size;
+    }
+    return std::min<std::uint64_t>(body_size, *acked > head_size ? *acked - head_size : 0);
 }
 
 }  // namespace es::portal::http

@@ -26,6 +26,10 @@ class DeliveryMeter {
     // connection. Call once, after the transfer failed.
     std::optional<std::uint64_t> cut_off();
 
+    // As cut_off(), for a response whose head of `head_size` bytes was followed by `body_size`
+    // bytes of body: the body bytes the client received; all of them where cut_off() cannot tell.
+    std::uint64_t cut_off_body(std::uint64_t head_size, std::uint64_t body_size);
+
   private:
     int fd_;
     std::optional<std::uint64_t> start_;

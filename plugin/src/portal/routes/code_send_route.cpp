@@ -15,21 +15,9 @@
 
 namespace es::portal::routes {
 
-std::string code_limit_message(Language language, std::chrono::milliseconds wait) {
-    const auto& t = pages::texts(language);
-    const long minutes = static_cast<long>((wait.count() + 59999) / 60000);
-    return std::string(t.code_limit) + " " + std::to_string(std::max(1L, minutes)) + " " +
-           t.code_limit_end;
-}
-
 void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     using Poco::Net::HTTPResponse;
-    if (access.preview || !domain::needs_code(access.share.protection) ||
-        !access.password_passed() || access.code_passed()) {
-        http::send_see_other(ex, access.base_path);
-        return;
-    }
-    auto form = read_checked_form(ctx_, ex, access);
+    auto form = read_code_step_form(ctx_, ex, access);
     if (!form) {
         return;
     }

@@ -15,23 +15,15 @@ namespace es::portal::routes {
 
 void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
     using Poco::Net::HTTPResponse;
-    if (access.preview || !domain::needs_code(access.share.protection) ||
-        !access.password_passed() || access.code_passed()) {
-        http::send_see_other(ex, access.base_path);
-        return;
-    }
-    auto form = read_checked_form(ctx_, ex, access);
+    auto form = read_code_step_form(ctx_, ex, access);
     if (!form) {
         return;
     }
-    const std::string client = domain::client_throttle_key(ex.client_ip());
     // The CSRF check passed, so the browser has its pre-session; its codes are the only ones tried.
     const std::string pre_session = ctx_.csrf.pre_session_hash(ex).value_or("");
     // Reserved before the code is compared and never refunded (see PasswordRoute).
-    const auto guess = ctx_.throttle.reserve(access.share.id, client, Attempt::Code);
-    if (!guess.allowed) {
-        ctx_.access.record(access, ex, "code_verify", "throttled");
-        send_throttled(ctx_, ex, access, guess.wait, throttled_message(ex.language, guess.wait));
+    const auto guess = reserve_guess(ctx_, ex, access, Attempt::Code, "code_verify");
+    if (!guess) {
         return;
     }
     std::string code;
@@ -52,7 +44,8 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
                                               policy.code_max_tries);
     const auto& t = pages::texts(ex.language);
     if (result == store::CodeCheck::Verified) {
-        ctx_.throttle.record_success(access.share.id, client, Attempt::Code);
+        ctx_.throttle.record_success(access.share.id, domain::client_throttle_key(ex.client_ip()),
+                                     Attempt::Code);
         start_session(ctx_, ex, access, true, true);
         ctx_.access.record(access, ex, "code_verify", "ok");
         http::send_see_other(ex, access.base_path);
@@ -61,11 +54,7 @@ void CodeVerifyRoute::handle(Exchange& ex, const ShareAccess& access) {
     std::string message = t.code_expired;
     if (result == store::CodeCheck::Wrong) {
         message = t.code_wrong;
-        ctx_.access.record(access, ex, "code_verify", "wrong_code");
-        if (guess.delay.count() > 0) {
-            ctx_.access.record(access, ex, "code_verify", "throttled");
-        }
-        report_failed_try(ctx_, access, Attempt::Code, guess);
+        record_wrong_guess(ctx_, ex, access, Attempt::Code, *guess, "code_verify", "wrong_code");
     } else {
         ctx_.access.record(access, ex, "code_verify", "code_expired");
     }

@@ -188,11 +188,7 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         if (limited) {
             // Delivered: what the client's TCP acknowledged beyond the head (everything, when
             // that cannot be told). The rest is paid back, so the download can resume there.
-            std::uint64_t delivered = file_bytes;
-            if (const auto acked = meter.cut_off()) {
-                delivered =
-                    std::min<std::uint64_t>(delivered, *acked > head_size ? *acked - head_size : 0);
-            }
+            const std::uint64_t delivered = meter.cut_off_body(head_size, file_bytes);
             ledger.refund(access.share.id, key, etag, size, file_bytes - delivered);
         }
         ctx_.access.record(access, ex, "download", "aborted", att->id);

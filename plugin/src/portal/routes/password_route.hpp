@@ -17,7 +17,4 @@ class PasswordRoute {
     PortalContext& ctx_;
 };
 
-// "Too many attempts. Please wait N minutes" with N rounded up.
-std::string throttled_message(Language language, std::chrono::milliseconds wait);
-
 }  // namespace es::portal::routes

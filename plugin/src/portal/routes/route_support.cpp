@@ -7,11 +7,13 @@
 #include "crypto/base64url.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/random_bytes.hpp"
+#include "domain/throttle_key.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/pages/auth_pages.hpp"
 #include "portal/pages/dead_link_page.hpp"
 #include "portal/pages/refusal_pages.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/routes/owner_alert_triggers.hpp"
 
 namespace es::portal::routes {
 
@@ -125,6 +127,58 @@ void start_session(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
         ctx.ports.store.sessions().remove(access.session->session_hash);
     }
     ctx.cookies.set(ex.response, access.session_cookie, value);
+}
+
+namespace {
+
+// `wait` in whole minutes, rounded up; at least 1.
+std::string whole_minutes(std::chrono::milliseconds wait) {
+    return std::to_string(std::max(1L, static_cast<long>((wait.count() + 59999) / 60000)));
+}
+
+}  // namespace
+
+std::string throttled_message(Language language, std::chrono::milliseconds wait) {
+    const auto& t = pages::texts(language);
+    return std::string(t.throttled) + " " + whole_minutes(wait) + " " + t.minutes + ".";
+}
+
+std::string code_limit_message(Language language, std::chrono::milliseconds wait) {
+    const auto& t = pages::texts(language);
+    return std::string(t.code_limit) + " " + whole_minutes(wait) + " " + t.code_limit_end;
+}
+
+std::unique_ptr<Poco::Net::HTMLForm> read_code_step_form(PortalContext& ctx, Exchange& ex,
+                                                         const ShareAccess& access) {
+    if (access.preview || !domain::needs_code(access.share.protection) ||
+        !access.password_passed() || access.code_passed()) {
+        http::send_see_other(ex, access.base_path);
+        return nullptr;
+    }
+    return read_checked_form(ctx, ex, access);
+}
+
+std::optional<AttemptThrottle::Guess> reserve_guess(PortalContext& ctx, Exchange& ex,
+                                                    const ShareAccess& access, Attempt attempt,
+                                                    const std::string& event) {
+    const auto guess =
+        ctx.throttle.reserve(access.share.id, domain::client_throttle_key(ex.client_ip()), attempt);
+    if (!guess.allowed) {
+        ctx.access.record(access, ex, event, "throttled");
+        send_throttled(ctx, ex, access, guess.wait, throttled_message(ex.language, guess.wait));
+        return std::nullopt;
+    }
+    return guess;
+}
+
+void record_wrong_guess(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                        Attempt attempt, const AttemptThrottle::Guess& guess,
+                        const std::string& event, const std::string& outcome) {
+    ctx.access.record(access, ex, event, outcome);
+    if (guess.delay.count() > 0) {
+        ctx.access.record(access, ex, event, "throttled");
+    }
+    report_failed_try(ctx, access, attempt, guess);
 }
 
 }  // namespace es::portal::routes

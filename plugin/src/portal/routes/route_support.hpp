@@ -54,6 +54,34 @@ std::unique_ptr<Poco::Net::HTMLForm> read_form(Exchange& ex);
 std::unique_ptr<Poco::Net::HTMLForm> read_checked_form(PortalContext& ctx, Exchange& ex,
                                                        const ShareAccess& access);
 
+// "Too many attempts. Please wait N minutes" with N rounded up.
+std::string throttled_message(Language language, std::chrono::milliseconds wait);
+
+// "No more security codes can be sent for this link at the moment. Please try again in N minutes
+// or contact the person who sent you the link.", N rounded up.
+std::string code_limit_message(Language language, std::chrono::milliseconds wait);
+
+// The checked form (read_checked_form) of a POST to the code step, where the one-time code is
+// asked for and typed: past the password (when the share has one) and before the code, never in
+// the owner's preview. A visitor anywhere else is sent back to the link's page. Nothing when the
+// answer has been given.
+std::unique_ptr<Poco::Net::HTMLForm> read_code_step_form(PortalContext& ctx, Exchange& ex,
+                                                         const ShareAccess& access);
+
+// Reserves one password or code guess of this client (AttemptThrottle: before anything is checked,
+// never refunded). A client with no tries left is recorded as throttled under `event` and answered
+// with send_throttled; then nothing is returned.
+std::optional<AttemptThrottle::Guess> reserve_guess(PortalContext& ctx, Exchange& ex,
+                                                    const ShareAccess& access, Attempt attempt,
+                                                    const std::string& event);
+
+// A guess that was wrong: recorded as `outcome` under `event`, and as throttled too once the
+// client is slowed down, so that the owner sees in the log that the link is being guessed at;
+// passed on to the owner's alerts (report_failed_try).
+void record_wrong_guess(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
+                        Attempt attempt, const AttemptThrottle::Guess& guess,
+                        const std::string& event, const std::string& outcome);
+
 // A fresh session (new random id, so a planted cookie never gains rights) carrying the checks
 // passed so far plus the new one; the old session of this browser is removed.
 void start_session(PortalContext& ctx, Exchange& ex, const ShareAccess& access,

@@ -127,11 +127,7 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
     } catch (const std::exception&) {
         ex.must_close = true;
         if (limited) {
-            std::uint64_t delivered = zip_size;
-            if (const auto acked = meter.cut_off()) {
-                delivered =
-                    std::min<std::uint64_t>(delivered, *acked > head_size ? *acked - head_size : 0);
-            }
+            const std::uint64_t delivered = meter.cut_off_body(head_size, zip_size);
             ledger.refund(access.share.id, key, validator, zip_size, zip_size - delivered);
         }
         ctx_.access.record(access, ex, "download_all", "aborted");

@@ -16,6 +16,7 @@
 
 #include "domain/error.hpp"
 #include "store/sql/deadlock.hpp"
+#include "store/sql/statement_head.hpp"
 
 namespace es::store::mysql {
 
@@ -40,15 +41,7 @@ void ensure_thread_initialised() {
     thread_local ThreadGuard guard;
 }
 
-std::string statement_head(const std::string& sql) {
-    std::string head = sql.substr(0, 60);
-    for (char& c : head) {
-        if (c == '\n') {
-            c = ' ';
-        }
-    }
-    return head + (sql.size() > 60 ? "…" : "");
-}
+using sql::statement_head;
 
 bool connection_lost(int code) {
     switch (code) {

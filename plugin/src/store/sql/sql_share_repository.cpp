@@ -17,6 +17,20 @@ namespace {
 // limit on bound parameters is ever near.
 constexpr std::size_t kSummaryChunk = 500;
 
+// Calls `query(params, n)` for each chunk of at most kSummaryChunk of `case_ids`: `params` holds
+// the organisation, then the chunk's n ids (for an IN list of n placeholders).
+template <class Query>
+void for_each_case_chunk(const std::string& organisation_id,
+                         const std::vector<std::string>& case_ids, Query query) {
+    for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
+        const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
+        std::vector<SqlValue> params{organisation_id};
+        params.insert(params.end(), case_ids.begin() + static_cast<std::ptrdiff_t>(start),
+                      case_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
+        query(params, n);
+    }
+}
+
 // From this many case ids on, the column scans the organisation's summary rows once instead of
 // looking the ids up in chunks. Measured with store_bench (docs/performance.md): a looked-up id
 // costs three to five scanned rows, and with 10,000 scanned rows the two meet between 2,000
@@ -32,6 +46,24 @@ std::string placeholders(std::size_t n) {
         out += i == 0 ? "?" : ", ?";
     }
     return out;
+}
+
+// Runs `statement`, an UPDATE of the share `share_id` alone, in a transaction of its own: one
+// statement, so its WHERE is the check and no other thread or host gets between check and change.
+// True when it changed the share.
+bool update_share(Database& db, const std::string& statement, const std::string& share_id) {
+    const std::string q = db.sql(statement);
+    return db.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
+}
+
+// Locks the share for the rest of the transaction; false when the organisation has no such share
+// or it is revoked (then nothing may change it).
+bool lock_live_share(Database& db, SqlConnection& c, const std::string& organisation_id,
+                     const std::string& share_id) {
+    return !c.query(db.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? AND "
+                           "revoked_at IS NULL{for_update}"),
+                    {organisation_id, share_id})
+                .empty();
 }
 
 }  // namespace
@@ -220,10 +252,7 @@ bool SqlShareRepository::set_item_visible(const std::string& organisation_id,
                                           const domain::AuditEntry& audit) {
     const std::string sec(domain::to_text(section));
     return db_.transaction([&](SqlConnection& c) {
-        auto owner = c.query(db_.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? "
-                                     "AND revoked_at IS NULL{for_update}"),
-                             {organisation_id, share_id});
-        if (owner.empty()) {
+        if (!lock_live_share(db_, c, organisation_id, share_id)) {
             return false;
         }
         const auto n = c.execute(db_.sql("UPDATE share_items SET visible = ? WHERE share_id = ? "
@@ -248,10 +277,7 @@ bool SqlShareRepository::set_section_included(const std::string& organisation_id
                                               bool included, const domain::AuditEntry& audit) {
     const std::string sec(domain::to_text(section));
     return db_.transaction([&](SqlConnection& c) {
-        auto owner = c.query(db_.sql("SELECT id FROM shares WHERE organisation_id = ? AND id = ? "
-                                     "AND revoked_at IS NULL{for_update}"),
-                             {organisation_id, share_id});
-        if (owner.empty()) {
+        if (!lock_live_share(db_, c, organisation_id, share_id)) {
             return false;
         }
         if (included) {
@@ -374,27 +400,26 @@ int SqlShareRepository::mark_creator_removed(const std::string& organisation_id,
 
 bool SqlShareRepository::mark_first_opening_recorded(const std::string& share_id) {
     // The condition is the lock: of concurrent first requests only one update matches.
-    const std::string q = db_.sql(
-        "UPDATE shares SET first_opening_recorded_at = {now} WHERE id = ? AND "
-        "first_opening_recorded_at IS NULL");
-    return db_.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
+    return update_share(db_,
+                        "UPDATE shares SET first_opening_recorded_at = {now} WHERE id = ? AND "
+                        "first_opening_recorded_at IS NULL",
+                        share_id);
 }
 
 bool SqlShareRepository::consume_download(const std::string& share_id) {
-    // One statement: the check and the increment cannot be separated by another thread or host.
-    const std::string q = db_.sql(
-        "UPDATE shares SET downloads_used = downloads_used + 1 WHERE id = ? AND revoked_at IS "
-        "NULL AND expires_at > {now} AND (download_limit IS NULL OR downloads_used < "
-        "download_limit)");
-    return db_.transaction([&](SqlConnection& c) { return c.execute(q, {share_id}) == 1; });
+    return update_share(db_,
+                        "UPDATE shares SET downloads_used = downloads_used + 1 WHERE id = ? AND "
+                        "revoked_at IS NULL AND expires_at > {now} AND (download_limit IS NULL OR "
+                        "downloads_used < download_limit)",
+                        share_id);
 }
 
 void SqlShareRepository::release_download(const std::string& share_id) {
-    // One statement, like consume_download: concurrent releases cannot drive the count below zero.
-    const std::string q = db_.sql(
-        "UPDATE shares SET downloads_used = downloads_used - 1 WHERE id = ? AND downloads_used > "
-        "0");
-    db_.transaction([&](SqlConnection& c) { c.execute(q, {share_id}); });
+    // One statement: concurrent releases cannot drive the count below zero.
+    update_share(db_,
+                 "UPDATE shares SET downloads_used = downloads_used - 1 WHERE id = ? AND "
+                 "downloads_used > 0",
+                 share_id);
 }
 
 bool SqlShareRepository::pay_download(const std::string& share_id, const std::string& item_key,
@@ -534,43 +559,39 @@ void SqlShareRepository::read_organisation_summaries(SqlConnection& c,
 void SqlShareRepository::read_listed_summaries(SqlConnection& c, const std::string& organisation_id,
                                                const std::vector<std::string>& case_ids,
                                                std::int64_t now, const Judge& judge) {
-    for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
-        const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
-        std::vector<SqlValue> params{organisation_id};
-        params.insert(params.end(), case_ids.begin() + static_cast<std::ptrdiff_t>(start),
-                      case_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
-        // last_expiry is compared here, not in SQL: with it in the WHERE clause both planners
-        // preferred the last_expiry index (a scan of the organisation) to the key lookups.
-        const std::string q = db_.sql(
-            "SELECT case_id, live_count, first_expiry, last_expiry FROM "
-            "case_share_summary WHERE organisation_id = ? AND case_id IN (" +
-            placeholders(n) + ")");
-        for (const auto& row : c.query(q, params)) {
-            const auto last = row.optional_integer(3);
-            if (last && *last > now) {
-                judge(row);
-            }
-        }
-    }
+    for_each_case_chunk(organisation_id, case_ids,
+                        [&](std::vector<SqlValue>& params, std::size_t n) {
+                            // last_expiry is compared here, not in SQL: with it in the WHERE clause
+                            // both planners preferred the last_expiry index (a scan of the
+                            // organisation) to the key lookups.
+                            const std::string q = db_.sql(
+                                "SELECT case_id, live_count, first_expiry, last_expiry FROM "
+                                "case_share_summary WHERE organisation_id = ? AND case_id IN (" +
+                                placeholders(n) + ")");
+                            for (const auto& row : c.query(q, params)) {
+                                const auto last = row.optional_integer(3);
+                                if (last && *last > now) {
+                                    judge(row);
+                                }
+                            }
+                        });
 }
 
 void SqlShareRepository::count_live_shares(SqlConnection& c, const std::string& organisation_id,
                                            const std::vector<std::string>& case_ids,
                                            std::int64_t now, const Record& record) {
-    for (std::size_t start = 0; start < case_ids.size(); start += kSummaryChunk) {
-        const std::size_t n = std::min(kSummaryChunk, case_ids.size() - start);
-        std::vector<SqlValue> params{organisation_id};
-        params.insert(params.end(), case_ids.begin() + static_cast<std::ptrdiff_t>(start),
-                      case_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
-        params.emplace_back(now);
-        const std::string q = db_.sql(
-            "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
-            "s.organisation_id = ? AND s.case_id IN (" +
-            placeholders(n) + ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id");
-        for (const auto& row : c.query(q, params)) {
-            record(*row.optional_text(0), row.integer(1), row.integer(2));
-        }
-    }
+    for_each_case_chunk(
+        organisation_id, case_ids, [&](std::vector<SqlValue>& params, std::size_t n) {
+            params.emplace_back(now);
+            const std::string q = db_.sql(
+                "SELECT s.case_id, COUNT(*), MIN(s.expires_at) FROM shares s WHERE "
+                "s.organisation_id = ? AND s.case_id IN (" +
+                placeholders(n) +
+                ") AND s.revoked_at IS NULL AND s.expires_at > ? GROUP BY s.case_id");
+            for (const auto& row : c.query(q, params)) {
+                record(*row.optional_text(0), row.integer(1), row.integer(2));
+            }
+        });
 }
 
 int SqlShareRepository::refresh_lapsed_summaries(int limit) {

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "domain/error.hpp"
+#include "store/sql/statement_head.hpp"
 
 namespace es::store::sqlite {
 
@@ -17,16 +18,7 @@ namespace {
 
 using Kind = domain::Error::Kind;
 
-// The first words of a statement, to say which one failed without printing any value.
-std::string statement_head(const std::string& sql) {
-    std::string head = sql.substr(0, 60);
-    for (char& c : head) {
-        if (c == '\n') {
-            c = ' ';
-        }
-    }
-    return head + (sql.size() > 60 ? "…" : "");
-}
+using sql::statement_head;
 
 class StatementReset {
   public:

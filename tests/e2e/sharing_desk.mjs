@@ -1,0 +1,151 @@
+// What the External Sharing browser tests share: the sample host with the module (SQLite in the
+// plugin's data folder, the portal on a free port, mail and SMS into the host's spool folder, its dev
+// mailbox), Debian's headless Chromium, and the organisation's desk: one browser context and page
+// on which the organisation's people sign in, choose a language and find their cases.
+//
+//   const world = new SharingDesk('sharing', { acceptDownloads: true });
+//   const { shot, signIn, caseRow } = world; // bound: usable as plain functions
+//   before(() => world.start());
+//   after(() => world.stop());
+//
+// Each test file gets its own folder of screenshots, $DM_E2E_ARTIFACTS/<name>/, with the host's log.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { freePort, startHost } from './host_harness.mjs';
+
+export const PLUGIN = 'ch.example.external-sharing';
+const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+// Polls `fn` until it returns something truthy, and returns that.
+export async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export class SharingDesk {
+  // `name`: the test file's, for its artifacts folder and config; `deskOptions`: the desk's
+  // browser context (viewport, acceptDownloads) beyond an English browser of 1280 × 800.
+  constructor(name, deskOptions = {}) {
+    this.name = name;
+    this.artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), name);
+    mkdirSync(this.artifacts, { recursive: true });
+    this.deskOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...deskOptions };
+    this.pageErrors = [];
+  }
+
+  async start() {
+    // Fail, never skip: a missing browser is a broken test machine.
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
+    const plugin = process.env.DM_ES_PLUGIN;
+    assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
+    this.host = await startHost({ plugin, pluginConfig: (folders) => this.#writePluginConfig(folders) });
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+    // The host's language is the user's setting; the browser's only shows until the user chooses.
+    this.staff = await this.browser.newContext(this.deskOptions);
+    this.desk = await this.staff.newPage();
+    this.desk.setDefaultTimeout(20000);
+    this.desk.on('pageerror', (e) => this.pageErrors.push(String(e)));
+  }
+
+  async stop() {
+    if (this.browser) await this.browser.close();
+    if (this.host) {
+      writeFileSync(join(this.artifacts, 'host.log'), this.host.log());
+      await this.host.stop();
+    }
+  }
+
+  async #writePluginConfig({ dir, spool }) {
+    this.portalPort = await freePort();
+    const path = join(dir, 'external-sharing.yaml');
+    writeFileSync(path, [
+      `# Written by tests/e2e/${this.name}.test.mjs (sharing_desk.mjs).`,
+      'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
+      'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
+      '  argon2:', '    memory_kib: 8192', '    iterations: 1',
+      'portal:', '  listen_address: 127.0.0.1', `  port: ${this.portalPort}`, `  public_url: http://127.0.0.1:${this.portalPort}`,
+      'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
+      'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
+      '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
+    ].join('\n'));
+    return path;
+  }
+
+  // ---- helpers, bound so that a test file can take them out of the object ----------------------
+
+  shot = (page, name, options = {}) => page.screenshot({ path: join(this.artifacts, name + '.png'), fullPage: !!options.fullPage });
+
+  // Signs in on the desk (or on another page of the host) through the login form.
+  signIn = async (login, password, page = this.desk) => {
+    if (await page.locator('#topbar:not([hidden]) .button-ghost').count()) {
+      await page.click('#topbar .button-ghost');
+    } else {
+      await page.goto(this.host.url);
+    }
+    await page.waitForSelector('#login');
+    await page.fill('#login', login);
+    await page.fill('#password', password);
+    await page.click('.login-form button[type=submit]');
+    await page.waitForSelector('#topbar .user-name');
+  };
+
+  // Chooses the user's language with the top bar's buttons.
+  language = async (lang) => {
+    const button = this.desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    await this.desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
+    await this.desk.waitForFunction((l) => document.documentElement.lang === l, lang);
+  };
+
+  // JSON API of the host with the signed-in user's session (GET only: no CSRF token needed).
+  api = async (path) => this.desk.evaluate(async (p) => {
+    const r = await fetch(p, { headers: { Accept: 'application/json' } });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, path);
+
+  // Opens the overview, filtered to one case; returns its row.
+  caseRow = async (number) => {
+    const desk = this.desk;
+    if (!desk.url().endsWith('#/cases')) {
+      await desk.evaluate(() => { location.hash = '#/cases'; });
+    }
+    await desk.waitForSelector('.toolbar input[type=search]');
+    await desk.fill('.toolbar input[type=search]', number);
+    const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
+    await row.waitFor();
+    await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
+    return row;
+  };
+
+  // Opens a case on a fresh render: details first (each hash change re-renders the case), then the tab.
+  openCaseTab = async (id, tabTitle) => {
+    const desk = this.desk;
+    const details = '#/cases/' + id + '/details';
+    if (await desk.evaluate(() => location.hash) === details) {
+      await desk.evaluate(() => { location.hash = '#/cases'; });
+      await desk.waitForSelector('.case-table');
+    }
+    await desk.evaluate((h) => { location.hash = h; }, details);
+    await desk.waitForSelector(`.case-header ~ .tabs .tab.active[href="${details}"]`);
+    await desk.click(`.tabs .tab:has-text("${tabTitle}")`);
+    await desk.waitForSelector(`.tabs .tab.active:has-text("${tabTitle}")`);
+    await desk.waitForSelector('.tab-panel .panel-title');
+    await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy])');
+  };
+
+  // The files the host's dev mailbox holds of `kind` ('mail' or 'sms'), sorted.
+  spoolFiles = (kind) => {
+    const dir = join(this.host.spool, kind);
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  };
+}
