@@ -99,7 +99,7 @@ int fill(const std::string& db, int n) {
     crypto::PasswordHasher hasher(argon2);
     config::PolicyConfig policy;
     app::ShareService service(*st, cases, box, hasher, policy, "https://portal.example");
-    const domain::Actor alice{kOrganisation, "alice", domain::Locale::En};
+    const domain::Actor alice{kOrganisation, "alice", domain::Language::En};
     std::ofstream ids(db + ".shares");
     for (int i = 0; i < n; ++i) {
         domain::ShareRequest r;
@@ -107,7 +107,7 @@ int fill(const std::string& db, int n) {
         r.recipient.name = "Recipient " + std::to_string(i);
         r.recipient.email = "r" + std::to_string(i) + "@example.org";
         r.delivery = domain::Delivery::EmailedLink;
-        r.locale = domain::Locale::En;
+        r.locale = domain::Language::En;
         ids << service.create(alice, r).share.id << "\n";
     }
     return 0;

@@ -59,7 +59,7 @@ TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
         r.recipient.email = "r" + std::to_string(i) + "@example.org";
         r.delivery = domain::Delivery::EmailedLink;
         shares.push_back(
-            service.create(domain::Actor{"org-1", "max", domain::Locale::De}, r).share.id);
+            service.create(domain::Actor{"org-1", "max", domain::Language::De}, r).share.id);
     }
 
     const int port = unused_port();

@@ -60,7 +60,7 @@ class MariadbOutage : public ::testing::Test {
     crypto::PasswordHasher hasher{fast_argon2()};
     config::PolicyConfig policy = test_policy();
     std::unique_ptr<app::ShareService> service;
-    domain::Actor alice{"org-a", "alice", domain::Locale::De};
+    domain::Actor alice{"org-a", "alice", domain::Language::De};
 };
 
 TEST_F(MariadbOutage, ServerKilledMidCreateGivesUnavailableAndLeavesNoPartialShare) {

@@ -80,9 +80,9 @@ class ShareWorld : public ::testing::Test {
     crypto::PasswordHasher hasher{fast_argon2()};
     config::PolicyConfig policy = test_policy();
     std::unique_ptr<app::ShareService> service;
-    domain::Actor alice{"org-a", "alice", domain::Locale::De};
-    domain::Actor bob{"org-a", "bob", domain::Locale::En};
-    domain::Actor zoe{"org-b", "zoe", domain::Locale::En};
+    domain::Actor alice{"org-a", "alice", domain::Language::De};
+    domain::Actor bob{"org-a", "bob", domain::Language::En};
+    domain::Actor zoe{"org-b", "zoe", domain::Language::En};
 };
 
 #ifdef ES_STORE_SQLITE_ONLY

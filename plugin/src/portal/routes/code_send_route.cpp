@@ -15,7 +15,7 @@
 
 namespace es::portal::routes {
 
-std::string code_limit_message(Language language, std::chrono::milliseconds wait) {
+std::string code_limit_message(domain::Language language, std::chrono::milliseconds wait) {
     const auto& t = pages::texts(language);
     const long minutes = static_cast<long>((wait.count() + 59999) / 60000);
     return std::string(t.code_limit) + " " + std::to_string(std::max(1L, minutes)) + " " +
@@ -70,7 +70,7 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     facts.organisation_name = access.organisation_name;
     facts.share_id = share.id;
     facts.recipient_name = share.recipient.name.value_or("");  // the greeting; never the address
-    facts.locale = domain::parse_locale(language_tag(ex.language));
+    facts.locale = ex.language;
     std::optional<domain::OutboxMessage> m;
     try {
         m = notify::one_time_code_row(

@@ -24,6 +24,6 @@ class CodeSendRoute {
 
 // "No more security codes can be sent for this link at the moment. Please try again in N minutes
 // or contact the person who sent you the link.", N rounded up.
-std::string code_limit_message(Language language, std::chrono::milliseconds wait);
+std::string code_limit_message(domain::Language language, std::chrono::milliseconds wait);
 
 }  // namespace es::portal::routes

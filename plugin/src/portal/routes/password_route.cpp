@@ -12,7 +12,7 @@
 
 namespace es::portal::routes {
 
-std::string throttled_message(Language language, std::chrono::milliseconds wait) {
+std::string throttled_message(domain::Language language, std::chrono::milliseconds wait) {
     const auto& t = pages::texts(language);
     const long minutes = static_cast<long>((wait.count() + 59999) / 60000);
     return std::string(t.throttled) + " " + std::to_string(std::max(1L, minutes)) + " " +

@@ -18,6 +18,6 @@ class PasswordRoute {
 };
 
 // "Too many attempts. Please wait N minutes" with N rounded up.
-std::string throttled_message(Language language, std::chrono::milliseconds wait);
+std::string throttled_message(domain::Language language, std::chrono::milliseconds wait);
 
 }  // namespace es::portal::routes
