@@ -150,8 +150,7 @@ class PanelBuilder {
           directory_(directory),
           policy_(policy),
           failed_messages_(failed_messages),
-          settings_(settings),
-          organisations_(organisations) {}
+          settings_(settings) {}
 
     Object::Ptr build(const domain::Actor& actor) {
         const LicenceStatus status = licences_.status(actor.organisation_id);
