@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { deskHelpers, tableRows, until } from './desk.mjs';
 import { freePort, startHost } from './host_harness.mjs';
 
 const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
@@ -34,6 +35,7 @@ let portalPort;
 let staff;
 let desk;
 const pageErrors = [];
+const { signIn, language, caseRow, openCaseTab } = deskHelpers(() => desk, () => host);
 const state = {};
 
 async function pluginConfig({ dir, spool }) {
@@ -80,67 +82,11 @@ after(async () => {
 
 const shot = (page, name) => page.screenshot({ path: join(artifacts, name + '.png'), fullPage: true });
 
-async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-async function signIn(login, password) {
-  if (await desk.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await desk.click('#topbar .button-ghost');
-  } else {
-    await desk.goto(host.url);
-  }
-  await desk.waitForSelector('#login');
-  await desk.fill('#login', login);
-  await desk.fill('#password', password);
-  await desk.click('.login-form button[type=submit]');
-  await desk.waitForSelector('#topbar .user-name');
-}
-
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-  await desk.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
 async function api(path) {
   return desk.evaluate(async (p) => {
     const r = await fetch(p, { headers: { Accept: 'application/json' } });
     return { status: r.status, body: await r.json().catch(() => null) };
   }, path);
-}
-
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-  }
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
-  return row;
-}
-
-async function openCaseTab(id, tabTitle) {
-  const details = '#/cases/' + id + '/details';
-  if (await desk.evaluate(() => location.hash) === details) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-    await desk.waitForSelector('.case-table');
-  }
-  await desk.evaluate((h) => { location.hash = h; }, details);
-  await desk.waitForSelector(`.case-header ~ .tabs .tab.active[href="${details}"]`);
-  await desk.click(`.tabs .tab:has-text("${tabTitle}")`);
-  await desk.waitForSelector(`.tabs .tab.active:has-text("${tabTitle}")`);
-  await desk.waitForSelector('.tab-panel .panel-title');
-  await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy])');
 }
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
@@ -184,16 +130,7 @@ async function recipientOpens(link, locale = 'en-GB') {
 }
 
 // The access log as [{column label: cell text}], newest first.
-async function accessLogRows() {
-  const table = accessLogTable();
-  const labels = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
-  const rows = [];
-  for (const tr of await table.locator('tbody tr').all()) {
-    const cells = (await tr.locator('td').allTextContents()).map((s) => s.trim());
-    rows.push(Object.fromEntries(labels.map((l, i) => [l, cells[i]])));
-  }
-  return rows;
-}
+const accessLogRows = () => tableRows(accessLogTable());
 
 function linkRow(name) {
   return linksTable().locator('tbody tr', { hasText: name });

@@ -1,5 +1,6 @@
 #include "domain/language.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -9,16 +10,6 @@ namespace {
 
 bool is_two_letters(std::string_view s, char a, char b) {
     return s.size() == 2 && (s[0] | 0x20) == a && (s[1] | 0x20) == b;
-}
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && s.back() == ' ') {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 }  // namespace
@@ -58,7 +49,8 @@ Language negotiate_language(std::string_view header, Language fallback) {
             }
             item = item.substr(0, semi);
         }
-        const std::string_view primary = trimmed(item).substr(0, trimmed(item).find('-'));
+        item.remove_prefix(std::min(item.find_first_not_of(' '), item.size()));
+        const std::string_view primary = item.substr(0, item.find_first_of("- "));
         Language l;
         if (is_two_letters(primary, 'd', 'e')) {
             l = Language::De;
