@@ -96,12 +96,13 @@ const englishDay = ({ y, m, d }) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`
 
 const shot = (page, name) => page.screenshot({ path: join(artifacts, name + '.png'), fullPage: true });
 
-// The host's JSON API, with the signed-in user's session.
+// The host's JSON API, with the signed-in user's session and its CSRF token.
 async function api(method, path, body) {
   return desk.evaluate(async ({ m, p, b }) => {
+    const me = await (await fetch('/api/me')).json();
     const r = await fetch(p, {
       method: m,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
       body: b === undefined ? undefined : JSON.stringify(b),
     });
     return { status: r.status, body: await r.json().catch(() => null) };
@@ -155,7 +156,7 @@ test('an English caseworker: the default expiry ends at 23:59 Zurich time, shown
   assert.match(validUntil, new RegExp(`valid until ${englishDay(in20)}, 23:59\\.`));
   state.lina = await desk.getAttribute('.dialog a.vm-link', 'href');
   await shot(desk, 'en-share-result');
-  await desk.click('.dialog form.vm-form button:has-text("Close")');
+  await desk.locator('.dialog button', { hasText: /^Close$/ }).click();
   await desk.waitForSelector('.dialog', { state: 'detached' });
 
   await openCaseTab(state.caseId, 'External Sharing');
@@ -181,6 +182,10 @@ test('an English recipient reads English dates on Zurich time with the zone name
 });
 
 test('a German caseworker and a German recipient read German dates', async () => {
+  // Another caseworker of the organisation, in a German browser of her own.
+  desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-CH' })).newPage();
+  desk.setDefaultTimeout(20000);
+  desk.on('pageerror', (e) => pageErrors.push(String(e)));
   await signIn('beat.keller', 'demo-beat');
   await language('de');
   await openCaseTab(state.caseId, 'Externes Teilen');
