@@ -97,7 +97,7 @@ Object::Ptr badge(const std::string& text, const std::string& tone) {
 }
 
 // The licence key form; in the panel, and again in a dialog with the refusal next to the field.
-Object::Ptr key_form(domain::Language lang, const std::string& value, const std::string& error) {
+Object::Ptr key_form(ui::Language lang, const std::string& value, const std::string& error) {
     auto form = element("form");
     form->set("action", AdminPanel::kEnterKey);
     Object::Ptr submit = new Object;
@@ -135,7 +135,7 @@ const char* level_of(LicenceWarning::Level level) {
 }
 
 struct Page {
-    domain::Language lang = domain::Language::En;
+    ui::Language lang = ui::Language::En;
     text::TimeReader time;  // the admin's language on the organisation's clock
     bool admin = false;
 };
@@ -398,8 +398,8 @@ bool confirmed(const Object::Ptr& payload) {
 }
 
 // For a host that called without confirming (the buttons carry "confirm", so normally it did).
-Object::Ptr confirmation(domain::Language lang, const std::string& action,
-                         const std::string& question, const std::string& label) {
+Object::Ptr confirmation(ui::Language lang, const std::string& action, const std::string& question,
+                         const std::string& label) {
     auto dialog = element("dialog");
     dialog->set("title", admin_text(lang, "title"));
     Array::Ptr body = new Array;
@@ -481,7 +481,7 @@ std::string AdminPanel::invoke(const domain::Actor& actor, std::string_view acti
         throw domain::Error(domain::Error::Kind::Denied,
                             "only organisation admins may change External Sharing's activation");
     }
-    const domain::Language lang = actor.locale;
+    const ui::Language lang = actor.locale;
     const auto payload = parse_payload(payload_json);
     const std::string& org = actor.organisation_id;
     const std::string action(action_id);
