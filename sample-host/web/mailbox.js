@@ -1,8 +1,8 @@
 // The dev mailbox: e-mails and text messages that modules wrote into the spool folder.
 import { get } from './api.js';
 import { notice } from './dialog.js';
-import { el } from './dom.js';
-import { t } from './i18n.js';
+import { el, formatDate } from './dom.js';
+import { locale, t } from './i18n.js';
 import { icon } from './icons.js';
 
 // Links in a plain-text body become clickable; everything stays text.
@@ -35,14 +35,14 @@ export async function renderMailbox(main) {
   }
   const mails = data.mails.length ? data.mails.map((m) => el('details', { class: 'card mail' },
     el('summary', { class: 'mail-summary' }, el('span', { class: 'mail-subject' }, icon('mail'), ' ', m.subject || '—'),
-      el('span', { class: 'muted small' }, m.to, ' · ', m.date)),
+      el('span', { class: 'muted small' }, m.to, ' · ', formatDate(m.date, locale()))),
     el('dl', { class: 'details mail-headers' },
       el('dt', {}, t('mailbox.from')), el('dd', {}, m.from), el('dt', {}, t('mailbox.to')), el('dd', {}, m.to),
-      el('dt', {}, t('mailbox.date')), el('dd', {}, m.date), el('dt', {}, t('mailbox.subject')), el('dd', {}, m.subject)),
+      el('dt', {}, t('mailbox.date')), el('dd', {}, formatDate(m.date, locale())), el('dt', {}, t('mailbox.subject')), el('dd', {}, m.subject)),
     el('pre', { class: 'mail-body' }, linkify(m.body)))) : [el('p', { class: 'muted empty' }, t('mailbox.empty'))];
   const sms = data.sms.length ? [el('table', { class: 'data-table' },
     el('thead', {}, el('tr', {}, el('th', {}, t('mailbox.date')), el('th', {}, t('mailbox.to')), el('th', {}, 'Text'))),
-    el('tbody', {}, data.sms.map((s) => el('tr', {}, el('td', {}, s.created_at), el('td', {}, s.to), el('td', { class: 'sms-text' }, s.text)))))]
+    el('tbody', {}, data.sms.map((s) => el('tr', {}, el('td', {}, formatDate(s.created_at, locale())), el('td', {}, s.to), el('td', { class: 'sms-text' }, s.text)))))]
     : [el('p', { class: 'muted empty' }, t('mailbox.empty'))];
   content.replaceChildren(
     el('h2', {}, t('mailbox.mail'), ' ', el('span', { class: 'chip chip-neutral' }, String(data.mails.length))), ...mails,

@@ -35,7 +35,7 @@ class HostAdapterTest : public ::testing::TestWithParam<CountingHost::Abi> {
     portal::test::FakeHost fake_;
     CountingHost counting_{fake_.host(), GetParam()};
     HostAdapter adapter_{counting_.host()};
-    domain::Actor org_{"org-1", "", domain::Locale::En};
+    domain::Actor org_{"org-1", "", domain::Language::En};
 };
 
 TEST_P(HostAdapterTest, AWholeCaseIsOneCallInA11HostAndThreeInA10Host) {
@@ -54,7 +54,7 @@ TEST_P(HostAdapterTest, OnlyThePartsAskedForAreRead) {
 }
 
 TEST_P(HostAdapterTest, AnotherOrganisationsCaseIsNotFoundAndAFailingHostUnavailable) {
-    const domain::Actor other{"org-2", "", domain::Locale::En};
+    const domain::Actor other{"org-2", "", domain::Language::En};
     try {
         adapter_.read_case(other, "case-1", domain::CaseParts::all());
         ADD_FAILURE() << "read another organisation's case";

@@ -57,7 +57,7 @@ class CounterResetTest : public PortalTest {
     std::unique_ptr<app::HostCaseAccess> cases_;
     std::unique_ptr<app::ShareService> shares_;
     std::unique_ptr<app::CaseworkerDesk> desk_;
-    domain::Actor owner_{"org-1", "u1", domain::Locale::En};
+    domain::Actor owner_{"org-1", "u1", domain::Language::En};
 };
 
 TEST_F(CounterResetTest, OwnerResetsTheCountersFromThePanelAndTheRecipientGetsACode) {
@@ -91,7 +91,7 @@ TEST_F(CounterResetTest, OnlyUsersWhoMayAccessTheCaseCanReset) {
                                      .phone = "+41791234567",
                                      .email = "max.muster@example.org"});
     use_up_the_codes(share);
-    const domain::Actor stranger{"org-2", "u9", domain::Locale::En};
+    const domain::Actor stranger{"org-2", "u9", domain::Language::En};
     const std::string payload = "{\"share_id\":\"" + share.id + "\"}";
     EXPECT_THROW(desk_->invoke(stranger, "external-sharing.reset-counters", "case-1", payload),
                  domain::Error);

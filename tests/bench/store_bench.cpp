@@ -320,7 +320,7 @@ void run(const char* name, const config::StorageSettings& settings) {
     crypto::PasswordHasher hasher{config::Argon2Settings{}};
     config::PolicyConfig policy;
     app::ShareService service(*store, host, box, hasher, policy, "https://bench.example.org");
-    domain::Actor actor{"org-bench", "bench-creator", domain::Locale::De};
+    domain::Actor actor{"org-bench", "bench-creator", domain::Language::De};
     const int creations = 2000;
     t = Clock::now();
     for (int i = 0; i < creations; ++i) {

@@ -260,3 +260,29 @@ TEST(SettingsLoader, AccessLogFailureRefusesByDefaultAndAcceptsOnlyItsTwoValues)
     ConfigError e = error_of(std::string(kMinimal) + "portal:\n  access_log_failure: ignore\n");
     EXPECT_EQ(e.key(), "portal.access_log_failure");
 }
+
+TEST(SettingsLoader, OrganisationsRunOnZurichTimeUnlessConfigured) {
+    Settings s = parse_settings(kMinimal, "es.yaml", "/data");
+    EXPECT_EQ(s.organisation.time_zone_of("any"), "Europe/Zurich");
+
+    s = parse_settings(std::string(kMinimal) +
+                           "organisation:\n  time_zone: Europe/Berlin\n  overrides:\n"
+                           "    org-ny:\n      time_zone: America/New_York\n",
+                       "es.yaml", "/data");
+    EXPECT_EQ(s.organisation.time_zone_of("org-1"), "Europe/Berlin");
+    EXPECT_EQ(s.organisation.time_zone_of("org-ny"), "America/New_York");
+}
+
+TEST(SettingsLoader, AnUnknownTimeZoneNamesKeyAndLine) {
+    ConfigError e =
+        error_of(std::string(kMinimal) + "organisation:\n  time_zone: Europe/Zuerich\n");
+    EXPECT_EQ(e.key(), "organisation.time_zone");
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_NE(std::string(e.what()).find("unknown time zone \"Europe/Zuerich\""), std::string::npos)
+        << e.what();
+
+    e = error_of(std::string(kMinimal) +
+                 "organisation:\n  overrides:\n    org-x:\n      time_zone: CEST\n");
+    EXPECT_EQ(e.key(), "organisation.overrides.org-x.time_zone");
+    EXPECT_EQ(e.line(), 6);
+}

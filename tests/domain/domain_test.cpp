@@ -77,11 +77,31 @@ TEST(Phone, IsNormalisedToE164) {
     }
 }
 
-TEST(Policy, DefaultsAreTwentyDaysDirectAndTwentyFourHoursByEmail) {
+TEST(Policy, DefaultsEndTheDayTwentyDaysOrTwentyFourHoursAhead) {
     Policy p{domain::PolicySettings{}};
-    const auto t = now_utc();
-    EXPECT_EQ(p.default_expiry(Delivery::DirectLink, t) - t, std::chrono::hours(24 * 20));
-    EXPECT_EQ(p.default_expiry(Delivery::EmailedLink, t) - t, std::chrono::hours(24));
+    const auto t = from_epoch_ms(1796904000000);  // 2026-12-10T12:00:00Z; no clock set: UTC days
+    EXPECT_EQ(from_epoch_ms(1798675199999), p.default_expiry(Delivery::DirectLink, t));   // 30 Dec
+    EXPECT_EQ(from_epoch_ms(1797033599999), p.default_expiry(Delivery::EmailedLink, t));  // 11 Dec
+    EXPECT_EQ(from_epoch_ms(1804723199999), p.latest_expiry(t));  // 10 Mar 2027, 90 days on
+}
+
+TEST(Policy, DaysEndOnTheOrganisationsClock) {
+    Policy p{domain::PolicySettings{}};
+    // A clock one hour ahead of UTC, as the resolver sets ICU's calendar for Europe/Zurich.
+    p.use_clock("Test/Plus_One", [](Timestamp at) {
+        using namespace std::chrono;
+        return floor<days>(at + hours(1)) + days(1) - milliseconds(1) - hours(1);
+    });
+    const auto t = from_epoch_ms(1796904000000);
+    EXPECT_EQ("Test/Plus_One", p.time_zone());
+    EXPECT_EQ(from_epoch_ms(1798675199999) - std::chrono::hours(1),
+              p.default_expiry(Delivery::DirectLink, t));
+    Violations v;
+    p.check_expiry(p.latest_expiry(t), t, "expires_at", v);
+    EXPECT_TRUE(v.empty()) << "the last day offered is allowed to its end";
+    p.check_expiry(p.latest_expiry(t) + std::chrono::milliseconds(1), t, "expires_at", v);
+    ASSERT_EQ(1u, v.size());
+    EXPECT_EQ("max_expiry", v[0].rule);
 }
 
 TEST(Policy, OrganisationOverridesWinOverConfigAndCaseTypeOverridesWinOverBoth) {

@@ -80,16 +80,7 @@ async function recipientOpens(link, locale = 'en-GB') {
 }
 
 // The access log as [{column label: cell text}], newest first.
-async function accessLogRows() {
-  const table = accessLogTable();
-  const labels = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
-  const rows = [];
-  for (const tr of await table.locator('tbody tr').all()) {
-    const cells = (await tr.locator('td').allTextContents()).map((s) => s.trim());
-    rows.push(Object.fromEntries(labels.map((l, i) => [l, cells[i]])));
-  }
-  return rows;
-}
+const accessLogRows = () => tableRows(accessLogTable());
 
 function linkRow(name) {
   return linksTable().locator('tbody tr', { hasText: name });

@@ -39,7 +39,7 @@ class AdminPanelTest : public ::testing::Test {
               }) {}
 
     domain::Actor ctx(const std::string& user, const std::string& locale = "en") {
-        return domain::Actor{LicenceWorld::kOrg, user, domain::parse_locale(locale)};
+        return domain::Actor{LicenceWorld::kOrg, user, domain::parse_language(locale)};
     }
 
     static Poco::JSON::Object::Ptr parse(const std::string& json) {

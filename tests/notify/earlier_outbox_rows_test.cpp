@@ -46,7 +46,7 @@ TEST_F(EarlierRows, LinkMailOfANewShareInTheEarlierShapeIsComposed) {
     EXPECT_EQ(composed.mail.envelope_to, "anna@example.org");
     EXPECT_NE(composed.mail.data.find("https://p.example/s/TOKEN123"), std::string::npos);
     EXPECT_NE(composed.mail.data.find("Hello Anna"), std::string::npos);
-    EXPECT_NE(composed.mail.data.find("15 Nov 2023, 22:13 UTC"), std::string::npos);
+    EXPECT_NE(composed.mail.data.find("15 Nov 2023, 23:13 CET"), std::string::npos);
 }
 
 TEST_F(EarlierRows, CodeInTheEarlierShapeIsComposed) {

@@ -3,8 +3,6 @@
 // server (aiosmtpd) received and a MIME parser read them.
 #include <gtest/gtest.h>
 
-#include <ctime>
-
 #include "app/case_access.hpp"
 #include "app/expiry_reminder_job.hpp"
 #include "app/share_service.hpp"
@@ -20,6 +18,7 @@
 #include "sink_process.hpp"
 #include "store/sql/sql_store.hpp"
 #include "test_support.hpp"
+#include "text/time_text.hpp"
 
 using namespace es;
 using namespace std::chrono_literals;
@@ -63,15 +62,6 @@ std::string html_body(const Poco::JSON::Object::Ptr& msg) {
     return msg->getArray("parts")->getObject(1)->getValue<std::string>("body");
 }
 
-std::string minutes_utc(domain::Timestamp at, const char* format) {
-    const std::time_t seconds = domain::Clock::to_time_t(at);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[64];
-    std::strftime(buffer, sizeof buffer, format, &tm);
-    return buffer;
-}
-
 class ExpiryReminderJobTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -90,7 +80,7 @@ class ExpiryReminderJobTest : public ::testing::Test {
             [this](app::ExpiryReminderJob::LogLevel, const std::string& t) { log += t + "\n"; });
     }
 
-    domain::Share share(const std::string& owner, domain::Locale locale, const std::string& name,
+    domain::Share share(const std::string& owner, domain::Language locale, const std::string& name,
                         std::chrono::hours expires_in) {
         domain::ShareRequest r;
         r.case_id = "case-" + owner;
@@ -141,9 +131,9 @@ class ExpiryReminderJobTest : public ::testing::Test {
 };
 
 TEST_F(ExpiryReminderJobTest, OwnersReceiveExactlyOneReminderInTheShareLanguage) {
-    const auto de = share("max", domain::Locale::De, "Anna Muster", 30h);
-    const auto en = share("max", domain::Locale::En, "John Doe", 40h);
-    share("max", domain::Locale::De, "Not Yet", 24h * 10);
+    const auto de = share("max", domain::Language::De, "Anna Muster", 30h);
+    const auto en = share("max", domain::Language::En, "John Doe", 40h);
+    share("max", domain::Language::De, "Not Yet", 24h * 10);
     SinkProcess sink("smtp_sink.py", {});
 
     const auto first = job->run(domain::now_utc());
@@ -165,7 +155,10 @@ TEST_F(ExpiryReminderJobTest, OwnersReceiveExactlyOneReminderInTheShareLanguage)
     }
     ASSERT_TRUE(german && english);
 
-    const std::string de_expiry = minutes_utc(de.expires_at, "%d.%m.%Y %H:%M UTC");
+    // On the organisation's clock (Europe/Zurich by default), the zone named.
+    const std::string de_expiry =
+        text::zoned_date_time_text(de.expires_at, {domain::Language::De, "Europe/Zurich"});
+    EXPECT_NE(de_expiry.find(" ME"), std::string::npos) << de_expiry;
     EXPECT_EQ(header(german, "Subject"), "Ihr Link für Anna Muster läuft am " + de_expiry + " ab");
     const std::string de_text = text_body(german);
     EXPECT_NE(de_text.find("Guten Tag Max Müller"), std::string::npos) << de_text;
@@ -174,9 +167,9 @@ TEST_F(ExpiryReminderJobTest, OwnersReceiveExactlyOneReminderInTheShareLanguage)
         << de_text;
     EXPECT_NE(html_body(german).find("«Verlängern»"), std::string::npos);
 
-    const std::string en_expiry = minutes_utc(en.expires_at, "%e %b %Y, %H:%M UTC");
-    const std::string en_expiry_trimmed = en_expiry.substr(en_expiry.find_first_not_of(' '));
-    EXPECT_EQ(header(english, "Subject"), "Your link for John Doe expires on " + en_expiry_trimmed);
+    const std::string en_expiry =
+        text::zoned_date_time_text(en.expires_at, {domain::Language::En, "Europe/Zurich"});
+    EXPECT_EQ(header(english, "Subject"), "Your link for John Doe expires on " + en_expiry);
     const std::string en_text = text_body(english);
     EXPECT_NE(en_text.find("Hello Max Müller,"), std::string::npos) << en_text;
     EXPECT_NE(en_text.find("choose \"Extend\" next to the link in its \"External Sharing\" tab"),
@@ -186,8 +179,8 @@ TEST_F(ExpiryReminderJobTest, OwnersReceiveExactlyOneReminderInTheShareLanguage)
 }
 
 TEST_F(ExpiryReminderJobTest, RemovedOwnerOrOwnerWithoutAddressGetsNothingAndIsNotRetried) {
-    const auto gone = share("gone", domain::Locale::De, "Anna", 30h);
-    const auto nomail = share("nomail", domain::Locale::En, "John", 30h);
+    const auto gone = share("gone", domain::Language::De, "Anna", 30h);
+    const auto nomail = share("nomail", domain::Language::En, "John", 30h);
 
     const auto first = job->run(domain::now_utc());
     EXPECT_EQ(first.queued, 0);
@@ -203,7 +196,7 @@ TEST_F(ExpiryReminderJobTest, RemovedOwnerOrOwnerWithoutAddressGetsNothingAndIsN
 }
 
 TEST_F(ExpiryReminderJobTest, OrganisationWithModuleOffGetsNoReminderNotEvenAfterwards) {
-    const auto s = share("max", domain::Locale::De, "Anna", 30h);
+    const auto s = share("max", domain::Language::De, "Anna", 30h);
     inactive = "org-1";
     const auto off = job->run(domain::now_utc());
     EXPECT_EQ(off.inactive, 1);

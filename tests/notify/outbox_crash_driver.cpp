@@ -91,11 +91,11 @@ int fill(const std::string& db, int n) {
     crypto::PasswordHasher hasher(test::fast_argon2());
     config::PolicyConfig policy;
     app::ShareService service(*st, cases, box, hasher, policy, "https://portal.example");
-    const domain::Actor alice{kOrganisation, "alice", domain::Locale::En};
+    const domain::Actor alice{kOrganisation, "alice", domain::Language::En};
     std::ofstream ids(db + ".shares");
     for (int i = 0; i < n; ++i) {
         domain::ShareRequest r = test::emailed_link_request(i);
-        r.locale = domain::Locale::En;
+        r.locale = domain::Language::En;
         ids << service.create(alice, r).share.id << "\n";
     }
     return 0;

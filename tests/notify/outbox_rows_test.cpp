@@ -9,16 +9,16 @@
 
 using namespace es::notify;
 using es::domain::CodeChannel;
-using es::domain::Locale;
+using es::domain::Language;
 using es::domain::OutboxMessage;
 
 namespace {
 
 const es::domain::Timestamp kNow = es::domain::from_epoch_ms(1700000000000);
 const es::domain::Timestamp kAt = es::domain::from_epoch_ms(1699990000000);
-constexpr Locale kLocales[] = {Locale::De, Locale::En};
+constexpr Language kLocales[] = {Language::De, Language::En};
 
-ShareFacts facts(Locale locale = Locale::De) {
+ShareFacts facts(Language locale = Language::De) {
     ShareFacts f;
     f.organisation_id = "org-1";
     f.organisation_name = "Sozialamt";
@@ -60,7 +60,7 @@ void expect_share_facts(const OutboxPayload& p, const ShareFacts& f) {
 // The payload with its share facts and the fields a kind sets blanked: what must then be left
 // is an empty payload, so no builder writes a field of another kind.
 OutboxPayload rest(OutboxPayload p) {
-    p.locale = Locale::De;
+    p.locale = Language::De;
     p.organisation.clear();
     p.recipient_name.clear();
     p.sender_name.clear();
@@ -76,7 +76,7 @@ void expect_nothing_else(const OutboxPayload& p) {
 }  // namespace
 
 TEST(OutboxRows, ShareLinkRowCarriesTheShareFactsExpiryAndOnlyTheSealedToken) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         const auto row = share_link_row(facts(locale), "anna@example.org", "v1.k.SEALED",
                                         kNow + std::chrono::hours(24), kNow);
         expect_row(row, "share_link", "email", "anna@example.org");
@@ -93,7 +93,7 @@ TEST(OutboxRows, ShareLinkRowCarriesTheShareFactsExpiryAndOnlyTheSealedToken) {
 }
 
 TEST(OutboxRows, ShareLinkRowLeavesOutWhatTheSenderDidNotSay) {
-    ShareFacts f = facts(Locale::En);
+    ShareFacts f = facts(Language::En);
     f.organisation_name.clear();
     f.owner_name.clear();
     f.owner_email.clear();
@@ -105,7 +105,7 @@ TEST(OutboxRows, ShareLinkRowLeavesOutWhatTheSenderDidNotSay) {
          {"organisation", "recipient_name", "sender_name", "sender_email", "case_reference"}) {
         EXPECT_EQ(json.find(key), std::string::npos) << key;
     }
-    EXPECT_EQ(OutboxPayload::from_json(json).locale, Locale::En);
+    EXPECT_EQ(OutboxPayload::from_json(json).locale, Language::En);
 }
 
 TEST(OutboxRows, MalformedRecipientAddressIsRefused) {
@@ -115,7 +115,7 @@ TEST(OutboxRows, MalformedRecipientAddressIsRefused) {
 }
 
 TEST(OutboxRows, CodeRowBySmsIsNormalisedAndExpiresWithTheCode) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         const auto row = one_time_code_row(facts(locale), CodeChannel::Sms, "+41 79 123 45 67",
                                            "v1.k.CODE", 10, kNow);
         expect_row(row, "one_time_code", "sms", "+41791234567");
@@ -133,7 +133,7 @@ TEST(OutboxRows, CodeRowBySmsIsNormalisedAndExpiresWithTheCode) {
 }
 
 TEST(OutboxRows, CodeRowByEmailGoesToTheAddress) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         const auto row = one_time_code_row(facts(locale), CodeChannel::Email, "anna@example.org",
                                            "v1.k.CODE", 15, kNow);
         expect_row(row, "one_time_code", "email", "anna@example.org");
@@ -159,7 +159,7 @@ TEST(OutboxRows, CodeRowWithoutAChannelIsRefused) {
 }
 
 TEST(OutboxRows, FirstOpenedRowTellsTheOwnerWhatAndWhen) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         for (const auto& [access, text] :
              {std::pair{AccessKind::View, "view"}, std::pair{AccessKind::Download, "download"}}) {
             const auto row = first_opened_row(facts(locale), access, kAt, kNow);
@@ -186,7 +186,7 @@ TEST(OutboxRows, OwnerAlertNeedsAnOwnerAddress) {
 }
 
 TEST(OutboxRows, FailedAttemptsRowSaysWhichCredentialHowOftenAndWhetherThrottled) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         for (const auto& [credential, text] :
              {std::pair{Credential::Password, "password"}, std::pair{Credential::Code, "code"}}) {
             for (const bool throttled : {false, true}) {
@@ -210,7 +210,7 @@ TEST(OutboxRows, FailedAttemptsRowSaysWhichCredentialHowOftenAndWhetherThrottled
 }
 
 TEST(OutboxRows, CodeLimitRowSaysHowManyCodesAnHour) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         const auto row = code_limit_row(facts(locale), 10, kAt, kNow);
         expect_row(row, "owner_code_limit", "email", "max@amt.example");
         auto p = OutboxPayload::from_json(row.payload_json);
@@ -224,7 +224,7 @@ TEST(OutboxRows, CodeLimitRowSaysHowManyCodesAnHour) {
 }
 
 TEST(OutboxRows, ExpiryReminderRowCarriesTheExpiryAndRoundsDaysUp) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         const auto row = expiry_reminder_row(facts(locale), kNow + std::chrono::hours(36), kNow);
         expect_row(row, "expiry_reminder", "email", "max@amt.example");
         EXPECT_FALSE(row.expires_at.has_value());
@@ -241,7 +241,7 @@ TEST(OutboxRows, ExpiryReminderRowCarriesTheExpiryAndRoundsDaysUp) {
 }
 
 TEST(OutboxRows, DeliveryFailedRowGoesToTheOwnerWithoutSecrets) {
-    for (const Locale locale : kLocales) {
+    for (const Language locale : kLocales) {
         auto failed = share_link_row(facts(locale), "anna@example.org", "v1.k.SEALED", kNow, kNow);
         failed.id = 7;
         const auto alert = delivery_failed_row(failed, "550 no such user", kAt);

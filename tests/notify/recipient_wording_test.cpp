@@ -18,7 +18,7 @@
 
 using namespace es::notify;
 using es::domain::CodeChannel;
-using es::domain::Locale;
+using es::domain::Language;
 using es::domain::Protection;
 
 namespace {
@@ -76,7 +76,7 @@ std::string subject_of(const std::string& mail) {
 
 class RecipientWording : public ComposerTest {
   protected:
-    static ShareFacts facts(Locale locale, const std::string& recipient_name) {
+    static ShareFacts facts(Language locale, const std::string& recipient_name) {
         ShareFacts f;
         f.organisation_id = "org-1";
         f.organisation_name = "Amt";
@@ -110,9 +110,9 @@ class RecipientWording : public ComposerTest {
 }  // namespace
 
 TEST_F(RecipientWording, CodeMailGreetsTheRecipientByName) {
-    const std::string de = text_part(code_mail(facts(Locale::De, "Lina Brunner")));
+    const std::string de = text_part(code_mail(facts(Language::De, "Lina Brunner")));
     EXPECT_NE(std::string::npos, de.find("Guten Tag Lina Brunner\r\n")) << de;
-    const std::string en = text_part(code_mail(facts(Locale::En, "Lina Brunner")));
+    const std::string en = text_part(code_mail(facts(Language::En, "Lina Brunner")));
     EXPECT_NE(std::string::npos, en.find("Hello Lina Brunner,\r\n")) << en;
 }
 
@@ -120,14 +120,14 @@ TEST_F(RecipientWording, WithoutANameRecipientsAreGreetedNeutrallyNeverByAddress
     // An empty name, and an address typed into the name field.
     for (const std::string name : {"", kAddress}) {
         for (const auto& mail :
-             {code_mail(facts(Locale::De, name)), link_mail(facts(Locale::De, name))}) {
+             {code_mail(facts(Language::De, name)), link_mail(facts(Language::De, name))}) {
             const std::string text = text_part(mail);
             EXPECT_NE(std::string::npos, text.find("Guten Tag\r\n")) << text;
             EXPECT_EQ(std::string::npos, text.find(kAddress)) << text;
             EXPECT_EQ(std::string::npos, text.find("Guten Tag \r\n")) << text;
         }
         for (const auto& mail :
-             {code_mail(facts(Locale::En, name)), link_mail(facts(Locale::En, name))}) {
+             {code_mail(facts(Language::En, name)), link_mail(facts(Language::En, name))}) {
             const std::string text = text_part(mail);
             EXPECT_NE(std::string::npos, text.find("Hello,\r\n")) << text;
             EXPECT_EQ(std::string::npos, text.find(kAddress)) << text;
@@ -136,12 +136,12 @@ TEST_F(RecipientWording, WithoutANameRecipientsAreGreetedNeutrallyNeverByAddress
 }
 
 TEST_F(RecipientWording, OwnerMailsGreetTheOwnerNeutrallyWithoutAName) {
-    for (const Locale l : {Locale::De, Locale::En}) {
+    for (const Language l : {Language::De, Language::En}) {
         ShareFacts f = facts(l, "");
         f.owner_name.clear();
         const std::string mail = compose(first_opened_row(f, AccessKind::View, kNow, kNow));
         const std::string text = text_part(mail);
-        EXPECT_NE(std::string::npos, text.find(l == Locale::De ? "Guten Tag\r\n" : "Hello,\r\n"))
+        EXPECT_NE(std::string::npos, text.find(l == Language::De ? "Guten Tag\r\n" : "Hello,\r\n"))
             << text;
         // The stand-in for a missing name never starts a sentence in lower case.
         const std::string subject = subject_of(mail);
@@ -177,12 +177,12 @@ TEST_F(RecipientWording, LinkMailSaysWhichProtectionWaitsNeverThePassword) {
          "After that you receive a one-time security code by SMS"},
     };
     for (const auto& c : cases) {
-        for (const Locale l : {Locale::De, Locale::En}) {
+        for (const Language l : {Language::De, Language::En}) {
             ShareFacts f = facts(l, "Lina Brunner");
             f.protection = c.protection;
             f.code_channel = c.channel;
             const std::string text = text_part(link_mail(f));
-            EXPECT_NE(std::string::npos, text.find(l == Locale::De ? c.de : c.en)) << text;
+            EXPECT_NE(std::string::npos, text.find(l == Language::De ? c.de : c.en)) << text;
         }
     }
 }

@@ -70,7 +70,7 @@ TEST(SmtpMailSender, ComposedLinkMailArrivesAsValidMultipartAlternative) {
     facts.organisation_id = "org-1";
     facts.organisation_name = "Sozialamt Zürich";
     facts.share_id = "0123456789abcdef0123456789abcdef";
-    facts.locale = es::domain::Locale::De;
+    facts.locale = es::domain::Language::De;
     facts.owner_name = "Max Müller";
     facts.owner_email = "max@amt.example";
     facts.recipient_name = "Anna \"Änni\" Muster";
@@ -113,7 +113,7 @@ TEST(SmtpMailSender, ComposedLinkMailArrivesAsValidMultipartAlternative) {
     }
     const std::string body = text->getValue<std::string>("body");
     EXPECT_NE(body.find("https://portal.example/s/TOKEN123"), std::string::npos) << body;
-    EXPECT_NE(body.find("gültig bis 14.11.2023 22:13 UTC"), std::string::npos) << body;
+    EXPECT_NE(body.find("gültig bis 14.11.2023, 23:13 MEZ"), std::string::npos) << body;
     EXPECT_NE(body.find("Max Müller von Sozialamt Zürich"), std::string::npos) << body;
     const std::string html_body = html->getValue<std::string>("body");
     EXPECT_NE(html_body.find("Anna &quot;Änni&quot; Muster"), std::string::npos) << html_body;

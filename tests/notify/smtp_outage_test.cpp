@@ -42,7 +42,7 @@ TEST(SmtpOutage, ServerDownThenUpEveryMessageArrivesExactlyOnce) {
     for (int i = 0; i < kMessages; ++i) {
         const domain::ShareRequest r = test::emailed_link_request(i);
         shares.push_back(
-            service.create(domain::Actor{"org-1", "max", domain::Locale::De}, r).share.id);
+            service.create(domain::Actor{"org-1", "max", domain::Language::De}, r).share.id);
     }
 
     const int port = unused_port();

@@ -10,7 +10,7 @@
 #include "temp_directory.hpp"
 
 using es::config::ConfigError;
-using es::domain::Locale;
+using es::domain::Language;
 using es::notify::MessageKind;
 using es::notify::MessageTemplate;
 using es::notify::TemplateCatalog;
@@ -43,13 +43,13 @@ TEST(TemplateCatalog, BuiltInTemplatesExistForEveryKindInGermanAndEnglish) {
     const TemplateCatalog catalog = TemplateCatalog::load("");
     TemplateValues values{{"link", "https://x/s/abc"}, {"expires", "soon"}};
     const std::string de =
-        catalog.mail("org", MessageKind::ShareLink, Locale::De).text.render(values, identity);
+        catalog.mail("org", MessageKind::ShareLink, Language::De).text.render(values, identity);
     const std::string en =
-        catalog.mail("org", MessageKind::ShareLink, Locale::En).text.render(values, identity);
+        catalog.mail("org", MessageKind::ShareLink, Language::En).text.render(values, identity);
     EXPECT_NE(de.find("gültig bis soon"), std::string::npos) << de;
     EXPECT_NE(en.find("valid until soon"), std::string::npos) << en;
     EXPECT_NE(de.find("https://x/s/abc"), std::string::npos);
-    const std::string sms = catalog.sms("org", MessageKind::AccessCode, Locale::En)
+    const std::string sms = catalog.sms("org", MessageKind::AccessCode, Language::En)
                                 .render({{"code", "123456"}, {"valid_minutes", "10"}}, identity);
     EXPECT_EQ(sms, "Your code: 123456. Valid 10 minutes.");
 }
@@ -111,12 +111,12 @@ TEST(TemplateCatalog, OrganisationOverrideAppliesOnlyToThatOrganisation) {
     write(dir.path() / "org-7" / "share_link.de.txt",
           "Subject: Akten von {{organisation}}\r\n\r\nHier: {{link}}\r\n");
     const TemplateCatalog catalog = TemplateCatalog::load(dir.path().string());
-    const auto& own = catalog.mail("org-7", MessageKind::ShareLink, Locale::De);
+    const auto& own = catalog.mail("org-7", MessageKind::ShareLink, Language::De);
     EXPECT_EQ(own.subject.render({{"organisation", "Amt"}}, identity), "Akten von Amt");
     EXPECT_EQ(own.text.render({{"link", "L"}}, identity), "Hier: L\n");
     // The text was overridden, so its HTML is made from it rather than the built-in HTML.
     EXPECT_FALSE(own.html.has_value());
-    const auto& other = catalog.mail("org-8", MessageKind::ShareLink, Locale::De);
+    const auto& other = catalog.mail("org-8", MessageKind::ShareLink, Language::De);
     EXPECT_TRUE(other.html.has_value());
     EXPECT_NE(other.subject.render({{"organisation", "Amt"}}, identity), "Akten von Amt");
 }
@@ -125,7 +125,7 @@ TEST(TemplateCatalog, HtmlOnlyOverrideKeepsBuiltInText) {
     TempDirectory dir;
     write(dir.path() / "org-7" / "share_link.en.html", "<p><a href=\"{{link}}\">open</a></p>\n");
     const TemplateCatalog catalog = TemplateCatalog::load(dir.path().string());
-    const auto& t = catalog.mail("org-7", MessageKind::ShareLink, Locale::En);
+    const auto& t = catalog.mail("org-7", MessageKind::ShareLink, Language::En);
     ASSERT_TRUE(t.html.has_value());
     EXPECT_EQ(t.html->render({{"link", "L"}}, identity), "<p><a href=\"L\">open</a></p>\n");
     EXPECT_NE(t.text.render({{"link", "L"}}, identity).find("shared documents"), std::string::npos);

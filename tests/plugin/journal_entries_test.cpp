@@ -6,24 +6,22 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <ctime>
 
 #include "module_harness.hpp"
+#include "text/time_text.hpp"
 
 namespace es::test {
 namespace {
 
 using Abi = CountingHost::Abi;
 
-// YYYY-MM-DD, `days` from today (UTC): a valid new expiry under the default policy.
+// The organisation's time zone (the configured default).
+constexpr const char* kZone = "Europe/Zurich";
+
+// YYYY-MM-DD, `days` from today in the organisation's zone: a valid new expiry under the default
+// policy.
 std::string date_in(int days) {
-    const std::time_t t =
-        std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + days * 86400;
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    char out[16];
-    std::strftime(out, sizeof out, "%Y-%m-%d", &utc);
-    return out;
+    return text::local_date(domain::now_utc() + std::chrono::hours(24 * days), kZone);
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -63,11 +61,16 @@ TEST_F(JournalEntries, ACreatedLinkIsRecordedWithRecipientProtectionItemsAndExpi
     ASSERT_EQ(1u, written.size());
     const std::string& entry = written[0];
     EXPECT_TRUE(contains(entry, "link for Eva Extern (eva@example.org) created")) << entry;
-    EXPECT_TRUE(contains(entry, "valid until 20")) << entry;
+    // The default: the end of the day 20 days from now, in the organisation's zone.
+    EXPECT_TRUE(contains(entry, "valid until " +
+                                    text::date_text(*text::end_of_day(date_in(20), kZone),
+                                                    {domain::Language::En, kZone}) +
+                                    ", 23:59,"))
+        << entry;
     EXPECT_TRUE(contains(entry, "protection: No verification")) << entry;
     // What was visible: the names of the items, per part.
     EXPECT_TRUE(contains(entry, "details: Parcel")) << entry;
-    EXPECT_TRUE(contains(entry, "journal entries: 2026-01-05 Anna Beispiel")) << entry;
+    EXPECT_TRUE(contains(entry, "journal entries: 5 Jan 2026 Anna Beispiel")) << entry;
     EXPECT_TRUE(contains(entry, "attachments: plan.txt")) << entry;
 }
 
@@ -101,7 +104,10 @@ TEST_F(JournalEntries, ChangesOfExpiryLimitAndProtectionAreRecorded) {
     const auto written = texts();
     ASSERT_EQ(4u, written.size());
     EXPECT_EQ(1u, count_containing(written, "now allows at most 4 downloads"));
-    EXPECT_EQ(1u, count_containing(written, "is now valid until " + date));
+    // The end of the day picked, on the organisation's clock, in the entry's language.
+    const std::string until =
+        text::date_text(*text::end_of_day(date, kZone), {domain::Language::En, kZone}) + ", 23:59";
+    EXPECT_EQ(1u, count_containing(written, "is now valid until " + until)) << written[1];
     EXPECT_EQ(1u, count_containing(written, "is now protected by: Password"));
     EXPECT_EQ(0u, count_containing(written, "correct horse")) << "never the password";
 

@@ -143,7 +143,7 @@ CreatedShare PortalTest::create_share(const ShareSpec& spec) {
     s.expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(spec.lifetime);
     s.protection = spec.protection;
     s.code_channel = domain::choose_code_channel(spec.protection, s.recipient, spec.force_email);
-    s.locale = domain::Locale::De;
+    s.locale = domain::Language::De;
     s.download_limit = spec.download_limit;
     s.notify_owner_on_open = spec.notify_owner_on_open;
     s.secrets.token_hash = crypto::token_hash(created.token);

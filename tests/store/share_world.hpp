@@ -104,7 +104,7 @@ struct ShareServiceParts {
     crypto::PasswordHasher hasher{fast_argon2()};
     config::PolicyConfig policy = test_policy();
     std::unique_ptr<app::ShareService> service;
-    domain::Actor alice{"org-a", "alice", domain::Locale::De};
+    domain::Actor alice{"org-a", "alice", domain::Language::De};
 };
 
 template <class Backend>
@@ -133,8 +133,8 @@ class ShareWorld : public ::testing::Test, protected ShareServiceParts {
 
     std::unique_ptr<StoreBackend> backend;
     std::unique_ptr<store::Store> store;
-    domain::Actor bob{"org-a", "bob", domain::Locale::En};
-    domain::Actor zoe{"org-b", "zoe", domain::Locale::En};
+    domain::Actor bob{"org-a", "bob", domain::Language::En};
+    domain::Actor zoe{"org-b", "zoe", domain::Language::En};
 };
 
 #ifdef ES_STORE_SQLITE_ONLY

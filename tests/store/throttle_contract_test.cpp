@@ -156,7 +156,7 @@ TYPED_TEST(ThrottleContract, OwnerResetsCountersOnlyOfCasesTheyMayAccess) {
     const std::string key = domain::share_throttle_key(share.id, "code_send");
     EXPECT_TRUE(throttle.try_hit(key, 3600s, 1));
     EXPECT_FALSE(throttle.try_hit(key, 3600s, 1));
-    const domain::Actor carol{"org-a", "carol", domain::Locale::En};  // no access to case-1
+    const domain::Actor carol{"org-a", "carol", domain::Language::En};  // no access to case-1
     EXPECT_THROW(this->service->reset_counters(carol, share.id), domain::Error);
     EXPECT_THROW(this->service->reset_counters(this->zoe, share.id), domain::Error);
     EXPECT_FALSE(throttle.try_hit(key, 3600s, 1)) << "refused callers reset nothing";

@@ -24,7 +24,7 @@ domain::Share share_with(domain::Protection protection) {
 }
 
 Json change_dialog(const domain::Share& share, domain::PolicySettings settings = {},
-                   const std::string& selected = "", Language language = Language::English) {
+                   const std::string& selected = "", Language language = Language::En) {
     const domain::Policy policy(settings);
     return reparsed(protection_dialog(language, share, policy, selected, "", {}));
 }
@@ -67,8 +67,7 @@ TEST(ProtectionDialogTest, OffersOnlyWhatThePolicyAllows) {
 }
 
 TEST(ProtectionDialogTest, SpeaksGerman) {
-    const Json d =
-        change_dialog(share_with(domain::Protection::Password), {}, "", Language::German);
+    const Json d = change_dialog(share_with(domain::Protection::Password), {}, "", Language::De);
     EXPECT_EQ("Schutz ändern", d->getValue<std::string>("title"));
     const Json form = element_of_type(d, "form");
     EXPECT_EQ("Speichern", form->getObject("submit")->getValue<std::string>("label"));
@@ -79,7 +78,7 @@ TEST(ProtectionDialogTest, SpeaksGerman) {
 
 TEST(RemoveProtectionTest, AsksOnceMoreAndSubmitsTheRemovalConfirmed) {
     const Json d = reparsed(
-        remove_protection_confirmation(Language::English, share_with(domain::Protection::Code)));
+        remove_protection_confirmation(Language::En, share_with(domain::Protection::Code)));
     EXPECT_EQ("Remove protection", d->getValue<std::string>("title"));
     const Json warning = element_of_type(d, "notice");
     EXPECT_EQ("warning", warning->getValue<std::string>("level"));
@@ -91,7 +90,7 @@ TEST(RemoveProtectionTest, AsksOnceMoreAndSubmitsTheRemovalConfirmed) {
     EXPECT_EQ("yes", hidden->getValue<std::string>("confirmed"));
     EXPECT_EQ("danger", form->getObject("submit")->getValue<std::string>("style"));
     const Json german = reparsed(
-        remove_protection_confirmation(Language::German, share_with(domain::Protection::Code)));
+        remove_protection_confirmation(Language::De, share_with(domain::Protection::Code)));
     EXPECT_EQ("Schutz entfernen", german->getValue<std::string>("title"));
 }
 

@@ -18,14 +18,14 @@ using Strings = std::vector<std::string>;
 
 class ShareDialogTest : public ::testing::Test {
   protected:
-    Json dialog(Language language = Language::English, const std::string& submitted = "",
+    Json dialog(Language language = Language::En, const std::string& submitted = "",
                 std::map<std::string, std::string> errors = {}) {
-        const domain::Policy policy(settings_);
+        const domain::Policy policy = zurich_policy(settings_);
         ShareDialogInput in;
         in.language = language;
         in.snapshot = &case_;
         in.policy = &policy;
-        in.now = test_now();
+        in.now = now_;
         if (!submitted.empty()) {
             in.submitted = Poco::JSON::Parser().parse(submitted).extract<Json>();
         }
@@ -33,17 +33,16 @@ class ShareDialogTest : public ::testing::Test {
         in.new_recipient = new_recipient_;
         return reparsed(share_dialog(in));
     }
-    Json form(Language language = Language::English, const std::string& submitted = "") {
+    Json form(Language language = Language::En, const std::string& submitted = "") {
         return element_of_type(dialog(language, submitted), "form");
     }
-    Json field(const std::string& name, Language language = Language::English,
+    Json field(const std::string& name, Language language = Language::En,
                const std::string& submitted = "") {
         return field_named(form(language, submitted), name);
     }
     // The selection field's group `name`.
     Json group(const std::string& name, const std::string& submitted = "") {
-        const JsonArray groups =
-            field("selection", Language::English, submitted)->getArray("groups");
+        const JsonArray groups = field("selection", Language::En, submitted)->getArray("groups");
         for (unsigned i = 0; i < groups->size(); ++i) {
             if (groups->getObject(i)->getValue<std::string>("name") == name) {
                 return groups->getObject(i);
@@ -54,7 +53,7 @@ class ShareDialogTest : public ::testing::Test {
     Json item(const std::string& group_name, unsigned index, const std::string& submitted = "") {
         return group(group_name, submitted)->getArray("items")->getObject(index);
     }
-    std::string code_help(Language language = Language::English) {
+    std::string code_help(Language language = Language::En) {
         const JsonArray options = field("protection", language)->getArray("options");
         for (unsigned i = 0; i < options->size(); ++i) {
             if (options->getObject(i)->getValue<std::string>("value") == "code") {
@@ -66,6 +65,7 @@ class ShareDialogTest : public ::testing::Test {
 
     domain::CaseSnapshot case_ = sample_case();
     domain::PolicySettings settings_;
+    domain::Timestamp now_ = test_now();
     bool new_recipient_ = false;
 };
 
@@ -115,7 +115,7 @@ TEST_F(ShareDialogTest, OffersTheExpiryWithinThePolicy) {
     EXPECT_EQ("Default 1 day; at most 10 days.",
               field("expires_on")->getValue<std::string>("help"));
     EXPECT_EQ("Standard 1 Tag; höchstens 10 Tage.",
-              field("expires_on", Language::German)->getValue<std::string>("help"));
+              field("expires_on", Language::De)->getValue<std::string>("help"));
 }
 
 // Choosing e-mail used to cut the expiry to the e-mail default behind the caseworker's back when
@@ -137,17 +137,26 @@ TEST_F(ShareDialogTest, EmailIsChosenWhenAnAddressIsKnownAndTheDateShowsTheEmail
 TEST_F(ShareDialogTest, TheEmailChoiceSaysWhatItDoesToTheExpiryInBothLanguages) {
     const std::string en = field("send_email")->getValue<std::string>("help");
     EXPECT_NE(std::string::npos, en.find("valid for 24 hours")) << en;
-    EXPECT_NE(std::string::npos, en.find("2026-12-07")) << en;
-    EXPECT_NE(std::string::npos, en.find("2027-03-06")) << en;
-    const std::string de = field("send_email", Language::German)->getValue<std::string>("help");
+    EXPECT_NE(std::string::npos, en.find("7 Dec 2026")) << en;
+    EXPECT_NE(std::string::npos, en.find("6 Mar 2027")) << en;
+    const std::string de = field("send_email", Language::De)->getValue<std::string>("help");
     EXPECT_NE(std::string::npos, de.find("24 Stunden gültig")) << de;
-    EXPECT_NE(std::string::npos, de.find("2026-12-07")) << de;
+    EXPECT_NE(std::string::npos, de.find("07.12.2026")) << de;
     EXPECT_EQ("Link per E-Mail an die Person senden (nach der Vorschau)",
-              field("send_email", Language::German)->getValue<std::string>("label"));
+              field("send_email", Language::De)->getValue<std::string>("label"));
 
     settings_.email_link_expiry_hours = 1;
     const std::string one = field("send_email")->getValue<std::string>("help");
     EXPECT_NE(std::string::npos, one.find("valid for 1 hour ")) << one;
+}
+
+TEST_F(ShareDialogTest, DaysAreTheOrganisationsDaysNotUtcs) {
+    case_.correspondent.email.clear();
+    now_ = test_now() + std::chrono::hours(14);  // 23:30 UTC on the 6th: the 7th in Zurich
+    const Json expiry = field("expires_on");
+    EXPECT_EQ("2026-12-07", expiry->getValue<std::string>("min"));
+    EXPECT_EQ("2026-12-27", expiry->getValue<std::string>("value"));
+    EXPECT_EQ("2027-03-07", expiry->getValue<std::string>("max"));
 }
 
 TEST_F(ShareDialogTest, WithoutAnAddressTheLinkIsForCopyingAndKeepsTheDirectDefault) {
@@ -158,11 +167,11 @@ TEST_F(ShareDialogTest, WithoutAnAddressTheLinkIsForCopyingAndKeepsTheDirectDefa
 
 TEST_F(ShareDialogTest, TheChoiceAndTheDateTypedAreKeptWhenTheFormComesBack) {
     const std::string submitted = R"({"expires_on":"2027-01-05","send_email":true})";
-    EXPECT_TRUE(field("send_email", Language::English, submitted)->getValue<bool>("checked"));
+    EXPECT_TRUE(field("send_email", Language::En, submitted)->getValue<bool>("checked"));
     EXPECT_EQ("2027-01-05",
-              field("expires_on", Language::English, submitted)->getValue<std::string>("value"));
-    EXPECT_FALSE(field("send_email", Language::English, R"({"send_email":false})")
-                     ->getValue<bool>("checked"));
+              field("expires_on", Language::En, submitted)->getValue<std::string>("value"));
+    EXPECT_FALSE(
+        field("send_email", Language::En, R"({"send_email":false})")->getValue<bool>("checked"));
 }
 
 TEST_F(ShareDialogTest, ShareWithSomeoneNewStartsWithAnEmptyRecipient) {
@@ -180,13 +189,13 @@ TEST_F(ShareDialogTest, ACaseWithoutPhoneOrEmailIsNotOfferedACodeAndIsToldWhy) {
     EXPECT_EQ((Strings{"none", "password"}), option_values(protection));
     EXPECT_NE(std::string::npos,
               protection->getValue<std::string>("help").find("neither a telephone number nor"));
-    EXPECT_NE(std::string::npos, field("protection", Language::German)
+    EXPECT_NE(std::string::npos, field("protection", Language::De)
                                      ->getValue<std::string>("help")
                                      .find("weder eine Telefonnummer noch"));
     // A contact typed into the form brings the code back when the form is shown again.
-    EXPECT_EQ((Strings{"none", "password", "code", "both"}),
-              option_values(
-                  field("protection", Language::English, R"({"recipient_phone":"+41791234567"})")));
+    EXPECT_EQ(
+        (Strings{"none", "password", "code", "both"}),
+        option_values(field("protection", Language::En, R"({"recipient_phone":"+41791234567"})")));
 }
 
 TEST_F(ShareDialogTest, AnEmailAddressAloneOffersTheCodeByEmailToThatAddress) {
@@ -234,7 +243,7 @@ TEST_F(ShareDialogTest, RequiringBothLeavesPasswordAndCodeOnly) {
 TEST_F(ShareDialogTest, TheCodeGoesBySmsWhenThePhoneIsKnown) {
     EXPECT_EQ("The recipient gets a 6-digit security code by SMS to +41791234567.", code_help());
     EXPECT_EQ("Die Person erhält einen 6-stelligen Sicherheitscode per SMS an +41791234567.",
-              code_help(Language::German));
+              code_help(Language::De));
 }
 
 TEST_F(ShareDialogTest, TheCodeGoesByEmailWithoutAPhone) {
@@ -247,7 +256,7 @@ TEST_F(ShareDialogTest, TheCodeGoesByEmailWithoutAPhone) {
     EXPECT_EQ(
         "Es ist keine Telefonnummer bekannt: Die Person erhält einen 8-stelligen "
         "Sicherheitscode per E-Mail an eva@example.org.",
-        code_help(Language::German));
+        code_help(Language::De));
 }
 
 TEST_F(ShareDialogTest, ThePolicyCanSendCodesByEmailDespiteAPhone) {
@@ -282,7 +291,8 @@ TEST_F(ShareDialogTest, ListsEveryItemOfTheCaseInItsSection) {
     EXPECT_TRUE(parcel->getValue<bool>("checked"));
 
     const Json entry = item("journal", 0);
-    EXPECT_EQ("2026-11-02 — Anna Beispiel", entry->getValue<std::string>("label"));
+    EXPECT_EQ("2 Nov 2026 — Anna Beispiel", entry->getValue<std::string>("label"))
+        << "the host's date in the reader's format";
     EXPECT_EQ("Phoned the recipient.", entry->getValue<std::string>("detail"));
     EXPECT_TRUE(entry->getValue<bool>("checked"));
     EXPECT_FALSE(entry->has("badge"));
@@ -321,7 +331,7 @@ TEST_F(ShareDialogTest, KeepsWhatWasSubmittedWhenTheFormComesBack) {
         R"("notify_on_open":true,"advanced":true,"download_limit":"3",)"
         R"("selection":{"details":{"items":[]},"journal":{"items":["j2"]},)"
         R"("attachments":{"items":["a1"]}}})";
-    const Json f = form(Language::English, submitted);
+    const Json f = form(Language::En, submitted);
     EXPECT_EQ("2026-12-13", field_named(f, "expires_on")->getValue<std::string>("value"));
     EXPECT_EQ("both", field_named(f, "protection")->getValue<std::string>("value"));
     EXPECT_EQ("correct horse", field_named(f, "password")->getValue<std::string>("value"));
@@ -339,8 +349,7 @@ TEST_F(ShareDialogTest, KeepsWhatWasSubmittedWhenTheFormComesBack) {
 
 TEST_F(ShareDialogTest, ShowsTheErrorsBesideTheirFields) {
     const Json f = element_of_type(
-        dialog(Language::English, "", {{"recipient_email", "not an e-mail"}, {"_form", "no"}}),
-        "form");
+        dialog(Language::En, "", {{"recipient_email", "not an e-mail"}, {"_form", "no"}}), "form");
     EXPECT_EQ("not an e-mail", f->getObject("errors")->getValue<std::string>("recipient_email"));
     EXPECT_EQ("no", f->getObject("errors")->getValue<std::string>("_form"));
 }
@@ -356,14 +365,14 @@ TEST_F(ShareDialogTest, TheDownloadLimitHidesBehindTheAdvancedOptions) {
     EXPECT_EQ("advanced", limit->getObject("show_if")->getValue<std::string>("field"));
     EXPECT_EQ("true", limit->getObject("show_if")->getArray("in")->getElement<std::string>(0));
     // A limit that came back with the form opens them, unless they were closed on purpose.
-    EXPECT_TRUE(field("advanced", Language::English, R"({"download_limit":"4"})")
-                    ->getValue<bool>("checked"));
-    EXPECT_FALSE(field("advanced", Language::English, R"({"download_limit":"4","advanced":false})")
+    EXPECT_TRUE(
+        field("advanced", Language::En, R"({"download_limit":"4"})")->getValue<bool>("checked"));
+    EXPECT_FALSE(field("advanced", Language::En, R"({"download_limit":"4","advanced":false})")
                      ->getValue<bool>("checked"));
 }
 
 TEST_F(ShareDialogTest, SpeaksGerman) {
-    const Json d = dialog(Language::German);
+    const Json d = dialog(Language::De);
     EXPECT_EQ("Fall mit externer Person teilen", d->getValue<std::string>("title"));
     const Json f = element_of_type(d, "form");
     EXPECT_EQ("Teilen", f->getObject("submit")->getValue<std::string>("label"));

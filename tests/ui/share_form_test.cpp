@@ -8,7 +8,7 @@
 #include <string>
 
 #include "domain/validation_failed.hpp"
-#include "ui/dates.hpp"
+#include "text/time_text.hpp"
 #include "ui/share_dialog.hpp"
 #include "view_model.hpp"
 
@@ -32,7 +32,7 @@ Json submission(const std::string& members = "") {
 
 class ShareFormTest : public ::testing::Test {
   protected:
-    domain::ShareRequest read(const Json& p, domain::Locale locale = domain::Locale::En) {
+    domain::ShareRequest read(const Json& p, domain::Language locale = domain::Language::En) {
         return read_share_form(p, case_, policy_, test_now(), locale);
     }
     // The violations read_share_form refuses `p` with; none when it reads it.
@@ -46,7 +46,7 @@ class ShareFormTest : public ::testing::Test {
     }
 
     domain::CaseSnapshot case_ = sample_case();
-    domain::Policy policy_{domain::PolicySettings{}};
+    domain::Policy policy_ = zurich_policy();
 };
 
 // --- protection ---
@@ -114,9 +114,10 @@ TEST_F(ShareFormTest, AnUnknownProtectionIsAFieldError) {
 
 // --- expiry ---
 
-TEST_F(ShareFormTest, TheOfferedDefaultDateMeansThePolicysExactDefault) {
-    // 20 days from now to the millisecond, not the end of that day.
-    EXPECT_EQ("2026-12-26", format_date(days_after_now(20)));
+TEST_F(ShareFormTest, TheOfferedDefaultDateMeansThePolicysDefault) {
+    // The end of the day 20 days from now, in the organisation's zone.
+    EXPECT_EQ(text::end_of_day("2026-12-26", kZone),
+              policy_.default_expiry(domain::Delivery::DirectLink, test_now()));
     EXPECT_FALSE(read(submission(R"("expires_on":"2026-12-26")")).expires_at.has_value());
     EXPECT_FALSE(read(submission(R"("expires_on":"")")).expires_at.has_value());
     EXPECT_FALSE(read(submission()).expires_at.has_value()) << "no date at all";
@@ -125,24 +126,25 @@ TEST_F(ShareFormTest, TheOfferedDefaultDateMeansThePolicysExactDefault) {
 TEST_F(ShareFormTest, AnotherDateMeansTheEndOfThatDay) {
     const auto r = read(submission(R"("expires_on":"2026-12-13")"));
     ASSERT_TRUE(r.expires_at.has_value());
-    EXPECT_EQ(end_of_day("2026-12-13"), r.expires_at);
-    EXPECT_EQ("2026-12-13 23:59 UTC", format_date_time(*r.expires_at));
+    EXPECT_EQ(text::end_of_day("2026-12-13", kZone), r.expires_at);
+    EXPECT_EQ("13.12.2026, 23:59", text::date_time_text(*r.expires_at, {Language::De, kZone}));
+    EXPECT_EQ("2026-12-13T22:59:59Z", text::format_utc(*r.expires_at)) << "midnight in Zurich";
 }
 
-// The date shown for an e-mailed link stands for the e-mail default exactly; any other date is
-// what the caseworker chose, e-mail or not: nothing is cut later.
+// The date shown for an e-mailed link stands for the e-mail default (the end of the day 24 hours
+// from now); any other date is what the caseworker chose, e-mail or not: nothing is cut later.
 TEST_F(ShareFormTest, WithEmailChosenTheOfferedDateMeansTheEmailDefault) {
     const auto r = read(submission(
         R"("send_email":true,"recipient_email":"eva@example.org","expires_on":"2026-12-07")"));
     ASSERT_TRUE(r.expires_at.has_value());
-    EXPECT_EQ(test_now() + std::chrono::hours(24), *r.expires_at);
+    EXPECT_EQ(text::end_of_day("2026-12-07", kZone), *r.expires_at);
     EXPECT_EQ(domain::Delivery::DirectLink, r.delivery) << "sending stays the step after preview";
 }
 
 TEST_F(ShareFormTest, WithEmailChosenAnotherDateIsKept) {
     const auto r = read(submission(
         R"("send_email":true,"recipient_email":"eva@example.org","expires_on":"2027-01-05")"));
-    EXPECT_EQ(end_of_day("2027-01-05"), r.expires_at);
+    EXPECT_EQ(text::end_of_day("2027-01-05", kZone), r.expires_at);
 }
 
 TEST_F(ShareFormTest, EmailWithoutAnAddressIsAFieldErrorBesideTheAddress) {
@@ -151,7 +153,7 @@ TEST_F(ShareFormTest, EmailWithoutAnAddressIsAFieldErrorBesideTheAddress) {
     EXPECT_EQ("recipient_email", v[0].field);
     EXPECT_EQ("email_for_sending", v[0].rule);
     EXPECT_EQ("Für den Versand per E-Mail braucht es die E-Mail-Adresse der Person.",
-              field_errors(domain::ValidationFailed(v), Language::German).at("recipient_email"));
+              field_errors(domain::ValidationFailed(v), Language::De).at("recipient_email"));
 }
 
 TEST_F(ShareFormTest, AMalformedDateIsAFieldError) {
@@ -225,9 +227,9 @@ TEST_F(ShareFormTest, ContactDataIsLeftForTheServiceToCheck) {
 }
 
 TEST_F(ShareFormTest, CopiesTheCaseTheLocaleAndTheOwnersWishToBeTold) {
-    const auto r = read(submission(R"("notify_on_open":true)"), domain::Locale::De);
+    const auto r = read(submission(R"("notify_on_open":true)"), domain::Language::De);
     EXPECT_EQ("case-1", r.case_id);
-    EXPECT_EQ(domain::Locale::De, r.locale);
+    EXPECT_EQ(domain::Language::De, r.locale);
     EXPECT_EQ(domain::Delivery::DirectLink, r.delivery);
     EXPECT_TRUE(r.notify_owner_on_open);
     EXPECT_FALSE(read(submission()).notify_owner_on_open);
@@ -278,7 +280,7 @@ TEST_F(ShareFormTest, PutsEachViolationBesideItsField) {
     };
     for (const auto& [violation_field, form_field] : expected) {
         const domain::ValidationFailed failure({{violation_field, "some_rule", "is wrong"}});
-        const auto errors = field_errors(failure, Language::English);
+        const auto errors = field_errors(failure, Language::En);
         ASSERT_EQ(1u, errors.size()) << violation_field;
         EXPECT_EQ("is wrong", errors.at(form_field)) << violation_field;
     }
@@ -289,12 +291,12 @@ TEST_F(ShareFormTest, JoinsTheMessagesOfOneField) {
         {{"password", "password_min_length", "is too short"},
          {"password", "password_encoding", "has control characters"}});
     EXPECT_EQ("is too short has control characters",
-              field_errors(failure, Language::English).at("password"));
+              field_errors(failure, Language::En).at("password"));
 }
 
 TEST_F(ShareFormTest, EnglishShowsTheDomainsSentence) {
     const domain::ValidationFailed failure({{"recipient.email", "email_format", "not an e-mail"}});
-    EXPECT_EQ("not an e-mail", field_errors(failure, Language::English).at("recipient_email"));
+    EXPECT_EQ("not an e-mail", field_errors(failure, Language::En).at("recipient_email"));
 }
 
 TEST_F(ShareFormTest, GermanHasItsOwnWordingForEveryRuleTheDialogCanMeet) {
@@ -314,11 +316,10 @@ TEST_F(ShareFormTest, GermanHasItsOwnWordingForEveryRuleTheDialogCanMeet) {
     std::set<std::string> wordings;
     for (const auto& rule : rules) {
         const domain::ValidationFailed failure({{"password", rule, "English sentence"}});
-        const std::string german = field_errors(failure, Language::German).at("password");
+        const std::string german = field_errors(failure, Language::De).at("password");
         EXPECT_NE("English sentence", german) << rule << " has no German wording";
         EXPECT_FALSE(german.empty()) << rule;
-        EXPECT_EQ("English sentence", field_errors(failure, Language::English).at("password"))
-            << rule;
+        EXPECT_EQ("English sentence", field_errors(failure, Language::En).at("password")) << rule;
         wordings.insert(german);
     }
     // Two rules share one wording on purpose (a download limit out of range or not a number).
@@ -326,27 +327,27 @@ TEST_F(ShareFormTest, GermanHasItsOwnWordingForEveryRuleTheDialogCanMeet) {
     // Two wordings as a person reads them.
     EXPECT_EQ("Das Passwort ist zu kurz.",
               field_errors(domain::ValidationFailed({{"password", "password_min_length", "x"}}),
-                           Language::German)
+                           Language::De)
                   .at("password"));
     EXPECT_EQ(
         "Bitte ein Datum im Format JJJJ-MM-TT angeben.",
-        field_errors(domain::ValidationFailed({{"password", "date_format", "x"}}), Language::German)
+        field_errors(domain::ValidationFailed({{"password", "date_format", "x"}}), Language::De)
             .at("password"));
 }
 
 TEST_F(ShareFormTest, GermanFallsBackToTheDomainsSentenceForAnUnknownRule) {
     const domain::ValidationFailed failure({{"delivery", "delivery_unknown", "unknown delivery"}});
-    EXPECT_EQ("unknown delivery", field_errors(failure, Language::German).at("_form"));
+    EXPECT_EQ("unknown delivery", field_errors(failure, Language::De).at("_form"));
 }
 
 TEST_F(ShareFormTest, AnUnreadableFormComesBackWithGermanErrorsBesideItsFields) {
     Json p = submission(R"("expires_on":"morgen","download_limit":"viele")");
     p->remove("protection");
     try {
-        read(p, domain::Locale::De);
+        read(p, domain::Language::De);
         FAIL() << "the form was read";
     } catch (const domain::ValidationFailed& failure) {
-        const auto errors = field_errors(failure, Language::German);
+        const auto errors = field_errors(failure, Language::De);
         EXPECT_EQ((std::map<std::string, std::string>{
                       {"expires_on", "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
                       {"protection", "Bitte einen Schutz wählen."},

@@ -42,6 +42,8 @@ class SharePanelTest : public ::testing::Test {
   protected:
     Json panel() {
         in_.snapshot = &case_;
+        in_.time_zone = kZone;
+        in_.now = test_now();
         return reparsed(share_panel(in_));
     }
     // The links table (the first table; the access log is the second).
@@ -136,8 +138,8 @@ TEST_F(SharePanelTest, AnActiveLinksRowSaysWhoWhenAndHow) {
     EXPECT_EQ("share-1", only_row()->getValue<std::string>("id"));
     EXPECT_EQ("Eva Extern, +41791234567", cell("recipient"));
     EXPECT_EQ("—", cell("emailed_to")) << "a direct link was never e-mailed";
-    EXPECT_EQ("Anna Beispiel, 2026-12-06 09:30 UTC", cell("created"));
-    EXPECT_EQ("2026-12-26 09:30 UTC", cell("expires"));
+    EXPECT_EQ("Anna Beispiel, 6 Dec 2026, 10:30", cell("created")) << "on Zurich's clock";
+    EXPECT_EQ("26 Dec 2026, 10:30 (in 20 days)", cell("expires"));
     EXPECT_EQ("No verification", cell("protection"));
     EXPECT_EQ("0", cell("downloads"));
     EXPECT_EQ("—", cell("last_access"));
@@ -248,12 +250,13 @@ TEST_F(SharePanelTest, SaysHowTheLinksMessagesFared) {
     failed.status = domain::OutboxMessage::Status::Failed;
     failed.last_error = "gateway said no";
     r.messages = {sent, failed};
-    r.overview.last_access = days_after_now(1);
+    r.overview.last_access = test_now() - std::chrono::minutes(5);
     in_.rows.push_back(r);
     EXPECT_EQ("share_link (email): sent; one_time_code (sms): failed — gateway said no",
               cell("delivery"));
-    EXPECT_EQ("2026-12-07 09:30 UTC", cell("last_access"));
-    in_.language = Language::German;
+    EXPECT_EQ("6 Dec 2026, 10:25 (5 minutes ago)", cell("last_access"));
+    in_.language = Language::De;
+    EXPECT_EQ("06.12.2026, 10:25 (vor 5 Minuten)", cell("last_access"));
     EXPECT_EQ("share_link (email): gesendet; one_time_code (sms): fehlgeschlagen — gateway said no",
               cell("delivery"));
 }
@@ -281,7 +284,7 @@ TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
     ASSERT_EQ(3u, rows->size());
     const Json cells = rows->getObject(0)->getObject("cells");
     EXPECT_EQ("7", rows->getObject(0)->getValue<std::string>("id"));
-    EXPECT_EQ("2026-12-07 09:30 UTC", cells->getObject("when")->getValue<std::string>("text"));
+    EXPECT_EQ("7 Dec 2026, 10:30", cells->getObject("when")->getValue<std::string>("text"));
     EXPECT_EQ("203.0.113.5", cells->getObject("from")->getValue<std::string>("text"));
     EXPECT_EQ("Firefox", cells->getObject("browser")->getValue<std::string>("text"));
     EXPECT_EQ("downloaded: Plan.pdf", cells->getObject("what")->getValue<std::string>("text"));
@@ -295,7 +298,7 @@ TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
         rows->getObject(2)->getObject("cells")->getObject("what")->getValue<std::string>("text"))
         << "an action without a name is never shown as its stored code";
 
-    in_.language = Language::German;
+    in_.language = Language::De;
     EXPECT_EQ("heruntergeladen: Plan.pdf", access_log()
                                                ->getArray("rows")
                                                ->getObject(0)
@@ -334,14 +337,13 @@ TEST_F(SharePanelTest, TwoLinksOfOneCaseAreToldApartInTheAccessLog) {
     nobody.recipient = {};
     in_.rows = {row(eva), row(max), row(nobody)};
     in_.access_log = {viewed(1, "share-1"), viewed(2, "share-2"), viewed(3, "share-3")};
-    for (const Language lang : {Language::English, Language::German}) {
+    for (const Language lang : {Language::En, Language::De}) {
         in_.language = lang;
         const Json log = access_log();
         EXPECT_EQ("Link", strings_of(log->getArray("columns"), "label").at(1));
         EXPECT_EQ("Eva Extern", log_cell(log, 0, "link"));
         EXPECT_EQ("max@example.org", log_cell(log, 1, "link"));
-        EXPECT_EQ(lang == Language::German ? "Link vom 2026-12-06 09:30 UTC"
-                                           : "Link of 2026-12-06 09:30 UTC",
+        EXPECT_EQ(lang == Language::De ? "Link vom 06.12.2026, 10:30" : "Link of 6 Dec 2026, 10:30",
                   log_cell(log, 2, "link"));
     }
 }
@@ -354,8 +356,8 @@ TEST_F(SharePanelTest, LinksForTheSameNameAreToldApartByWhenTheyWereMade) {
     in_.rows = {row(first), row(second)};
     in_.access_log = {viewed(1, "share-2"), viewed(2, "share-1")};
     const Json log = access_log();
-    EXPECT_EQ("Eva Extern (created 2026-12-07 09:30 UTC)", log_cell(log, 0, "link"));
-    EXPECT_EQ("Eva Extern (created 2026-12-06 09:30 UTC)", log_cell(log, 1, "link"));
+    EXPECT_EQ("Eva Extern (created 7 Dec 2026, 10:30)", log_cell(log, 0, "link"));
+    EXPECT_EQ("Eva Extern (created 6 Dec 2026, 10:30)", log_cell(log, 1, "link"));
 }
 
 TEST_F(SharePanelTest, TheOwnersOwnVisitIsNotTheRecipients) {
@@ -369,7 +371,7 @@ TEST_F(SharePanelTest, TheOwnersOwnVisitIsNotTheRecipients) {
         log->getArray("rows")->getObject(0)->getObject("cells")->getObject("what")->getValue<bool>(
             "muted"));
     EXPECT_EQ("viewed", log_cell(log, 1, "what"));
-    in_.language = Language::German;
+    in_.language = Language::De;
     log = access_log();
     EXPECT_EQ("Deine Organisation, nicht die empfangende Person: angesehen",
               log_cell(log, 0, "what"));
@@ -385,7 +387,7 @@ TEST_F(SharePanelTest, OutcomesAreWordsNeverStoredCodes) {
         e.outcome = codes[i];
         in_.access_log.push_back(e);
     }
-    for (const Language lang : {Language::English, Language::German}) {
+    for (const Language lang : {Language::En, Language::De}) {
         in_.language = lang;
         const Json log = access_log();
         for (unsigned i = 0; i < codes.size(); ++i) {
@@ -396,12 +398,12 @@ TEST_F(SharePanelTest, OutcomesAreWordsNeverStoredCodes) {
             }
         }
     }
-    in_.language = Language::German;
+    in_.language = Language::De;
     EXPECT_EQ("falsches Passwort", log_cell(access_log(), 2, "outcome"));
 }
 
 TEST_F(SharePanelTest, SpeaksGerman) {
-    in_.language = Language::German;
+    in_.language = Language::De;
     auto share = active_share(domain::Protection::PasswordAndCode);
     share.download_limit = 3;
     in_.rows.push_back(row(share));
@@ -411,6 +413,7 @@ TEST_F(SharePanelTest, SpeaksGerman) {
                        "Status", "Downloads", "Private URL", "Letzter Zugriff", "Nachricht"}),
               strings_of(links()->getArray("columns"), "label"));
     EXPECT_EQ("Passwort und Sicherheitscode", cell("protection"));
+    EXPECT_EQ("26.12.2026, 10:30 (in 20 Tagen)", cell("expires"));
     EXPECT_EQ("0 von 3", cell("downloads"));
     EXPECT_EQ("aktiv",
               only_row()->getObject("cells")->getObject("status")->getValue<std::string>("badge"));
@@ -435,8 +438,8 @@ TEST_F(SharePanelTest, SpeaksEnglish) {
 TEST(ExpiryDialogTest, OffersTheDateWithinThePolicyAndTheLimit) {
     auto share = active_share();
     share.download_limit = 10;
-    const domain::Policy policy{domain::PolicySettings{}};
-    const Json d = reparsed(expiry_dialog(Language::English, share, policy, test_now(), {}));
+    const domain::Policy policy = zurich_policy();
+    const Json d = reparsed(expiry_dialog(Language::En, share, policy, test_now(), {}));
     EXPECT_EQ("Extend/Change", d->getValue<std::string>("title"));
     const Json form = element_of_type(d, "form");
     EXPECT_EQ("external-sharing.save-expiry", form->getValue<std::string>("action"));
@@ -452,8 +455,8 @@ TEST(ExpiryDialogTest, OffersTheDateWithinThePolicyAndTheLimit) {
 }
 
 TEST(ExpiryDialogTest, KeepsWhatWasTypedAndShowsTheErrors) {
-    const domain::Policy policy{domain::PolicySettings{}};
-    const Json d = reparsed(expiry_dialog(Language::German, active_share(), policy, test_now(),
+    const domain::Policy policy = zurich_policy();
+    const Json d = reparsed(expiry_dialog(Language::De, active_share(), policy, test_now(),
                                           {{"download_limit", "falsch"}}, std::string("abc")));
     EXPECT_EQ("Verlängern/Ändern", d->getValue<std::string>("title"));
     const Json form = element_of_type(d, "form");
@@ -469,7 +472,8 @@ TEST(ItemsDialogTest, TicksWhatTheRecipientSees) {
     auto selection = domain::Selection::everything_in(
         snapshot.items(), {domain::Section::Details, domain::Section::Attachments});
     selection.set_visible(domain::Section::Attachments, "a1", false);
-    const Json d = reparsed(items_dialog(Language::English, active_share(), selection, snapshot));
+    const Json d =
+        reparsed(items_dialog({Language::En, kZone}, active_share(), selection, snapshot));
     EXPECT_EQ("Visible items", d->getValue<std::string>("title"));
     const Json form = element_of_type(d, "form");
     EXPECT_EQ("external-sharing.save-items", form->getValue<std::string>("action"));
@@ -484,6 +488,9 @@ TEST(ItemsDialogTest, TicksWhatTheRecipientSees) {
     EXPECT_EQ(
         "internal",
         groups->getObject(1)->getArray("items")->getObject(1)->getValue<std::string>("badge"));
+    EXPECT_EQ(
+        "2 Nov 2026 — Anna Beispiel",
+        groups->getObject(1)->getArray("items")->getObject(0)->getValue<std::string>("label"));
     const Json plan = groups->getObject(2)->getArray("items")->getObject(0);
     EXPECT_FALSE(plan->getValue<bool>("checked")) << "hidden";
     EXPECT_EQ("1.5 kB", plan->getValue<std::string>("detail"));
@@ -495,7 +502,7 @@ TEST(ItemsDialogTest, SizesAreDecimalWithTheReadersDecimalSeparator) {
     const auto selection = domain::Selection::everything_in(
         snapshot.items(), {domain::Section::Details, domain::Section::Attachments});
     auto detail = [&](Language lang) {
-        const Json d = reparsed(items_dialog(lang, active_share(), selection, snapshot));
+        const Json d = reparsed(items_dialog({lang, kZone}, active_share(), selection, snapshot));
         return element_of_type(d, "form")
             ->getArray("fields")
             ->getObject(0)
@@ -505,12 +512,12 @@ TEST(ItemsDialogTest, SizesAreDecimalWithTheReadersDecimalSeparator) {
             ->getObject(0)
             ->getValue<std::string>("detail");
     };
-    EXPECT_EQ("1.5 kB", detail(Language::English));
-    EXPECT_EQ("1,5 kB", detail(Language::German));
+    EXPECT_EQ("1.5 kB", detail(Language::En));
+    EXPECT_EQ("1,5 kB", detail(Language::De));
 }
 
 TEST(PasswordDialogTest, ShowsThePasswordAndHowToPassItOn) {
-    const Json d = reparsed(password_dialog(Language::German, "correct horse"));
+    const Json d = reparsed(password_dialog(Language::De, "correct horse"));
     EXPECT_EQ("Passwort anzeigen", d->getValue<std::string>("title"));
     const Json pair = element_of_type(d, "pairs")->getArray("items")->getObject(0);
     EXPECT_EQ("Passwort", pair->getValue<std::string>("label"));

@@ -18,12 +18,12 @@ domain::CreatedShare created(bool with_email) {
         c.share.recipient.email = "eva@example.org";
     }
     c.url = "https://portal.example.org/s/token";
-    c.share.expires_at = days_after_now(30);  // 2027-01-05 09:30 UTC
+    c.share.expires_at = days_after_now(30);  // 2027-01-05 09:30 UTC, 10:30 in Zurich
     return c;
 }
 
 TEST(ShareResultTest, ShowsTheLinkToCopyAndThePreview) {
-    const Json d = reparsed(share_result_dialog(Language::English, created(true), true));
+    const Json d = reparsed(share_result_dialog({Language::En, kZone}, created(true), true));
     EXPECT_EQ("Link created", d->getValue<std::string>("title"));
     const Json link = element_of_type(d, "link");
     EXPECT_EQ("https://portal.example.org/s/token", link->getValue<std::string>("url"));
@@ -34,32 +34,32 @@ TEST(ShareResultTest, ShowsTheLinkToCopyAndThePreview) {
 }
 
 TEST(ShareResultTest, OffersToSendByEmailWhenAnAddressIsKnown) {
-    const Json d = reparsed(share_result_dialog(Language::English, created(true), true));
+    const Json d = reparsed(share_result_dialog({Language::En, kZone}, created(true), true));
     const Json form = element_of_type(d, "form");
     EXPECT_EQ("external-sharing.send-email", form->getValue<std::string>("action"));
     EXPECT_EQ("share-1", form->getObject("hidden")->getValue<std::string>("share_id"));
     const Json send = field_named(form, "send_email");
     EXPECT_EQ("Send by e-mail (eva@example.org)", send->getValue<std::string>("label"));
     EXPECT_EQ(
-        "Sending does not change the expiry: the e-mailed link is valid until 2027-01-05 "
-        "09:30 UTC.",
+        "Sending does not change the expiry: the e-mailed link is valid until 5 Jan 2027, "
+        "10:30.",
         send->getValue<std::string>("help"));
     EXPECT_TRUE(send->getValue<bool>("checked"));
 }
 
 TEST(ShareResultTest, TheSendingStepStartsAsTheCaseworkerChoseInTheDialog) {
-    const Json d = reparsed(share_result_dialog(Language::English, created(true), false));
+    const Json d = reparsed(share_result_dialog({Language::En, kZone}, created(true), false));
     EXPECT_FALSE(field_named(element_of_type(d, "form"), "send_email")->getValue<bool>("checked"));
 }
 
 TEST(ShareResultTest, SaysUntilWhenTheLinkIsValid) {
-    const Json d = reparsed(share_result_dialog(Language::English, created(false), false));
-    EXPECT_EQ("The link is valid until 2027-01-05 09:30 UTC.",
+    const Json d = reparsed(share_result_dialog({Language::En, kZone}, created(false), false));
+    EXPECT_EQ("The link is valid until 5 Jan 2027, 10:30.",
               element_of_type(d, "text")->getValue<std::string>("text"));
 }
 
 TEST(ShareResultTest, WithoutAddressThereIsOnlyClose) {
-    const Json d = reparsed(share_result_dialog(Language::English, created(false), false));
+    const Json d = reparsed(share_result_dialog({Language::En, kZone}, created(false), false));
     EXPECT_THROW(element_of_type(d, "form"), std::runtime_error);
     const JsonArray body = d->getArray("body");
     const Json last = body->getObject(body->size() - 1);
@@ -69,13 +69,13 @@ TEST(ShareResultTest, WithoutAddressThereIsOnlyClose) {
 }
 
 TEST(ShareResultTest, SpeaksGerman) {
-    const Json d = reparsed(share_result_dialog(Language::German, created(true), true));
+    const Json d = reparsed(share_result_dialog({Language::De, kZone}, created(true), true));
     EXPECT_EQ("Link erstellt", d->getValue<std::string>("title"));
     const Json send = field_named(element_of_type(d, "form"), "send_email");
     EXPECT_EQ("Per E-Mail senden (eva@example.org)", send->getValue<std::string>("label"));
     EXPECT_EQ(
         "Der Versand ändert das Ablaufdatum nicht: Der versendete Link ist gültig bis "
-        "2027-01-05 09:30 UTC.",
+        "05.01.2027, 10:30.",
         send->getValue<std::string>("help"));
 }
 

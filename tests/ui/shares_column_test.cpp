@@ -23,7 +23,7 @@ std::vector<domain::CaseShareSummary> summaries() {
 }
 
 TEST(SharesColumnTest, OneCellPerCaseInTheOrderAsked) {
-    const JsonArray cells = reparsed_array(shares_column(Language::English, summaries()));
+    const JsonArray cells = reparsed_array(shares_column({Language::En, kZone}, summaries()));
     ASSERT_EQ(3u, cells->size());
     EXPECT_FALSE(cells->isNull(0));
     EXPECT_TRUE(cells->isNull(1)) << "no active link: nothing to show";
@@ -31,26 +31,26 @@ TEST(SharesColumnTest, OneCellPerCaseInTheOrderAsked) {
 }
 
 TEST(SharesColumnTest, ShowsTheCountAndTheNextExpiry) {
-    const JsonArray cells = reparsed_array(shares_column(Language::English, summaries()));
+    const JsonArray cells = reparsed_array(shares_column({Language::En, kZone}, summaries()));
     const Json one = cells->getObject(0);
     EXPECT_EQ("link", one->getValue<std::string>("icon"));
     EXPECT_EQ("1", one->getValue<std::string>("text"));
-    EXPECT_EQ("1 active link, expires 2026-12-26", one->getValue<std::string>("tooltip"));
-    EXPECT_EQ("3 active links, next expiry 2026-12-08",
+    EXPECT_EQ("1 active link, expires 26 Dec 2026", one->getValue<std::string>("tooltip"));
+    EXPECT_EQ("3 active links, next expiry 8 Dec 2026",
               cells->getObject(2)->getValue<std::string>("tooltip"));
 }
 
 TEST(SharesColumnTest, SpeaksGerman) {
-    const JsonArray cells = reparsed_array(shares_column(Language::German, summaries()));
-    EXPECT_EQ("1 aktiver Link, läuft ab am 2026-12-26",
+    const JsonArray cells = reparsed_array(shares_column({Language::De, kZone}, summaries()));
+    EXPECT_EQ("1 aktiver Link, läuft ab am 26.12.2026",
               cells->getObject(0)->getValue<std::string>("tooltip"));
-    EXPECT_EQ("3 aktive Links, nächster Ablauf 2026-12-08",
+    EXPECT_EQ("3 aktive Links, nächster Ablauf 08.12.2026",
               cells->getObject(2)->getValue<std::string>("tooltip"));
 }
 
 TEST(SharesColumnTest, ACountWithoutExpiryShowsNothing) {
     const JsonArray cells =
-        reparsed_array(shares_column(Language::English, {{"case-1", 2, std::nullopt}}));
+        reparsed_array(shares_column({Language::En, kZone}, {{"case-1", 2, std::nullopt}}));
     ASSERT_EQ(1u, cells->size());
     EXPECT_TRUE(cells->isNull(0));
 }

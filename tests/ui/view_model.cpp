@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "text/time_text.hpp"
+
 namespace es::ui::test {
 
 using namespace std::chrono;
@@ -14,6 +16,12 @@ domain::Timestamp test_now() {
 
 domain::Timestamp days_after_now(int days) {
     return test_now() + hours{24 * days};
+}
+
+domain::Policy zurich_policy(domain::PolicySettings settings) {
+    domain::Policy policy(std::move(settings));
+    policy.use_clock(kZone, [](domain::Timestamp at) { return text::end_of_day(at, kZone); });
+    return policy;
 }
 
 domain::CaseSnapshot sample_case() {

@@ -7,13 +7,18 @@
 #include <vector>
 
 #include "domain/case_snapshot.hpp"
+#include "domain/policy.hpp"
 #include "domain/timestamp.hpp"
 #include "ui/view_json.hpp"
 
 namespace es::ui::test {
 
-// 2026-12-06 09:30 UTC.
+// 2026-12-06 09:30 UTC, 10:30 in Zurich.
 domain::Timestamp test_now();
+// The organisation's time zone of these tests.
+inline constexpr const char* kZone = "Europe/Zurich";
+// A policy on Europe/Zurich's clock, as app::PolicyResolver hands it out.
+domain::Policy zurich_policy(domain::PolicySettings settings = {});
 // The instant `days` after test_now().
 domain::Timestamp days_after_now(int days);
 

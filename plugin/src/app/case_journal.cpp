@@ -5,8 +5,9 @@
 
 namespace es::app {
 
-CaseJournal::CaseJournal(const host::HostAdapter& host, store::Store& store)
-    : host_(host), store_(store) {}
+CaseJournal::CaseJournal(const host::HostAdapter& host, store::Store& store,
+                         config::OrganisationSettings organisations)
+    : host_(host), store_(store), organisations_(std::move(organisations)) {}
 
 template <typename Compose>
 void CaseJournal::write(const std::string& organisation_id, const std::string& user_id,
@@ -23,7 +24,8 @@ void CaseJournal::write(const std::string& organisation_id, const std::string& u
         const domain::Actor author{organisation_id, user_id, prefs.language};
         // Internal: the entries name other recipients, and the share dialog leaves internal entries
         // unticked, so a later link does not pass them on unless a caseworker chooses to.
-        host_.add_journal_entry(author, case_id, compose(ui::language_of(prefs.language)),
+        const text::TimeReader reader{prefs.language, organisations_.time_zone_of(organisation_id)};
+        host_.add_journal_entry(author, case_id, compose(reader),
                                 /*internal=*/true);
     } catch (const std::exception& e) {
         host_.log(host::LogLevel::Warning, "journal entry for case " + case_id + " (organisation " +
@@ -36,14 +38,15 @@ void CaseJournal::write(const std::string& organisation_id, const std::string& u
 void CaseJournal::created(const domain::Actor& actor, const domain::Share& share,
                           const domain::Selection& selection,
                           const domain::CaseSnapshot& snapshot) noexcept {
-    write(actor.organisation_id, actor.user_id, share.case_id,
-          [&](ui::Language lang) { return created_entry(lang, share, selection, snapshot); });
+    write(actor.organisation_id, actor.user_id, share.case_id, [&](const text::TimeReader& reader) {
+        return created_entry(reader, share, selection, snapshot);
+    });
 }
 
 void CaseJournal::changed(const domain::Actor& actor, const domain::Share& share,
                           Change what) noexcept {
     write(actor.organisation_id, actor.user_id, share.case_id,
-          [&](ui::Language lang) { return changed_entry(lang, share, what); });
+          [&](const text::TimeReader& reader) { return changed_entry(reader, share, what); });
 }
 
 void CaseJournal::revoked(const domain::Actor& actor,
@@ -52,7 +55,7 @@ void CaseJournal::revoked(const domain::Actor& actor,
         return;
     }
     write(actor.organisation_id, actor.user_id, shares.front().case_id,
-          [&](ui::Language lang) { return revoked_entry(lang, shares); });
+          [&](const text::TimeReader& reader) { return revoked_entry(reader.language, shares); });
 }
 
 void CaseJournal::opened(const domain::Share& share) noexcept {
@@ -73,7 +76,7 @@ void CaseJournal::opened(const domain::Share& share) noexcept {
     }
     // The recipient acts for no user of the host: the entry is the plugin's own.
     write(share.organisation_id, "", share.case_id,
-          [&](ui::Language lang) { return opened_entry(lang, share); });
+          [&](const text::TimeReader& reader) { return opened_entry(reader.language, share); });
 }
 
 }  // namespace es::app

@@ -21,16 +21,20 @@
 #include <vector>
 
 #include "app/share_journal.hpp"
+#include "config/settings.hpp"
 #include "host/host_adapter.hpp"
 #include "portal/first_openings.hpp"
 #include "store/store.hpp"
+#include "text/time_text.hpp"
 
 namespace es::app {
 
 class CaseJournal final : public ShareJournal, public portal::FirstOpenings {
   public:
     // Both must outlive the journal.
-    CaseJournal(const host::HostAdapter& host, store::Store& store);
+    // Dates in the entries are on the organisation's clock (`organisations`' time zones).
+    CaseJournal(const host::HostAdapter& host, store::Store& store,
+                config::OrganisationSettings organisations = {});
 
     void created(const domain::Actor& actor, const domain::Share& share,
                  const domain::Selection& selection,
@@ -48,6 +52,7 @@ class CaseJournal final : public ShareJournal, public portal::FirstOpenings {
 
     const host::HostAdapter& host_;
     store::Store& store_;
+    config::OrganisationSettings organisations_;
 };
 
 }  // namespace es::app

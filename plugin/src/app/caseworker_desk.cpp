@@ -8,7 +8,7 @@
 #include "domain/download_limit.hpp"
 #include "domain/error.hpp"
 #include "domain/validation_failed.hpp"
-#include "ui/dates.hpp"
+#include "text/time_text.hpp"
 #include "ui/download_limit_field.hpp"
 #include "ui/protection_dialog.hpp"
 #include "ui/protection_field.hpp"
@@ -116,7 +116,7 @@ LinkMailFacts CaseworkerDesk::mail_facts(const domain::Actor& actor) const {
 
 std::string CaseworkerDesk::creator_name(const domain::Actor& actor,
                                          const domain::Share& share) const {
-    const ui::Language lang = ui::language_of(actor.locale);
+    const domain::Language lang = actor.locale;
     if (share.creator_removed) {
         return ui::text(lang, "panel.removed_user");
     }
@@ -135,7 +135,7 @@ std::string CaseworkerDesk::creator_name(const domain::Actor& actor,
 std::string CaseworkerDesk::render_panel(const domain::Actor& actor,
                                          std::string_view case_id_view) {
     const std::string case_id(case_id_view);
-    const ui::Language lang = ui::language_of(actor.locale);
+    const domain::Language lang = actor.locale;
     ui::SharePanelInput in;
     in.language = lang;
     if (!active_for(actor)) {
@@ -147,6 +147,8 @@ std::string CaseworkerDesk::render_panel(const domain::Actor& actor,
         return ui::stringify(ui::share_panel(in));
     }
     const CaseAtHand at_hand = ports_.shares.open_case(actor, case_id, domain::CaseParts::all());
+    in.time_zone = at_hand.policy.time_zone();
+    in.now = ports_.store.database_now();
     if (!at_hand.policy.enabled()) {
         in.notice = ui::text(lang, "case_type_disabled.notice");
         in.can_share = false;
@@ -183,7 +185,7 @@ Json CaseworkerDesk::open_dialog(const domain::Actor& actor, const CaseAtHand& a
         throw Error(Error::Kind::Denied, "sharing is not available for this case");
     }
     ui::ShareDialogInput in;
-    in.language = ui::language_of(actor.locale);
+    in.language = actor.locale;
     in.snapshot = &at_hand.snapshot;
     in.policy = &at_hand.policy;
     in.now = ports_.store.database_now();
@@ -197,7 +199,7 @@ Json CaseworkerDesk::create(const domain::Actor& actor, const CaseAtHand& at_han
     if (!can_share(actor, at_hand)) {
         throw Error(Error::Kind::Denied, "sharing is not available for this case");
     }
-    const ui::Language lang = ui::language_of(actor.locale);
+    const domain::Language lang = actor.locale;
     const domain::Timestamp now = ports_.store.database_now();
     try {
         domain::ShareRequest request =
@@ -207,7 +209,8 @@ Json CaseworkerDesk::create(const domain::Actor& actor, const CaseAtHand& at_han
         request.creator_name = facts.sender_name;
         CreatedShare created = ports_.shares.create(actor, at_hand, request, facts);
         ports_.wake_notifications();
-        return ui::share_result_dialog(lang, created, ui::send_email_chosen(payload));
+        return ui::share_result_dialog({lang, at_hand.policy.time_zone()}, created,
+                                       ui::send_email_chosen(payload));
     } catch (const domain::ValidationFailed& failure) {
         ui::ShareDialogInput in;
         in.language = lang;
@@ -222,7 +225,7 @@ Json CaseworkerDesk::create(const domain::Actor& actor, const CaseAtHand& at_han
 
 Json CaseworkerDesk::row_action(const domain::Actor& actor, const std::string& action,
                                 const CaseAtHand& at_hand, const Json& payload) {
-    const ui::Language lang = ui::language_of(actor.locale);
+    const domain::Language lang = actor.locale;
     const std::string share_id = required_text(payload, "share_id");
     if (action == "external-sharing.revoke") {
         ports_.shares.revoke(actor, at_hand, share_id);
@@ -271,7 +274,8 @@ Json CaseworkerDesk::row_action(const domain::Actor& actor, const std::string& a
         return save_protection(actor, lang, at_hand, share, payload);
     }
     if (action == "external-sharing.edit-items") {
-        return ui::items_dialog(lang, share, ports_.shares.selection(actor, at_hand, share_id),
+        return ui::items_dialog({lang, policy.time_zone()}, share,
+                                ports_.shares.selection(actor, at_hand, share_id),
                                 at_hand.snapshot);
     }
     if (action == "external-sharing.save-items") {
@@ -290,7 +294,7 @@ Json CaseworkerDesk::row_action(const domain::Actor& actor, const std::string& a
     throw Error(Error::Kind::InvalidInput, "unknown action '" + action + "'");
 }
 
-Json CaseworkerDesk::save_items(const domain::Actor& actor, ui::Language lang,
+Json CaseworkerDesk::save_items(const domain::Actor& actor, domain::Language lang,
                                 const CaseAtHand& at_hand, const std::string& share_id,
                                 const Json& payload) {
     const domain::Selection current = ports_.shares.selection(actor, at_hand, share_id);
@@ -325,7 +329,7 @@ Json CaseworkerDesk::save_items(const domain::Actor& actor, ui::Language lang,
     return close_with("success", ui::text(lang, "toast.items_saved"));
 }
 
-Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Language lang,
+Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, domain::Language lang,
                                            const CaseAtHand& at_hand, const domain::Share& share,
                                            domain::Timestamp now, const Json& payload) {
     const domain::Policy& policy = at_hand.policy;
@@ -342,9 +346,9 @@ Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Langu
         payload->has("expires_on") && payload->get("expires_on").isString()
             ? payload->getValue<std::string>("expires_on")
             : std::string();
-    const auto expires = ui::end_of_day(typed_date);
+    const auto expires = text::end_of_day(typed_date, policy.time_zone());
     // The date shown is the current expiry's: left as it is, the expiry keeps its time of day.
-    const bool new_date = typed_date != ui::format_date(share.expires_at);
+    const bool new_date = typed_date != text::local_date(share.expires_at, policy.time_zone());
     if (!expires) {
         problems.push_back({"expires_at", "date_format", "Give a date as YYYY-MM-DD."});
     } else if (new_date) {
@@ -368,10 +372,11 @@ Json CaseworkerDesk::save_expiry_and_limit(const domain::Actor& actor, ui::Langu
     }
     return close_with("success",
                       ui::fill(ui::text(lang, "toast.expiry_changed"), "date",
-                               ui::format_date_time(new_date ? *expires : share.expires_at)));
+                               text::date_time_text(new_date ? *expires : share.expires_at,
+                                                    {lang, policy.time_zone()})));
 }
 
-Json CaseworkerDesk::save_protection(const domain::Actor& actor, ui::Language lang,
+Json CaseworkerDesk::save_protection(const domain::Actor& actor, domain::Language lang,
                                      const CaseAtHand& at_hand, const domain::Share& share,
                                      const Json& payload) {
     const domain::Policy& policy = at_hand.policy;
@@ -433,8 +438,7 @@ std::string CaseworkerDesk::invoke(const domain::Actor& actor, std::string_view 
     }
     if (action == "external-sharing.revoke-case") {
         const int n = ports_.shares.revoke_case(actor, at_hand);
-        Json out = close_with(
-            "success", ui::count_text(ui::language_of(actor.locale), "toast.revoked_all", n));
+        Json out = close_with("success", ui::count_text(actor.locale, "toast.revoked_all", n));
         return ui::stringify(out);
     }
     return ui::stringify(row_action(actor, action, at_hand, payload));
@@ -445,7 +449,7 @@ std::string CaseworkerDesk::column_values(const domain::Actor& actor,
     if (!active_for(actor)) {
         return ui::stringify(ui::empty_shares_column(case_ids.size()));
     }
-    return ui::stringify(ui::shares_column(ui::language_of(actor.locale),
+    return ui::stringify(ui::shares_column(ports_.shares.time_reader(actor),
                                            ports_.shares.column_summary(actor, case_ids)));
 }
 

@@ -63,14 +63,15 @@ class CaseworkerDesk {
     ui::Json create(const domain::Actor& actor, const CaseAtHand& at_hand, const ui::Json& payload);
     ui::Json row_action(const domain::Actor& actor, const std::string& action,
                         const CaseAtHand& at_hand, const ui::Json& payload);
-    ui::Json save_expiry_and_limit(const domain::Actor& actor, ui::Language lang,
+    ui::Json save_expiry_and_limit(const domain::Actor& actor, domain::Language lang,
                                    const CaseAtHand& at_hand, const domain::Share& share,
                                    domain::Timestamp now, const ui::Json& payload);
-    ui::Json save_protection(const domain::Actor& actor, ui::Language lang,
+    ui::Json save_protection(const domain::Actor& actor, domain::Language lang,
                              const CaseAtHand& at_hand, const domain::Share& share,
                              const ui::Json& payload);
-    ui::Json save_items(const domain::Actor& actor, ui::Language lang, const CaseAtHand& at_hand,
-                        const std::string& share_id, const ui::Json& payload);
+    ui::Json save_items(const domain::Actor& actor, domain::Language lang,
+                        const CaseAtHand& at_hand, const std::string& share_id,
+                        const ui::Json& payload);
     LinkMailFacts mail_facts(const domain::Actor& actor) const;
     std::string creator_name(const domain::Actor& actor, const domain::Share& share) const;
 

@@ -5,7 +5,7 @@ namespace es::app {
 namespace {
 
 domain::Actor organisation(const std::string& organisation_id) {
-    return domain::Actor{organisation_id, "", domain::Locale::De};
+    return domain::Actor{organisation_id, "", domain::Language::De};
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "app/journal_entry_text.hpp"
 
-#include "ui/dates.hpp"
 #include "ui/protection_field.hpp"
 #include "ui/view_json.hpp"
 
@@ -14,7 +13,7 @@ using ui::text;
 // A case can hold hundreds of items; the host may refuse a very long entry, and nobody reads one.
 constexpr std::size_t kNamedItemsPerPart = 20;
 
-std::string recipient_of(ui::Language lang, const domain::Share& share) {
+std::string recipient_of(domain::Language lang, const domain::Share& share) {
     const auto& r = share.recipient;
     const std::optional<std::string>& contact = r.email ? r.email : r.phone;
     if (r.name && contact) {
@@ -26,18 +25,19 @@ std::string recipient_of(ui::Language lang, const domain::Share& share) {
     return text(lang, "journal.unnamed");
 }
 
-std::string protection_of(ui::Language lang, domain::Protection protection) {
+std::string protection_of(domain::Language lang, domain::Protection protection) {
     return text(lang, "protection." + ui::protection_value(protection));
 }
 
-std::string part_name(ui::Language lang, domain::Section s) {
+std::string part_name(domain::Language lang, domain::Section s) {
     return text(lang, "journal.section." + std::string(domain::to_text(s)));
 }
 
 // "details: Parcel, Owner; attachments: plan.txt": the parts the share includes, each with the
 // names of the items it shows now.
-std::string visible_items(ui::Language lang, const domain::Selection& selection,
+std::string visible_items(const text::TimeReader& reader, const domain::Selection& selection,
                           const domain::CaseSnapshot& snapshot) {
+    const domain::Language lang = reader.language;
     const domain::CaseItems existing = snapshot.items();
     std::string out;
     for (domain::Section s : domain::kAllSections) {
@@ -51,7 +51,9 @@ std::string visible_items(ui::Language lang, const domain::Selection& selection,
                 continue;
             }
             if (names.size() < kNamedItemsPerPart) {
-                names.push_back(snapshot.item_label(id));
+                names.push_back(snapshot.item_label(id, [&](const std::string& date) {
+                    return text::host_date_text(date, reader);
+                }));
             } else {
                 ++more;
             }
@@ -71,27 +73,29 @@ std::string visible_items(ui::Language lang, const domain::Selection& selection,
 
 }  // namespace
 
-std::string created_entry(ui::Language lang, const domain::Share& share,
+std::string created_entry(const text::TimeReader& reader, const domain::Share& share,
                           const domain::Selection& selection,
                           const domain::CaseSnapshot& snapshot) {
+    const domain::Language lang = reader.language;
     std::string out = text(lang, "journal.created");
     out = fill(out, "recipient", recipient_of(lang, share));
-    out = fill(out, "date", ui::format_date_time(share.expires_at));
+    out = fill(out, "date", text::date_time_text(share.expires_at, reader));
     out = fill(out, "protection", protection_of(lang, share.protection));
-    out = fill(out, "what", visible_items(lang, selection, snapshot));
+    out = fill(out, "what", visible_items(reader, selection, snapshot));
     if (share.download_limit) {
         out += ui::count_text(lang, "journal.created.limit", *share.download_limit);
     }
     return out;
 }
 
-std::string changed_entry(ui::Language lang, const domain::Share& share,
+std::string changed_entry(const text::TimeReader& reader, const domain::Share& share,
                           ShareJournal::Change what) {
+    const domain::Language lang = reader.language;
     std::string out;
     switch (what) {
         case ShareJournal::Change::Expiry:
             out = fill(text(lang, "journal.changed.expiry"), "date",
-                       ui::format_date_time(share.expires_at));
+                       text::date_time_text(share.expires_at, reader));
             break;
         case ShareJournal::Change::DownloadLimit:
             out = share.download_limit
@@ -106,7 +110,7 @@ std::string changed_entry(ui::Language lang, const domain::Share& share,
     return fill(out, "recipient", recipient_of(lang, share));
 }
 
-std::string revoked_entry(ui::Language lang, const std::vector<domain::Share>& shares) {
+std::string revoked_entry(domain::Language lang, const std::vector<domain::Share>& shares) {
     if (shares.size() == 1) {
         return fill(text(lang, "journal.revoked"), "recipient", recipient_of(lang, shares[0]));
     }
@@ -123,7 +127,7 @@ std::string revoked_entry(ui::Language lang, const std::vector<domain::Share>& s
                 "recipients", names);
 }
 
-std::string opened_entry(ui::Language lang, const domain::Share& share) {
+std::string opened_entry(domain::Language lang, const domain::Share& share) {
     return fill(text(lang, "journal.opened"), "recipient", recipient_of(lang, share));
 }
 

@@ -10,17 +10,20 @@
 #include "domain/case_snapshot.hpp"
 #include "domain/selection.hpp"
 #include "domain/share.hpp"
+#include "text/time_text.hpp"
 #include "ui/texts.hpp"
 
 namespace es::app {
 
 // To whom, until when, with which protection and download limit, and what is visible (the names of
 // the items shown, per part of the case, from `snapshot`).
-std::string created_entry(ui::Language lang, const domain::Share& share,
+// Dates in `reader`'s language on the organisation's clock.
+std::string created_entry(const text::TimeReader& reader, const domain::Share& share,
                           const domain::Selection& selection, const domain::CaseSnapshot& snapshot);
-std::string changed_entry(ui::Language lang, const domain::Share& share, ShareJournal::Change what);
+std::string changed_entry(const text::TimeReader& reader, const domain::Share& share,
+                          ShareJournal::Change what);
 // One sentence for one link, one for several revoked together.
-std::string revoked_entry(ui::Language lang, const std::vector<domain::Share>& shares);
-std::string opened_entry(ui::Language lang, const domain::Share& share);
+std::string revoked_entry(domain::Language lang, const std::vector<domain::Share>& shares);
+std::string opened_entry(domain::Language lang, const domain::Share& share);
 
 }  // namespace es::app

@@ -45,7 +45,7 @@ std::string base_directory(const std::string& config_path, const std::string& da
 }
 
 domain::Actor actor_of(const dm::Context& ctx) {
-    return domain::Actor{ctx.organisation_id, ctx.user_id, domain::parse_locale(ctx.locale)};
+    return domain::Actor{ctx.organisation_id, ctx.user_id, domain::parse_language(ctx.locale)};
 }
 
 // One line per dm.cases 1.1 function the host lacks, saying what the module does without it, so
@@ -114,11 +114,12 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2, 64);
     note_missing_functions(host_);
     case_access_ = std::make_unique<HostCaseAccess>(host_);
-    journal_ = std::make_unique<CaseJournal>(host_, *store_);
-    policies_ = std::make_unique<PolicyResolver>(settings_.policy, store_->organisation_settings());
-    shares_ = std::make_unique<ShareService>(*store_, *case_access_, *secret_box_,
-                                             *password_hasher_, settings_.policy,
-                                             settings_.portal.public_url, journal_.get());
+    journal_ = std::make_unique<CaseJournal>(host_, *store_, settings_.organisation);
+    policies_ = std::make_unique<PolicyResolver>(settings_.policy, store_->organisation_settings(),
+                                                 settings_.organisation);
+    shares_ = std::make_unique<ShareService>(
+        *store_, *case_access_, *secret_box_, *password_hasher_, settings_.policy,
+        settings_.portal.public_url, journal_.get(), settings_.organisation);
 
     licence_clock_ = std::make_unique<licence::DatabaseClock>(store_->licences());
     licence_verifier_ = std::make_unique<licence::LicenceVerifier>(
@@ -138,7 +139,7 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
         [this](const std::string& organisation_id, int limit) {
             return notifications_->failed_messages(organisation_id, limit);
         },
-        &store_->organisation_settings());
+        &store_->organisation_settings(), &settings_.organisation);
 
     notifications_ = std::make_unique<Notifications>(
         settings_, *store_, *secret_box_, host_, [this](const std::string& organisation_id) {
@@ -206,7 +207,7 @@ int Module::portal_port() const {
 }
 
 std::string Module::contributions(const dm::Context& ctx, std::string_view case_id) {
-    const ui::Language lang = ui::language_of(ctx.locale);
+    const domain::Language lang = domain::parse_language(ctx.locale);
     ui::JsonArray actions = ui::array();
     ui::JsonArray panels = ui::array();
     ui::JsonArray columns = ui::array();

@@ -40,7 +40,8 @@ Notifications::Notifications(const config::Settings& settings, store::Store& sto
           settings.notify, settings.portal.public_url, *templates_,
           [&secret_box](std::string_view sealed, std::string_view associated_data) {
               return secret_box.open(sealed, associated_data);
-          })),
+          },
+          settings.organisation)),
       mail_(mail_sender(settings.notify)),
       sms_(sms_sender(settings.notify)),
       outbox_(store.outbox()),

@@ -22,18 +22,25 @@ namespace es::app {
 
 class PolicyResolver final : public portal::CasePolicies {
   public:
-    // Both must outlive the resolver.
+    // `config` and `settings` must outlive the resolver. The policy comes with the
+    // organisation's clock (its time zone from `organisations`).
     PolicyResolver(const config::PolicyConfig& config,
-                   store::OrganisationSettingsRepository& settings)
-        : config_(config), settings_(settings) {}
+                   store::OrganisationSettingsRepository& settings,
+                   config::OrganisationSettings organisations = {})
+        : config_(config), settings_(settings), organisations_(std::move(organisations)) {}
 
     // `case_type_id` must not be empty (Internal otherwise).
     domain::Policy resolve(const std::string& organisation_id,
                            const std::string& case_type_id) const override;
+    // The organisation's time zone, which its policies' days end in.
+    const std::string& time_zone_of(const std::string& organisation_id) const {
+        return organisations_.time_zone_of(organisation_id);
+    }
 
   private:
     const config::PolicyConfig& config_;
     store::OrganisationSettingsRepository& settings_;
+    config::OrganisationSettings organisations_;
 };
 
 }  // namespace es::app

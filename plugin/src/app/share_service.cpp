@@ -116,12 +116,13 @@ std::string storable_name(const std::string& name) {
 
 ShareService::ShareService(store::Store& store, CaseAccess& cases, const crypto::SecretBox& box,
                            crypto::PasswordHasher& hasher, const config::PolicyConfig& policy,
-                           std::string public_url, ShareJournal* journal)
+                           std::string public_url, ShareJournal* journal,
+                           config::OrganisationSettings organisations)
     : store_(store),
       cases_(cases),
       box_(box),
       hasher_(hasher),
-      policies_(policy, store.organisation_settings()),
+      policies_(policy, store.organisation_settings(), std::move(organisations)),
       public_url_(std::move(public_url)),
       journal_(journal) {}
 
@@ -131,6 +132,10 @@ CaseAtHand ShareService::open_case(const domain::Actor& actor, const std::string
     domain::CaseSnapshot snapshot = cases_.read_case(actor, case_id, parts);
     domain::Policy policy = policies_.resolve(actor.organisation_id, snapshot.case_type_id);
     return CaseAtHand{std::move(snapshot), std::move(policy)};
+}
+
+text::TimeReader ShareService::time_reader(const domain::Actor& actor) const {
+    return {actor.locale, policies_.time_zone_of(actor.organisation_id)};
 }
 
 domain::Policy ShareService::policy_for(const domain::Actor& actor,

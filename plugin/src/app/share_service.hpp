@@ -33,6 +33,7 @@
 #include "domain/share_overview.hpp"
 #include "domain/share_request.hpp"
 #include "store/store.hpp"
+#include "text/time_text.hpp"
 
 namespace es::app {
 
@@ -54,7 +55,8 @@ class ShareService {
     // journal nothing is written into cases' journals.
     ShareService(store::Store& store, CaseAccess& cases, const crypto::SecretBox& box,
                  crypto::PasswordHasher& hasher, const config::PolicyConfig& policy,
-                 std::string public_url, ShareJournal* journal = nullptr);
+                 std::string public_url, ShareJournal* journal = nullptr,
+                 config::OrganisationSettings organisations = {});
 
     // Reads the case for `actor` (the parts asked for; the details always, for the case type) and
     // resolves its policy: what one request passes to the calls below that take a CaseAtHand, so
@@ -64,6 +66,8 @@ class ShareService {
 
     // The policy for a case type of the actor's organisation (PolicyResolver).
     domain::Policy policy_for(const domain::Actor& actor, const std::string& case_type_id);
+    // How `actor` reads times: their language on their organisation's clock.
+    text::TimeReader time_reader(const domain::Actor& actor) const;
 
     // The calls come in pairs. The one with a CaseAtHand trusts it: the case was read for this
     // actor in this request, and a share id must name a share of that case (else NotFound). The

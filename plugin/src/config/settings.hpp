@@ -166,6 +166,18 @@ struct LicensingSettings {
     int seat_grace_days = 14;
 };
 
+// What is set per organisation in the configuration rather than in the database. Times shown to
+// people run on the organisation's clock (text/time_text.hpp); every zone is checked at start-up.
+struct OrganisationSettings {
+    std::string time_zone = "Europe/Zurich";        // an IANA time-zone name
+    std::map<std::string, std::string> time_zones;  // organisation id → its zone, where it differs
+
+    const std::string& time_zone_of(const std::string& organisation_id) const {
+        auto it = time_zones.find(organisation_id);
+        return it == time_zones.end() ? time_zone : it->second;
+    }
+};
+
 struct Settings {
     std::string source_file;  // the YAML file these came from, for messages
     StorageSettings storage;
@@ -174,6 +186,7 @@ struct Settings {
     PolicyConfig policy;
     NotifySettings notify;
     LicensingSettings licensing;
+    OrganisationSettings organisation;
 };
 
 }  // namespace es::config

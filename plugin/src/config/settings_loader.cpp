@@ -9,6 +9,7 @@
 
 #include "config/config_error.hpp"
 #include "config/yaml_section.hpp"
+#include "text/time_text.hpp"
 
 namespace es::config {
 
@@ -314,6 +315,26 @@ LicensingSettings read_licensing(YamlSection s, const std::string& base) {
     return out;
 }
 
+std::string read_time_zone(YamlSection& s, const std::string& fallback) {
+    std::string zone = s.text("time_zone", fallback);
+    if (!text::is_time_zone(zone)) {
+        s.fail("time_zone", "unknown time zone \"" + zone +
+                                "\" (an IANA name such as Europe/Zurich, Europe/Berlin, UTC)");
+    }
+    return zone;
+}
+
+OrganisationSettings read_organisation(YamlSection s) {
+    OrganisationSettings out;
+    out.time_zone = read_time_zone(s, out.time_zone);
+    for (auto& [id, organisation] : s.named_sections("overrides")) {
+        out.time_zones[id] = read_time_zone(organisation, out.time_zone);
+        organisation.finish();
+    }
+    s.finish();
+    return out;
+}
+
 }  // namespace
 
 Settings parse_settings(const std::string& yaml_text, const std::string& file_name,
@@ -333,6 +354,7 @@ Settings parse_settings(const std::string& yaml_text, const std::string& file_na
     out.policy = read_policy_config(top.section("policy"));
     out.notify = read_notify(top.section("notify"), base_directory);
     out.licensing = read_licensing(top.section("licensing"), base_directory);
+    out.organisation = read_organisation(top.section("organisation"));
     top.finish();
     return out;
 }

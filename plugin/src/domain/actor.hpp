@@ -10,7 +10,7 @@ namespace es::domain {
 struct Actor {
     std::string organisation_id;
     std::string user_id;  // empty: the module itself (portal, worker) acting for the organisation
-    Locale locale = Locale::De;
+    Language locale = Language::De;
 };
 
 }  // namespace es::domain

@@ -16,7 +16,7 @@ CaseItems CaseSnapshot::items() const {
     return out;
 }
 
-std::string CaseSnapshot::item_label(const std::string& item_id) const {
+std::string CaseSnapshot::item_label(const std::string& item_id, const DateText& date_text) const {
     for (const auto& a : attachments) {
         if (a.id == item_id) {
             return a.name;
@@ -24,7 +24,7 @@ std::string CaseSnapshot::item_label(const std::string& item_id) const {
     }
     for (const auto& j : journal) {
         if (j.id == item_id) {
-            return j.date.substr(0, 10) + " " + j.author;
+            return (date_text ? date_text(j.date) : j.date.substr(0, 10)) + " " + j.author;
         }
     }
     for (const auto& f : fields) {

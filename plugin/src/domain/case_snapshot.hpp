@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,8 +45,11 @@ struct CaseSnapshot {
 
     // The ids per section, as Selection needs them to decide what is visible.
     CaseItems items() const;
-    // A short, human name of an item for logs and lists; the id when unknown.
-    std::string item_label(const std::string& item_id) const;
+    // A short, human name of an item for logs and lists; the id when unknown. A journal entry is
+    // named by its date and author; `date_text` writes the host's date (RFC 3339) for the reader
+    // (text::host_date_text), else its first ten characters ("2026-01-05") stand.
+    using DateText = std::function<std::string(const std::string& rfc3339)>;
+    std::string item_label(const std::string& item_id, const DateText& date_text = {}) const;
     // "2026-17 Muster": the number and the title as far as known; the id without either.
     std::string reference() const;
 };

@@ -93,15 +93,28 @@ Policy Policy::resolve(const PolicyConfig& config, const std::string& case_type_
     return Policy(s);
 }
 
+void Policy::use_clock(std::string time_zone, DayEnd end_of_day) {
+    time_zone_ = std::move(time_zone);
+    end_of_day_ = std::move(end_of_day);
+}
+
+Timestamp Policy::end_of_day(Timestamp at) const {
+    if (end_of_day_) {
+        return end_of_day_(at);
+    }
+    using namespace std::chrono;
+    return floor<days>(at) + days{1} - milliseconds{1};
+}
+
 Timestamp Policy::default_expiry(Delivery delivery, Timestamp now) const {
     if (delivery == Delivery::EmailedLink) {
-        return now + std::chrono::hours(settings_.email_link_expiry_hours);
+        return end_of_day(now + std::chrono::hours(settings_.email_link_expiry_hours));
     }
-    return now + std::chrono::hours(24 * settings_.direct_link_expiry_days);
+    return end_of_day(now + std::chrono::hours(24 * settings_.direct_link_expiry_days));
 }
 
 Timestamp Policy::latest_expiry(Timestamp now) const {
-    return now + std::chrono::hours(24 * settings_.max_expiry_days);
+    return end_of_day(now + std::chrono::hours(24 * settings_.max_expiry_days));
 }
 
 void Policy::check_expiry(Timestamp expires_at, Timestamp now, const std::string& field,

@@ -5,6 +5,7 @@
 // in the database, see store::OrganisationSettingsRepository). Overrides use the YAML key names.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -36,7 +37,17 @@ class Policy {
     const PolicySettings& settings() const { return settings_; }
     bool enabled() const { return settings_.enabled; }
 
-    // 20 days for a direct link, 24 hours for an e-mailed one (by default).
+    // The organisation's clock. A date means the end of that day in the organisation's time zone,
+    // always: `end_of_day` maps a moment to the last millisecond of its day there. The calendar
+    // is ICU's (text::end_of_day, set by app::PolicyResolver); a policy nobody set a clock on
+    // counts UTC days.
+    using DayEnd = std::function<Timestamp(Timestamp)>;
+    void use_clock(std::string time_zone, DayEnd end_of_day);
+    const std::string& time_zone() const { return time_zone_; }
+    Timestamp end_of_day(Timestamp at) const;
+
+    // The end of the day on which 20 days (a direct link) or 24 hours (an e-mailed one) run out,
+    // by default; the end of the day `max_expiry_days` from now at the latest.
     Timestamp default_expiry(Delivery delivery, Timestamp now) const;
     Timestamp latest_expiry(Timestamp now) const;
 
@@ -54,6 +65,8 @@ class Policy {
 
   private:
     PolicySettings settings_;
+    std::string time_zone_ = "UTC";
+    DayEnd end_of_day_;
 };
 
 // Code points in valid UTF-8, or -1 when `text` is not valid UTF-8 (overlong, surrogate,

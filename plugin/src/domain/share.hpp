@@ -31,7 +31,7 @@ struct Share {
     std::optional<Revocation> revocation;
     Protection protection = Protection::None;
     CodeChannel code_channel = CodeChannel::None;
-    Locale locale = Locale::De;
+    Language locale = Language::De;
     Delivery delivery = Delivery::DirectLink;
     std::optional<std::int64_t> download_limit;  // none: unlimited
     std::int64_t downloads_used = 0;

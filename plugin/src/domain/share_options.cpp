@@ -45,10 +45,6 @@ std::string_view to_text(Delivery d) {
     return d == Delivery::EmailedLink ? "emailed_link" : "direct_link";
 }
 
-std::string_view to_text(Locale l) {
-    return l == Locale::De ? "de" : "en";
-}
-
 std::string_view to_text(ShareStatus s) {
     switch (s) {
         case ShareStatus::Active:
@@ -87,15 +83,6 @@ Delivery parse_delivery(std::string_view text) {
         }
     }
     unknown("delivery", text);
-}
-
-Locale parse_locale(std::string_view text) {
-    if (text.size() >= 2 && (text[0] == 'd' || text[0] == 'D') &&
-        (text[1] == 'e' || text[1] == 'E') &&
-        (text.size() == 2 || text[2] == '-' || text[2] == '_')) {
-        return Locale::De;
-    }
-    return Locale::En;
 }
 
 Protection with_password(Protection p, bool password) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "domain/language.hpp"
+
 namespace es::domain {
 
 // How the recipient proves to be the recipient before seeing anything.
@@ -16,22 +18,17 @@ enum class CodeChannel { None, Sms, Email };
 // How the link reaches the recipient; decides the default expiry (20 days vs 24 hours).
 enum class Delivery { DirectLink, EmailedLink };
 
-enum class Locale { De, En };
-
 // Derived, never stored: see Share::status_at.
 enum class ShareStatus { Active, Expired, Revoked };
 
 std::string_view to_text(Protection p);
 std::string_view to_text(CodeChannel c);
 std::string_view to_text(Delivery d);
-std::string_view to_text(Locale l);
 std::string_view to_text(ShareStatus s);
 
 Protection parse_protection(std::string_view text);
 CodeChannel parse_code_channel(std::string_view text);
 Delivery parse_delivery(std::string_view text);
-// Accepts BCP 47 tags ("de-CH", "en-GB"); anything not German is English.
-Locale parse_locale(std::string_view text);
 
 inline bool needs_password(Protection p) {
     return p == Protection::Password || p == Protection::PasswordAndCode;

@@ -26,7 +26,7 @@ struct ShareRequest {
     // Mode and password, checked by check_protection_choice: a password mode without a
     // password is refused, never turned into an open link.
     ProtectionChoice protection;
-    Locale locale = Locale::De;
+    Language locale = Language::De;
     std::optional<std::int64_t> download_limit;  // none: unlimited
     bool notify_owner_on_open = false;
     std::set<Section> sections = {Section::Details, Section::Journal, Section::Attachments};

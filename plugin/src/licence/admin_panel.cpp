@@ -9,9 +9,9 @@
 #include "domain/error.hpp"
 #include "licence/admin_texts.hpp"
 #include "licence/licence_refused.hpp"
-#include "licence/time_text.hpp"
 #include "licence/transition_refused.hpp"
 #include "store/journal_preferences.hpp"
+#include "text/time_text.hpp"
 
 namespace es::licence {
 
@@ -135,7 +135,8 @@ const char* level_of(LicenceWarning::Level level) {
 }
 
 struct Page {
-    ui::Language lang = ui::Language::English;
+    ui::Language lang = ui::Language::En;
+    text::TimeReader time;  // the admin's language on the organisation's clock
     bool admin = false;
 };
 
@@ -163,8 +164,9 @@ class PanelBuilder {
             if (w.code == "not_activated") {
                 continue;  // said by the explanation above
             }
-            body->add(notice(level_of(w.level), replace(t("warning." + w.code), "{date}",
-                                                        w.at ? format_date(*w.at) : "")));
+            body->add(
+                notice(level_of(w.level), replace(t("warning." + w.code), "{date}",
+                                                  w.at ? text::date_text(*w.at, page_.time) : "")));
         }
         body->add(facts(status));
         if (page_.admin) {
@@ -198,7 +200,7 @@ class PanelBuilder {
                                   : (s.state == LicenceState::Trial ? t("seats.unlimited") : "–");
         items->add(fact(t("seats"), seats));
         if (s.active_until) {
-            items->add(fact(t("valid_until"), format_date(*s.active_until)));
+            items->add(fact(t("valid_until"), text::date_text(*s.active_until, page_.time)));
         }
         if (s.licence) {
             items->add(fact(t("licence_id"), s.licence->licence_id));
@@ -284,7 +286,7 @@ class PanelBuilder {
         Array::Ptr items = new Array;
         items->add(fact(t("journal.entries"), t(prefs.enabled ? "on" : "off")));
         items->add(fact(t("journal.language"),
-                        t(prefs.language == domain::Locale::De ? "language.de" : "language.en")));
+                        t(prefs.language == domain::Language::De ? "language.de" : "language.en")));
         auto facts = element("pairs");
         facts->set("items", items);
         body->add(facts);
@@ -297,7 +299,7 @@ class PanelBuilder {
         buttons->add(button(t(prefs.enabled ? "action.disable" : "action.enable"),
                             AdminPanel::kJournalEntries, toggle, "default"));
         Object::Ptr language = new Object;
-        const bool german = prefs.language == domain::Locale::De;
+        const bool german = prefs.language == domain::Language::De;
         language->set("language", german ? "en" : "de");
         buttons->add(button(t(german ? "action.language.en" : "action.language.de"),
                             AdminPanel::kLanguage, language, "default"));
@@ -318,7 +320,7 @@ class PanelBuilder {
         Array::Ptr rows = new Array;
         for (const auto& entry : licences_.audit_trail(actor.organisation_id, 50)) {
             Object::Ptr cells = new Object;
-            cells->set("when", format_utc(entry.at));
+            cells->set("when", text::date_time_text(entry.at, page_.time));
             cells->set("who", entry.actor);
             cells->set("what", entry.action);
             cells->set("details", entry.details);
@@ -347,7 +349,7 @@ class PanelBuilder {
         Array::Ptr rows = new Array;
         for (const auto& m : failed_messages_(actor.organisation_id, 50)) {
             Object::Ptr cells = new Object;
-            cells->set("when", format_utc(m.created_at));
+            cells->set("when", text::date_time_text(m.created_at, page_.time));
             const std::string kind = t("failed.kind." + m.kind);
             cells->set("message", kind.rfind("failed.kind.", 0) == 0 ? m.kind : kind);
             cells->set("to", m.recipient_address);
@@ -435,13 +437,15 @@ Object::Ptr done(const std::string& level, const std::string& text) {
 AdminPanel::AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
                        const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
                        FailedMessages failed_messages,
-                       store::OrganisationSettingsRepository* settings)
+                       store::OrganisationSettingsRepository* settings,
+                       const config::OrganisationSettings* organisations)
     : licences_(licences),
       directory_(directory),
       policy_(policy),
       revoke_all_(std::move(revoke_all)),
       failed_messages_(std::move(failed_messages)),
-      settings_(settings) {}
+      settings_(settings),
+      organisations_(organisations) {}
 
 bool AdminPanel::handles(std::string_view action_id) noexcept {
     for (const char* id : {kStartTrial, kEnterKey, kDeactivate, kReactivate, kCaseType, kRevokeAll,
@@ -454,12 +458,14 @@ bool AdminPanel::handles(std::string_view action_id) noexcept {
 }
 
 std::string AdminPanel::activation_explanation(std::string_view locale) {
-    return admin_text(ui::language_of(locale), "explain.not_active");
+    return admin_text(domain::parse_language(locale), "explain.not_active");
 }
 
 std::string AdminPanel::render(const domain::Actor& actor) {
     Page page;
-    page.lang = ui::language_of(actor.locale);
+    page.lang = actor.locale;
+    page.time = {actor.locale, organisations_ ? organisations_->time_zone_of(actor.organisation_id)
+                                              : std::string(text::kDefaultTimeZone)};
     page.admin = directory_.is_organisation_admin(actor);
     return to_json(PanelBuilder(page, licences_, directory_, policy_, failed_messages_, settings_)
                        .build(actor));
@@ -475,7 +481,7 @@ std::string AdminPanel::invoke(const domain::Actor& actor, std::string_view acti
         throw domain::Error(domain::Error::Kind::Denied,
                             "only organisation admins may change External Sharing's activation");
     }
-    const ui::Language lang = ui::language_of(actor.locale);
+    const ui::Language lang = actor.locale;
     const auto payload = parse_payload(payload_json);
     const std::string& org = actor.organisation_id;
     const std::string action(action_id);
@@ -546,7 +552,7 @@ std::string AdminPanel::invoke(const domain::Actor& actor, std::string_view acti
                     throw domain::Error(domain::Error::Kind::InvalidInput,
                                         "language must be \"de\" or \"en\"");
                 }
-                store::set_organisation_language(*settings_, org, domain::parse_locale(language));
+                store::set_organisation_language(*settings_, org, domain::parse_language(language));
             }
             return to_json(done("success", text("done.journal")));
         }

@@ -58,7 +58,8 @@ class AdminPanel {
     AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
                const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
                FailedMessages failed_messages = {},
-               store::OrganisationSettingsRepository* settings = nullptr);
+               store::OrganisationSettingsRepository* settings = nullptr,
+               const config::OrganisationSettings* organisations = nullptr);
 
     // True for the action ids above.
     static bool handles(std::string_view action_id) noexcept;
@@ -84,6 +85,7 @@ class AdminPanel {
     RevokeAllLinks revoke_all_;
     FailedMessages failed_messages_;
     store::OrganisationSettingsRepository* settings_;
+    const config::OrganisationSettings* organisations_;  // time zones; null: the default zone
 };
 
 }  // namespace es::licence

@@ -212,7 +212,7 @@ const std::map<std::string_view, Pair>& texts() {
 
 }  // namespace
 
-std::string admin_count_text(ui::Language language, std::string_view key, long long count,
+std::string admin_count_text(domain::Language language, std::string_view key, long long count,
                              const std::string& name) {
     const std::string form = std::string(key) + "." + ui::plural_category(language, count);
     return ui::fill(
@@ -220,13 +220,13 @@ std::string admin_count_text(ui::Language language, std::string_view key, long l
         std::to_string(count));
 }
 
-std::string admin_text(ui::Language language, std::string_view key) {
+std::string admin_text(domain::Language language, std::string_view key) {
     const auto& table = texts();
     const auto it = table.find(key);
     if (it == table.end()) {
         return std::string(key);
     }
-    return language == ui::Language::German ? it->second.de : it->second.en;
+    return language == domain::Language::De ? it->second.de : it->second.en;
 }
 
 }  // namespace es::licence

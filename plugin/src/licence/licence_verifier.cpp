@@ -10,7 +10,7 @@
 #include "config/config_error.hpp"
 #include "licence/decoded_licence_key.hpp"
 #include "licence/licence_refused.hpp"
-#include "licence/time_text.hpp"
+#include "text/time_text.hpp"
 
 namespace es::licence {
 
@@ -172,15 +172,16 @@ domain::Licence LicenceVerifier::verify(std::string_view key, const std::string&
     licence.key_id = key_id;
     licence.issuer = kLicenceIssuer;
     if (now >= licence.valid_until) {
-        throw LicenceRefused(LicenceRefused::Reason::Expired,
-                             "This licence key expired on " + format_utc(licence.valid_until) + ".",
-                             format_utc(licence.valid_until));
+        throw LicenceRefused(
+            LicenceRefused::Reason::Expired,
+            "This licence key expired on " + text::format_utc(licence.valid_until) + ".",
+            text::format_utc(licence.valid_until));
     }
     if (now < licence.valid_from) {
         throw LicenceRefused(
             LicenceRefused::Reason::NotYetValid,
-            "This licence key is valid only from " + format_utc(licence.valid_from) + ".",
-            format_utc(licence.valid_from));
+            "This licence key is valid only from " + text::format_utc(licence.valid_from) + ".",
+            text::format_utc(licence.valid_from));
     }
     return licence;
 }

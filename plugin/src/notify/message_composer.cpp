@@ -1,18 +1,17 @@
 #include "notify/message_composer.hpp"
 
-#include <ctime>
-
 #include "domain/contact.hpp"
 #include "notify/invalid_address.hpp"
 #include "notify/mime_mail.hpp"
 #include "notify/outbox_payload.hpp"
 #include "text/html_escape.hpp"
+#include "text/time_text.hpp"
 
 namespace es::notify {
 
 namespace {
 
-using domain::Locale;
+using domain::Language;
 
 std::string html_escape(std::string_view text) {
     return text::html_escape(text);
@@ -33,59 +32,42 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-// UTC, said so, in the reader's language: an organisation's time zone is not known here.
-std::string format_time(domain::Timestamp at, Locale locale) {
-    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const std::time_t seconds = domain::Clock::to_time_t(at);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[64];
-    if (locale == Locale::De) {
-        std::snprintf(buffer, sizeof buffer, "%02d.%02d.%04d %02d:%02d UTC", tm.tm_mday,
-                      tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%d %s %04d, %02d:%02d UTC", tm.tm_mday,
-                      kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-    }
-    return buffer;
-}
-
-std::string access_text(const std::string& access, Locale l) {
+std::string access_text(const std::string& access, Language l) {
     if (access == "download") {
-        return l == Locale::De ? "eine Datei heruntergeladen" : "downloaded a file";
+        return l == Language::De ? "eine Datei heruntergeladen" : "downloaded a file";
     }
-    return l == Locale::De ? "den Link geöffnet" : "opened the link";
+    return l == Language::De ? "den Link geöffnet" : "opened the link";
 }
 
-std::string reason_text(const OutboxPayload& p, Locale l) {
+std::string reason_text(const OutboxPayload& p, Language l) {
     std::string out;
     if (p.credential == "password") {
-        out = l == Locale::De ? "Es wurden falsche Passwörter eingegeben."
-                              : "Wrong passwords were entered.";
+        out = l == Language::De ? "Es wurden falsche Passwörter eingegeben."
+                                : "Wrong passwords were entered.";
     } else {
-        out = l == Locale::De ? "Es wurden falsche Codes eingegeben." : "Wrong codes were entered.";
+        out =
+            l == Language::De ? "Es wurden falsche Codes eingegeben." : "Wrong codes were entered.";
     }
     if (p.throttled) {
-        out += l == Locale::De ? " Der Zugang ist vorübergehend gesperrt."
-                               : " Access is paused for a while.";
+        out += l == Language::De ? " Der Zugang ist vorübergehend gesperrt."
+                                 : " Access is paused for a while.";
     }
     return out;
 }
 
 // The salutation: by name, or a neutral one when there is none. Never by address: an address is
 // not how anyone is greeted, and a name that is one (typed into the name field) is no name.
-std::string greeting(const std::string& name, Locale l) {
+std::string greeting(const std::string& name, Language l) {
     if (name.empty() || domain::is_valid_email(name)) {
-        return l == Locale::De ? "Guten Tag" : "Hello,";
+        return l == Language::De ? "Guten Tag" : "Hello,";
     }
-    return l == Locale::De ? "Guten Tag " + name : "Hello " + name + ",";
+    return l == Language::De ? "Guten Tag " + name : "Hello " + name + ",";
 }
 
 // What the recipient of a link will be asked for, so that a password prompt or a code message
 // does not come as a surprise. Names the protection, never the password.
-std::string protection_note(const OutboxPayload& p, Locale l) {
-    const bool de = l == Locale::De;
+std::string protection_note(const OutboxPayload& p, Language l) {
+    const bool de = l == Language::De;
     const std::string sender =
         p.sender_name.empty() ? (de ? "die absendende Person" : "the sender") : p.sender_name;
     const bool password = p.protection == "password" || p.protection == "both";
@@ -119,11 +101,11 @@ std::string protection_note(const OutboxPayload& p, Locale l) {
     return out;
 }
 
-std::string failed_message_text(const std::string& kind, Locale l) {
+std::string failed_message_text(const std::string& kind, Language l) {
     if (kind == "one_time_code") {
-        return l == Locale::De ? "Der Sicherheitscode" : "The security code";
+        return l == Language::De ? "Der Sicherheitscode" : "The security code";
     }
-    return l == Locale::De ? "Die E-Mail mit dem Link" : "The e-mail with the link";
+    return l == Language::De ? "Die E-Mail mit dem Link" : "The e-mail with the link";
 }
 
 // Used when an organisation overrides the text part only: the HTML says exactly the same.
@@ -138,13 +120,15 @@ std::string html_from_text(const std::string& text) {
 }  // namespace
 
 MessageComposer::MessageComposer(const config::NotifySettings& settings, std::string public_url,
-                                 const TemplateCatalog& templates, OpenSecret open_secret)
+                                 const TemplateCatalog& templates, OpenSecret open_secret,
+                                 config::OrganisationSettings organisations)
     : from_name_(settings.from_name),
       from_address_(settings.from_address),
       id_domain_(settings.from_address.substr(settings.from_address.find('@') + 1)),
       public_url_(std::move(public_url)),
       templates_(templates),
-      open_secret_(std::move(open_secret)) {
+      open_secret_(std::move(open_secret)),
+      organisations_(std::move(organisations)) {
     if (!domain::is_valid_email(from_address_)) {
         throw InvalidAddress("notify.from_address is not a valid e-mail address");
     }
@@ -161,7 +145,7 @@ ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
     const MessageKind kind = parse_message_kind(message.kind);
     const Channel channel = parse_channel(message.channel);
     const OutboxPayload p = OutboxPayload::from_json(message.payload_json);
-    const Locale l = p.locale;
+    const Language l = p.locale;
 
     TemplateValues values;
     values["organisation"] = p.organisation;
@@ -178,17 +162,19 @@ ComposedMessage MessageComposer::compose(const domain::OutboxMessage& message,
     } else {
         values["greeting"] = greeting(p.sender_name, l);
         if (values["recipient_name"].empty()) {
-            values["recipient_name"] = l == Locale::De ? "die empfangende Person" : "the recipient";
+            values["recipient_name"] =
+                l == Language::De ? "die empfangende Person" : "the recipient";
         }
     }
     if (kind == MessageKind::ShareLink) {
         values["protection_note"] = protection_note(p, l);
     }
+    const text::TimeReader reader{l, organisations_.time_zone_of(message.organisation_id)};
     if (p.expires_at) {
-        values["expires"] = format_time(*p.expires_at, l);
+        values["expires"] = text::zoned_date_time_text(*p.expires_at, reader);
     }
     if (p.at) {
-        values["at"] = format_time(*p.at, l);
+        values["at"] = text::zoned_date_time_text(*p.at, reader);
     }
     if (kind == MessageKind::ShareLink) {
         values["link"] =

@@ -28,9 +28,11 @@ class MessageComposer {
     using OpenSecret =
         std::function<std::string(std::string_view sealed, std::string_view associated_data)>;
 
-    // `public_url`: PortalSettings::public_url, what links start with.
+    // `public_url`: PortalSettings::public_url, what links start with. Times in messages are on
+    // the organisation's clock (`organisations`), with the zone named: the reader may be elsewhere.
     MessageComposer(const config::NotifySettings& settings, std::string public_url,
-                    const TemplateCatalog& templates, OpenSecret open_secret);
+                    const TemplateCatalog& templates, OpenSecret open_secret,
+                    config::OrganisationSettings organisations = {});
 
     // Throws InvalidAddress for a malformed address, std::invalid_argument for a row that cannot
     // be rendered (unknown kind, unreadable payload), es::domain::Error when a secret cannot be
@@ -46,6 +48,7 @@ class MessageComposer {
     std::string public_url_;
     const TemplateCatalog& templates_;
     OpenSecret open_secret_;
+    config::OrganisationSettings organisations_;
 };
 
 }  // namespace es::notify

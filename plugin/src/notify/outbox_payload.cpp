@@ -74,7 +74,7 @@ OutboxPayload OutboxPayload::from_json(const std::string& json) {
         Poco::JSON::Object::Ptr o =
             Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
         OutboxPayload p;
-        p.locale = domain::parse_locale(text_of(*o, "locale"));
+        p.locale = domain::parse_language(text_of(*o, "locale"));
         p.organisation = text_of(*o, "organisation");
         p.recipient_name = text_of(*o, "recipient_name");
         p.sender_name = text_of(*o, "sender_name");

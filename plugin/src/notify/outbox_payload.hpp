@@ -16,7 +16,7 @@
 namespace es::notify {
 
 struct OutboxPayload {
-    domain::Locale locale = domain::Locale::De;
+    domain::Language locale = domain::Language::De;
     std::string organisation;    // display name of the organisation
     std::string recipient_name;  // the external person (may be empty)
     std::string sender_name;     // the share's owner

@@ -22,8 +22,8 @@ struct ShareFacts {
     std::string organisation_id;
     std::string organisation_name;
     std::string share_id;
-    std::string case_reference;                  // the case as its owner knows it (title or number)
-    domain::Locale locale = domain::Locale::De;  // the share's locale
+    std::string case_reference;  // the case as its owner knows it (title or number)
+    domain::Language locale = domain::Language::De;  // the share's locale
     std::string owner_name;
     std::string owner_email;  // may be empty: then no owner alerts can be sent
     std::string recipient_name;

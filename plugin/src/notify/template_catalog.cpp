@@ -21,20 +21,20 @@ constexpr MessageKind kAllKinds[] = {
     MessageKind::OwnerFirstOpened,    MessageKind::OwnerFailedAttempts,
     MessageKind::OwnerDeliveryFailed, MessageKind::OwnerExpiryReminder,
     MessageKind::OwnerCodeLimit};
-constexpr domain::Locale kAllLocales[] = {domain::Locale::De, domain::Locale::En};
+constexpr domain::Language kAllLocales[] = {domain::Language::De, domain::Language::En};
 
 enum class Part { Text, Html, Sms };
 
 struct FileName {
     MessageKind kind;
-    domain::Locale locale;
+    domain::Language locale;
     Part part;
 };
 
 // "share_link.de.txt" → {ShareLink, De, Text}; nothing for a name that is not a template's.
 std::optional<FileName> parse_file_name(const std::string& name) {
     for (MessageKind kind : kAllKinds) {
-        for (domain::Locale locale : kAllLocales) {
+        for (domain::Language locale : kAllLocales) {
             const std::string stem =
                 std::string(to_text(kind)) + "." + std::string(domain::to_text(locale));
             if (name == stem + ".txt") {
@@ -155,7 +155,7 @@ TemplateCatalog TemplateCatalog::load(const std::string& templates_directory) {
         }
     }
     for (MessageKind kind : kAllKinds) {
-        for (domain::Locale locale : kAllLocales) {
+        for (domain::Language locale : kAllLocales) {
             if (!out.mail_.contains(Key{"", kind, locale})) {
                 throw std::logic_error("a built-in e-mail template is missing");
             }
@@ -226,7 +226,7 @@ TemplateCatalog TemplateCatalog::load(const std::string& templates_directory) {
 }
 
 const MailTemplate& TemplateCatalog::mail(const std::string& organisation_id, MessageKind kind,
-                                          domain::Locale locale) const {
+                                          domain::Language locale) const {
     auto it = mail_.find(Key{organisation_id, kind, locale});
     if (it == mail_.end()) {
         it = mail_.find(Key{"", kind, locale});
@@ -235,7 +235,7 @@ const MailTemplate& TemplateCatalog::mail(const std::string& organisation_id, Me
 }
 
 const MessageTemplate& TemplateCatalog::sms(const std::string& organisation_id, MessageKind kind,
-                                            domain::Locale locale) const {
+                                            domain::Language locale) const {
     auto it = sms_.find(Key{organisation_id, kind, locale});
     if (it == sms_.end()) {
         it = sms_.find(Key{"", kind, locale});

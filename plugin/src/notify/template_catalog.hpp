@@ -39,17 +39,18 @@ class TemplateCatalog {
 
     // The organisation's template when it has one, else the built-in one.
     const MailTemplate& mail(const std::string& organisation_id, MessageKind kind,
-                             domain::Locale locale) const;
+                             domain::Language locale) const;
     // Throws std::invalid_argument when `kind` has no SMS form (only one_time_code has).
     const MessageTemplate& sms(const std::string& organisation_id, MessageKind kind,
-                               domain::Locale locale) const;
+                               domain::Language locale) const;
 
     // The placeholders a template of this kind may use; every one of them has a value when the
     // composer renders it.
     static const std::set<std::string>& placeholders(MessageKind kind);
 
   private:
-    using Key = std::tuple<std::string, MessageKind, domain::Locale>;  // organisation "" = built in
+    using Key =
+        std::tuple<std::string, MessageKind, domain::Language>;  // organisation "" = built in
     std::map<Key, MailTemplate> mail_;
     std::map<Key, MessageTemplate> sms_;
 };

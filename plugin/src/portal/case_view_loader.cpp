@@ -5,7 +5,7 @@
 namespace es::portal {
 
 CaseView CaseViewLoader::load(const domain::Share& share, const domain::Selection& selection,
-                              Language language, Parts parts) const {
+                              domain::Language language, Parts parts) const {
     CaseView view;
     view.details_shared = selection.includes_section(domain::Section::Details);
     view.journal_shared = selection.includes_section(domain::Section::Journal);
@@ -19,9 +19,7 @@ CaseView CaseViewLoader::load(const domain::Share& share, const domain::Selectio
         return view;
     }
     // The portal acts for the organisation, not for a user: the host applies no user rights.
-    const domain::Actor organisation{
-        share.organisation_id, "",
-        language == Language::De ? domain::Locale::De : domain::Locale::En};
+    const domain::Actor organisation{share.organisation_id, "", language};
     const domain::CaseSnapshot c = host_.read_case(organisation, share.case_id, wanted);
     const domain::CaseItems existing = c.items();
 

@@ -6,11 +6,11 @@
 // error or unavailable page).
 #pragma once
 
+#include "domain/language.hpp"
 #include "domain/selection.hpp"
 #include "domain/share.hpp"
 #include "host/host_adapter.hpp"
 #include "portal/case_view.hpp"
-#include "portal/language.hpp"
 
 namespace es::portal {
 
@@ -26,13 +26,13 @@ class CaseViewLoader {
 
     // One host call with a 1.1 host (one per part with a 1.0 host), for the parts asked for that
     // the share includes; none when it includes none of them.
-    CaseView load(const domain::Share& share, const domain::Selection& selection, Language language,
-                  Parts parts) const;
+    CaseView load(const domain::Share& share, const domain::Selection& selection,
+                  domain::Language language, Parts parts) const;
 
     // Only the attachments (downloads need nothing else).
     CaseView load_attachments(const domain::Share& share,
                               const domain::Selection& selection) const {
-        return load(share, selection, Language::En, Parts{false, false, true});
+        return load(share, selection, domain::Language::En, Parts{false, false, true});
     }
 
   private:

@@ -14,9 +14,9 @@
 #include <string>
 
 #include "domain/access_event.hpp"
+#include "domain/language.hpp"
 #include "domain/timestamp.hpp"
 #include "net/connection.hpp"
-#include "portal/language.hpp"
 
 namespace es::portal {
 
@@ -58,7 +58,7 @@ class Exchange {
     };
     std::optional<PendingRecord> pending_record;
     // Language for pages; set by the route once the share (and its default locale) is known.
-    Language language = Language::En;
+    domain::Language language = domain::Language::En;
 
   private:
     std::map<std::string, std::string> cookies_;

@@ -10,7 +10,7 @@ JournalPreferences journal_preferences(OrganisationSettingsRepository& settings,
         out.enabled = it->second != "off";
     }
     if (const auto it = values.find(kLanguageSetting); it != values.end()) {
-        out.language = domain::parse_locale(it->second);
+        out.language = domain::parse_language(it->second);
     }
     return out;
 }
@@ -21,7 +21,7 @@ void set_journal_entries(OrganisationSettingsRepository& settings,
 }
 
 void set_organisation_language(OrganisationSettingsRepository& settings,
-                               const std::string& organisation_id, domain::Locale language) {
+                               const std::string& organisation_id, domain::Language language) {
     settings.set_value(organisation_id, kLanguageSetting, std::string(domain::to_text(language)));
 }
 

@@ -13,7 +13,7 @@ namespace es::store {
 
 struct JournalPreferences {
     bool enabled = true;
-    domain::Locale language = domain::Locale::De;
+    domain::Language language = domain::Language::De;
 };
 
 inline constexpr const char* kJournalEntriesSetting = "journal_entries";
@@ -24,6 +24,6 @@ JournalPreferences journal_preferences(OrganisationSettingsRepository& settings,
 void set_journal_entries(OrganisationSettingsRepository& settings,
                          const std::string& organisation_id, bool enabled);
 void set_organisation_language(OrganisationSettingsRepository& settings,
-                               const std::string& organisation_id, domain::Locale language);
+                               const std::string& organisation_id, domain::Language language);
 
 }  // namespace es::store

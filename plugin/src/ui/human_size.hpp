@@ -9,6 +9,6 @@
 
 namespace es::ui {
 
-std::string human_size(std::uint64_t bytes, Language language = Language::English);
+std::string human_size(std::uint64_t bytes, Language language = Language::En);
 
 }  // namespace es::ui

@@ -20,7 +20,7 @@ std::string protection_value(domain::Protection mode);
 std::optional<domain::Protection> protection_mode(std::string_view value);
 
 struct ProtectionFieldInput {
-    Language language = Language::English;
+    Language language = Language::En;
     const config::PolicySettings* policy = nullptr;
     std::string selected;        // form value of the checked option
     std::string code_phone;      // where SMS codes would go; empty: by e-mail

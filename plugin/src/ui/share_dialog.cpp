@@ -1,6 +1,6 @@
 #include "ui/share_dialog.hpp"
 
-#include "ui/dates.hpp"
+#include "text/time_text.hpp"
 #include "ui/download_limit_field.hpp"
 #include "ui/human_size.hpp"
 #include "ui/protection_field.hpp"
@@ -99,8 +99,9 @@ Json selection_field(const ShareDialogInput& in) {
     for (const auto& j : c.journal) {
         // Internal entries are for the organisation's own staff: unticked until the caseworker
         // decides.
-        Json e = item(j.id, j.date.substr(0, 10) + " — " + j.author, excerpt(j.text),
-                      was_checked(in.submitted, "journal", j.id, !j.internal));
+        Json e = item(
+            j.id, text::host_date_text(j.date, {lang, in.policy->time_zone()}) + " — " + j.author,
+            excerpt(j.text), was_checked(in.submitted, "journal", j.id, !j.internal));
         if (j.internal) {
             e->set("badge", text(lang, "journal.internal"));
         }
@@ -145,16 +146,17 @@ Json share_dialog(const ShareDialogInput& in) {
     const std::string recipient_phone = submitted_text(in.submitted, kRecipientPhone, known.phone);
     // E-mail is the way when an address is known; the expiry date shown follows the choice.
     const bool send_email = submitted_flag(in.submitted, kSendEmail, !recipient_email.empty());
+    const std::string& zone = in.policy->time_zone();
     const std::string direct_default =
-        format_date(in.policy->default_expiry(domain::Delivery::DirectLink, in.now));
+        text::local_date(in.policy->default_expiry(domain::Delivery::DirectLink, in.now), zone);
     const std::string email_default =
-        format_date(in.policy->default_expiry(domain::Delivery::EmailedLink, in.now));
+        text::local_date(in.policy->default_expiry(domain::Delivery::EmailedLink, in.now), zone);
 
     Json expiry = field("date", kExpiresOn, text(lang, "dialog.expiry"));
     expiry->set("value", submitted_text(in.submitted, kExpiresOn,
                                         send_email ? email_default : direct_default));
-    expiry->set("min", format_date(in.now));
-    expiry->set("max", format_date(in.policy->latest_expiry(in.now)));
+    expiry->set("min", text::local_date(in.now, zone));
+    expiry->set("max", text::local_date(in.policy->latest_expiry(in.now), zone));
     expiry->set("required", true);
     expiry->set("help", fill(fill(text(lang, "dialog.expiry.help"), "days",
                                   days_text(lang, p.direct_link_expiry_days)),
@@ -172,10 +174,15 @@ Json share_dialog(const ShareDialogInput& in) {
 
     Json send = field("checkbox", kSendEmail, text(lang, "dialog.send_email"));
     send->set("checked", send_email);
-    send->set("help", fill(fill(fill(text(lang, "dialog.send_email.help"), "hours",
-                                     hours_text(lang, p.email_link_expiry_hours)),
-                                "date", email_default),
-                           "max", format_date(in.policy->latest_expiry(in.now))));
+    const text::TimeReader reader{lang, zone};
+    send->set(
+        "help",
+        fill(fill(fill(text(lang, "dialog.send_email.help"), "hours",
+                       hours_text(lang, p.email_link_expiry_hours)),
+                  "date",
+                  text::date_text(in.policy->default_expiry(domain::Delivery::EmailedLink, in.now),
+                                  reader)),
+             "max", text::date_text(in.policy->latest_expiry(in.now), reader)));
     fields->add(send);
 
     ProtectionFieldInput protection;
@@ -228,7 +235,7 @@ Json share_dialog(const ShareDialogInput& in) {
 
 domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnapshot& snapshot,
                                      const domain::Policy& policy, domain::Timestamp now,
-                                     domain::Locale locale) {
+                                     domain::Language locale) {
     domain::ShareRequest r;
     r.case_id = snapshot.id;
     r.locale = locale;
@@ -236,18 +243,19 @@ domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnap
     domain::Violations problems;
 
     const std::string expires = submitted_text(payload, kExpiresOn, "");
-    // The default date of the delivery chosen stands for the policy's exact default (now + 20
-    // days, now + 24 hours for an e-mailed link), not end of day; no date at all also means that
-    // default. Whatever date was chosen is the expiry: sending later never changes it.
+    // A date means the end of that day in the organisation's time zone, the defaults' dates too
+    // (Policy::default_expiry: the end of the day 20 days, or 24 hours for an e-mailed link, from
+    // now); no date at all means the default. Whatever date was chosen is the expiry: sending
+    // later never changes it.
     const bool send_email = submitted_flag(payload, kSendEmail, false);
     const domain::Timestamp chosen_default = policy.default_expiry(
         send_email ? domain::Delivery::EmailedLink : domain::Delivery::DirectLink, now);
-    if (expires.empty() || expires == format_date(chosen_default)) {
+    if (expires.empty() || expires == text::local_date(chosen_default, policy.time_zone())) {
         if (send_email) {
             r.expires_at = chosen_default;  // the service's own default is the direct link's
         }
     } else {
-        if (auto t = end_of_day(expires)) {
+        if (auto t = text::end_of_day(expires, policy.time_zone())) {
             r.expires_at = *t;
         } else {
             problems.push_back({kExpiresOn, "date_format", "Give a date as YYYY-MM-DD."});
@@ -369,7 +377,7 @@ std::map<std::string, std::string> field_errors(const domain::ValidationFailed& 
             field = kSelection;
         }
         std::string message = v.message;
-        if (language == Language::German) {
+        if (language == Language::De) {
             auto it = german.find(v.rule);
             if (field == kSelection && v.rule == "required") {
                 message = "Bitte mindestens einen Teil des Falls teilen.";

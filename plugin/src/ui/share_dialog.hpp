@@ -30,7 +30,7 @@ inline constexpr const char* kSendEmail = "send_email";
 }  // namespace share_form
 
 struct ShareDialogInput {
-    Language language = Language::English;
+    Language language = Language::En;
     const domain::CaseSnapshot* snapshot = nullptr;
     const domain::Policy* policy = nullptr;
     domain::Timestamp now;
@@ -46,7 +46,7 @@ Json share_dialog(const ShareDialogInput& input);
 // even be read (a malformed date); the domain validates the rest.
 domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnapshot& snapshot,
                                      const domain::Policy& policy, domain::Timestamp now,
-                                     domain::Locale locale);
+                                     domain::Language locale);
 
 // Whether the submitted form asked for the link to be sent by e-mail.
 bool send_email_chosen(const Json& payload);

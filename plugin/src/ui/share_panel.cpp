@@ -1,6 +1,6 @@
 #include "ui/share_panel.hpp"
 
-#include "ui/dates.hpp"
+#include "text/time_text.hpp"
 #include "ui/download_limit_field.hpp"
 #include "ui/human_size.hpp"
 
@@ -16,6 +16,15 @@ Json share_payload(const std::string& share_id) {
 
 Json cell_text(const std::string& text) {
     return element({{"text", text}});
+}
+
+std::string when(domain::Timestamp at, const SharePanelInput& in) {
+    return text::date_time_text(at, {in.language, in.time_zone});
+}
+
+// "26.12.2026, 23:59 (in 3 days)": when a link ends or was last opened is read as a distance.
+std::string when_and_distance(domain::Timestamp at, const SharePanelInput& in) {
+    return when(at, in) + " (" + text::relative_text(at, in.now, in.language) + ")";
 }
 
 Json status_cell(Language lang, domain::ShareStatus status, bool exhausted) {
@@ -51,7 +60,7 @@ std::string message_text(Language lang, const std::vector<domain::OutboxMessage>
     std::string out;
     for (const auto& m : messages) {
         std::string state(domain::to_text(m.status));
-        if (lang == Language::German) {
+        if (lang == Language::De) {
             static const std::map<std::string, std::string> de = {{"pending", "wartend"},
                                                                   {"sending", "wird gesendet"},
                                                                   {"sent", "gesendet"},
@@ -69,7 +78,8 @@ std::string message_text(Language lang, const std::vector<domain::OutboxMessage>
     return out;
 }
 
-Json row_of(Language lang, const SharePanelRow& r) {
+Json row_of(const SharePanelInput& in, const SharePanelRow& r) {
+    const Language lang = in.language;
     const domain::Share& s = r.overview.share;
     const bool active = r.overview.status == domain::ShareStatus::Active;
     Json cells = object();
@@ -83,8 +93,8 @@ Json row_of(Language lang, const SharePanelRow& r) {
     cells->set("emailed_to", cell_text(s.delivery == domain::Delivery::EmailedLink
                                            ? s.recipient.email.value_or("—")
                                            : "—"));
-    cells->set("created", cell_text(r.creator_name + ", " + format_date_time(s.created_at)));
-    cells->set("expires", cell_text(format_date_time(s.expires_at)));
+    cells->set("created", cell_text(r.creator_name + ", " + when(s.created_at, in)));
+    cells->set("expires", cell_text(when_and_distance(s.expires_at, in)));
     cells->set("protection", cell_text(protection_text(lang, s.protection)));
     cells->set("status", status_cell(lang, r.overview.status, s.downloads_exhausted()));
     cells->set("downloads",
@@ -103,8 +113,9 @@ Json row_of(Language lang, const SharePanelRow& r) {
     } else {
         cells->set("private_url", element({{"text", "—"}}));
     }
-    cells->set("last_access",
-               cell_text(r.overview.last_access ? format_date_time(*r.overview.last_access) : "—"));
+    cells->set(
+        "last_access",
+        cell_text(r.overview.last_access ? when_and_distance(*r.overview.last_access, in) : "—"));
     cells->set("delivery", cell_text(message_text(lang, r.messages)));
 
     JsonArray actions = array();
@@ -165,7 +176,7 @@ std::string action_text(Language lang, const std::string& action) {
     if (it == names.end()) {
         return text(lang, "log.action.other");  // never the stored code itself
     }
-    return lang == Language::German ? it->second.second : it->second.first;
+    return lang == Language::De ? it->second.second : it->second.first;
 }
 
 // The stored outcome codes (portal/access_recorder.hpp) as the owner reads them.
@@ -187,13 +198,14 @@ std::string outcome_text(Language lang, const std::string& outcome) {
     if (it == names.end()) {
         return text(lang, "log.outcome.other");
     }
-    return lang == Language::German ? it->second.second : it->second.first;
+    return lang == Language::De ? it->second.second : it->second.first;
 }
 
 // Which link a log row belongs to: its recipient's name (else e-mail address, else phone number,
 // else "Link of <date>"); with the creation time when two links of the case would read the same.
-std::map<std::string, std::string> link_labels(Language lang,
-                                               const std::vector<SharePanelRow>& rows) {
+std::map<std::string, std::string> link_labels(const SharePanelInput& in) {
+    const Language lang = in.language;
+    const std::vector<SharePanelRow>& rows = in.rows;
     std::map<std::string, std::string> labels;
     std::map<std::string, int> uses;
     for (const auto& r : rows) {
@@ -203,7 +215,7 @@ std::map<std::string, std::string> link_labels(Language lang,
             label = s.recipient.email.value_or(s.recipient.phone.value_or(""));
         }
         if (label.empty()) {
-            label = fill(text(lang, "log.link.unnamed"), "date", format_date_time(s.created_at));
+            label = fill(text(lang, "log.link.unnamed"), "date", when(s.created_at, in));
         }
         labels[s.id] = label;
         ++uses[label];
@@ -212,8 +224,7 @@ std::map<std::string, std::string> link_labels(Language lang,
         const domain::Share& s = r.overview.share;
         if (uses[labels[s.id]] > 1) {
             labels[s.id] +=
-                " (" +
-                fill(text(lang, "log.link.created"), "date", format_date_time(s.created_at)) + ")";
+                " (" + fill(text(lang, "log.link.created"), "date", when(s.created_at, in)) + ")";
         }
     }
     return labels;
@@ -228,18 +239,20 @@ Json access_log_table(const SharePanelInput& in) {
     columns->add(column("browser", text(lang, "log.col.browser")));
     columns->add(column("what", text(lang, "log.col.what")));
     columns->add(column("outcome", text(lang, "log.col.outcome")));
-    const auto labels = link_labels(lang, in.rows);
+    const auto labels = link_labels(in);
     JsonArray rows = array();
     for (const auto& e : in.access_log) {
         Json cells = object();
-        cells->set("when", cell_text(format_date_time(e.at)));
+        cells->set("when", cell_text(when(e.at, in)));
         const auto label = labels.find(e.share_id);
         cells->set("link", cell_text(label == labels.end() ? "—" : label->second));
         cells->set("from", cell_text(e.client_ip));
         cells->set("browser", cell_text(e.user_agent));
         std::string what = action_text(lang, e.action);
         if (!e.item_id.empty() && in.snapshot != nullptr) {
-            what += ": " + in.snapshot->item_label(e.item_id);
+            what += ": " + in.snapshot->item_label(e.item_id, [&](const std::string& date) {
+                return text::host_date_text(date, {in.language, in.time_zone});
+            });
         }
         Json what_cell = cell_text(what);
         if (e.action.rfind("owner_", 0) == 0) {
@@ -303,7 +316,7 @@ Json share_panel(const SharePanelInput& in) {
     }
     JsonArray rows = array();
     for (const auto& r : in.rows) {
-        rows->add(row_of(lang, r));
+        rows->add(row_of(in, r));
     }
     Json table = element({{"type", "table"}, {"empty", text(lang, "panel.none")}});
     table->set("columns", columns);
@@ -325,9 +338,9 @@ Json expiry_dialog(Language lang, const domain::Share& share, const domain::Poli
     Json date = element({{"type", "date"},
                          {"name", "expires_on"},
                          {"label", text(lang, "dialog.expiry")},
-                         {"value", format_date(share.expires_at)},
-                         {"min", format_date(now)},
-                         {"max", format_date(policy.latest_expiry(now))}});
+                         {"value", text::local_date(share.expires_at, policy.time_zone())},
+                         {"min", text::local_date(now, policy.time_zone())},
+                         {"max", text::local_date(policy.latest_expiry(now), policy.time_zone())}});
     date->set("required", true);
     fields->add(date);
     fields->add(download_limit_field(
@@ -352,8 +365,9 @@ Json expiry_dialog(Language lang, const domain::Share& share, const domain::Poli
     return dialog;
 }
 
-Json items_dialog(Language lang, const domain::Share& share, const domain::Selection& selection,
-                  const domain::CaseSnapshot& snapshot) {
+Json items_dialog(const text::TimeReader& reader, const domain::Share& share,
+                  const domain::Selection& selection, const domain::CaseSnapshot& snapshot) {
+    const Language lang = reader.language;
     auto visible = [&](domain::Section s, const std::string& id) {
         return selection.includes_section(s) && selection.lists(s, id) &&
                selection.is_visible(s, id, snapshot.items());
@@ -373,7 +387,7 @@ Json items_dialog(Language lang, const domain::Share& share, const domain::Selec
     }
     for (const auto& j : snapshot.journal) {
         Json i = element({{"id", j.id},
-                          {"label", j.date.substr(0, 10) + " — " + j.author},
+                          {"label", text::host_date_text(j.date, reader) + " — " + j.author},
                           {"detail", j.text.substr(0, 140)}});
         if (j.internal) {
             i->set("badge", text(lang, "journal.internal"));

@@ -13,6 +13,7 @@
 #include "domain/policy.hpp"
 #include "domain/selection.hpp"
 #include "domain/share_overview.hpp"
+#include "text/time_text.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -26,7 +27,9 @@ struct SharePanelRow {
 };
 
 struct SharePanelInput {
-    Language language = Language::English;
+    Language language = Language::En;
+    std::string time_zone{text::kDefaultTimeZone};  // the organisation's clock
+    domain::Timestamp now{};                        // for "in 3 days", "5 minutes ago"
     std::vector<SharePanelRow> rows;
     std::vector<domain::AccessEvent> access_log;     // newest first
     const domain::CaseSnapshot* snapshot = nullptr;  // for item names in the log
@@ -41,8 +44,8 @@ Json share_panel(const SharePanelInput& input);
 Json expiry_dialog(Language language, const domain::Share& share, const domain::Policy& policy,
                    domain::Timestamp now, const std::map<std::string, std::string>& errors,
                    const std::optional<std::string>& limit_value = std::nullopt);
-Json items_dialog(Language language, const domain::Share& share, const domain::Selection& selection,
-                  const domain::CaseSnapshot& snapshot);
+Json items_dialog(const text::TimeReader& reader, const domain::Share& share,
+                  const domain::Selection& selection, const domain::CaseSnapshot& snapshot);
 Json password_dialog(Language language, const std::string& password);
 
 }  // namespace es::ui

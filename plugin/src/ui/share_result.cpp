@@ -1,11 +1,12 @@
 #include "ui/share_result.hpp"
 
-#include "ui/dates.hpp"
+#include "text/time_text.hpp"
 
 namespace es::ui {
 
-Json share_result_dialog(Language lang, const domain::CreatedShare& created,
+Json share_result_dialog(const text::TimeReader& reader, const domain::CreatedShare& created,
                          bool send_email_chosen) {
+    const Language lang = reader.language;
     const domain::Share& share = created.share;
     JsonArray body = array();
     body->add(notice("success", text(lang, "result.title")));
@@ -13,8 +14,8 @@ Json share_result_dialog(Language lang, const domain::CreatedShare& created,
         element({{"type", "link"}, {"url", created.url}, {"label", text(lang, "result.link")}});
     link->set("copy", true);
     body->add(link);
-    body->add(text_element(
-        fill(text(lang, "result.valid_until"), "date", format_date_time(share.expires_at))));
+    body->add(text_element(fill(text(lang, "result.valid_until"), "date",
+                                text::date_time_text(share.expires_at, reader))));
     body->add(text_element(text(lang, "result.preview.help"), true));
 
     Json preview_payload = object();
@@ -34,7 +35,7 @@ Json share_result_dialog(Language lang, const domain::CreatedShare& created,
              {"name", "send_email"},
              {"label", text(lang, "result.send_email") + " (" + *share.recipient.email + ")"},
              {"help", fill(text(lang, "result.send_email.help"), "date",
-                           format_date_time(share.expires_at))}});
+                           text::date_time_text(share.expires_at, reader))}});
         send->set("checked", send_email_chosen);
         fields->add(send);
         Json form = element({{"type", "form"}, {"action", "external-sharing.send-email"}});

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/share_overview.hpp"
+#include "text/time_text.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -11,7 +12,8 @@ namespace es::ui {
 
 // `send_email_chosen`: the caseworker ticked "send by e-mail" in the share dialog; the sending
 // step after the preview starts ticked then. Sending never changes the link's expiry.
-Json share_result_dialog(Language language, const domain::CreatedShare& created,
+// Dates in `reader`'s language on the organisation's clock.
+Json share_result_dialog(const text::TimeReader& reader, const domain::CreatedShare& created,
                          bool send_email_chosen);
 
 }  // namespace es::ui

@@ -2,11 +2,13 @@
 
 #include <string>
 
-#include "ui/dates.hpp"
+#include "text/time_text.hpp"
 
 namespace es::ui {
 
-JsonArray shares_column(Language lang, const std::vector<domain::CaseShareSummary>& summaries) {
+JsonArray shares_column(const text::TimeReader& reader,
+                        const std::vector<domain::CaseShareSummary>& summaries) {
+    const Language lang = reader.language;
     JsonArray cells = array();
     for (const auto& s : summaries) {
         if (s.active_count == 0 || !s.next_expiry) {
@@ -14,7 +16,7 @@ JsonArray shares_column(Language lang, const std::vector<domain::CaseShareSummar
             continue;
         }
         const std::string tip = fill(count_text(lang, "column.tooltip", s.active_count), "date",
-                                     format_date(*s.next_expiry));
+                                     text::date_text(*s.next_expiry, reader));
         cells->add(element(
             {{"icon", "link"}, {"tooltip", tip}, {"text", std::to_string(s.active_count)}}));
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/case_share_summary.hpp"
+#include "text/time_text.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -13,7 +14,8 @@ namespace es::ui {
 
 // One cell per summary, in their order: null for a case without an active link, else
 // {"icon":"link","tooltip":…,"text":<count>}.
-JsonArray shares_column(Language language, const std::vector<domain::CaseShareSummary>& summaries);
+JsonArray shares_column(const text::TimeReader& reader,
+                        const std::vector<domain::CaseShareSummary>& summaries);
 
 // `count` null cells: the column of an organisation whose module is not active.
 JsonArray empty_shares_column(std::size_t count);

@@ -278,25 +278,12 @@ std::unique_ptr<icu::PluralRules> rules_for(const char* language) {
 
 }  // namespace
 
-Language language_of(std::string_view locale) noexcept {
-    if (locale.size() >= 2 && (locale[0] == 'd' || locale[0] == 'D') &&
-        (locale[1] == 'e' || locale[1] == 'E') &&
-        (locale.size() == 2 || locale[2] == '-' || locale[2] == '_')) {
-        return Language::German;
-    }
-    return Language::English;
-}
-
-Language language_of(domain::Locale locale) noexcept {
-    return locale == domain::Locale::De ? Language::German : Language::English;
-}
-
 std::string text(Language language, std::string_view key) {
     auto it = table().find(key);
     if (it == table().end()) {
         return std::string(key);
     }
-    return language == Language::German ? it->second.de : it->second.en;
+    return language == Language::De ? it->second.de : it->second.en;
 }
 
 std::string plural_category(Language language, long long count) {
@@ -304,7 +291,7 @@ std::string plural_category(Language language, long long count) {
     // threads once built.
     static const std::unique_ptr<icu::PluralRules> german = rules_for("de");
     static const std::unique_ptr<icu::PluralRules> english = rules_for("en");
-    const auto& rules = language == Language::German ? german : english;
+    const auto& rules = language == Language::De ? german : english;
     if (!rules) {
         return "other";
     }

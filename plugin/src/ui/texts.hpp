@@ -5,15 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "domain/share_options.hpp"
+#include "domain/language.hpp"
 
 namespace es::ui {
 
-enum class Language { English, German };
-
-// "de", "de-CH", "de_DE" → German; everything else English.
-Language language_of(std::string_view locale) noexcept;
-Language language_of(domain::Locale locale) noexcept;
+// The one language type (domain/language.hpp), named here as the view models have always named it.
+using domain::Language;
 
 // The text for `key` in `language`; the key itself when unknown, so a missing text is visible.
 std::string text(Language language, std::string_view key);

@@ -8,8 +8,8 @@
 #include "commands.hpp"
 #include "licence/decoded_licence_key.hpp"
 #include "licence/licence_verifier.hpp"
-#include "licence/time_text.hpp"
 #include "options.hpp"
+#include "text/time_text.hpp"
 
 namespace es::tools {
 
@@ -25,7 +25,7 @@ void print_time_claim(const Poco::JSON::Object& claims, const std::string& name)
     if (claims.has(name) && claims.get(name).isInteger()) {
         const auto seconds = claims.get(name).convert<std::int64_t>();
         std::cout << "  " << name << " = "
-                  << licence::format_utc(domain::from_epoch_ms(seconds * 1000)) << "\n";
+                  << text::format_utc(domain::from_epoch_ms(seconds * 1000)) << "\n";
     }
 }
 

@@ -7,8 +7,8 @@
 
 #include "commands.hpp"
 #include "licence/licence_signer.hpp"
-#include "licence/time_text.hpp"
 #include "options.hpp"
+#include "text/time_text.hpp"
 
 namespace es::tools {
 
@@ -26,7 +26,7 @@ std::string read_file(const std::string& path) {
 
 domain::Timestamp date_option(const Options& options, const std::string& name) {
     const std::string text = options.required(name);
-    const auto at = licence::parse_utc(text);
+    const auto at = text::parse_utc(text);
     if (!at) {
         throw std::invalid_argument("--" + name + " '" + text +
                                     "' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");

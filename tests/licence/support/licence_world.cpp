@@ -54,7 +54,7 @@ LicenceWorld::LicenceWorld()
 std::string LicenceWorld::key(int seats, domain::Timestamp from, domain::Timestamp until,
                               domain::Plan plan, const std::string& org) const {
     domain::Licence l;
-    l.licence_id = "L-" + std::to_string(seats) + "-" + format_date(until);
+    l.licence_id = "L-" + std::to_string(seats) + "-" + text::format_utc_date(until);
     l.organisation_id = org;
     l.plan = plan;
     l.seats = seats;

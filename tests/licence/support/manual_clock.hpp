@@ -5,7 +5,7 @@
 #include <mutex>
 
 #include "licence/clock.hpp"
-#include "licence/time_text.hpp"
+#include "text/time_text.hpp"
 
 namespace es::licence::testing {
 
@@ -31,7 +31,7 @@ class ManualClock final : public Clock {
 };
 
 inline domain::Timestamp at(const char* utc) {
-    return *parse_utc(utc);
+    return *text::parse_utc(utc);
 }
 
 inline std::chrono::milliseconds days(int n) {

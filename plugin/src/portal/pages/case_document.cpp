@@ -31,7 +31,7 @@ std::string case_document(const PageFrame& frame, const CaseView& view) {
     h += "</strong><br>";
     h += escape(t.valid_until);
     h += " ";
-    h += escape(format_time(frame.expires_at, frame.language));
+    h += escape(time_text(frame, frame.expires_at));
     h += "</p>\n";
     if (!view.case_number.empty() || !view.case_title.empty()) {
         h += "<p>" + escape(t.case_label) + " " + escape(view.case_number) + " " +
@@ -52,8 +52,8 @@ std::string case_document(const PageFrame& frame, const CaseView& view) {
             for (char c : text) {
                 with_breaks += c == '\n' ? std::string("<br>") : std::string(1, c);
             }
-            h += "<article><p class=\"meta\">" + escape(e.date) + " · " + escape(e.author) +
-                 "</p><p>" + with_breaks + "</p></article>\n";
+            h += "<article><p class=\"meta\">" + escape(host_time_text(frame, e.date)) + " · " +
+                 escape(e.author) + "</p><p>" + with_breaks + "</p></article>\n";
         }
     }
     if (!view.attachments.empty()) {

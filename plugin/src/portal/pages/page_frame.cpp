@@ -1,20 +1,17 @@
 #include "portal/pages/page_frame.hpp"
 
-#include <ctime>
-
 #include "portal/pages/html.hpp"
 #include "portal/pages/texts.hpp"
 
 namespace es::portal::pages {
 
-std::string format_time(domain::Timestamp t, Language language) {
-    const std::time_t secs = static_cast<std::time_t>(domain::to_epoch_ms(t) / 1000);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf,
-                  language == Language::De ? "%d.%m.%Y %H:%M UTC" : "%Y-%m-%d %H:%M UTC", &tm);
-    return buf;
+std::string time_text(const PageFrame& frame, domain::Timestamp t) {
+    return text::zoned_date_time_text(t, {frame.language, frame.time_zone});
+}
+
+std::string host_time_text(const PageFrame& frame, const std::string& rfc3339) {
+    const auto t = text::parse_utc(rfc3339);
+    return t ? time_text(frame, *t) : rfc3339;
 }
 
 std::string csrf_input(const std::string& csrf) {
@@ -53,7 +50,7 @@ std::string render_page(const PageFrame& frame, const std::string& heading,
         h += "<p class=\"expiry\">";
         h += escape(t.valid_until);
         h += " <time>";
-        h += escape(format_time(frame.expires_at, frame.language));
+        h += escape(time_text(frame, frame.expires_at));
         h += "</time></p>\n";
     }
     if (!frame.csrf.empty()) {

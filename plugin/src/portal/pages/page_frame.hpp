@@ -4,13 +4,15 @@
 
 #include <string>
 
+#include "domain/language.hpp"
 #include "domain/timestamp.hpp"
-#include "portal/language.hpp"
+#include "text/time_text.hpp"
 
 namespace es::portal::pages {
 
 struct PageFrame {
-    Language language = Language::En;
+    domain::Language language = domain::Language::En;
+    std::string time_zone{text::kDefaultTimeZone};  // the organisation's clock
     std::string organisation_name;
     domain::Timestamp expires_at{};
     bool show_expiry = true;
@@ -24,8 +26,12 @@ struct PageFrame {
 std::string render_page(const PageFrame& frame, const std::string& heading,
                         const std::string& main_html);
 
-// "23.11.2026 13:27 UTC" / "2026-11-23 13:27 UTC".
-std::string format_time(domain::Timestamp t, Language language);
+// A time as the recipient reads it, on the organisation's clock with the zone named (the recipient
+// may be elsewhere): "26.12.2026, 03:35 MEZ" / "26 Dec 2026, 03:35 CET".
+std::string time_text(const PageFrame& frame, domain::Timestamp t);
+// The same for a time from the host (RFC 3339 UTC, a journal entry's date); the host's text as it
+// is when it cannot be read.
+std::string host_time_text(const PageFrame& frame, const std::string& rfc3339);
 
 // The hidden CSRF input every form carries.
 std::string csrf_input(const std::string& csrf);

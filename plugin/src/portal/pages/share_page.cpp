@@ -78,9 +78,10 @@ std::string share_page(const PageFrame& frame, const CaseView& view) {
     if (!view.journal.empty()) {
         m += "<section aria-labelledby=\"jou\"><h2 id=\"jou\">" + escape(t.journal) + "</h2>\n";
         for (const auto& e : view.journal) {
-            m += "<article><p class=\"meta\"><time>" + escape(e.date) + "</time> · " +
-                 escape(e.author) + "</p><p>" + paragraphs(e.text) + "</p>" +
-                 hide_button(frame, "journal", e.id) + "</article>\n";
+            m += "<article><p class=\"meta\"><time datetime=\"" + escape(e.date) + "\">" +
+                 escape(host_time_text(frame, e.date)) + "</time> · " + escape(e.author) +
+                 "</p><p>" + paragraphs(e.text) + "</p>" + hide_button(frame, "journal", e.id) +
+                 "</article>\n";
         }
         m += "</section>\n";
     }

@@ -104,13 +104,13 @@ const Texts kEnglish{
 
 }  // namespace
 
-const Texts& texts(Language language) {
-    return language == Language::De ? kGerman : kEnglish;
+const Texts& texts(domain::Language language) {
+    return language == domain::Language::De ? kGerman : kEnglish;
 }
 
-std::string human_size(unsigned long long bytes, Language language) {
-    return text::byte_size(
-        bytes, language == Language::De ? text::NumberFormat::German : text::NumberFormat::English);
+std::string human_size(unsigned long long bytes, domain::Language language) {
+    return text::byte_size(bytes, language == domain::Language::De ? text::NumberFormat::German
+                                                                   : text::NumberFormat::English);
 }
 
 }  // namespace es::portal::pages

@@ -1,7 +1,7 @@
 // Every word the portal shows, in German and English.
 #pragma once
 
-#include "portal/language.hpp"
+#include "domain/language.hpp"
 
 namespace es::portal::pages {
 
@@ -54,9 +54,9 @@ struct Texts {
     const char* file_unavailable;
 };
 
-const Texts& texts(Language language);
+const Texts& texts(domain::Language language);
 
 // text::byte_size in the page's language: the same size the owner saw in the share dialog.
-std::string human_size(unsigned long long bytes, Language language);
+std::string human_size(unsigned long long bytes, domain::Language language);
 
 }  // namespace es::portal::pages

@@ -58,7 +58,7 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     facts.organisation_name = access.organisation_name;
     facts.share_id = share.id;
     facts.recipient_name = share.recipient.name.value_or("");  // the greeting; never the address
-    facts.locale = domain::parse_locale(language_tag(ex.language));
+    facts.locale = ex.language;
     std::optional<domain::OutboxMessage> m;
     try {
         m = notify::one_time_code_row(

@@ -10,10 +10,9 @@ void LanguageRoute::handle(Exchange& ex, const ShareAccess& access) {
     if (!form) {
         return;
     }
-    Language l;
-    if (parse_language_tag(form->get("lang", ""), l)) {
-        ctx_.cookies.set(ex.response, ctx_.cookies.language_name(), std::string(language_tag(l)),
-                         365L * 24 * 3600);
+    if (auto l = domain::parse_language_tag(form->get("lang", ""))) {
+        ctx_.cookies.set(ex.response, ctx_.cookies.language_name(),
+                         std::string(domain::to_text(*l)), 365L * 24 * 3600);
     }
     http::send_see_other(ex, access.base_path);
 }

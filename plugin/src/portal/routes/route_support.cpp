@@ -38,19 +38,21 @@ void send_too_many_requests(Exchange& ex, std::chrono::seconds retry_after) {
 }
 
 void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access) {
-    Language l;
-    if (auto c = ex.cookie(ctx.cookies.language_name()); c && parse_language_tag(*c, l)) {
-        ex.language = l;
-        return;
+    if (auto c = ex.cookie(ctx.cookies.language_name())) {
+        if (auto chosen = domain::parse_language_tag(*c)) {
+            ex.language = *chosen;
+            return;
+        }
     }
     ex.language =
-        negotiate_language(ex.request.get("Accept-Language", ""), language_of(access.share.locale));
+        domain::negotiate_language(ex.request.get("Accept-Language", ""), access.share.locale);
 }
 
 pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& access,
                            bool with_forms) {
     pages::PageFrame f;
     f.language = ex.language;
+    f.time_zone = ctx.settings.organisation.time_zone_of(access.share.organisation_id);
     f.organisation_name = access.organisation_name;
     f.expires_at = access.share.expires_at;
     f.preview = access.preview;

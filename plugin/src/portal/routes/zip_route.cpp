@@ -45,7 +45,7 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
     }
     auto frame = frame_for(ctx_, ex, access, false);
     const std::string document = pages::case_document(frame, view);
-    const bool german = ex.language == Language::De;
+    const bool german = ex.language == domain::Language::De;
     const std::string base = http::safe_filename(
         view.case_number.empty() ? (german ? "Freigabe" : "share")
                                  : (german ? "Fall " : "case ") + view.case_number);

@@ -53,7 +53,7 @@ domain::Share share_from_row(const SqlRow& r, std::size_t i) {
     }
     s.protection = domain::parse_protection(r.text(i + 12));
     s.code_channel = domain::parse_code_channel(r.text(i + 13));
-    s.locale = domain::parse_locale(r.text(i + 14));
+    s.locale = domain::parse_language(r.text(i + 14));
     s.delivery = domain::parse_delivery(r.text(i + 15));
     s.download_limit = r.optional_integer(i + 16);
     s.downloads_used = r.integer(i + 17);

@@ -1,28 +1,36 @@
-#include "portal/language.hpp"
+#include "domain/language.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
-namespace es::portal {
+namespace es::domain {
 
-Language language_of(domain::Locale locale) {
-    return locale == domain::Locale::De ? Language::De : Language::En;
+namespace {
+
+bool is_two_letters(std::string_view s, char a, char b) {
+    return s.size() == 2 && (s[0] | 0x20) == a && (s[1] | 0x20) == b;
 }
 
-std::string_view language_tag(Language language) {
-    return language == Language::De ? "de" : "en";
+}  // namespace
+
+std::string_view to_text(Language l) {
+    return l == Language::De ? "de" : "en";
 }
 
-bool parse_language_tag(std::string_view tag, Language& out) {
+Language parse_language(std::string_view tag) {
+    const std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
+    return is_two_letters(primary, 'd', 'e') ? Language::De : Language::En;
+}
+
+std::optional<Language> parse_language_tag(std::string_view tag) {
     if (tag == "de") {
-        out = Language::De;
-        return true;
+        return Language::De;
     }
     if (tag == "en") {
-        out = Language::En;
-        return true;
+        return Language::En;
     }
-    return false;
+    return std::nullopt;
 }
 
 Language negotiate_language(std::string_view header, Language fallback) {
@@ -41,18 +49,12 @@ Language negotiate_language(std::string_view header, Language fallback) {
             }
             item = item.substr(0, semi);
         }
-        while (!item.empty() && item.front() == ' ') {
-            item.remove_prefix(1);
-        }
-        while (!item.empty() && item.back() == ' ') {
-            item.remove_suffix(1);
-        }
-        const std::string_view primary = item.substr(0, item.find('-'));
+        item.remove_prefix(std::min(item.find_first_not_of(' '), item.size()));
+        const std::string_view primary = item.substr(0, item.find_first_of("- "));
         Language l;
-        if (primary.size() == 2 && (primary[0] | 0x20) == 'd' && (primary[1] | 0x20) == 'e') {
+        if (is_two_letters(primary, 'd', 'e')) {
             l = Language::De;
-        } else if (primary.size() == 2 && (primary[0] | 0x20) == 'e' &&
-                   (primary[1] | 0x20) == 'n') {
+        } else if (is_two_letters(primary, 'e', 'n')) {
             l = Language::En;
         } else {
             continue;
@@ -65,4 +67,4 @@ Language negotiate_language(std::string_view header, Language fallback) {
     return best;
 }
 
-}  // namespace es::portal
+}  // namespace es::domain

@@ -1,0 +1,118 @@
+// The one formatter of times (text/time_text.hpp): the reader's language, the organisation's
+// clock, ICU's calendar. Europe/Zurich changes to summer time on 29 March 2026 at 01:00 UTC and
+// back on 25 October 2026 at 01:00 UTC.
+#include "text/time_text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace es::text {
+namespace {
+
+using domain::Language;
+using namespace std::chrono_literals;
+
+domain::Timestamp at(const char* iso) {
+    return *parse_utc(iso);
+}
+
+const TimeReader kGerman{Language::De, "Europe/Zurich"};
+const TimeReader kEnglish{Language::En, "Europe/Zurich"};
+
+TEST(TimeTextTest, GermanReadersSeeDayMonthYearOnTheOrganisationsClock) {
+    EXPECT_EQ("26.12.2026, 03:35", date_time_text(at("2026-12-26T02:35:00Z"), kGerman));
+    EXPECT_EQ("26.12.2026", date_text(at("2026-12-26T02:35:00Z"), kGerman));
+}
+
+TEST(TimeTextTest, EnglishReadersSeeTheDayFirstWithTheMonthsName) {
+    EXPECT_EQ("26 Dec 2026, 03:35", date_time_text(at("2026-12-26T02:35:00Z"), kEnglish));
+    EXPECT_EQ("26 Dec 2026", date_text(at("2026-12-26T02:35:00Z"), kEnglish));
+}
+
+TEST(TimeTextTest, TheDateIsTheOrganisationsDateNotUtcs) {
+    // 23:30 UTC on the 13th is already the 14th in Zurich.
+    EXPECT_EQ("14.12.2026", date_text(at("2026-12-13T23:30:00Z"), kGerman));
+    EXPECT_EQ("13.12.2026", date_text(at("2026-12-13T23:30:00Z"), {Language::De, "UTC"}));
+    EXPECT_EQ("13 Dec 2026, 18:30",
+              date_time_text(at("2026-12-13T23:30:00Z"), {Language::En, "America/New_York"}));
+}
+
+TEST(TimeTextTest, ReadersElsewhereAreToldTheZone) {
+    EXPECT_EQ("26.12.2026, 03:35 MEZ", zoned_date_time_text(at("2026-12-26T02:35:00Z"), kGerman));
+    EXPECT_EQ("26 Dec 2026, 03:35 CET", zoned_date_time_text(at("2026-12-26T02:35:00Z"), kEnglish));
+    EXPECT_EQ("01.07.2026, 12:00 MESZ", zoned_date_time_text(at("2026-07-01T10:00:00Z"), kGerman));
+    EXPECT_EQ("1 Jul 2026, 12:00 CEST", zoned_date_time_text(at("2026-07-01T10:00:00Z"), kEnglish));
+}
+
+TEST(TimeTextTest, TheClockJumpsWhereSummerTimeBegins) {
+    EXPECT_EQ("29.03.2026, 01:59 MEZ", zoned_date_time_text(at("2026-03-29T00:59:00Z"), kGerman));
+    EXPECT_EQ("29.03.2026, 03:00 MESZ", zoned_date_time_text(at("2026-03-29T01:00:00Z"), kGerman));
+}
+
+TEST(TimeTextTest, TheClockRepeatsAnHourWhereSummerTimeEnds) {
+    EXPECT_EQ("25 Oct 2026, 02:59 CEST",
+              zoned_date_time_text(at("2026-10-25T00:59:00Z"), kEnglish));
+    EXPECT_EQ("25 Oct 2026, 02:00 CET", zoned_date_time_text(at("2026-10-25T01:00:00Z"), kEnglish));
+}
+
+TEST(TimeTextTest, ADateEndsAtTheEndOfThatDayInTheOrganisationsZone) {
+    EXPECT_EQ(at("2026-12-13T22:59:59Z") + 999ms, end_of_day("2026-12-13", "Europe/Zurich"));
+    EXPECT_EQ(at("2026-07-01T21:59:59Z") + 999ms, end_of_day("2026-07-01", "Europe/Zurich"));
+    EXPECT_EQ(at("2026-12-14T04:59:59Z") + 999ms, end_of_day("2026-12-13", "America/New_York"));
+    EXPECT_EQ(at("2026-12-13T23:59:59Z") + 999ms, end_of_day("2026-12-13", "UTC"));
+}
+
+TEST(TimeTextTest, DaysOfAClockChangeEndAtTheirOwnMidnight) {
+    // 23 hours long, ending in summer time (UTC+2).
+    EXPECT_EQ(at("2026-03-29T21:59:59Z") + 999ms, end_of_day("2026-03-29", "Europe/Zurich"));
+    // 25 hours long, ending in winter time (UTC+1).
+    EXPECT_EQ(at("2026-10-25T22:59:59Z") + 999ms, end_of_day("2026-10-25", "Europe/Zurich"));
+    EXPECT_EQ("25.10.2026, 23:59",
+              date_time_text(*end_of_day("2026-10-25", "Europe/Zurich"), kGerman));
+}
+
+TEST(TimeTextTest, OnlyARealDateHasAnEnd) {
+    EXPECT_FALSE(end_of_day("2026-02-30", "Europe/Zurich"));
+    EXPECT_FALSE(end_of_day("2026-1-05", "Europe/Zurich"));
+    EXPECT_FALSE(end_of_day("13.12.2026", "Europe/Zurich"));
+    EXPECT_FALSE(end_of_day("", "Europe/Zurich"));
+}
+
+TEST(TimeTextTest, AMomentsDayEndsOnTheOrganisationsCalendar) {
+    // 23:30 UTC on the 13th is the 14th in Zurich: its day ends at the end of the 14th there.
+    EXPECT_EQ(at("2026-12-14T22:59:59Z") + 999ms,
+              end_of_day(at("2026-12-13T23:30:00Z"), "Europe/Zurich"));
+    EXPECT_EQ("2026-12-14", local_date(at("2026-12-13T23:30:00Z"), "Europe/Zurich"));
+    EXPECT_EQ("2026-12-13", local_date(at("2026-12-13T23:30:00Z"), "UTC"));
+}
+
+TEST(TimeTextTest, RelativeTimesUseTheLargestUnitThatFits) {
+    const auto now = at("2026-12-10T12:00:00Z");
+    EXPECT_EQ("in 3 days", relative_text(now + 72h + 5h, now, Language::En));
+    EXPECT_EQ("in 3 Tagen", relative_text(now + 72h, now, Language::De));
+    EXPECT_EQ("5 minutes ago", relative_text(now - 5min, now, Language::En));
+    EXPECT_EQ("vor 5 Minuten", relative_text(now - 5min, now, Language::De));
+    EXPECT_EQ("in 2 hours", relative_text(now + 2h, now, Language::En));
+    EXPECT_EQ("vor 1 Tag", relative_text(now - 25h, now, Language::De));
+    EXPECT_EQ("now", relative_text(now + 10s, now, Language::En));
+    EXPECT_EQ("jetzt", relative_text(now - 10s, now, Language::De));
+}
+
+TEST(TimeTextTest, ZonesAreThoseIcuKnows) {
+    EXPECT_TRUE(is_time_zone("Europe/Zurich"));
+    EXPECT_TRUE(is_time_zone("America/New_York"));
+    EXPECT_TRUE(is_time_zone("UTC"));
+    EXPECT_FALSE(is_time_zone("Mars/Olympus_Mons"));
+    EXPECT_FALSE(is_time_zone("Europe/Zürich"));
+    EXPECT_FALSE(is_time_zone(""));
+}
+
+TEST(TimeTextTest, MachinesReadUtcInIso8601) {
+    EXPECT_EQ("2026-11-23T13:27:16Z", format_utc(at("2026-11-23T13:27:16Z")));
+    EXPECT_EQ("2026-11-23", format_utc_date(at("2026-11-23T23:59:59Z")));
+    EXPECT_EQ(at("2026-11-23T00:00:00Z"), parse_utc("2026-11-23"));
+    EXPECT_FALSE(parse_utc("23.11.2026"));
+    EXPECT_FALSE(parse_utc("2026-11-23T13:27:16+01:00x"));
+}
+
+}  // namespace
+}  // namespace es::text
