@@ -10,11 +10,6 @@
 
 namespace es::test {
 
-return c;
-}
-}
-;
-
 // Mail by SMTP to the local test server (smtp_sink.py) on `port`: plain text on the wire, a short
 // timeout; the backoff and attempts are the caller's.
 inline config::NotifySettings smtp_sink_settings(int port) {
