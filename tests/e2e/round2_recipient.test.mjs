@@ -195,6 +195,12 @@ async function accessLogRows() {
   return rows;
 }
 
+// A link's action behind its row's "⋯" menu (view-model rows[].menu): only Preview is a button.
+async function rowAction(row, label) {
+  await row.locator('.vm-menu-button').click();
+  await row.locator(`.vm-menu [role=menuitem]:has-text("${label}")`).click();
+}
+
 function linkRow(name) {
   return linksTable().locator('tbody tr', { hasText: name });
 }
@@ -290,7 +296,7 @@ test('a file has one size: the portal page and the panel\'s "Visible items" agre
     (items) => items.map((li) => [li.querySelector('a').textContent.trim(), li.querySelector('.size').textContent.trim()])));
   const sizesInPanel = async () => {
     await openCaseTab(state.caseId, linksTitle());
-    await linkRow('Lina Brunner').locator(`button:has-text("${visibleItems()}")`).click();
+    await rowAction(linkRow('Lina Brunner'), visibleItems());
     await desk.waitForSelector('.dialog .item-row');
     const sizes = Object.fromEntries(await desk.locator('.dialog .item-row').evaluateAll(
       (rows) => rows.map((r) => [r.querySelector('.item-title').textContent.trim(), (r.querySelector('.item-detail') || {}).textContent?.trim()])));

@@ -69,7 +69,7 @@ std::string message_text(Language lang, const std::vector<domain::OutboxMessage>
     return out;
 }
 
-Json row_of(Language lang, const SharePanelRow& r) {
+Json row_of(Language lang, const SharePanelRow& r, const std::string& label) {
     const domain::Share& s = r.overview.share;
     const bool active = r.overview.status == domain::ShareStatus::Active;
     Json cells = object();
@@ -140,6 +140,12 @@ Json row_of(Language lang, const SharePanelRow& r) {
     row->set("id", s.id);
     row->set("cells", cells);
     row->set("actions", actions);
+    if (actions->size() > 1) {
+        // One line per link: the preview as a button, the rest behind "⋯".
+        Json menu = element({{"label", fill(text(lang, "panel.more_actions"), "link", label)}});
+        menu->set("after", 1);
+        row->set("menu", menu);
+    }
     return row;
 }
 
@@ -302,8 +308,9 @@ Json share_panel(const SharePanelInput& in) {
                                       (std::string(id) == "created" ? "created_by" : id))));
     }
     JsonArray rows = array();
+    const auto labels = link_labels(lang, in.rows);
     for (const auto& r : in.rows) {
-        rows->add(row_of(lang, r));
+        rows->add(row_of(lang, r, labels.at(r.overview.share.id)));
     }
     Json table = element({{"type", "table"}, {"empty", text(lang, "panel.none")}});
     table->set("columns", columns);
