@@ -11,7 +11,8 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { freePort, startHost } from './host_harness.mjs';
+import { chooseLanguage, findCase, signInAs, writeModuleConfig } from './desk_helpers.mjs';
+import { startHost } from './host_harness.mjs';
 
 const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
@@ -27,25 +28,12 @@ const MENU = ['Show password', 'Change protection', 'Extend/Change', 'Visible it
 
 let host;
 let browser;
-let portalPort;
 let desk;
 const pageErrors = [];
 const state = {};
 
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/panel_layout.test.mjs.',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
-  ].join('\n'));
-  return path;
+async function pluginConfig(where) {
+  return (await writeModuleConfig(where, 'tests/e2e/panel_layout.test.mjs')).path;
 }
 
 before(async () => {
@@ -75,34 +63,11 @@ after(async () => {
 
 const shot = (name) => desk.screenshot({ path: join(artifacts, name + '.png') });
 
-async function signIn(login, password) {
-  if (await desk.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await desk.click('#topbar .button-ghost');
-  } else {
-    await desk.goto(host.url);
-  }
-  await desk.waitForSelector('#login');
-  await desk.fill('#login', login);
-  await desk.fill('#password', password);
-  await desk.click('.login-form button[type=submit]');
-  await desk.waitForSelector('#topbar .user-name');
-}
+const signIn = (login, password) => signInAs(desk, host.url, login, password);
 
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-}
+const language = (lang) => chooseLanguage(desk, lang);
 
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await desk.waitForFunction(() => document.querySelectorAll('.case-table tbody tr').length === 1);
-  return row;
-}
+const caseRow = (number) => findCase(desk, number);
 
 // A link for `recipientName` made with the share dialog, protected by a generated password.
 async function createLink(number, recipientName) {

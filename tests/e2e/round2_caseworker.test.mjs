@@ -20,7 +20,8 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { freePort, startHost } from './host_harness.mjs';
+import { chooseLanguage, findCase, signInAs, writeModuleConfig } from './desk_helpers.mjs';
+import { startHost } from './host_harness.mjs';
 
 const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
@@ -42,20 +43,10 @@ let staff;
 let desk;
 const pageErrors = [];
 
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/round2_caseworker.test.mjs.',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
-  ].join('\n'));
-  return path;
+async function pluginConfig(where) {
+  const written = await writeModuleConfig(where, 'tests/e2e/round2_caseworker.test.mjs');
+  portalPort = written.portalPort;
+  return written.path;
 }
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
@@ -95,35 +86,11 @@ async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
   }
 }
 
-async function signIn(page, login, password) {
-  if (await page.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await page.click('#topbar .button-ghost');
-  } else {
-    await page.goto(host.url);
-  }
-  await page.waitForSelector('#login');
-  await page.fill('#login', login);
-  await page.fill('#password', password);
-  await page.click('.login-form button[type=submit]');
-  await page.waitForSelector('#topbar .user-name');
-}
+const signIn = (page, login, password) => signInAs(page, host.url, login, password);
 
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-  await desk.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
+const language = (lang) => chooseLanguage(desk, lang);
 
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
-  return row;
-}
+const caseRow = (number) => findCase(desk, number);
 
 async function openContextMenu(number) {
   const row = await caseRow(number);

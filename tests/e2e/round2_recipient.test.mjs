@@ -16,7 +16,8 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { freePort, startHost } from './host_harness.mjs';
+import { chooseLanguage, findCase, rowAction, signInAs, writeModuleConfig } from './desk_helpers.mjs';
+import { startHost } from './host_harness.mjs';
 
 const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
@@ -36,20 +37,10 @@ let desk;
 const pageErrors = [];
 const state = {};
 
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/round2_recipient.test.mjs.',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
-  ].join('\n'));
-  return path;
+async function pluginConfig(where) {
+  const written = await writeModuleConfig(where, 'tests/e2e/round2_recipient.test.mjs');
+  portalPort = written.portalPort;
+  return written.path;
 }
 
 before(async () => {
@@ -90,25 +81,9 @@ async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
   }
 }
 
-async function signIn(login, password) {
-  if (await desk.locator('#topbar:not([hidden]) .button-ghost').count()) {
-    await desk.click('#topbar .button-ghost');
-  } else {
-    await desk.goto(host.url);
-  }
-  await desk.waitForSelector('#login');
-  await desk.fill('#login', login);
-  await desk.fill('#password', password);
-  await desk.click('.login-form button[type=submit]');
-  await desk.waitForSelector('#topbar .user-name');
-}
+const signIn = (login, password) => signInAs(desk, host.url, login, password);
 
-async function language(lang) {
-  const button = desk.locator(`.lang-button:has-text("${lang.toUpperCase()}")`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await desk.waitForSelector(`.lang-button.active:has-text("${lang.toUpperCase()}")`);
-  await desk.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
+const language = (lang) => chooseLanguage(desk, lang);
 
 async function api(path) {
   return desk.evaluate(async (p) => {
@@ -117,17 +92,7 @@ async function api(path) {
   }, path);
 }
 
-async function caseRow(number) {
-  if (!desk.url().endsWith('#/cases')) {
-    await desk.evaluate(() => { location.hash = '#/cases'; });
-  }
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.fill('.toolbar input[type=search]', number);
-  const row = desk.locator(`.case-table tbody tr:has-text("${number}")`);
-  await row.waitFor();
-  await until(`the overview to show only ${number}`, async () => (await desk.locator('.case-table tbody tr').count()) === 1);
-  return row;
-}
+const caseRow = (number) => findCase(desk, number);
 
 async function openCaseTab(id, tabTitle) {
   const details = '#/cases/' + id + '/details';
@@ -195,11 +160,6 @@ async function accessLogRows() {
   return rows;
 }
 
-// A link's action behind its row's "⋯" menu (view-model rows[].menu): only Preview is a button.
-async function rowAction(row, label) {
-  await row.locator('.vm-menu-button').click();
-  await row.locator(`.vm-menu [role=menuitem]:has-text("${label}")`).click();
-}
 
 function linkRow(name) {
   return linksTable().locator('tbody tr', { hasText: name });
