@@ -93,6 +93,8 @@ async function openSharingTab() {
   await desk.click('.tabs .tab:has-text("External Sharing")');
   await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy]) .panel-title');
   await desk.waitForSelector('.tab-panel .vm-table tbody tr');
+  // Two frames: the host fits the table to its width when it is laid out.
+  await desk.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
