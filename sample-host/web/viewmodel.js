@@ -289,7 +289,7 @@ function table(e, ctx) {
 // there is room, "…" before sideways scrolling.
 function fitWidth(wrap, table) {
   const fit = () => {
-    for (let em = 16; em >= 5; em--) {
+    for (let em = 16; em >= 5; em -= 0.25) {
       table.style.setProperty('--vm-cell-max', em + 'em');
       if (wrap.scrollWidth <= wrap.clientWidth) break;
     }
