@@ -1,10 +1,41 @@
-// What the External Sharing browser tests share: the module's config for a test host, and the
-// caseworker's steps in the sample host (sign in, language, a case in the overview, a link's
-// action behind its row's "⋯" menu).
-import { writeFileSync } from 'node:fs';
+// What the External Sharing browser tests share: a sample host with the module and Debian's
+// Chromium, the module's config, and the caseworker's steps in the sample host (sign in,
+// language, a case in the overview, a link's action behind its row's "⋯" menu).
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { freePort } from './host_harness.mjs';
+import { chromium } from 'playwright-core';
+
+import { freePort, startHost } from './host_harness.mjs';
+
+export const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+// Starts the sample host with the External Sharing module ($DM_ES_PLUGIN, its config written by
+// `pluginConfig` as for startHost) and a headless Chromium. Fails, never skips, when either is
+// missing: that is a broken test machine.
+export async function startModuleHost(pluginConfig) {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
+  const plugin = process.env.DM_ES_PLUGIN;
+  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
+  const host = await startHost({ plugin, pluginConfig });
+  try {
+    return { host, browser: await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS }) };
+  } catch (e) {
+    await host.stop();
+    throw e;
+  }
+}
+
+// Closes the browser and stops the host, keeping the host's log in `artifacts`.
+export async function stopModuleHost({ host, browser }, artifacts) {
+  if (browser) await browser.close();
+  if (host) {
+    writeFileSync(join(artifacts, 'host.log'), host.log());
+    await host.stop();
+  }
+}
 
 // Writes the module's config into the host's folder: SQLite in the plugin data folder, the portal
 // on a free port, mail and SMS into the host's spool folder (its dev mailbox). `writtenBy` names
@@ -56,6 +87,24 @@ export async function findCase(page, number) {
   await row.waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.case-table tbody tr').length === 1);
   return row;
+}
+
+// Shares the case of the overview's `row` with `recipientName` through the share dialog, as a
+// direct link protected by `protection` ("none", or "password" with a generated one); returns the
+// link's URL once the dialog is closed.
+export async function shareCase(page, row, recipientName, protection) {
+  await row.locator('.case-link').click({ button: 'right' });
+  await page.click('.context-menu .menu-item:has-text("Share with external person")');
+  await page.waitForSelector('.dialog form.vm-form input[name=expires_on]');
+  await page.fill('.dialog input[name=recipient_name]', recipientName);
+  await page.check(`.dialog input[type=radio][value=${protection}]`);
+  if (protection === 'password') await page.click('.dialog button:has-text("Generate")');
+  await page.click('.dialog button[type=submit]:has-text("Share")');
+  await page.waitForSelector('.dialog .notice-success:has-text("Link created")');
+  const link = await page.getAttribute('.dialog a.vm-link', 'href');
+  await page.click('.dialog form.vm-form button:has-text("Close")');
+  await page.waitForSelector('.dialog', { state: 'detached' });
+  return link;
 }
 
 // A link's action behind its row's "⋯" menu (view-model rows[].menu): only Preview is a button.

@@ -5,16 +5,12 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/panel_layout/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { chooseLanguage, findCase, shareCase, signInAs, startModuleHost, stopModuleHost, writeModuleConfig } from './desk_helpers.mjs';
 
-import { chooseLanguage, findCase, signInAs, writeModuleConfig } from './desk_helpers.mjs';
-import { startHost } from './host_harness.mjs';
-
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
 const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'panel_layout');
 mkdirSync(artifacts, { recursive: true });
@@ -37,14 +33,7 @@ async function pluginConfig(where) {
 }
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  ({ host, browser } = await startModuleHost(pluginConfig));
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
   desk = await context.newPage();
   desk.setDefaultTimeout(20000);
@@ -52,11 +41,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
+  await stopModuleHost({ host, browser }, artifacts);
 });
 
 // ---- helpers --------------------------------------------------------------------------------
@@ -69,20 +54,6 @@ const language = (lang) => chooseLanguage(desk, lang);
 
 const caseRow = (number) => findCase(desk, number);
 
-// A link for `recipientName` made with the share dialog, protected by a generated password.
-async function createLink(number, recipientName) {
-  const row = await caseRow(number);
-  await row.locator('.case-link').click({ button: 'right' });
-  await desk.click('.context-menu .menu-item:has-text("Share with external person")');
-  await desk.waitForSelector('.dialog form.vm-form input[name=expires_on]');
-  await desk.fill('.dialog input[name=recipient_name]', recipientName);
-  await desk.check('.dialog input[type=radio][value=password]');
-  await desk.click('.dialog button:has-text("Generate")');
-  await desk.click('.dialog button[type=submit]:has-text("Share")');
-  await desk.waitForSelector('.dialog .notice-success:has-text("Link created")');
-  await desk.click('.dialog form.vm-form button:has-text("Close")');
-  await desk.waitForSelector('.dialog', { state: 'detached' });
-}
 
 async function openSharingTab() {
   const details = '#/cases/' + state.caseId + '/details';
@@ -125,8 +96,9 @@ test('two password links on one case', async () => {
   await signIn('anna.meier', 'demo-anna');
   await language('en');
   state.caseId = await (await caseRow(CASE_TWO_LINKS)).getAttribute('data-case-id');
-  await createLink(CASE_TWO_LINKS, 'Lina Brunner');
-  await createLink(CASE_TWO_LINKS, 'Tom Weber');
+  // Password links: their menu holds every action there is.
+  await shareCase(desk, await caseRow(CASE_TWO_LINKS), 'Lina Brunner', 'password');
+  await shareCase(desk, await caseRow(CASE_TWO_LINKS), 'Tom Weber', 'password');
   await openSharingTab();
   assert.equal(await linksTable().locator('tbody tr').count(), 2);
 });

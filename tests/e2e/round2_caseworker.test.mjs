@@ -14,16 +14,12 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/round2_caseworker/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { chooseLanguage, findCase, signInAs, startModuleHost, stopModuleHost, writeModuleConfig } from './desk_helpers.mjs';
 
-import { chooseLanguage, findCase, signInAs, writeModuleConfig } from './desk_helpers.mjs';
-import { startHost } from './host_harness.mjs';
-
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
 const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'round2_caseworker');
 mkdirSync(artifacts, { recursive: true });
@@ -49,14 +45,8 @@ async function pluginConfig(where) {
   return written.path;
 }
 
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: launchArgs });
+  ({ host, browser } = await startModuleHost(pluginConfig));
   // An English browser: the host must not open in German for it.
   staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   desk = await staff.newPage();
@@ -65,11 +55,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
+  await stopModuleHost({ host, browser }, artifacts);
 });
 
 // ---- helpers --------------------------------------------------------------------------------

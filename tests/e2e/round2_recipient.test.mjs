@@ -10,16 +10,12 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/round2_recipient/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { chooseLanguage, findCase, rowAction, shareCase, signInAs, startModuleHost, stopModuleHost, writeModuleConfig } from './desk_helpers.mjs';
 
-import { chooseLanguage, findCase, rowAction, signInAs, writeModuleConfig } from './desk_helpers.mjs';
-import { startHost } from './host_harness.mjs';
-
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
 const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'round2_recipient');
 mkdirSync(artifacts, { recursive: true });
@@ -44,15 +40,7 @@ async function pluginConfig(where) {
 }
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  ({ host, browser } = await startModuleHost(pluginConfig));
   staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   desk = await staff.newPage();
   desk.setDefaultTimeout(20000);
@@ -60,11 +48,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
+  await stopModuleHost({ host, browser }, artifacts);
 });
 
 // ---- helpers (as in sharing.test.mjs) ----------------------------------------------------------
@@ -114,18 +98,8 @@ const accessLogTable = () => desk.locator('.tab-panel .vm-table').nth(1);
 // A direct link without protection for `recipientName`, made with the share dialog and not
 // e-mailed; returns its URL.
 async function createLink(number, recipientName) {
-  const row = await caseRow(number);
-  await row.locator('.case-link').click({ button: 'right' });
-  await desk.click('.context-menu .menu-item:has-text("Share with external person")');
-  await desk.waitForSelector('.dialog form.vm-form input[name=expires_on]');
-  await desk.fill('.dialog input[name=recipient_name]', recipientName);
-  await desk.check('.dialog input[type=radio][value=none]');
-  await desk.click('.dialog button[type=submit]:has-text("Share")');
-  await desk.waitForSelector('.dialog .notice-success:has-text("Link created")');
-  const link = await desk.getAttribute('.dialog a.vm-link', 'href');
+  const link = await shareCase(desk, await caseRow(number), recipientName, 'none');
   assert.match(link, new RegExp(`^http://127\\.0\\.0\\.1:${portalPort}/s/[A-Za-z0-9_-]{40,}$`));
-  await desk.click('.dialog form.vm-form button:has-text("Close")');
-  await desk.waitForSelector('.dialog', { state: 'detached' });
   return link;
 }
 

@@ -16,17 +16,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { chooseLanguage, findCase, rowAction, signInAs, writeModuleConfig } from './desk_helpers.mjs';
-import { startHost } from './host_harness.mjs';
+import { chooseLanguage, findCase, rowAction, signInAs, startModuleHost, stopModuleHost, writeModuleConfig } from './desk_helpers.mjs';
 import { zipEntries } from './zip_reader.mjs';
 
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
 const PLUGIN = 'ch.example.external-sharing';
 const COLUMN_CLASS = 'col-' + (PLUGIN + '/external-sharing.active-shares').replace(/[^a-z0-9_-]/gi, '-');
 const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'sharing');
@@ -57,16 +53,7 @@ async function pluginConfig(where) {
 }
 
 before(async () => {
-  // Fail, never skip: a missing browser is a broken test machine.
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  ({ host, browser } = await startModuleHost(pluginConfig));
   // The host's language is the user's setting; the browser's only shows in the portal's preview.
   staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
   desk = await staff.newPage();
@@ -76,11 +63,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
+  await stopModuleHost({ host, browser }, artifacts);
 });
 
 // ---- helpers --------------------------------------------------------------------------------
