@@ -1,6 +1,7 @@
 // Modal dialogs, confirmations and toasts — the host's own look for whatever a view model asks.
 import { el } from './dom.js';
 import { t } from './i18n.js';
+import { icon } from './icons.js';
 
 let openDialog = null;
 
@@ -13,7 +14,7 @@ export class Dialog {
     this.body = el('div', { class: 'dialog-body' });
     // guard(): true while the dialog holds input that closing would throw away (a form sets it).
     this.guard = null;
-    const closeButton = el('button', { type: 'button', class: 'icon-button', title: t('dialog.close'), 'aria-label': t('dialog.close'), onclick: () => this.requestClose() }, '✕');
+    const closeButton = el('button', { type: 'button', class: 'icon-button', title: t('dialog.close'), 'aria-label': t('dialog.close'), onclick: () => this.requestClose() }, icon('close'));
     this.box = el('div', { class: 'dialog' + (options.wide ? ' dialog-wide' : ''), role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dialog-title' },
       el('div', { class: 'dialog-header' }, this.titleNode, closeButton), this.noticeArea, this.body);
     this.promptArea = el('div', { class: 'dialog-prompt-area' });

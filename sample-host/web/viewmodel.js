@@ -158,20 +158,87 @@ function actionButton(b, ctx) {
     type: 'button', class: 'button ' + (styles[b.style] || '') + (iconOnly ? ' button-icon' : ''),
     title: iconOnly ? label : null, 'aria-label': iconOnly ? label : null,
   }, b.icon ? icon(b.icon) : null, !iconOnly && b.icon && label ? ' ' : null, iconOnly ? null : label);
-  let busy = false;
-  node.addEventListener('click', async () => {
-    if (busy) return;
-    if (b.confirm && !(await confirmDialog(str(b.confirm), label, b.style === 'danger'))) return;
-    busy = true;
-    node.disabled = true;
-    try {
-      await invokeAction(ctx, str(b.action), b.payload && typeof b.payload === 'object' && !Array.isArray(b.payload) ? b.payload : {});
-    } finally {
-      busy = false;
-      node.disabled = false;
-    }
-  });
+  node.addEventListener('click', () => runButton(b, ctx, node));
   return node;
+}
+
+// What a button does when chosen, from a toolbar, a row or a row's menu: ask first when it has a
+// `confirm` text, then invoke its action once (`node` stays disabled while the request runs).
+async function runButton(b, ctx, node) {
+  if (node.disabled) return;
+  if (b.confirm && !(await confirmDialog(str(b.confirm), labelOf(b), b.style === 'danger'))) return;
+  node.disabled = true;
+  try {
+    await invokeAction(ctx, str(b.action), b.payload && typeof b.payload === 'object' && !Array.isArray(b.payload) ? b.payload : {});
+  } finally {
+    node.disabled = false;
+  }
+}
+
+// A row's further actions behind a "⋯" button (a menu button in the WAI-ARIA sense): Enter, Space
+// or ArrowDown open it on the first item, ArrowUp on the last; the arrows, Home and End move;
+// Escape closes it and gives the focus back to the button; Tab or a click elsewhere closes it.
+function actionMenu(label, buttons, ctx) {
+  const id = nextId('vm-menu');
+  const trigger = el('button', {
+    type: 'button', class: 'button button-icon vm-menu-button', title: label, 'aria-label': label,
+    'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id,
+  }, icon('more'));
+  const list = el('ul', { class: 'menu-list vm-menu', role: 'menu', id, 'aria-label': label, hidden: true });
+  const items = buttons.filter((b) => b && typeof b === 'object').map((b) => {
+    const node = el('button', {
+      type: 'button', role: 'menuitem', tabindex: '-1',
+      class: 'menu-item' + (b.style === 'danger' ? ' menu-item-danger' : ''),
+    }, el('span', { class: 'menu-icon' }, b.icon ? icon(b.icon) : null), el('span', {}, labelOf(b)));
+    node.addEventListener('click', () => { close(true); runButton(b, ctx, trigger); });
+    list.append(el('li', { role: 'none' }, node));
+    return node;
+  });
+  const focusItem = (i) => items[(i + items.length) % items.length]?.focus();
+  const outside = (e) => { if (!list.contains(e.target) && !trigger.contains(e.target)) close(false); };
+  const onResize = () => close(false);
+  function open(first) {
+    list.hidden = false;
+    trigger.setAttribute('aria-expanded', 'true');
+    // Fixed, beside the button: the table scrolls sideways on narrow screens and would clip it.
+    const r = trigger.getBoundingClientRect();
+    const m = list.getBoundingClientRect();
+    list.style.left = Math.max(8, Math.min(r.right - m.width, window.innerWidth - m.width - 8)) + 'px';
+    list.style.top = (r.bottom + m.height + 4 > window.innerHeight ? Math.max(8, r.top - m.height - 4) : r.bottom + 4) + 'px';
+    document.addEventListener('mousedown', outside, true);
+    window.addEventListener('resize', onResize);
+    focusItem(first ? 0 : -1);
+  }
+  function close(refocus) {
+    if (list.hidden) return;
+    list.hidden = true;
+    trigger.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('mousedown', outside, true);
+    window.removeEventListener('resize', onResize);
+    if (refocus) trigger.focus();
+  }
+  trigger.addEventListener('click', () => (list.hidden ? open(true) : close(true)));
+  trigger.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); open(e.key === 'ArrowDown'); }
+  });
+  list.addEventListener('keydown', (e) => {
+    const i = items.indexOf(document.activeElement);
+    const moves = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: -1 };
+    if (e.key in moves) { e.preventDefault(); focusItem(moves[e.key]); }
+    else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close(true); }
+    else if (e.key === 'Tab') close(false);
+  });
+  return el('span', { class: 'vm-menu-wrap' }, trigger, list);
+}
+
+// A row's actions: all as buttons, or with `menu` the first `menu.after` as buttons and the rest
+// in a menu labelled `menu.label`.
+function rowActions(r, ctx) {
+  const actions = Array.isArray(r.actions) ? r.actions : [];
+  const menu = r.menu && typeof r.menu === 'object' ? r.menu : null;
+  const shown = menu && Number.isInteger(menu.after) && menu.after >= 0 ? Math.min(menu.after, actions.length) : actions.length;
+  return [actions.slice(0, shown).map((a) => actionButton(a, ctx)),
+    shown < actions.length ? actionMenu(labelOf(menu) || t('vm.more'), actions.slice(shown), ctx) : null];
 }
 
 function renderCell(cell) {
@@ -197,10 +264,42 @@ function table(e, ctx) {
   const body = el('tbody', {}, rows.filter((r) => r && typeof r === 'object').map((r) => {
     const cells = r.cells && typeof r.cells === 'object' ? r.cells : {};
     return el('tr', { dataset: r.id ? { rowId: str(r.id) } : undefined },
-      columns.map((c) => el('td', {}, renderCell(cells[c.id]))),
-      hasActions ? el('td', { class: 'align-right row-actions' }, (r.actions || []).map((a) => actionButton(a, ctx))) : null);
+      columns.map((c) => {
+        const cell = cells[c.id];
+        // A link (with its copy button) or a badge keeps its width; only text may end in "…".
+        const whole = cell && typeof cell === 'object' && (cell.link || cell.badge !== undefined);
+        return el('td', { class: whole ? 'vm-td-whole' : null }, renderCell(cell));
+      }),
+      hasActions ? el('td', { class: 'align-right row-actions' }, rowActions(r, ctx)) : null);
   }));
-  return el('div', { class: 'table-scroll' }, el('table', { class: 'data-table vm-table' }, head, body));
+  // Rows that put their actions in a menu want one line each: the host keeps cells on one line
+  // and ends a text that does not fit in "…", with the whole text on hover.
+  const compact = rows.some((r) => r && r.menu && typeof r.menu === 'object');
+  const node = el('table', { class: 'data-table vm-table' + (compact ? ' vm-table-compact' : '') }, head, body);
+  const wrap = el('div', { class: 'table-scroll' }, node);
+  if (compact) {
+    body.querySelectorAll('td:not(.row-actions):not(.vm-td-whole)').forEach((td) => { td.title = td.textContent.trim(); });
+    fitWidth(wrap, node);
+  }
+  return wrap;
+}
+
+// Narrows the text cells of `table` step by step (--vm-cell-max, the widest a text cell may be)
+// until the table fits its place, again whenever that place changes size: whole texts while
+// there is room, "…" before sideways scrolling.
+function fitWidth(wrap, table) {
+  const fit = () => {
+    for (let em = 16; em >= 5; em -= 0.25) {
+      table.style.setProperty('--vm-cell-max', em + 'em');
+      if (wrap.scrollWidth <= wrap.clientWidth) break;
+    }
+  };
+  let width = -1;
+  new ResizeObserver(() => {
+    if (wrap.clientWidth === width) return;
+    width = wrap.clientWidth;
+    fit();
+  }).observe(wrap);
 }
 
 // ---- forms -------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { PLUGIN, SharingDesk, until } from './sharing_desk.mjs';
+import { PLUGIN, SharingDesk, rowAction, shareCase, until } from './sharing_desk.mjs';
 
 const world = new SharingDesk('round2_recipient');
 const { pageErrors, signIn, language, api, caseRow, openCaseTab } = world;
@@ -45,18 +45,8 @@ const accessLogTable = () => desk.locator('.tab-panel .vm-table').nth(1);
 // A direct link without protection for `recipientName`, made with the share dialog and not
 // e-mailed; returns its URL.
 async function createLink(number, recipientName) {
-  const row = await caseRow(number);
-  await row.locator('.case-link').click({ button: 'right' });
-  await desk.click('.context-menu .menu-item:has-text("Share with external person")');
-  await desk.waitForSelector('.dialog form.vm-form input[name=expires_on]');
-  await desk.fill('.dialog input[name=recipient_name]', recipientName);
-  await desk.check('.dialog input[type=radio][value=none]');
-  await desk.click('.dialog button[type=submit]:has-text("Share")');
-  await desk.waitForSelector('.dialog .notice-success:has-text("Link created")');
-  const link = await desk.getAttribute('.dialog a.vm-link', 'href');
+  const link = await shareCase(desk, await caseRow(number), recipientName, 'none');
   assert.match(link, new RegExp(`^http://127\\.0\\.0\\.1:${portalPort}/s/[A-Za-z0-9_-]{40,}$`));
-  await desk.click('.dialog form.vm-form button:has-text("Close")');
-  await desk.waitForSelector('.dialog', { state: 'detached' });
   return link;
 }
 
@@ -81,6 +71,7 @@ async function recipientOpens(link, locale = 'en-GB') {
 
 // The access log as [{column label: cell text}], newest first.
 const accessLogRows = () => tableRows(accessLogTable());
+
 
 function linkRow(name) {
   return linksTable().locator('tbody tr', { hasText: name });
@@ -177,7 +168,7 @@ test('a file has one size: the portal page and the panel\'s "Visible items" agre
     (items) => items.map((li) => [li.querySelector('a').textContent.trim(), li.querySelector('.size').textContent.trim()])));
   const sizesInPanel = async () => {
     await openCaseTab(state.caseId, linksTitle());
-    await linkRow('Lina Brunner').locator(`button:has-text("${visibleItems()}")`).click();
+    await rowAction(linkRow('Lina Brunner'), visibleItems());
     await desk.waitForSelector('.dialog .item-row');
     const sizes = Object.fromEntries(await desk.locator('.dialog .item-row').evaluateAll(
       (rows) => rows.map((r) => [r.querySelector('.item-title').textContent.trim(), (r.querySelector('.item-detail') || {}).textContent?.trim()])));

@@ -32,6 +32,29 @@ export async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
   }
 }
 
+// A link row's action: the panel shows Preview as a button and the rest behind the row's "⋯" menu.
+export async function rowAction(row, label) {
+  await row.locator('.vm-menu-button').click();
+  await row.locator(`.vm-menu [role=menuitem]:has-text("${label}")`).click();
+}
+
+// Shares the case of `row` (a case-list row) through the dialog with `recipientName` and
+// `protection` ('none', 'password', …), closes the dialog and returns the link.
+export async function shareCase(page, row, recipientName, protection) {
+  await row.locator('.case-link').click({ button: 'right' });
+  await page.click('.context-menu .menu-item:has-text("Share with external person")');
+  await page.waitForSelector('.dialog form.vm-form input[name=expires_on]');
+  await page.fill('.dialog input[name=recipient_name]', recipientName);
+  await page.check(`.dialog input[type=radio][value=${protection}]`);
+  if (protection === 'password') await page.click('.dialog button:has-text("Generate")');
+  await page.click('.dialog button[type=submit]:has-text("Share")');
+  await page.waitForSelector('.dialog .notice-success:has-text("Link created")');
+  const link = await page.getAttribute('.dialog a.vm-link', 'href');
+  await page.click('.dialog form.vm-form button:has-text("Close")');
+  await page.waitForSelector('.dialog', { state: 'detached' });
+  return link;
+}
+
 export class SharingDesk {
   // `name`: the test file's, for its artifacts folder and config; `deskOptions`: the desk's
   // browser context (viewport, acceptDownloads) beyond an English browser of 1280 × 800.

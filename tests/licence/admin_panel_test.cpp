@@ -1,10 +1,11 @@
-// The organisation admin page: what it shows, who may act, confirmations, refused keys.
+// The organisation admin page on real licence services (app::LicenceAdminPanel, drawn by
+// ui/licence_admin_page): what it shows, who may act, confirmations, refused keys.
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include "app/licence_admin_panel.hpp"
 #include "domain/error.hpp"
-#include "licence/admin_panel.hpp"
 #include "support/licence_world.hpp"
 
 namespace es::licence {
@@ -12,6 +13,7 @@ namespace {
 
 using testing::days;
 using testing::LicenceWorld;
+using AdminPanel = app::LicenceAdminPanel;
 
 class FakeDirectory final : public OrganisationDirectory {
   public:

@@ -210,6 +210,24 @@ TEST_F(SharePanelTest, ACodeLinkOffersTheResetButNoPassword) {
     EXPECT_EQ("Security code by SMS or e-mail", cell("protection"));
 }
 
+TEST_F(SharePanelTest, AnActiveLinkShowsThePreviewAndTheRestBehindAMenuNamedForItsRecipient) {
+    in_.rows.push_back(row(active_share(domain::Protection::Password)));
+    const Json menu = only_row()->getObject("menu");
+    ASSERT_TRUE(menu);
+    EXPECT_EQ(1, menu->getValue<int>("after"));
+    EXPECT_EQ("external-sharing.preview", actions().front());
+    EXPECT_EQ("More actions for Eva Extern", menu->getValue<std::string>("label"));
+    in_.language = Language::De;
+    EXPECT_EQ("Weitere Aktionen für Eva Extern",
+              only_row()->getObject("menu")->getValue<std::string>("label"));
+}
+
+TEST_F(SharePanelTest, AnEndedLinkHasNoMenu) {
+    in_.rows.push_back(row(active_share(), domain::ShareStatus::Revoked));
+    EXPECT_TRUE(actions().empty());
+    EXPECT_FALSE(only_row()->has("menu"));
+}
+
 TEST_F(SharePanelTest, DestructiveActionsAskFirst) {
     in_.rows.push_back(row(active_share(domain::Protection::Code)));
     const Json revoke = action("external-sharing.revoke");

@@ -12,6 +12,7 @@
 #include "app/caseworker_desk.hpp"
 #include "app/host_case_access.hpp"
 #include "app/host_reminder_directory.hpp"
+#include "app/licence_admin_panel.hpp"
 #include "app/maintenance_job.hpp"
 #include "app/notifications.hpp"
 #include "app/owner_alert_service.hpp"
@@ -22,7 +23,6 @@
 #include "crypto/password_hasher.hpp"
 #include "crypto/secret_box.hpp"
 #include "domain/error.hpp"
-#include "licence/admin_panel.hpp"
 #include "licence/database_clock.hpp"
 #include "licence/host_directory.hpp"
 #include "licence/licence_service.hpp"
@@ -130,7 +130,7 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
         [this](const std::string& organisation_id) {
             return host_.active_user_count(organisation_id);
         });
-    admin_panel_ = std::make_unique<licence::AdminPanel>(
+    admin_panel_ = std::make_unique<LicenceAdminPanel>(
         *licences_, *directory_, settings_.policy,
         [this](const domain::Actor& actor) {
             return static_cast<std::int64_t>(shares_->revoke_organisation(actor));
@@ -243,7 +243,7 @@ std::string Module::contributions(const dm::Context& ctx, std::string_view case_
 
 std::string Module::invoke_action(const dm::Context& ctx, std::string_view action_id,
                                   std::string_view case_id, std::string_view payload_json) {
-    if (licence::AdminPanel::handles(action_id)) {
+    if (LicenceAdminPanel::handles(action_id)) {
         return admin_panel_->invoke(actor_of(ctx), action_id, payload_json);
     }
     if (CaseworkerDesk::handles(action_id)) {

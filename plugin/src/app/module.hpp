@@ -29,7 +29,6 @@ class DatabaseClock;
 class LicenceVerifier;
 class LicenceService;
 class HostDirectory;
-class AdminPanel;
 }  // namespace es::licence
 namespace es::portal {
 class Portal;
@@ -37,6 +36,7 @@ class Portal;
 namespace es::app {
 
 class CaseJournal;
+class LicenceAdminPanel;
 class HostCaseAccess;
 class HostReminderDirectory;
 class OwnerAlertService;
@@ -89,7 +89,7 @@ class Module {
     std::unique_ptr<licence::LicenceVerifier> licence_verifier_;
     std::unique_ptr<licence::LicenceService> licences_;
     std::unique_ptr<licence::HostDirectory> directory_;
-    std::unique_ptr<licence::AdminPanel> admin_panel_;
+    std::unique_ptr<LicenceAdminPanel> admin_panel_;
     std::unique_ptr<Notifications> notifications_;
     std::unique_ptr<PortalAdapters> portal_adapters_;
     std::unique_ptr<HostReminderDirectory> owner_directory_;

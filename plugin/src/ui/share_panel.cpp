@@ -78,7 +78,7 @@ std::string message_text(Language lang, const std::vector<domain::OutboxMessage>
     return out;
 }
 
-Json row_of(const SharePanelInput& in, const SharePanelRow& r) {
+Json row_of(const SharePanelInput& in, const SharePanelRow& r, const std::string& label) {
     const Language lang = in.language;
     const domain::Share& s = r.overview.share;
     const bool active = r.overview.status == domain::ShareStatus::Active;
@@ -151,6 +151,12 @@ Json row_of(const SharePanelInput& in, const SharePanelRow& r) {
     row->set("id", s.id);
     row->set("cells", cells);
     row->set("actions", actions);
+    if (actions->size() > 1) {
+        // One line per link: the preview as a button, the rest behind "⋯".
+        Json menu = element({{"label", fill(text(lang, "panel.more_actions"), "link", label)}});
+        menu->set("after", 1);
+        row->set("menu", menu);
+    }
     return row;
 }
 
@@ -315,8 +321,9 @@ Json share_panel(const SharePanelInput& in) {
                                       (std::string(id) == "created" ? "created_by" : id))));
     }
     JsonArray rows = array();
+    const auto labels = link_labels(in);
     for (const auto& r : in.rows) {
-        rows->add(row_of(in, r));
+        rows->add(row_of(in, r, labels.at(r.overview.share.id)));
     }
     Json table = element({{"type", "table"}, {"empty", text(lang, "panel.none")}});
     table->set("columns", columns);

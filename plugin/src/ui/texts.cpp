@@ -172,6 +172,7 @@ const std::map<std::string_view, Entry>& table() {
         {"panel.col.delivery", {"Message", "Nachricht"}},
         {"panel.removed_user", {"(removed user)", "(entfernte Person)"}},
         {"panel.revoke", {"Revoke", "Beenden"}},
+        {"panel.more_actions", {"More actions for {link}", "Weitere Aktionen für {link}"}},
         {"panel.revoke.confirm",
          {"Revoke this link now? The recipient loses access at once.",
           "Diese Linkfreigabe per sofort beenden? Die Person verliert den Zugriff sofort."}},

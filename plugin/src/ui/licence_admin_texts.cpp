@@ -1,10 +1,10 @@
-#include "licence/admin_texts.hpp"
+#include "ui/licence_admin_texts.hpp"
 
 #include <map>
 
 #include "ui/view_json.hpp"
 
-namespace es::licence {
+namespace es::ui {
 
 namespace {
 
@@ -212,21 +212,20 @@ const std::map<std::string_view, Pair>& texts() {
 
 }  // namespace
 
-std::string admin_count_text(domain::Language language, std::string_view key, long long count,
+std::string admin_count_text(Language language, std::string_view key, long long count,
                              const std::string& name) {
-    const std::string form = std::string(key) + "." + ui::plural_category(language, count);
-    return ui::fill(
-        texts().count(form) != 0 ? admin_text(language, form) : admin_text(language, key), name,
-        std::to_string(count));
+    const std::string form = std::string(key) + "." + plural_category(language, count);
+    return fill(texts().count(form) != 0 ? admin_text(language, form) : admin_text(language, key),
+                name, std::to_string(count));
 }
 
-std::string admin_text(domain::Language language, std::string_view key) {
+std::string admin_text(Language language, std::string_view key) {
     const auto& table = texts();
     const auto it = table.find(key);
     if (it == table.end()) {
         return std::string(key);
     }
-    return language == domain::Language::De ? it->second.de : it->second.en;
+    return language == Language::De ? it->second.de : it->second.en;
 }
 
-}  // namespace es::licence
+}  // namespace es::ui

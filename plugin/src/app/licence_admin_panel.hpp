@@ -4,11 +4,13 @@
 // all links", the licensing audit trail, and (for admins) the organisation's messages that could
 // not be delivered.
 //
-// View models follow host-sdk/docs/view-model.md (version 1). Everyone of the organisation may see
-// the page; only organisation admins get the actions, and invoke() refuses non-admins with
-// domain::Error Kind::Denied whatever the payload says. Destructive actions (deactivate, revoke
-// all) act only with "confirm": true in the payload: their buttons carry a `confirm` text for the
-// host to ask, and a call without it answers a confirmation dialog instead of acting.
+// This class reads what the page shows from the licence services and runs its actions through
+// them; ui/licence_admin_page draws it (host-sdk/docs/view-model.md, version 1). Everyone of the
+// organisation may see the page; only organisation admins get the actions, and invoke() refuses
+// non-admins with domain::Error Kind::Denied whatever the payload says. Destructive actions
+// (deactivate, revoke all) act only with "confirm": true in the payload: their buttons carry a
+// `confirm` text for the host to ask, and a call without it answers a confirmation dialog instead
+// of acting.
 //
 // Thread-safe: no state of its own besides references to thread-safe collaborators.
 #pragma once
@@ -25,47 +27,42 @@
 #include "licence/licence_service.hpp"
 #include "licence/organisation_directory.hpp"
 #include "store/organisation_settings_repository.hpp"
+#include "ui/ids.hpp"
 
-namespace es::licence {
+namespace es::app {
 
-// Revokes every link of the acting organisation and returns how many; the lead wires it to
-// ShareService::revoke_all_of_organisation.
+// Revokes every link of the acting organisation and returns how many (ShareService).
 using RevokeAllLinks = std::function<std::int64_t(const domain::Actor& actor)>;
 
-// The organisation's messages that finally failed, newest first, at most `limit` (the lead wires
-// it to store::OutboxRepository::list_failed). Shown to admins only: they name recipients'
+// The organisation's messages that finally failed, newest first, at most `limit` (the outbox's
+// failed messages). Shown to admins only: they name recipients'
 // addresses.
 using FailedMessages = std::function<std::vector<domain::OutboxMessage>(
     const std::string& organisation_id, int limit)>;
 
-class AdminPanel {
+class LicenceAdminPanel {
   public:
-    // Action ids for invoke_action with an empty case id. Stable: hosts may log them.
-    static constexpr const char* kStartTrial = "external-sharing.admin.start-trial";
-    static constexpr const char* kEnterKey = "external-sharing.admin.enter-key";  // {licence_key}
-    static constexpr const char* kDeactivate = "external-sharing.admin.deactivate";  // {confirm}
-    static constexpr const char* kReactivate = "external-sharing.admin.reactivate";
-    static constexpr const char* kCaseType =
-        "external-sharing.admin.case-type";  // {case_type_id, enabled}
-    static constexpr const char* kRevokeAll = "external-sharing.admin.revoke-all";  // {confirm}
-    static constexpr const char* kJournalEntries =
-        "external-sharing.admin.journal-entries";                                // {enabled}
-    static constexpr const char* kLanguage = "external-sharing.admin.language";  // {language}
+    // Action ids for invoke_action with an empty case id (ui/ids.hpp).
+    static constexpr const char* kStartTrial = ui::kAdminStartTrial;
+    static constexpr const char* kEnterKey = ui::kAdminEnterKey;
+    static constexpr const char* kDeactivate = ui::kAdminDeactivate;
+    static constexpr const char* kReactivate = ui::kAdminReactivate;
+    static constexpr const char* kCaseType = ui::kAdminCaseType;
+    static constexpr const char* kRevokeAll = ui::kAdminRevokeAll;
+    static constexpr const char* kJournalEntries = ui::kAdminJournalEntries;
+    static constexpr const char* kLanguage = ui::kAdminLanguage;
 
     // Collaborators must outlive the panel. `policy` gives each case type's configured default.
     // Without `failed_messages` the page has no such table; without `settings` no section on the
     // journal entries written into the organisation's cases (store::JournalPreferences).
-    AdminPanel(LicenceService& licences, OrganisationDirectory& directory,
-               const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
-               FailedMessages failed_messages = {},
-               store::OrganisationSettingsRepository* settings = nullptr,
-               const config::OrganisationSettings* organisations = nullptr);
+    LicenceAdminPanel(licence::LicenceService& licences, licence::OrganisationDirectory& directory,
+                      const config::PolicyConfig& policy, RevokeAllLinks revoke_all,
+                      FailedMessages failed_messages = {},
+                      store::OrganisationSettingsRepository* settings = nullptr,
+                      const config::OrganisationSettings* organisations = nullptr);
 
     // True for the action ids above.
     static bool handles(std::string_view action_id) noexcept;
-
-    // For the case panel of an organisation that is not active: how to activate, in `locale`.
-    static std::string activation_explanation(std::string_view locale);
 
     // The panel's view model (JSON).
     std::string render(const domain::Actor& actor);
@@ -79,8 +76,8 @@ class AdminPanel {
                        std::string_view payload_json);
 
   private:
-    LicenceService& licences_;
-    OrganisationDirectory& directory_;
+    licence::LicenceService& licences_;
+    licence::OrganisationDirectory& directory_;
     const config::PolicyConfig& policy_;
     RevokeAllLinks revoke_all_;
     FailedMessages failed_messages_;
@@ -88,4 +85,4 @@ class AdminPanel {
     const config::OrganisationSettings* organisations_;  // time zones; null: the default zone
 };
 
-}  // namespace es::licence
+}  // namespace es::app
