@@ -5,55 +5,35 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/panel_layout/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chooseLanguage, findCase, shareCase, signInAs, startModuleHost, stopModuleHost, writeModuleConfig } from './desk_helpers.mjs';
+import { PLUGIN, SharingDesk, shareCase } from './sharing_desk.mjs';
 
-const PLUGIN = 'ch.example.external-sharing';
-const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'panel_layout');
-mkdirSync(artifacts, { recursive: true });
+// An English browser of 1280 × 800 (the desk's default).
+const world = new SharingDesk('panel_layout');
+const { artifacts, pageErrors, signIn, language, caseRow } = world;
 
 // Demo case 12 (sample-host/src/demo/demo_data.cpp) has a phone number and an e-mail address.
 const CASE_TWO_LINKS = 'MH-2024-00012';
-const VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT = world.deskOptions.viewport;
 // Some of the glyphs the host drew icons with before they were SVG.
 const OLD_GLYPHS = ['⤴', '🔗', '🔒', '🗑', '＋', '👁', '◌', '⧉', '⭳', '🕓', '📅', '🔑', '⚙', '✕', '⋯'];
 const MENU = ['Show password', 'Change protection', 'Extend/Change', 'Visible items', 'Reset counters', 'Revoke'];
 
-let host;
-let browser;
 let desk;
-const pageErrors = [];
 const state = {};
 
-async function pluginConfig(where) {
-  return (await writeModuleConfig(where, 'tests/e2e/panel_layout.test.mjs')).path;
-}
-
 before(async () => {
-  ({ host, browser } = await startModuleHost(pluginConfig));
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
-  desk = await context.newPage();
-  desk.setDefaultTimeout(20000);
-  desk.on('pageerror', (e) => pageErrors.push(String(e)));
+  await world.start();
+  desk = world.desk;
 });
 
-after(async () => {
-  await stopModuleHost({ host, browser }, artifacts);
-});
+after(() => world.stop());
 
 // ---- helpers --------------------------------------------------------------------------------
 
 const shot = (name) => desk.screenshot({ path: join(artifacts, name + '.png') });
-
-const signIn = (login, password) => signInAs(desk, host.url, login, password);
-
-const language = (lang) => chooseLanguage(desk, lang);
-
-const caseRow = (number) => findCase(desk, number);
-
 
 async function openSharingTab() {
   const details = '#/cases/' + state.caseId + '/details';
