@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { PLUGIN, SharingDesk, rowAction, shareCase, until } from './sharing_desk.mjs';
+import { PLUGIN, SharingDesk, rowAction, shareCase, tableRows, until } from './sharing_desk.mjs';
 
 const world = new SharingDesk('round2_recipient');
 const { pageErrors, signIn, language, api, caseRow, openCaseTab } = world;

@@ -32,6 +32,17 @@ export async function until(what, fn, timeoutMs = 20000, everyMs = 150) {
   }
 }
 
+// A view-model table's body rows as [{column label: cell text}], in order.
+export async function tableRows(table) {
+  const labels = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
+  const rows = [];
+  for (const tr of await table.locator('tbody tr').all()) {
+    const cells = (await tr.locator('td').allTextContents()).map((s) => s.trim());
+    rows.push(Object.fromEntries(labels.map((l, i) => [l, cells[i]])));
+  }
+  return rows;
+}
+
 // A link row's action: the panel shows Preview as a button and the rest behind the row's "⋯" menu.
 export async function rowAction(row, label) {
   await row.locator('.vm-menu-button').click();
