@@ -68,9 +68,11 @@ export async function shareCase(page, row, recipientName, protection) {
 
 export class SharingDesk {
   // `name`: the test file's, for its artifacts folder and config; `deskOptions`: the desk's
-  // browser context (viewport, acceptDownloads) beyond an English browser of 1280 × 800.
-  constructor(name, deskOptions = {}) {
+  // browser context (viewport, acceptDownloads) beyond an English browser of 1280 × 800;
+  // `moreConfig`: YAML lines added to the module's configuration (e.g. an `organisation:` section).
+  constructor(name, deskOptions = {}, moreConfig = []) {
     this.name = name;
+    this.moreConfig = moreConfig;
     this.artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), name);
     mkdirSync(this.artifacts, { recursive: true });
     this.deskOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...deskOptions };
@@ -110,7 +112,8 @@ export class SharingDesk {
       'portal:', '  listen_address: 127.0.0.1', `  port: ${this.portalPort}`, `  public_url: http://127.0.0.1:${this.portalPort}`,
       'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90', '  code_digits: 6',
       'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-      '  from_address: no-reply@dossier.example', '  from_name: External Sharing', '',
+      '  from_address: no-reply@dossier.example', '  from_name: External Sharing',
+      ...this.moreConfig, '',
     ].join('\n'));
     return path;
   }
