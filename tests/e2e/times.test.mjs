@@ -9,74 +9,29 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/times/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { deskHelpers, tableRows } from './desk.mjs';
-import { freePort, startHost } from './host_harness.mjs';
-
-const CHROMIUM = process.env.DM_E2E_CHROMIUM || '/usr/bin/chromium';
-const PLUGIN = 'ch.example.external-sharing';
-const artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), 'times');
-mkdirSync(artifacts, { recursive: true });
+import { PLUGIN, SharingDesk, tableRows } from './sharing_desk.mjs';
 
 // Demo data (sample-host/src/demo/demo_data.cpp): every case has journal entries.
 const CASE = 'MH-2024-00003';
 const ZONE = 'Europe/Zurich';
 const DAY = 86400e3;
 
-let host;
+const world = new SharingDesk('times', {}, ['organisation:', `  time_zone: ${ZONE}`]);
+const { artifacts, pageErrors, signIn, language, caseRow, openCaseTab } = world;
 let browser;
 let portalPort;
-let staff;
 let desk;
-const pageErrors = [];
-const { signIn, language, caseRow, openCaseTab } = deskHelpers(() => desk, () => host);
 const state = {};
 
-async function pluginConfig({ dir, spool }) {
-  portalPort = await freePort();
-  const path = join(dir, 'external-sharing.yaml');
-  writeFileSync(path, [
-    '# Written by tests/e2e/times.test.mjs.',
-    'storage:', '  backend: sqlite', '  sqlite:', '    path: external-sharing.db',
-    'crypto:', `  key_file: ${JSON.stringify(join(dir, 'sealing.keys'))}`, '  create_missing_key_file: true',
-    '  argon2:', '    memory_kib: 8192', '    iterations: 1',
-    'portal:', '  listen_address: 127.0.0.1', `  port: ${portalPort}`, `  public_url: http://127.0.0.1:${portalPort}`,
-    'policy:', '  direct_link_expiry_days: 20', '  email_link_expiry_hours: 24', '  max_expiry_days: 90',
-    'notify:', '  mail: spool', '  sms: spool', `  spool_directory: ${JSON.stringify(spool)}`,
-    '  from_address: no-reply@dossier.example', '  from_name: External Sharing',
-    'organisation:', `  time_zone: ${ZONE}`, '',
-  ].join('\n'));
-  return path;
-}
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
-  const plugin = process.env.DM_ES_PLUGIN;
-  assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-  host = await startHost({ plugin, pluginConfig });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  desk = await staff.newPage();
-  desk.setDefaultTimeout(20000);
-  desk.on('pageerror', (e) => pageErrors.push(String(e)));
+  await world.start();
+  ({ browser, portalPort, desk } = world);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (host) {
-    writeFileSync(join(artifacts, 'host.log'), host.log());
-    await host.stop();
-  }
-});
+after(() => world.stop());
 
 // ---- the organisation's calendar, from the test's side -------------------------------------------
 
@@ -186,6 +141,7 @@ test('a German caseworker and a German recipient read German dates', async () =>
   desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-CH' })).newPage();
   desk.setDefaultTimeout(20000);
   desk.on('pageerror', (e) => pageErrors.push(String(e)));
+  world.desk = desk;  // the shared helpers (signIn, language, openCaseTab) act on her page now
   await signIn('beat.keller', 'demo-beat');
   await language('de');
   await openCaseTab(state.caseId, 'Externes Teilen');
