@@ -140,12 +140,12 @@ std::string whole_minutes(std::chrono::milliseconds wait) {
 
 }  // namespace
 
-std::string throttled_message(Language language, std::chrono::milliseconds wait) {
+std::string throttled_message(domain::Language language, std::chrono::milliseconds wait) {
     const auto& t = pages::texts(language);
     return std::string(t.throttled) + " " + whole_minutes(wait) + " " + t.minutes + ".";
 }
 
-std::string code_limit_message(Language language, std::chrono::milliseconds wait) {
+std::string code_limit_message(domain::Language language, std::chrono::milliseconds wait) {
     const auto& t = pages::texts(language);
     return std::string(t.code_limit) + " " + whole_minutes(wait) + " " + t.code_limit_end;
 }

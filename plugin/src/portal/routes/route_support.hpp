@@ -55,11 +55,11 @@ std::unique_ptr<Poco::Net::HTMLForm> read_checked_form(PortalContext& ctx, Excha
                                                        const ShareAccess& access);
 
 // "Too many attempts. Please wait N minutes" with N rounded up.
-std::string throttled_message(Language language, std::chrono::milliseconds wait);
+std::string throttled_message(domain::Language language, std::chrono::milliseconds wait);
 
 // "No more security codes can be sent for this link at the moment. Please try again in N minutes
 // or contact the person who sent you the link.", N rounded up.
-std::string code_limit_message(Language language, std::chrono::milliseconds wait);
+std::string code_limit_message(domain::Language language, std::chrono::milliseconds wait);
 
 // The checked form (read_checked_form) of a POST to the code step, where the one-time code is
 // asked for and typed: past the password (when the share has one) and before the code, never in
