@@ -7,6 +7,7 @@
 #include "crypto/token.hpp"
 #include "domain/validation_failed.hpp"
 #include "share_world.hpp"
+#include "text/time_text.hpp"
 
 namespace es::test {
 namespace {
@@ -114,14 +115,17 @@ TYPED_TEST(ShareContract, EmailedLinkQueuesOneMessageWithTheSealedTokenOnly) {
     EXPECT_EQ(messages[0].status, domain::OutboxMessage::Status::Pending);
     EXPECT_NE(messages[0].payload_json.find(created.share.secrets.sealed_token), std::string::npos);
     EXPECT_EQ(messages[0].payload_json.find(this->token_of(created)), std::string::npos);
-    // E-mailed links expire after 24 hours by default.
-    EXPECT_LE(created.share.expires_at - created.share.created_at, std::chrono::hours(24));
-    EXPECT_GT(created.share.expires_at - created.share.created_at, std::chrono::hours(23));
+    // E-mailed links expire at the end of the day 24 hours on, in the organisation's zone.
+    EXPECT_EQ(text::end_of_day(created.share.created_at + std::chrono::hours(24), "Europe/Zurich"),
+              created.share.expires_at);
 }
 
 TYPED_TEST(ShareContract, DirectLinkExpiresAfterTwentyDaysByDefault) {
     auto created = this->service->create(this->alice, this->request());
-    EXPECT_EQ(created.share.expires_at - created.share.created_at, std::chrono::hours(24 * 20));
+    // At the end of the day 20 days on, in the organisation's zone (Europe/Zurich by default).
+    EXPECT_EQ(
+        text::end_of_day(created.share.created_at + std::chrono::hours(24 * 20), "Europe/Zurich"),
+        created.share.expires_at);
 }
 
 TYPED_TEST(ShareContract, InvalidEmailIsRejectedByFieldAndRule) {
@@ -224,7 +228,7 @@ TYPED_TEST(ShareContract, StatusIsDerivedFromExpiryAndRevocation) {
 TYPED_TEST(ShareContract, ExpiredShareIsNotFoundByTokenByTheDatabaseClock) {
     auto a = this->service->create(this->alice, this->request());
     this->backend->exec(
-        "UPDATE shares SET expires_at = expires_at - 1728000000 + 1500 WHERE id "
+        "UPDATE shares SET expires_at = created_at + 1500 WHERE id "
         "= '" +
         a.share.id + "'");
     const auto hash = a.share.secrets.token_hash;
