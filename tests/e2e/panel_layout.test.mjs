@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { PLUGIN, SharingDesk, shareCase } from './sharing_desk.mjs';
+import { SharingDesk, shareCase } from './sharing_desk.mjs';
 
 // An English browser of 1280 × 800 (the desk's default).
 const world = new SharingDesk('panel_layout');
@@ -66,12 +66,7 @@ const activeText = () => desk.evaluate(() => [document.activeElement.getAttribut
 // ---- tests ----------------------------------------------------------------------------------------
 
 test('two password links on one case', async () => {
-  await signIn('claudia.frei', 'demo-claudia');
-  await language('en');
-  await desk.click('.nav-link[href="#/admin"]');
-  const card = desk.locator(`.module-card[data-module-id="${PLUGIN}"]`);
-  await card.locator('.module-panel button:has-text("Start free trial month")').click();
-  await desk.waitForSelector('.toast:has-text("The free trial month has started.")');
+  await world.startTrial();
 
   await signIn('anna.meier', 'demo-anna');
   await language('en');

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { PLUGIN, SharingDesk, rowAction, shareCase, tableRows, until } from './sharing_desk.mjs';
+import { SharingDesk, rowAction, shareCase, tableRows, until } from './sharing_desk.mjs';
 
 const world = new SharingDesk('round2_recipient');
 const { pageErrors, signIn, language, api, caseRow, openCaseTab } = world;
@@ -87,12 +87,7 @@ async function firstOpenings(caseId, name) {
 // ---- tests ----------------------------------------------------------------------------------------
 
 test('the organisation admin starts the free trial', async () => {
-  await signIn('claudia.frei', 'demo-claudia');
-  await language('en');
-  await desk.click('.nav-link[href="#/admin"]');
-  const card = desk.locator(`.module-card[data-module-id="${PLUGIN}"]`);
-  await card.locator('.module-panel button:has-text("Start free trial month")').click();
-  await desk.waitForSelector('.toast:has-text("The free trial month has started.")');
+  await world.startTrial();
 });
 
 test('two links on one case: each access log row names its link\'s recipient', async () => {

@@ -180,6 +180,16 @@ export class SharingDesk {
     await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy])');
   };
 
+  // The organisation admin (English) starts the module's free trial month on the admin page.
+  startTrial = async () => {
+    await this.signIn('claudia.frei', 'demo-claudia');
+    await this.language('en');
+    await this.desk.click('.nav-link[href="#/admin"]');
+    const card = this.desk.locator(`.module-card[data-module-id="${PLUGIN}"]`);
+    await card.locator('.module-panel button:has-text("Start free trial month")').click();
+    await this.desk.waitForSelector('.toast:has-text("The free trial month has started.")');
+  };
+
   // The files the host's dev mailbox holds of `kind` ('mail' or 'sms'), sorted.
   spoolFiles = (kind) => {
     const dir = join(this.host.spool, kind);

@@ -82,12 +82,7 @@ async function recipientPage(link, locale) {
 // ---- tests ----------------------------------------------------------------------------------------
 
 test('the organisation admin starts the free trial', async () => {
-  await signIn('claudia.frei', 'demo-claudia');
-  await language('en');
-  await desk.click('.nav-link[href="#/admin"]');
-  const card = desk.locator(`.module-card[data-module-id="${PLUGIN}"]`);
-  await card.locator('.module-panel button:has-text("Start free trial month")').click();
-  await desk.waitForSelector('.toast:has-text("The free trial month has started.")');
+  await world.startTrial();
 });
 
 test('an English caseworker: the default expiry ends at 23:59 Zurich time, shown day first', async () => {
