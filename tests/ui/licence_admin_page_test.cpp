@@ -91,8 +91,8 @@ TEST(LicenceAdminPageTest, NonAdminsSeeTheFactsButNoActions) {
 }
 
 TEST(LicenceAdminPageTest, ARefusedKeyIsAFieldErrorInTheReadersLanguage) {
-    const Json en = reparsed(
-        licence_key_field_error(licence_key_refusal(Language::En, "algorithm", "HS256")));
+    const Json en =
+        reparsed(licence_key_field_error(licence_key_refusal(Language::En, "algorithm", "HS256")));
     EXPECT_EQ("field_errors", en->getValue<std::string>("type"));
     EXPECT_EQ(
         "This licence key uses the algorithm 'HS256', but only vendor keys signed with "

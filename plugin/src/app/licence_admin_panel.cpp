@@ -82,9 +82,8 @@ std::string LicenceAdminPanel::render(const domain::Actor& actor) {
     ui::LicenceAdminView view;
     view.language = actor.locale;
     // The admin's language on the organisation's clock.
-    const text::TimeReader time{actor.locale, organisations_
-                                                  ? organisations_->time_zone_of(org)
-                                                  : std::string(text::kDefaultTimeZone)};
+    const text::TimeReader time{actor.locale, organisations_ ? organisations_->time_zone_of(org)
+                                                             : std::string(text::kDefaultTimeZone)};
     view.admin = directory_.is_organisation_admin(actor);
     view.active = status.active;
     for (const auto& w : status.warnings) {
@@ -120,8 +119,8 @@ std::string LicenceAdminPanel::render(const domain::Actor& actor) {
     if (view.admin && failed_messages_) {
         view.failed.emplace();
         for (const auto& m : failed_messages_(org, 50)) {
-            view.failed->push_back({std::to_string(m.id), text::date_time_text(m.created_at, time), m.kind,
-                                    m.recipient_address, m.attempts, m.last_error});
+            view.failed->push_back({std::to_string(m.id), text::date_time_text(m.created_at, time),
+                                    m.kind, m.recipient_address, m.attempts, m.last_error});
         }
     }
     for (const auto& entry : licences_.audit_trail(org, 50)) {
