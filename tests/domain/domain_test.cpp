@@ -77,11 +77,12 @@ TEST(Phone, IsNormalisedToE164) {
     }
 }
 
-TEST(Policy, DefaultsEndTheDayTwentyDaysOrTwentyFourHoursAhead) {
+TEST(Policy, ADirectLinkEndsTheDayTwentyDaysAheadAnEmailedOneIsValidTwentyFourHours) {
     Policy p{domain::PolicySettings{}};
     const auto t = from_epoch_ms(1796904000000);  // 2026-12-10T12:00:00Z; no clock set: UTC days
-    EXPECT_EQ(from_epoch_ms(1798675199999), p.default_expiry(Delivery::DirectLink, t));   // 30 Dec
-    EXPECT_EQ(from_epoch_ms(1797033599999), p.default_expiry(Delivery::EmailedLink, t));  // 11 Dec
+    EXPECT_EQ(from_epoch_ms(1798675199999), p.default_expiry(Delivery::DirectLink, t));  // 30 Dec
+    // Exactly 24 hours (11 Dec, 12:00), not the end of 11 Dec: a duration is not a date.
+    EXPECT_EQ(t + std::chrono::hours(24), p.default_expiry(Delivery::EmailedLink, t));
     EXPECT_EQ(from_epoch_ms(1804723199999), p.latest_expiry(t));  // 10 Mar 2027, 90 days on
 }
 

@@ -137,7 +137,9 @@ TEST_F(ShareFormTest, WithEmailChosenTheOfferedDateMeansTheEmailDefault) {
     const auto r = read(submission(
         R"("send_email":true,"recipient_email":"eva@example.org","expires_on":"2026-12-07")"));
     ASSERT_TRUE(r.expires_at.has_value());
-    EXPECT_EQ(text::end_of_day("2026-12-07", kZone), *r.expires_at);
+    // The date shown for e-mail, left as it is: the e-mail default, 24 hours to the minute.
+    EXPECT_EQ(policy_.default_expiry(domain::Delivery::EmailedLink, test_now()), *r.expires_at);
+    EXPECT_EQ(test_now() + std::chrono::hours(24), *r.expires_at);
     EXPECT_EQ(domain::Delivery::DirectLink, r.delivery) << "sending stays the step after preview";
 }
 

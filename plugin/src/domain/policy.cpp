@@ -108,7 +108,9 @@ Timestamp Policy::end_of_day(Timestamp at) const {
 
 Timestamp Policy::default_expiry(Delivery delivery, Timestamp now) const {
     if (delivery == Delivery::EmailedLink) {
-        return end_of_day(now + std::chrono::hours(settings_.email_link_expiry_hours));
+        // A duration, not a date: "a link valid for 24 hours" (the source documents) must not
+        // become up to 48 by running to the end of the day on which the 24 hours end.
+        return now + std::chrono::hours(settings_.email_link_expiry_hours);
     }
     return end_of_day(now + std::chrono::hours(24 * settings_.direct_link_expiry_days));
 }

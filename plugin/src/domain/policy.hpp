@@ -46,8 +46,9 @@ class Policy {
     const std::string& time_zone() const { return time_zone_; }
     Timestamp end_of_day(Timestamp at) const;
 
-    // The end of the day on which 20 days (a direct link) or 24 hours (an e-mailed one) run out,
-    // by default; the end of the day `max_expiry_days` from now at the latest.
+    // By default the end of the day on which 20 days run out (a direct link), or exactly 24 hours
+    // from now (an e-mailed link: a duration, not a date); the end of the day `max_expiry_days`
+    // from now at the latest.
     Timestamp default_expiry(Delivery delivery, Timestamp now) const;
     Timestamp latest_expiry(Timestamp now) const;
 

@@ -180,8 +180,8 @@ Json share_dialog(const ShareDialogInput& in) {
         fill(fill(fill(text(lang, "dialog.send_email.help"), "hours",
                        hours_text(lang, p.email_link_expiry_hours)),
                   "date",
-                  text::date_text(in.policy->default_expiry(domain::Delivery::EmailedLink, in.now),
-                                  reader)),
+                  text::date_time_text(
+                      in.policy->default_expiry(domain::Delivery::EmailedLink, in.now), reader)),
              "max", text::date_text(in.policy->latest_expiry(in.now), reader)));
     fields->add(send);
 
@@ -243,10 +243,10 @@ domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnap
     domain::Violations problems;
 
     const std::string expires = submitted_text(payload, kExpiresOn, "");
-    // A date means the end of that day in the organisation's time zone, the defaults' dates too
-    // (Policy::default_expiry: the end of the day 20 days, or 24 hours for an e-mailed link, from
-    // now); no date at all means the default. Whatever date was chosen is the expiry: sending
-    // later never changes it.
+    // A date means the end of that day in the organisation's time zone, the direct link's default
+    // date too; the e-mailed link's default is 24 hours from now to the minute (Policy::
+    // default_expiry), kept when its date is left as shown. No date at all means the default.
+    // Whatever date was chosen is the expiry: sending later never changes it.
     const bool send_email = submitted_flag(payload, kSendEmail, false);
     const domain::Timestamp chosen_default = policy.default_expiry(
         send_email ? domain::Delivery::EmailedLink : domain::Delivery::DirectLink, now);
