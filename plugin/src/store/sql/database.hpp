@@ -17,10 +17,10 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <thread>
 #include <utility>
 
 #include "domain/error.hpp"
+#include "store/sql/conflict_backoff.hpp"
 #include "store/sql/connection_pool.hpp"
 #include "store/sql/deadlock.hpp"
 #include "store/sql/dialect.hpp"
@@ -56,18 +56,19 @@ class Database {
     }
 
     // f(SqlConnection&) inside one transaction: committed when f returns, rolled back when it
-    // throws. A deadlock victim is run again (InnoDB rolled it back entirely), so `f` must have no
-    // effects outside the database.
+    // throws. A deadlock or certification victim is run again after a pause (see
+    // conflict_backoff.hpp; the server rolled it back entirely), so `f` must have no effects
+    // outside the database.
     template <class F>
     auto transaction(F&& f) {
-        for (int deadlocks = 0;; ++deadlocks) {
+        ConflictBackoff backoff;
+        for (;;) {
             try {
                 return attempt_transaction(f);
             } catch (const Deadlock&) {
-                if (deadlocks >= kDeadlockRetries) {
+                if (!backoff.wait_after_loss()) {
                     throw;
                 }
-                std::this_thread::sleep_for(std::chrono::milliseconds(1 + deadlocks * 3));
             }
         }
     }
@@ -84,8 +85,6 @@ class Database {
     }
 
   private:
-    static constexpr int kDeadlockRetries = 5;
-
     // The connection a thread has pinned, and whether its read transaction is open.
     class Pin {
       public:

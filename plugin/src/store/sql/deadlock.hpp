@@ -1,5 +1,6 @@
 // The database chose this transaction as a deadlock victim and rolled it back. Nothing of it
-// remains, so Database::transaction runs it again (a few times) instead of failing the caller.
+// remains, so Database::transaction runs it again (see conflict_backoff.hpp) instead of failing
+// the caller.
 #pragma once
 
 #include <string>
