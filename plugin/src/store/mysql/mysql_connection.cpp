@@ -110,7 +110,7 @@ MysqlConnection::MysqlConnection(const config::MysqlSettings& s, const std::stri
         execute("SET time_zone = '+00:00'", {});
         execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'",
                 {});
-        wait_for_the_cluster_on_reads();
+        wait_for_the_cluster();
     } catch (const ::sql::SQLException& e) {
         throw domain::Error(
             Kind::Unavailable,
@@ -280,11 +280,15 @@ void MysqlConnection::rollback() noexcept {
 // A Galera node applies what other nodes commit asynchronously. Without waiting, a read here
 // right after another instance's commit could still see the old row: a link revoked through
 // another node would open for a moment after the revoke was acknowledged
-// (cluster.AcrossNodes.*). wsrep_sync_wait = 1 makes every read (and BEGIN) wait until this node
-// has applied everything the cluster had committed when the read began. Nearly every read of
-// the plugin decides something (access, limits, the licence), so it is set for the whole
-// session. A server without Galera has no wsrep_on (MySQL) or has it OFF (MariaDB): nothing to do.
-void MysqlConnection::wait_for_the_cluster_on_reads() {
+// (cluster.AcrossNodes.*). Writes need the same wait: certification compares a transaction only
+// with write sets ordered after its snapshot, so an UPDATE that starts from a row this node has
+// not yet applied passes it, and two instances counting one guess each both wrote the same count
+// (a lost update; cluster.ConflictStorm.*). wsrep_sync_wait = 7 makes reads (1), UPDATE and
+// DELETE (2), INSERT and REPLACE (4) wait until this node has applied everything the cluster had
+// committed when they began. Nearly every statement of the plugin decides something (access,
+// limits, the licence), so it is set for the whole session. A server without Galera has no
+// wsrep_on (MySQL) or has it OFF (MariaDB): nothing to do.
+void MysqlConnection::wait_for_the_cluster() {
     bool galera = false;
     try {
         const auto rows = query("SELECT @@global.wsrep_on", {});
@@ -293,7 +297,7 @@ void MysqlConnection::wait_for_the_cluster_on_reads() {
         // Unknown variable: not MariaDB, so not Galera.
     }
     if (galera) {
-        execute("SET SESSION wsrep_sync_wait = 1", {});
+        execute("SET SESSION wsrep_sync_wait = 7", {});
     }
 }
 

@@ -47,7 +47,7 @@ class MysqlConnection : public store::sql::SqlConnection {
     void read_rows(
         const std::string& sql, const std::vector<store::sql::SqlValue>& params,
         const std::function<void(const store::sql::SqlRow& row, std::size_t rows)>& visit);
-    void wait_for_the_cluster_on_reads();
+    void wait_for_the_cluster();
     [[noreturn]] void fail(const ::sql::SQLException& e, const std::string& sql);
 
     std::unique_ptr<::sql::Connection> connection_;
