@@ -3,13 +3,14 @@
 // transaction runs again (store/sql/conflict_backoff.hpp). A lost retry would show as an error
 // here, a retried write that counted twice as one hit too many.
 //
-// DISABLED_: the two counters that are read and changed in several statements (a client's free
-// guesses, a code's tries) lose an update now and then on MariaDB Galera 10.11 when two nodes
-// write them at once: two transactions both counted the 4th guess as the 4th and both passed
-// certification. This is the engine's "lost update" (Jepsen, MariaDB Galera Cluster 12.1.2,
-// 2026). wsrep_sync_wait = 7 made it rarer (about 1 run in 3 → 3 in 30 runs of the suite), not
-// impossible; the fix is one writer node for every instance (docs/storage.md). They stay here,
-// runnable with --gtest_also_run_disabled_tests, to prove that fix when it lands.
+// Two deployments. OneWriter: both instances list the cluster's nodes in one order
+// (storage.mysql.servers), so both write to the first node; every counter is exact. AcrossNodes:
+// each instance on a node of its own. There, the two counters read and changed in several
+// statements (a client's free guesses, a code's tries) lose an update now and then on MariaDB
+// Galera 10.11: two transactions both counted the 4th guess as the 4th and both passed
+// certification — the engine's "lost update" (Jepsen, MariaDB Galera Cluster 12.1.2, 2026).
+// wsrep_sync_wait = 7 made it rarer (about 1 run in 3 → 3 in 30), not impossible. Those two stay
+// DISABLED_ (run them with --gtest_also_run_disabled_tests) as the evidence for docs/storage.md.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -37,10 +38,13 @@ const std::string kBrowser(64, 'b');
 
 class ConflictStorm : public ShareWorld<GaleraNode1> {
   protected:
+    // The second instance's storage settings on this test's database.
+    virtual config::StorageSettings other_settings(const std::string& database) const = 0;
+
     void SetUp() override {
         ShareWorld<GaleraNode1>::SetUp();
         auto& galera = static_cast<GaleraBackend&>(*backend);
-        other = store::open_store(GaleraCluster::shared().settings(2, galera.database()));
+        other = store::open_store(other_settings(galera.database()));
     }
 
     // Runs attempt(instance) on 20 threads per instance, all released together; counts the
@@ -68,10 +72,34 @@ class ConflictStorm : public ShareWorld<GaleraNode1> {
         return {won.load(), errors.load()};
     }
 
-    std::unique_ptr<store::Store> other;  // an instance on node 2
+    std::unique_ptr<store::Store> other;
+
+    void window_count_grants_exactly_its_limit();
+    void parallel_guesses_get_exactly_the_free_tries();
+    void a_code_spends_exactly_its_tries();
+    void a_right_code_opens_exactly_once();
 };
 
-TEST_F(ConflictStorm, AWindowCountGrantsExactlyItsLimit) {
+// The second instance on node 2.
+class StormAcrossNodes : public ConflictStorm {
+    config::StorageSettings other_settings(const std::string& database) const override {
+        return GaleraCluster::shared().settings(2, database);
+    }
+};
+
+// The second instance lists all three nodes, the first instance's node first: as every instance
+// of a deployment should.
+class StormOneWriter : public ConflictStorm {
+    config::StorageSettings other_settings(const std::string& database) const override {
+        auto s = GaleraCluster::shared().settings(1, database);
+        for (const int port : GaleraCluster::shared().ports()) {
+            s.mysql.servers.push_back({"127.0.0.1", port});
+        }
+        return s;
+    }
+};
+
+void ConflictStorm::window_count_grants_exactly_its_limit() {
     const auto capped = storm([](store::Store& s) {
         return s.throttle().try_hit("share:s1:send:ip:198.51.100.1", 3600s, 15);
     });
@@ -88,7 +116,7 @@ TEST_F(ConflictStorm, AWindowCountGrantsExactlyItsLimit) {
     EXPECT_FALSE(store->throttle().try_hit(key, 3600s, 2 * kThreadsPerInstance + 1));
 }
 
-TEST_F(ConflictStorm, DISABLED_ParallelGuessesOfOneClientGetExactlyItsFreeTries) {
+void ConflictStorm::parallel_guesses_get_exactly_the_free_tries() {
     const auto rule = [](const ThrottleRepository::Counts& c) {
         return c.own >= 5 ? std::chrono::milliseconds(60000) : std::chrono::milliseconds(0);
     };
@@ -112,7 +140,7 @@ TEST_F(ConflictStorm, DISABLED_ParallelGuessesOfOneClientGetExactlyItsFreeTries)
     EXPECT_EQ(6, next.counts.shared) << "the share counted the five granted guesses, no more";
 }
 
-TEST_F(ConflictStorm, DISABLED_AOneTimeCodeSpendsExactlyItsTriesAndIsThenRefused) {
+void ConflictStorm::a_code_spends_exactly_its_tries() {
     const auto share = service->create(alice, request()).share;
     store->codes().issue(share.id, kBrowser, crypto::code_digest(share.id, "424242"), 10min);
     std::atomic<int> next_guess{100000};
@@ -128,7 +156,7 @@ TEST_F(ConflictStorm, DISABLED_AOneTimeCodeSpendsExactlyItsTriesAndIsThenRefused
         other->codes().verify(share.id, kBrowser, crypto::code_digest(share.id, "424242"), 5));
 }
 
-TEST_F(ConflictStorm, ARightCodeSentFromBothInstancesOpensExactlyOnce) {
+void ConflictStorm::a_right_code_opens_exactly_once() {
     const auto share = service->create(alice, request()).share;
     store->codes().issue(share.id, kBrowser, crypto::code_digest(share.id, "424242"), 10min);
     const auto right = storm([&](store::Store& s) {
@@ -137,6 +165,32 @@ TEST_F(ConflictStorm, ARightCodeSentFromBothInstancesOpensExactlyOnce) {
     });
     EXPECT_EQ(0, right.errors);
     EXPECT_EQ(1, right.won);
+}
+
+TEST_F(StormOneWriter, AWindowCountGrantsExactlyItsLimit) {
+    window_count_grants_exactly_its_limit();
+}
+TEST_F(StormOneWriter, ParallelGuessesOfOneClientGetExactlyItsFreeTries) {
+    parallel_guesses_get_exactly_the_free_tries();
+}
+TEST_F(StormOneWriter, AOneTimeCodeSpendsExactlyItsTriesAndIsThenRefused) {
+    a_code_spends_exactly_its_tries();
+}
+TEST_F(StormOneWriter, ARightCodeSentFromBothInstancesOpensExactlyOnce) {
+    a_right_code_opens_exactly_once();
+}
+
+TEST_F(StormAcrossNodes, AWindowCountGrantsExactlyItsLimit) {
+    window_count_grants_exactly_its_limit();
+}
+TEST_F(StormAcrossNodes, DISABLED_ParallelGuessesOfOneClientGetExactlyItsFreeTries) {
+    parallel_guesses_get_exactly_the_free_tries();
+}
+TEST_F(StormAcrossNodes, DISABLED_AOneTimeCodeSpendsExactlyItsTriesAndIsThenRefused) {
+    a_code_spends_exactly_its_tries();
+}
+TEST_F(StormAcrossNodes, ARightCodeSentFromBothInstancesOpensExactlyOnce) {
+    a_right_code_opens_exactly_once();
 }
 
 }  // namespace

@@ -286,3 +286,37 @@ TEST(SettingsLoader, AnUnknownTimeZoneNamesKeyAndLine) {
     EXPECT_EQ(e.key(), "organisation.overrides.org-x.time_zone");
     EXPECT_EQ(e.line(), 6);
 }
+
+TEST(SettingsLoader, MysqlServersAreReadInOrderWithDefaultPortAndIpv6InBrackets) {
+    Settings s = parse_settings(std::string(kMinimal) +
+                                    "storage:\n  mysql:\n    servers: [\"db1.internal:3307\", "
+                                    "db2.internal, \"[2001:db8::7]:3308\"]\n"
+                                    "    failback_seconds: 45\n",
+                                "es.yaml", "/data");
+    const auto& servers = s.storage.mysql.servers;
+    ASSERT_EQ(servers.size(), 3u);
+    EXPECT_EQ(servers[0].host, "db1.internal");
+    EXPECT_EQ(servers[0].port, 3307);
+    EXPECT_EQ(servers[1].host, "db2.internal");
+    EXPECT_EQ(servers[1].port, 3306);
+    EXPECT_EQ(servers[2].host, "2001:db8::7");
+    EXPECT_EQ(servers[2].port, 3308);
+    EXPECT_EQ(s.storage.mysql.failback_seconds, 45);
+}
+
+TEST(SettingsLoader, ABadMysqlServerEntryNamesTheKeyAndTheEntry) {
+    for (const std::string bad :
+         {"db1:", "db1:0", "db1:70000", "db1:x", "2001:db8::7", "[::1", "[]:3306", "user@db1"}) {
+        ConfigError e = error_of(std::string(kMinimal) + "storage:\n  mysql:\n    servers: [\"" +
+                                 bad + "\"]\n");
+        EXPECT_EQ(e.key(), "storage.mysql.servers") << bad;
+        EXPECT_EQ(e.line(), 5) << bad;
+        EXPECT_NE(std::string(e.what()).find("'" + bad + "'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(error_of(std::string(kMinimal) +
+                       "storage:\n  mysql:\n    host: db\n    servers: [db1, db2]\n")
+                  .key(),
+              "storage.mysql.servers");
+    EXPECT_EQ(error_of(std::string(kMinimal) + "storage:\n  mysql:\n    servers: []\n").key(),
+              "storage.mysql.servers");
+}

@@ -23,6 +23,17 @@ struct MysqlSettings {
     std::string password_file;  // or a file holding it (first line)
     int pool_size = 8;
     int connect_timeout_seconds = 5;
+    // Several servers (a Galera cluster's nodes) in order of preference; empty: host and port.
+    // Connections go to the first one that answers and, on Galera, is ready and Synced; so every
+    // instance listing them in one order writes to one node (docs/storage.md).
+    struct Server {
+        std::string host;
+        int port = 3306;
+    };
+    std::vector<Server> servers;
+    // How long a connection to a server other than the first may live, and how long a server
+    // that failed is tried only after the others: the pool returns to the first when it is back.
+    int failback_seconds = 30;
 };
 
 struct StorageSettings {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "config/config_error.hpp"
@@ -22,6 +23,48 @@ std::string resolve(const std::string& base, const std::string& path) {
         return path;
     }
     return (std::filesystem::path(base) / path).lexically_normal().string();
+}
+
+// "host:port", "host" (port 3306) or "[v6 address]:port".
+std::optional<MysqlSettings::Server> parse_mysql_server(const std::string& entry) {
+    MysqlSettings::Server out;
+    std::string port;
+    if (!entry.empty() && entry.front() == '[') {
+        const auto close = entry.find(']');
+        if (close == std::string::npos || close == 1) {
+            return std::nullopt;
+        }
+        out.host = entry.substr(1, close - 1);
+        if (close + 1 < entry.size()) {
+            if (entry[close + 1] != ':') {
+                return std::nullopt;
+            }
+            port = entry.substr(close + 2);
+        }
+    } else {
+        const auto colon = entry.find(':');
+        if (colon != entry.rfind(':')) {
+            return std::nullopt;  // an IPv6 address without brackets
+        }
+        out.host = entry.substr(0, colon);
+        if (colon != std::string::npos) {
+            port = entry.substr(colon + 1);
+        }
+    }
+    if (out.host.empty() || out.host.find_first_of(" /@") != std::string::npos) {
+        return std::nullopt;
+    }
+    if (!port.empty() || entry.back() == ':') {
+        if (port.empty() || port.size() > 5 ||
+            port.find_first_not_of("0123456789") != std::string::npos) {
+            return std::nullopt;
+        }
+        out.port = std::stoi(port);
+        if (out.port < 1 || out.port > 65535) {
+            return std::nullopt;
+        }
+    }
+    return out;
 }
 
 StorageSettings read_storage(YamlSection s, const std::string& base) {
@@ -45,6 +88,25 @@ StorageSettings read_storage(YamlSection s, const std::string& base) {
     m.pool_size = mysql.integer("pool_size", m.pool_size, 1, 1024);
     m.connect_timeout_seconds =
         mysql.integer("connect_timeout_seconds", m.connect_timeout_seconds, 1, 600);
+    m.failback_seconds = mysql.integer("failback_seconds", m.failback_seconds, 1, 3600);
+    if (mysql.has("servers") && (mysql.has("host") || mysql.has("port"))) {
+        mysql.fail("servers", "give host and port, or servers, not both");
+    }
+    if (mysql.has("servers") && !m.unix_socket.empty()) {
+        mysql.fail("servers", "give unix_socket, or servers, not both");
+    }
+    for (const auto& entry : mysql.text_list("servers")) {
+        const auto server = parse_mysql_server(entry);
+        if (!server) {
+            mysql.fail("servers", "'" + entry +
+                                      "' is not host:port (a port 1..65535; an IPv6 address "
+                                      "in brackets: [2001:db8::7]:3306)");
+        }
+        m.servers.push_back(*server);
+    }
+    if (mysql.has("servers") && m.servers.empty()) {
+        mysql.fail("servers", "must list at least one server");
+    }
     if (out.backend == StorageSettings::Backend::Mysql) {
         if (m.database.empty()) {
             mysql.fail("database", "must not be empty when storage.backend is mysql");

@@ -53,6 +53,7 @@ bool connection_lost(int code) {
         case 1053:  // server shutdown in progress
         case 1927:  // connection was killed (MariaDB)
         case 4031:  // disconnected by the server for inactivity (MySQL 8)
+        case 1047:  // a Galera node that left the cluster's primary component refuses statements
             return true;
         default:
             return false;
@@ -87,14 +88,46 @@ std::string mysql_password(const config::MysqlSettings& settings) {
     return "";
 }
 
-MysqlConnection::MysqlConnection(const config::MysqlSettings& s, const std::string& password) {
+MysqlConnection::MysqlConnection(const config::MysqlSettings& s, const std::string& password,
+                                 ServerChoice& choice) {
     ensure_thread_initialised();
-    ::sql::ConnectOptionsMap options;
+    const std::string who = " (database " + s.database + ", user " + s.user + ")";
     if (!s.unix_socket.empty()) {
-        options["hostName"] = ::sql::SQLString("unix://" + s.unix_socket);
-    } else {
-        options["hostName"] = ::sql::SQLString("tcp://" + s.host + ":" + std::to_string(s.port));
+        try {
+            open(s, password, "unix://" + s.unix_socket);
+        } catch (const std::exception& e) {
+            throw domain::Error(Kind::Unavailable, "cannot connect to MySQL/MariaDB at " +
+                                                       s.unix_socket + who + ": " + e.what());
+        }
+        return;
     }
+    std::string problems;
+    for (const std::size_t i : choice.order()) {
+        const auto& server = choice.servers()[i];
+        const std::string address = server.host.find(':') == std::string::npos
+                                        ? server.host + ":" + std::to_string(server.port)
+                                        : "[" + server.host + "]:" + std::to_string(server.port);
+        try {
+            open(s, password, "tcp://" + address);
+            server_index_ = i;
+            connected_at_ = std::chrono::steady_clock::now();
+            failback_ = choice.failback();
+            return;
+        } catch (const std::exception& e) {
+            statements_.clear();
+            connection_.reset();
+            choice.failed(i);
+            problems += (problems.empty() ? "" : "; ") + address + ": " + e.what();
+        }
+    }
+    throw domain::Error(Kind::Unavailable,
+                        "cannot connect to MySQL/MariaDB" + who + " at " + problems);
+}
+
+void MysqlConnection::open(const config::MysqlSettings& s, const std::string& password,
+                           const std::string& url) {
+    ::sql::ConnectOptionsMap options;
+    options["hostName"] = ::sql::SQLString(url);
     options["userName"] = ::sql::SQLString(s.user);
     options["password"] = ::sql::SQLString(password);
     options["schema"] = ::sql::SQLString(s.database);
@@ -107,17 +140,16 @@ MysqlConnection::MysqlConnection(const config::MysqlSettings& s, const std::stri
     options["characterSetResults"] = ::sql::SQLString("utf8mb4");
     try {
         connection_.reset(driver().connect(options));
-        execute("SET time_zone = '+00:00'", {});
-        execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'",
-                {});
-        wait_for_the_cluster();
     } catch (const ::sql::SQLException& e) {
-        throw domain::Error(
-            Kind::Unavailable,
-            "cannot connect to MySQL/MariaDB at " +
-                (s.unix_socket.empty() ? s.host + ":" + std::to_string(s.port) : s.unix_socket) +
-                " (database " + s.database + ", user " + s.user + "): " + e.what());
+        throw domain::Error(Kind::Unavailable, e.what());
     }
+    execute("SET time_zone = '+00:00'", {});
+    execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'", {});
+    wait_for_the_cluster();
+}
+
+bool MysqlConnection::retired() const {
+    return server_index_ != 0 && std::chrono::steady_clock::now() - connected_at_ > failback_;
 }
 
 MysqlConnection::~MysqlConnection() {
@@ -296,9 +328,24 @@ void MysqlConnection::wait_for_the_cluster() {
     } catch (const domain::Error&) {
         // Unknown variable: not MariaDB, so not Galera.
     }
-    if (galera) {
-        execute("SET SESSION wsrep_sync_wait = 7", {});
+    if (!galera) {
+        return;
     }
+    // A node that is not ready refuses statements; one that is not Synced (a joiner, a donor, a
+    // desynced node) may lag behind the cluster. Either way: take another server.
+    std::string ready;
+    std::string state;
+    for (const auto& row : query("SELECT VARIABLE_NAME, VARIABLE_VALUE FROM "
+                                 "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN "
+                                 "('WSREP_READY', 'WSREP_LOCAL_STATE_COMMENT')",
+                                 {})) {
+        (row.text(0) == "WSREP_READY" ? ready : state) = row.text(1);
+    }
+    if (ready != "ON" || state != "Synced") {
+        throw domain::Error(Kind::Unavailable, "the Galera node is not ready (wsrep_ready " +
+                                                   ready + ", state " + state + ")");
+    }
+    execute("SET SESSION wsrep_sync_wait = 7", {});
 }
 
 void MysqlConnection::fail(const ::sql::SQLException& e, const std::string& sql) {

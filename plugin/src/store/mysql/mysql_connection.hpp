@@ -6,11 +6,13 @@
 // statements are cached per connection.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "config/settings.hpp"
+#include "store/mysql/server_choice.hpp"
 #include "store/sql/sql_connection.hpp"
 
 namespace sql {
@@ -23,8 +25,10 @@ namespace es::store::mysql {
 
 class MysqlConnection : public store::sql::SqlConnection {
   public:
-    // Throws Error(Unavailable) when the server cannot be reached or refuses the login.
-    MysqlConnection(const config::MysqlSettings& settings, const std::string& password);
+    // Connects to the first server of `choice` that answers and is ready (see server_choice.hpp).
+    // Throws Error(Unavailable), naming each server's problem, when none is.
+    MysqlConnection(const config::MysqlSettings& settings, const std::string& password,
+                    ServerChoice& choice);
     ~MysqlConnection() override;
 
     std::int64_t execute(const std::string& sql,
@@ -38,6 +42,8 @@ class MysqlConnection : public store::sql::SqlConnection {
     void commit() override;
     void rollback() noexcept override;
     bool broken() const override { return broken_; }
+    // On a server other than the first for longer than failback_seconds.
+    bool retired() const override;
 
   private:
     ::sql::PreparedStatement& prepare(const std::string& sql,
@@ -47,12 +53,17 @@ class MysqlConnection : public store::sql::SqlConnection {
     void read_rows(
         const std::string& sql, const std::vector<store::sql::SqlValue>& params,
         const std::function<void(const store::sql::SqlRow& row, std::size_t rows)>& visit);
+    void open(const config::MysqlSettings& settings, const std::string& password,
+              const std::string& url);
     void wait_for_the_cluster();
     [[noreturn]] void fail(const ::sql::SQLException& e, const std::string& sql);
 
     std::unique_ptr<::sql::Connection> connection_;
     std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
     bool broken_ = false;
+    std::size_t server_index_ = 0;
+    std::chrono::steady_clock::time_point connected_at_;
+    std::chrono::seconds failback_{0};
 };
 
 // The password from MysqlSettings::password_env or ::password_file ("" when neither is set).

@@ -15,9 +15,11 @@ store::sql::Dialect mysql_dialect() {
 std::unique_ptr<store::sql::SqlStore> open_mysql_store(const config::StorageSettings& settings) {
     const config::MysqlSettings m = settings.mysql;
     const std::string password = mysql_password(m);
+    auto choice =
+        std::make_shared<ServerChoice>(servers_of(m), std::chrono::seconds(m.failback_seconds));
     return std::make_unique<store::sql::SqlStore>(
-        [m, password] { return std::make_unique<MysqlConnection>(m, password); }, m.pool_size,
-        mysql_dialect(), mysql_migrations(), store::sql::DdlMode::AutoCommit);
+        [m, password, choice] { return std::make_unique<MysqlConnection>(m, password, *choice); },
+        m.pool_size, mysql_dialect(), mysql_migrations(), store::sql::DdlMode::AutoCommit);
 }
 
 }  // namespace es::store::mysql

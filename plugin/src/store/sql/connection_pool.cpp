@@ -43,7 +43,7 @@ ConnectionPool::Lease ConnectionPool::acquire() {
 void ConnectionPool::give_back(std::unique_ptr<SqlConnection> c) {
     {
         std::lock_guard lock(mutex_);
-        if (c->broken()) {
+        if (c->broken() || c->retired()) {
             --open_;
         } else {
             idle_.push_back(std::move(c));

@@ -59,6 +59,9 @@ class SqlConnection {
 
     // True once the connection is known to be unusable; the pool then drops it.
     virtual bool broken() const = 0;
+    // True when the connection works but should be replaced (it is on a fallback server): the
+    // pool closes it when it is given back.
+    virtual bool retired() const { return false; }
 };
 
 }  // namespace es::store::sql
