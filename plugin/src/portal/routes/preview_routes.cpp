@@ -2,6 +2,7 @@
 
 #include "domain/error.hpp"
 #include "portal/http/responder.hpp"
+#include "portal/pages/preview_pages.hpp"
 #include "portal/pages/texts.hpp"
 #include "portal/routes/route_support.hpp"
 
@@ -13,13 +14,22 @@ void PreviewOpenRoute::handle(Exchange& ex, const std::string& ticket) {
         send_dead_link(ex);
         return;
     }
-    ctx_.cookies.set(ex.response, ctx_.cookies.preview_name(), redeemed->preview_cookie);
+    // Max-Age as long as the grant inside lives: the cookies of finished previews go away.
+    ctx_.cookies.set(
+        ex.response, ctx_.cookies.preview_name(redeemed->preview_id), redeemed->preview_cookie,
+        std::chrono::duration_cast<std::chrono::seconds>(PreviewTickets::kPreviewLifetime).count());
     ctx_.cookies.set(
         ex.response, ctx_.cookies.owner_mark_name(), redeemed->owner_mark,
         std::chrono::duration_cast<std::chrono::seconds>(PreviewTickets::kOwnerMarkLifetime)
             .count(),
         http::CookieJar::SameSite::Lax);
-    http::send_see_other(ex, "/preview");
+    http::send_see_other(ex, "/preview/" + redeemed->preview_id);
+}
+
+void PreviewEndedRoute::handle(Exchange& ex, const ShareAccess& ended) {
+    const bool revoked = ended.share.revocation.has_value();
+    http::send_html(ex, Poco::Net::HTTPResponse::HTTP_GONE,
+                    pages::preview_ended_page(frame_for(ctx_, ex, ended, false), revoked));
 }
 
 void PreviewHideRoute::handle(Exchange& ex, const ShareAccess& access) {
