@@ -7,6 +7,7 @@
 #include <regex>
 #include <thread>
 
+#include "portal/preview_cookie_limit.hpp"
 #include "portal_fixture.hpp"
 
 namespace es::portal::test {
@@ -206,6 +207,26 @@ TEST_F(PreviewTest, APreviewCookieOpensOnlyItsOwnPreview) {
     EXPECT_EQ(404, thief.get("/preview/" + other_id).status)
         << "a preview's cookie under another preview's name";
     EXPECT_EQ(404, thief.get(preview_a).status);
+}
+
+// One cookie per preview: a browser that opens very many keeps the newest kMaxPreviewsPerBrowser,
+// so its requests never outgrow what the portal reads.
+TEST_F(PreviewTest, ABrowserKeepsItsNewestPreviewsOnly) {
+    const auto share = create_share();
+    Browser owner(port());
+    std::vector<std::string> previews;
+    for (std::size_t i = 0; i <= kMaxPreviewsPerBrowser; ++i) {
+        previews.push_back(open_preview(owner, share));
+        // Distinct opening times (the grants' expiry counts milliseconds), so "oldest" is defined.
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const auto held = std::count_if(owner.cookies.begin(), owner.cookies.end(), [](const auto& c) {
+        return c.first.rfind("es_preview_", 0) == 0;
+    });
+    EXPECT_EQ(static_cast<long>(kMaxPreviewsPerBrowser), held);
+    EXPECT_EQ(404, owner.get(previews.front()).status) << "the oldest made room";
+    EXPECT_EQ(200, owner.get(previews[1]).status);
+    EXPECT_EQ(200, owner.get(previews.back()).status);
 }
 
 TEST_F(PreviewTest, ARevokedLinksPreviewSaysSoAndChangesNothing) {

@@ -1,9 +1,15 @@
 #include "portal/routes/preview_routes.hpp"
 
+#include <Poco/Net/NameValueCollection.h>
+
+#include <utility>
+#include <vector>
+
 #include "domain/error.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/pages/preview_pages.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/preview_cookie_limit.hpp"
 #include "portal/routes/route_support.hpp"
 
 namespace es::portal::routes {
@@ -13,6 +19,20 @@ void PreviewOpenRoute::handle(Exchange& ex, const std::string& ticket) {
     if (!redeemed) {
         send_dead_link(ex);
         return;
+    }
+    // Room for this preview among the others this browser holds (preview_cookie_limit.hpp).
+    Poco::Net::NameValueCollection sent;
+    ex.request.getCookies(sent);
+    const std::string prefix = ctx_.cookies.preview_name("");
+    std::vector<std::pair<std::string, std::string>> held;
+    for (const auto& [name, value] : sent) {
+        if (name.rfind(prefix, 0) == 0) {
+            held.emplace_back(name, value);
+        }
+    }
+    // The local clock will do: this only tidies up, the gate decides by the database clock.
+    for (const auto& name : previews_to_retire(held, ctx_.ports.secret_box, domain::now_utc())) {
+        ctx_.cookies.remove(ex.response, name);
     }
     // Max-Age as long as the grant inside lives: the cookies of finished previews go away.
     ctx_.cookies.set(
