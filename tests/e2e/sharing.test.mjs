@@ -208,7 +208,7 @@ test('the preview shows what the recipient will see, with "Hide" buttons', async
     desk.click('.dialog button:has-text("Preview")'),
   ]);
   await preview.waitForSelector('.preview');
-  assert.match(preview.url(), /\/preview$/);
+  assert.match(preview.url(), /\/preview\/[0-9a-f]{32}$/);
   assert.ok(await preview.locator('form.hide button').count() > 0, 'hide buttons in the preview');
   state.attachments = (await api(`/api/cases/${state.caseEn}/attachments`)).body.attachments;
   assert.equal(state.attachments.length, 3);

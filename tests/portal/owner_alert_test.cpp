@@ -120,10 +120,12 @@ TEST_F(OwnerAlertTest, OwnersPreviewIsNoOpening) {
     Browser owner(port());
     const auto ticket =
         Poco::URI(portal_->create_preview_ticket("org-1", share.id, "u1")).getPath();
-    EXPECT_EQ(303, owner.get(ticket).status);
-    EXPECT_EQ(200, owner.get("/preview").status);
-    EXPECT_EQ(a1_content_, owner.get("/preview/files/a1").body);
-    EXPECT_EQ(200, owner.get("/preview/all.zip").status);
+    const auto opened = owner.get(ticket);
+    EXPECT_EQ(303, opened.status);
+    const std::string preview = opened.header("Location");
+    EXPECT_EQ(200, owner.get(preview).status);
+    EXPECT_EQ(a1_content_, owner.get(preview + "/files/a1").body);
+    EXPECT_EQ(200, owner.get(preview + "/all.zip").status);
     EXPECT_TRUE(outbox_rows(share, "owner_opened").empty());
     Browser recipient(port());
     EXPECT_EQ(200, recipient.get(share.path()).status);

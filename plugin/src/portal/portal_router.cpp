@@ -149,19 +149,26 @@ void PortalRouter::dispatch(Exchange& ex) {
         routes::PreviewOpenRoute(ctx_, tickets_).handle(ex, s[1]);
         return;
     }
-    if (!s.empty() && s[0] == "preview") {
-        auto access = ctx_.gate.by_preview(ex);
-        if (!access) {
+    if (s.size() >= 2 && s[0] == "preview") {
+        // The preview is the one its URL names, read from that preview's own cookie: a tab acts
+        // on exactly the link it shows, whatever other previews the browser holds.
+        auto found = ctx_.gate.by_preview(ex, s[1]);
+        if (found.ended) {
+            routes::choose_language(ctx_, ex, *found.ended);
+            routes::PreviewEndedRoute(ctx_).handle(ex, *found.ended);
+            return;
+        }
+        if (!found.open) {
             routes::send_dead_link(ex);
             return;
         }
-        std::vector<std::string> rest(s.begin() + 1, s.end());
+        std::vector<std::string> rest(s.begin() + 2, s.end());
         if (rest.size() == 1 && rest[0] == "hide" && ex.is_post()) {
-            routes::choose_language(ctx_, ex, *access);
-            routes::PreviewHideRoute(ctx_).handle(ex, *access);
+            routes::choose_language(ctx_, ex, *found.open);
+            routes::PreviewHideRoute(ctx_).handle(ex, *found.open);
             return;
         }
-        share_routes(ex, *access, rest);
+        share_routes(ex, *found.open, rest);
         return;
     }
     routes::send_dead_link(ex);

@@ -9,8 +9,9 @@
 //   POST /s/{token}/language
 //   GET  /s/{token}/files/{id}      HEAD too      one attachment (Range)
 //   GET  /s/{token}/all.zip         HEAD too      everything as a streamed zip
-//   GET  /p/{ticket}                              owner's preview ticket → cookie → /preview
-//   GET  /preview, /preview/files/{id}, /preview/all.zip;  POST /preview/hide, /preview/language
+//   GET  /p/{ticket}                              owner's preview ticket → cookie → /preview/{id}
+//   GET  /preview/{id}, /preview/{id}/files/{file}, /preview/{id}/all.zip
+//   POST /preview/{id}/hide, /preview/{id}/language   (410 for all of them once the link is dead)
 #pragma once
 
 #include "portal/exchange.hpp"

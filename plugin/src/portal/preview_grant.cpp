@@ -16,6 +16,9 @@ std::string PreviewGrant::seal(const crypto::SecretBox& box, const std::string& 
     o.set("s", share_id);
     o.set("u", user_id);
     o.set("e", domain::to_epoch_ms(expires_at));
+    if (!preview_id.empty()) {
+        o.set("p", preview_id);
+    }
     // A random part makes every ticket distinct, so "single use" is per ticket.
     o.set("n", crypto::base64url_encode(crypto::random_bytes(16)));
     std::ostringstream json;
@@ -42,6 +45,7 @@ std::optional<PreviewGrant> PreviewGrant::open(const crypto::SecretBox& box,
         g.share_id = o->getValue<std::string>("s");
         g.user_id = o->getValue<std::string>("u");
         g.expires_at = domain::from_epoch_ms(o->getValue<std::int64_t>("e"));
+        g.preview_id = o->optValue<std::string>("p", "");
         return g;
     } catch (...) {
         return std::nullopt;  // tampered, wrong key, wrong purpose: all simply invalid

@@ -1,4 +1,5 @@
-// What a preview ticket or preview cookie carries: which share, whose preview, until when.
+// What a preview ticket or preview cookie carries: which share, whose preview, until when, and for
+// a preview cookie which preview (the id in its URL, /preview/{id}).
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,9 @@ struct PreviewGrant {
     std::string share_id;
     std::string user_id;
     domain::Timestamp expires_at;
+    // A preview cookie's own preview: the cookie opens only the preview whose URL names this id,
+    // so a grant moved under another preview's cookie name opens nothing. Empty otherwise.
+    std::string preview_id;
 
     // Sealed with AES-256-GCM under `purpose` (associated data), then base64url: opaque,
     // tamper-proof and URL-safe. A grant sealed for one purpose never opens as another.

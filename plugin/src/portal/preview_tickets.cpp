@@ -1,6 +1,7 @@
 #include "portal/preview_tickets.hpp"
 
 #include "crypto/digest.hpp"
+#include "crypto/token.hpp"
 #include "domain/error.hpp"
 #include "portal/preview_grant.hpp"
 #include "portal/share_gate.hpp"
@@ -17,7 +18,7 @@ std::string PreviewTickets::create_url(const std::string& organisation_id,
     if (!share || share->status_at(now) != domain::ShareStatus::Active) {
         throw domain::Error(domain::Error::Kind::NotFound, "no live share to preview");
     }
-    PreviewGrant g{organisation_id, share_id, user_id, now + kTicketLifetime};
+    PreviewGrant g{organisation_id, share_id, user_id, now + kTicketLifetime, ""};
     return public_url_ + "/p/" + g.seal(box_, kTicketPurpose);
 }
 
@@ -32,9 +33,13 @@ std::optional<PreviewTickets::Redeemed> PreviewTickets::redeem(const std::string
                                    std::chrono::seconds(3600), 1)) {
         return std::nullopt;
     }
-    const PreviewGrant mark{grant->organisation_id, "", grant->user_id, now + kOwnerMarkLifetime};
+    const PreviewGrant mark{grant->organisation_id, "", grant->user_id, now + kOwnerMarkLifetime,
+                            ""};
     grant->expires_at = now + kPreviewLifetime;
-    return Redeemed{grant->seal(box_, ShareGate::kPreviewPurpose),
+    // Every redemption is a preview of its own, with its own URL and cookie: previews of several
+    // links (or of one link twice) in one browser stand side by side.
+    grant->preview_id = crypto::new_share_id();
+    return Redeemed{grant->preview_id, grant->seal(box_, ShareGate::kPreviewPurpose),
                     mark.seal(box_, ShareGate::kOwnerMarkPurpose)};
 }
 

@@ -31,6 +31,7 @@ class PreviewTickets {
                            const std::string& user_id);
 
     struct Redeemed {
+        std::string preview_id;      // this preview's own: its URL /preview/{id} and cookie name
         std::string preview_cookie;  // the preview of this share, for kPreviewLifetime
         std::string owner_mark;      // this browser is the organisation's (ShareGate::by_token)
     };

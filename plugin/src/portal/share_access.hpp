@@ -17,7 +17,7 @@ struct ShareAccess {
     domain::Share share;
     bool preview = false;
     std::string token_hash;      // recipient access only
-    std::string base_path;       // "/s/<token>" or "/preview"
+    std::string base_path;       // "/s/<token>" or "/preview/<preview id>"
     std::string csrf_subject;    // what this share's CSRF tokens are bound to
     std::string session_cookie;  // the cookie name of this share's recipient session
     std::optional<domain::PortalSession> session;

@@ -50,35 +50,53 @@ bool ShareGate::carries_owner_mark(const Exchange& ex, const std::string& organi
     return mark && mark->organisation_id == organisation_id && domain::now_utc() < mark->expires_at;
 }
 
-std::optional<ShareAccess> ShareGate::by_preview(const Exchange& ex) {
-    const auto cookie = ex.cookie(cookies_.preview_name());
+namespace {
+
+// A preview id as PreviewTickets makes them: 32 lowercase hex digits. Anything else names no
+// cookie worth reading.
+bool looks_like_preview_id(const std::string& id) {
+    return id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+}  // namespace
+
+ShareGate::PreviewLookup ShareGate::by_preview(const Exchange& ex, const std::string& preview_id) {
+    PreviewLookup out;
+    if (!looks_like_preview_id(preview_id)) {
+        return out;
+    }
+    const auto cookie = ex.cookie(cookies_.preview_name(preview_id));
     if (!cookie) {
-        return std::nullopt;
+        return out;
     }
     auto grant = PreviewGrant::open(box_, kPreviewPurpose, *cookie);
-    if (!grant) {
-        return std::nullopt;
+    // The cookie must be this preview's own: a grant of another preview opens nothing here.
+    if (!grant || grant->preview_id != preview_id) {
+        return out;
     }
-    std::optional<ShareAccess> out;
     store_.with_snapshot([&] {  // as for a recipient: one state, one connection
         const auto now = store_.database_now();
         if (now >= grant->expires_at) {
             return;
         }
         auto share = store_.shares().find(grant->organisation_id, grant->share_id);
-        if (!share || share->status_at(now) != domain::ShareStatus::Active ||
-            !licence_.is_active(share->organisation_id)) {
+        if (!share || !licence_.is_active(share->organisation_id)) {
             return;
         }
         ShareAccess a;
         a.share = std::move(*share);
         a.preview = true;
-        a.base_path = "/preview";
+        a.base_path = "/preview/" + preview_id;
+        // Bound to the share: a form of one link's preview never passes on another link's.
         a.csrf_subject = "preview:" + a.share.id;
         a.owner = domain::Actor{grant->organisation_id, grant->user_id, a.share.locale};
-        a.selection = store_.shares().selection(a.share.id);
         a.organisation_name = organisation_name(a.share.organisation_id);
-        out = std::move(a);
+        if (a.share.status_at(now) != domain::ShareStatus::Active) {
+            out.ended = std::move(a);
+            return;
+        }
+        a.selection = store_.shares().selection(a.share.id);
+        out.open = std::move(a);
     });
     return out;
 }

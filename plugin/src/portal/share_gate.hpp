@@ -34,8 +34,14 @@ class ShareGate {
     // Nothing: answer like an unknown link.
     std::optional<ShareAccess> by_token(const Exchange& ex, std::string_view token);
 
-    // The owner's preview, from the preview cookie.
-    std::optional<ShareAccess> by_preview(const Exchange& ex);
+    // The owner's preview `preview_id` (the id in its URL), from that preview's own cookie.
+    struct PreviewLookup {
+        std::optional<ShareAccess> open;  // the preview, of a live share
+        // The preview is the owner's, but its link is no longer live (revoked or expired): the
+        // share as it is now, only to tell the owner so. Never served from.
+        std::optional<ShareAccess> ended;
+    };
+    PreviewLookup by_preview(const Exchange& ex, const std::string& preview_id);
 
     // For long transfers: is the share still live, licensed, and the session still valid?
     bool still_allowed(const ShareAccess& access);

@@ -12,8 +12,8 @@ std::string CookieJar::session_name(const std::string& share_suffix) const {
 std::string CookieJar::pre_session_name() const {
     return prefixed("es_pre");
 }
-std::string CookieJar::preview_name() const {
-    return prefixed("es_preview");
+std::string CookieJar::preview_name(const std::string& preview_id) const {
+    return prefixed("es_preview_" + preview_id);
 }
 std::string CookieJar::language_name() const {
     return prefixed("es_lang");

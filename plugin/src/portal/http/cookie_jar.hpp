@@ -20,7 +20,9 @@ class CookieJar {
     // sessions of several shares at once.
     std::string session_name(const std::string& share_suffix) const;
     std::string pre_session_name() const;  // random value the CSRF tokens are bound to
-    std::string preview_name() const;
+    // One owner's preview of one share (PreviewTickets::Redeemed::preview_id): one cookie per
+    // preview, so previews of several links in one browser never replace each other.
+    std::string preview_name(const std::string& preview_id) const;
     std::string language_name() const;
     // Marks a browser in which someone of an organisation opened a preview (ShareGate::by_token):
     // their own visits to that organisation's links are logged as theirs, not the recipient's.

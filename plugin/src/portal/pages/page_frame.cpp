@@ -33,7 +33,12 @@ std::string render_page(const PageFrame& frame, const std::string& heading,
     h += escape(frame.organisation_name);
     h += "</title>\n<link rel=\"stylesheet\" href=\"/assets/portal.css\">\n</head>\n<body>\n";
     if (frame.preview) {
-        h += "<p class=\"preview\" role=\"status\">";
+        // Whose link: with previews of several links open, each tab says which one it shows.
+        h += "<p class=\"preview\" role=\"status\"><strong class=\"preview-of\">";
+        h += escape(t.preview_of);
+        h += " ";
+        h += escape(frame.preview_of);
+        h += "</strong> – ";
         h += escape(t.preview_banner);
         h += "</p>\n";
     } else if (frame.owner_visit) {

@@ -17,8 +17,9 @@ struct PageFrame {
     domain::Timestamp expires_at{};
     bool show_expiry = true;
     bool preview = false;
+    std::string preview_of;    // preview only: whose link it is (link_label), named in the banner
     bool owner_visit = false;  // the link opened in a browser of the owner's organisation
-    std::string base_path;     // "/s/<token>" or "/p"; forms post below it
+    std::string base_path;     // "/s/<token>" or "/preview/<id>"; forms post below it
     std::string csrf;          // empty: no forms (no language switch)
 };
 

@@ -12,7 +12,7 @@ const Texts kGerman{
     "Geteilte Falldaten",
     "Geteilt von",
     "Verfügbar bis",
-    "Vorschau – so sieht die empfangende Person diese Seite. Zugriffe werden nicht protokolliert.",
+    "So sieht die empfangende Person diese Seite. Zugriffe werden nicht protokolliert.",
     "Passwort erforderlich",
     "Passwort",
     "Weiter",
@@ -53,6 +53,16 @@ const Texts kGerman{
     "zeigt diesen Besuch als Ihre eigene Vorschau, nicht als Zugriff der empfangenden Person.",
     "Diese Datei lässt sich gerade nicht öffnen. Bitte versuchen Sie es später noch einmal; alles "
     "andere, was mit Ihnen geteilt wurde, steht weiter zur Verfügung.",
+    "Vorschau des Links für",
+    "(ohne Angaben zur empfangenden Person)",
+    "Es wurde nichts geändert: Dieses Formular gehört nicht zur Vorschau dieses Links, oder es ist "
+    "abgelaufen.",
+    "Zurück zur Vorschau des Links für",
+    "Dieser Link wurde widerrufen: Die empfangende Person kann ihn nicht mehr öffnen, und in "
+    "dieser "
+    "Vorschau lässt sich nichts mehr ändern.",
+    "Dieser Link ist abgelaufen: Die empfangende Person kann ihn nicht mehr öffnen, und in dieser "
+    "Vorschau lässt sich nichts mehr ändern.",
 };
 
 const Texts kEnglish{
@@ -60,7 +70,7 @@ const Texts kEnglish{
     "Shared case information",
     "Shared by",
     "Available until",
-    "Preview – this is what the recipient sees. Nothing here is logged as access.",
+    "This is what the recipient sees. Nothing here is logged as access.",
     "Password required",
     "Password",
     "Continue",
@@ -100,6 +110,15 @@ const Texts kEnglish{
     "your own preview, not as the recipient's access.",
     "This file cannot be opened right now. Please try again later; everything else shared with "
     "you is still available.",
+    "Preview of the link for",
+    "(no recipient details)",
+    "Nothing was changed: this form does not belong to the preview of this link, or it has "
+    "expired.",
+    "Back to the preview of the link for",
+    "This link has been revoked: the recipient can no longer open it, and nothing can be changed "
+    "in this preview any more.",
+    "This link has expired: the recipient can no longer open it, and nothing can be changed in "
+    "this preview any more.",
 };
 
 }  // namespace

@@ -8,9 +8,9 @@ namespace es::portal::pages {
 struct Texts {
     const char* lang;
     const char* title;
-    const char* shared_by;    // "Shared by"
-    const char* valid_until;  // "Available until"
-    const char* preview_banner;
+    const char* shared_by;       // "Shared by"
+    const char* valid_until;     // "Available until"
+    const char* preview_banner;  // after "Preview of the link for <recipient> – "
     const char* password_heading;
     const char* password_label;
     const char* password_submit;
@@ -52,6 +52,17 @@ struct Texts {
     const char* owner_visit_banner;
     // A listed file the host could not open: the link is fine, so not the dead-link page.
     const char* file_unavailable;
+    // The owner's preview names its link: "Preview of the link for" <recipient>, or the words
+    // for a link without recipient details.
+    const char* preview_of;
+    const char* no_recipient;
+    // A preview's form that does not fit it (another link's, or stale); then the way back:
+    // "Back to the preview of the link for" <recipient>.
+    const char* preview_form_refused;
+    const char* preview_back;
+    // A preview whose link is no longer live.
+    const char* preview_link_revoked;
+    const char* preview_link_expired;
 };
 
 const Texts& texts(domain::Language language);

@@ -1,8 +1,15 @@
 #include "portal/routes/preview_routes.hpp"
 
+#include <Poco/Net/NameValueCollection.h>
+
+#include <utility>
+#include <vector>
+
 #include "domain/error.hpp"
 #include "portal/http/responder.hpp"
+#include "portal/pages/preview_pages.hpp"
 #include "portal/pages/texts.hpp"
+#include "portal/preview_cookie_limit.hpp"
 #include "portal/routes/route_support.hpp"
 
 namespace es::portal::routes {
@@ -13,13 +20,36 @@ void PreviewOpenRoute::handle(Exchange& ex, const std::string& ticket) {
         send_dead_link(ex);
         return;
     }
-    ctx_.cookies.set(ex.response, ctx_.cookies.preview_name(), redeemed->preview_cookie);
+    // Room for this preview among the others this browser holds (preview_cookie_limit.hpp).
+    Poco::Net::NameValueCollection sent;
+    ex.request.getCookies(sent);
+    const std::string prefix = ctx_.cookies.preview_name("");
+    std::vector<std::pair<std::string, std::string>> held;
+    for (const auto& [name, value] : sent) {
+        if (name.rfind(prefix, 0) == 0) {
+            held.emplace_back(name, value);
+        }
+    }
+    // The local clock will do: this only tidies up, the gate decides by the database clock.
+    for (const auto& name : previews_to_retire(held, ctx_.ports.secret_box, domain::now_utc())) {
+        ctx_.cookies.remove(ex.response, name);
+    }
+    // Max-Age as long as the grant inside lives: the cookies of finished previews go away.
+    ctx_.cookies.set(
+        ex.response, ctx_.cookies.preview_name(redeemed->preview_id), redeemed->preview_cookie,
+        std::chrono::duration_cast<std::chrono::seconds>(PreviewTickets::kPreviewLifetime).count());
     ctx_.cookies.set(
         ex.response, ctx_.cookies.owner_mark_name(), redeemed->owner_mark,
         std::chrono::duration_cast<std::chrono::seconds>(PreviewTickets::kOwnerMarkLifetime)
             .count(),
         http::CookieJar::SameSite::Lax);
-    http::send_see_other(ex, "/preview");
+    http::send_see_other(ex, "/preview/" + redeemed->preview_id);
+}
+
+void PreviewEndedRoute::handle(Exchange& ex, const ShareAccess& ended) {
+    const bool revoked = ended.share.revocation.has_value();
+    http::send_html(ex, Poco::Net::HTTPResponse::HTTP_GONE,
+                    pages::preview_ended_page(frame_for(ctx_, ex, ended, false), revoked));
 }
 
 void PreviewHideRoute::handle(Exchange& ex, const ShareAccess& access) {

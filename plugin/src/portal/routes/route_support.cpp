@@ -11,6 +11,8 @@
 #include "portal/http/responder.hpp"
 #include "portal/pages/auth_pages.hpp"
 #include "portal/pages/dead_link_page.hpp"
+#include "portal/pages/link_label.hpp"
+#include "portal/pages/preview_pages.hpp"
 #include "portal/pages/refusal_pages.hpp"
 #include "portal/pages/texts.hpp"
 #include "portal/routes/owner_alert_triggers.hpp"
@@ -56,6 +58,9 @@ pages::PageFrame frame_for(PortalContext& ctx, Exchange& ex, const ShareAccess& 
     f.organisation_name = access.organisation_name;
     f.expires_at = access.share.expires_at;
     f.preview = access.preview;
+    if (access.preview) {
+        f.preview_of = pages::link_label(access.share.recipient, ex.language);
+    }
     f.owner_visit = access.owner_visit;
     f.base_path = access.base_path;
     if (with_forms) {
@@ -108,8 +113,15 @@ std::unique_ptr<Poco::Net::HTMLForm> read_checked_form(PortalContext& ctx, Excha
                                                        const ShareAccess& access) {
     auto form = read_form(ex);
     if (!form || !ctx.csrf.verify(ex, access.csrf_subject, form->get("csrf", ""))) {
-        send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_FORBIDDEN,
-                     pages::texts(ex.language).csrf_failed);
+        if (access.preview) {
+            // The owner may have previews of several links open: say which link this preview
+            // is, that nothing changed, and lead back to it.
+            http::send_html(ex, Poco::Net::HTTPResponse::HTTP_FORBIDDEN,
+                            pages::preview_form_refused_page(frame_for(ctx, ex, access)));
+        } else {
+            send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_FORBIDDEN,
+                         pages::texts(ex.language).csrf_failed);
+        }
         return nullptr;
     }
     return form;

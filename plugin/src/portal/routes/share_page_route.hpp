@@ -1,5 +1,6 @@
-// GET /s/{token} and GET /preview: whatever the visitor needs next — the password form, the code
-// form, or the shared content. Changes nothing (mail scanners open links): no code is sent here.
+// GET /s/{token} and GET /preview/{id}: whatever the visitor needs next — the password form, the
+// code form, or the shared content. Changes nothing (mail scanners open links): no code is sent
+// here.
 #pragma once
 
 #include "portal/exchange.hpp"
