@@ -12,13 +12,17 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <memory>
+#include <mutex>
 #include <regex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "http_exchange.hpp"
 #include "mariadb_server.hpp"
@@ -44,6 +48,9 @@ class HostProcess {
   public:
     HostProcess(const std::string& config, const std::string& dir) : out_(dir + "/host.out") {
         const std::string err = dir + "/host.err";
+        // A restart must not find the last run's "listening on" line.
+        fs::remove(out_);
+        fs::remove(err);
         pid_ = ::fork();
         if (pid_ == 0) {
             std::freopen(out_.c_str(), "w", stdout);
@@ -295,6 +302,186 @@ TEST(HostProcessDrain, ReadyFollowsTheDatabaseAndSigtermLetsDownloadsEndWhole) {
     EXPECT_NE(std::string::npos, log.find("portal: drained: 1 request(s) were in progress, 0 "
                                           "connection(s) cut"))
         << log;
+    db.drop_database(database);
+}
+
+// One instance of a pair behind a load balancer: its own data folder and portal port, the shared
+// database. The config files are written once; start() may be called again after a stop.
+struct Instance {
+    std::string dir;
+    int portal_port = 0;
+    std::unique_ptr<HostProcess> process;
+
+    Instance(const std::string& root, const std::string& name, es::test::MariadbServer& db,
+             const std::string& database)
+        : dir(root + "/" + name), portal_port(free_port()) {
+        fs::create_directories(dir + "/spool/mail");
+        fs::create_directories(dir + "/spool/sms");
+        std::ofstream(dir + "/db-password") << es::test::MariadbServer::password();
+        std::ofstream(dir + "/external-sharing.yaml")
+            << "storage:\n  backend: mysql\n  mysql:\n    host: 127.0.0.1\n    port: " << db.port()
+            << "\n    database: " << database << "\n    user: " << es::test::MariadbServer::user()
+            << "\n    password_file: " << dir << "/db-password\n"
+            << "crypto:\n  key_file: " << root << "/sealing.keys\n"
+            << "  create_missing_key_file: true\n"
+            << "portal:\n  listen_address: 127.0.0.1\n  port: " << portal_port
+            << "\n  public_url: http://127.0.0.1:" << portal_port << "\n  drain_seconds: 20\n"
+            << "notify:\n  mail: spool\n  sms: spool\n  spool_directory: " << dir << "/spool\n";
+        std::ofstream(dir + "/host.yaml")
+            << "listen:\n  address: 127.0.0.1\n  port: 0\n"
+            << "data_directory: data\nspool_directory: spool\nhttp_threads: 4\n"
+            << "demo_data:\n  enabled: true\n  big_attachment: false\n"
+            << "  cases_per_organisation: 2\n"
+            << "plugins:\n  - path: " << ES_PLUGIN_FILE << "\n    config: " << dir
+            << "/external-sharing.yaml\n";
+    }
+    // Starts the process and waits until the portal says it is ready.
+    ::testing::AssertionResult start() {
+        process = std::make_unique<HostProcess>(dir + "/host.yaml", dir);
+        if (process->wait_for_port(180s) == 0) {
+            return ::testing::AssertionFailure()
+                   << dir << " did not start: " << read_file(dir + "/host.err");
+        }
+        for (int i = 0; i < 100; ++i) {
+            try {
+                if (ready(portal_port).status == 200) {
+                    return ::testing::AssertionSuccess();
+                }
+            } catch (const Poco::Exception&) {
+                // not listening yet
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        return ::testing::AssertionFailure() << dir << ": /ready never said 200";
+    }
+    // SIGTERM; the exit status.
+    int stop() {
+        process->terminate();
+        const int status = process->wait_for_exit(60s);
+        process.reset();
+        return status;
+    }
+};
+
+// nginx in front of the two portals, as docs/deployment.md configures it, on a free port.
+class Nginx {
+  public:
+    Nginx(const std::string& dir, int a, int b) : port_(free_port()) {
+        fs::create_directories(dir + "/nginx/logs");
+        const std::string conf = dir + "/nginx/nginx.conf";
+        std::ofstream(conf) << "worker_processes 1;\nerror_log " << dir
+                            << "/nginx/logs/error.log;\npid " << dir << "/nginx/nginx.pid;\n"
+                            << "events { worker_connections 256; }\nhttp {\n  access_log off;\n"
+                            << "  client_body_temp_path " << dir << "/nginx/body;\n"
+                            << "  proxy_temp_path " << dir << "/nginx/proxy;\n"
+                            << "  upstream es_portal {\n    server 127.0.0.1:" << a
+                            << " max_fails=1 fail_timeout=2s;\n    server 127.0.0.1:" << b
+                            << " max_fails=1 fail_timeout=2s;\n    keepalive 16;\n  }\n"
+                            << "  server {\n    listen 127.0.0.1:" << port_ << ";\n"
+                            << "    location / {\n      proxy_pass http://es_portal;\n"
+                            << "      proxy_http_version 1.1;\n"
+                            << "      proxy_set_header Connection \"\";\n"
+                            << "      proxy_next_upstream error timeout;\n"
+                            << "      proxy_next_upstream_tries 2;\n"
+                            << "      proxy_connect_timeout 2s;\n    }\n  }\n}\n";
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            // Not the test's output: ctest would wait for nginx if the test died first.
+            std::freopen((dir + "/nginx/logs/stdout").c_str(), "w", stdout);
+            std::freopen((dir + "/nginx/logs/stderr").c_str(), "w", stderr);
+            ::execl("/usr/sbin/nginx", "nginx", "-p", (dir + "/nginx").c_str(), "-c", conf.c_str(),
+                    "-g", "daemon off;", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+    }
+    ~Nginx() {
+        ::kill(pid_, SIGQUIT);
+        ::waitpid(pid_, nullptr, 0);
+    }
+    Nginx(const Nginx&) = delete;
+    Nginx& operator=(const Nginx&) = delete;
+    int port() const { return port_; }
+
+  private:
+    int port_;
+    pid_t pid_ = -1;
+};
+
+TEST(HostProcessDrain, RollingRestartBehindNginxFailsNoRequest) {
+    TempDir dir;
+    es::test::MariadbServer db(dir.path() + "/mariadb", true);
+    const std::string database = db.create_database();
+    Instance a(dir.path(), "a", db, database);
+    Instance b(dir.path(), "b", db, database);
+    ASSERT_TRUE(a.start());
+    ASSERT_TRUE(b.start());
+    Nginx nginx(dir.path(), a.portal_port, b.portal_port);
+    bool up = false;
+    for (int i = 0; i < 50 && !up; ++i) {
+        try {
+            up = ready(nginx.port()).status == 200;
+        } catch (const Poco::Exception&) {
+            std::this_thread::sleep_for(100ms);
+        }
+    }
+    ASSERT_TRUE(up) << read_file(dir.path() + "/nginx/logs/error.log");
+
+    // Steady load: clients on keep-alive connections to nginx, each asking for the stylesheet
+    // and the health check in turn, as fast as they are answered.
+    std::atomic<bool> loading{true};
+    std::atomic<int> served{0};
+    std::atomic<int> failed{0};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c) {
+        clients.emplace_back([&] {
+            Poco::Net::HTTPClientSession session("127.0.0.1",
+                                                 static_cast<Poco::UInt16>(nginx.port()));
+            session.setKeepAlive(true);
+            session.setTimeout(Poco::Timespan(30, 0));
+            while (loading) {
+                Poco::Net::HTTPRequest request("GET", "/assets/portal.css",
+                                               Poco::Net::HTTPMessage::HTTP_1_1);
+                http_test::Cookies none;
+                try {
+                    const auto answer = http_test::exchange(session, request, none, "", "");
+                    if (answer.status == 200 && !answer.body.empty()) {
+                        ++served;
+                        continue;
+                    }
+                    std::lock_guard lock(failures_mutex);
+                    failures.push_back(std::to_string(answer.status) + " " + answer.body);
+                } catch (const Poco::Exception& e) {
+                    std::lock_guard lock(failures_mutex);
+                    failures.push_back(e.displayText());
+                }
+                ++failed;
+            }
+        });
+    }
+    std::this_thread::sleep_for(1s);
+    const int before = served;
+    EXPECT_EQ(0, a.stop()) << read_file(a.dir + "/host.err");
+    EXPECT_TRUE(a.start());
+    // nginx counted the stopped instance as failed and sends it nothing for fail_timeout (2 s):
+    // stopping the other one before that would leave nginx no live upstream. The procedure of
+    // docs/deployment.md waits it out.
+    std::this_thread::sleep_for(3s);
+    EXPECT_EQ(0, b.stop()) << read_file(b.dir + "/host.err");
+    EXPECT_TRUE(b.start());
+    std::this_thread::sleep_for(3s);
+    loading = false;
+    for (auto& t : clients) {
+        t.join();
+    }
+    EXPECT_GT(before, 0) << "no load before the restarts";
+    EXPECT_GT(served.load(), before) << "no load during the restarts";
+    const std::string nginx_log = read_file(dir.path() + "/nginx/logs/error.log");
+    EXPECT_EQ(0, failed.load()) << (failures.empty() ? "" : failures.front())
+                                << "\nnginx: " << nginx_log.substr(0, 3000);
+    a.stop();
+    b.stop();
     db.drop_database(database);
 }
 
