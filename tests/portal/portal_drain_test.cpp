@@ -7,12 +7,14 @@
 #include <Poco/String.h>
 
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <thread>
 
 #include "crypto/token.hpp"
 #include "portal_fixture.hpp"
 #include "raw_client.hpp"
+#include "zip_test_support.hpp"
 
 namespace es::portal::test {
 namespace {
@@ -119,6 +121,43 @@ TEST_F(ReadyTest, StopLetsADownloadInProgressEndWholeAndRefusesNewcomers) {
                              "cut") != std::string::npos;
     }
     EXPECT_TRUE(began && ended) << "log lines: " << lines.size();
+}
+
+TEST_F(ReadyTest, StopLetsAZipInProgressEndWhole) {
+    put_big_case();
+    const auto share = create_share();
+    Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
+    s.setReceiveBufferSize(64 * 1024);
+    s.setReceiveTimeout(Poco::Timespan(20, 0));
+    const std::string req = "GET " + share.path() + "/all.zip HTTP/1.1\r\nHost: x\r\n\r\n";
+    s.sendBytes(req.data(), static_cast<int>(req.size()));
+    std::string got;
+    std::vector<char> buf(1 << 16);
+    while (got.size() < (1u << 20)) {
+        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
+        ASSERT_GT(n, 0);
+        got.append(buf.data(), static_cast<std::size_t>(n));
+    }
+    auto stopped = std::async(std::launch::async, [this] { portal_->stop(); });
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(std::future_status::timeout, stopped.wait_for(0ms))
+        << "stop() returned before the zip ended";
+    for (;;) {
+        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
+        if (n <= 0) {
+            break;
+        }
+        got.append(buf.data(), static_cast<std::size_t>(n));
+    }
+    EXPECT_EQ(std::future_status::ready, stopped.wait_for(5s));
+    const auto head_end = got.find("\r\n\r\n");
+    ASSERT_NE(std::string::npos, head_end);
+    const std::string length = net::test::header_of(got.substr(0, head_end + 4), "Content-Length");
+    ASSERT_FALSE(length.empty());
+    ASSERT_EQ(std::stoull(length), got.size() - head_end - 4) << "the zip was cut by the stop";
+    const std::string path = dir_ + "/drained.zip";
+    std::ofstream(path, std::ios::binary) << got.substr(head_end + 4);
+    EXPECT_NE(std::string::npos, shell("unzip -t " + path + " 2>&1").find("No errors detected"));
 }
 
 }  // namespace
