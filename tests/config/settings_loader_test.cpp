@@ -85,6 +85,19 @@ TEST(SettingsLoader, MaintenanceIntervalDefaultsToAnHourAndIsBounded) {
     }
 }
 
+TEST(SettingsLoader, DrainDeadlineDefaultsToTwentySecondsAndIsBounded) {
+    EXPECT_EQ(parse_settings(kMinimal, "es.yaml", "/data").portal.drain_seconds, 20);
+    EXPECT_EQ(
+        parse_settings(std::string(kMinimal) + "portal:\n  drain_seconds: 0\n", "es.yaml", "/data")
+            .portal.drain_seconds,
+        0);
+    for (const char* bad : {"-1", "3601", "soon"}) {
+        ConfigError e = error_of(std::string(kMinimal) + "portal:\n  drain_seconds: " + bad + "\n");
+        EXPECT_EQ(e.key(), "portal.drain_seconds") << bad;
+        EXPECT_EQ(e.line(), 4) << bad;
+    }
+}
+
 TEST(SettingsLoader, FiveDigitCodesAreAllowed) {
     Settings s =
         parse_settings(std::string(kMinimal) + "policy:\n  code_digits: 5\n", "es.yaml", "/data");

@@ -59,6 +59,18 @@ TEST(HostConfig, BadValueNamesTheKey) {
     EXPECT_NE(m.find(":3: bad value for 'demo_data.big_attachment'"), std::string::npos) << m;
 }
 
+TEST(HostConfig, DrainDeadlineDefaultsToTwentySecondsAndIsBounded) {
+    TempDir dir;
+    EXPECT_EQ(20, HostConfig::load(write(dir, "data_directory: data\n")).connections.drain_seconds);
+    EXPECT_EQ(
+        0, HostConfig::load(write(dir, "data_directory: data\nconnections:\n  drain_seconds: 0\n"))
+               .connections.drain_seconds);
+    const std::string m =
+        load_error(write(dir, "data_directory: data\nconnections:\n  drain_seconds: 3601\n"));
+    EXPECT_NE(m.find(":3:"), std::string::npos) << m;
+    EXPECT_NE(m.find("connections.drain_seconds"), std::string::npos) << m;
+}
+
 TEST(HostConfig, MissingFileIsAnError) {
     EXPECT_THROW(HostConfig::load("/nonexistent/host.yaml"), ConfigError);
 }

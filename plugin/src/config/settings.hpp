@@ -100,6 +100,9 @@ struct PortalSettings {
     int header_timeout_seconds = 10;  // a request's whole head (slowloris), from its first byte
     int body_timeout_seconds = 10;    // a request's body, from the end of its head
     int send_timeout_seconds = 60;    // each write of an answer (a client that stopped reading)
+    // On stop, requests in progress (downloads included) may finish for this long; then they are
+    // cut. New connections are refused from the stop on (docs/deployment.md).
+    int drain_seconds = 20;
     int max_connections = 4096;
     int max_connections_per_client = 32;  // an IPv4 address or an IPv6 /64
     int max_requests_in_progress_per_client = 8;

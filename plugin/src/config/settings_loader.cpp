@@ -214,6 +214,7 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
     out.throttled_answer_delay_ms =
         s.integer("throttled_answer_delay_ms", out.throttled_answer_delay_ms, 0, 10000);
     out.send_timeout_seconds = s.integer("send_timeout_seconds", out.send_timeout_seconds, 1, 3600);
+    out.drain_seconds = s.integer("drain_seconds", out.drain_seconds, 0, 3600);
     out.max_ranges = s.integer("max_ranges", out.max_ranges, 1, 100);
     out.session_idle_minutes =
         s.integer("session_idle_minutes", out.session_idle_minutes, 1, 24 * 60);

@@ -31,6 +31,10 @@ constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr auto kAcceptPause = std::chrono::milliseconds(100);
 // The loop wakes at least this often, even with nothing due.
 constexpr int kMaxWaitMs = 1000;
+// While draining, a connection accepted but without a request yet gets this long to send one: its
+// client may have sent it already (a proxy connects, then writes), but a browser's speculative
+// connection that never sends must not hold the drain until the header deadline.
+constexpr auto kDrainGrace = std::chrono::seconds(1);
 
 const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
@@ -86,6 +90,7 @@ FrontLoop::FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& p
 
 FrontLoop::~FrontLoop() {
     slots_.clear();
+    close_listener();
     if (wake_fd_ >= 0) {
         ::close(wake_fd_);
     }
@@ -116,14 +121,17 @@ FrontCounters FrontLoop::counters() const {
 void FrontLoop::run() {
     block_sigpipe_in_this_thread();
     std::vector<epoll_event> events(256);
-    bool stopped = false;
     for (;;) {
-        if (stopping_ && !stopped) {
-            stop_everything();
-            stopped = true;
+        if (stopping_ && !draining_) {
+            begin_drain();
         }
-        if (stopped && busy_ == 0) {
-            return;
+        if (draining_) {
+            if (!cut_ && Clock::now() >= drain_deadline_) {
+                cut_the_rest();
+            }
+            if (drained()) {
+                return;
+            }
         }
         const int n = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()),
                                    wait_milliseconds(Clock::now()));
@@ -141,7 +149,7 @@ void FrontLoop::run() {
                 [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
                 take_back();
             } else if (id == kListenerId) {
-                accept_due = !stopped;
+                accept_due = !draining_;
             } else if (auto it = slots_.find(id); it != slots_.end()) {
                 on_ready(*it->second);
             }
@@ -151,7 +159,7 @@ void FrontLoop::run() {
         }
         const auto now = Clock::now();
         expire(now);
-        if (accept_paused_ && !stopped && now >= accept_resume_) {
+        if (accept_paused_ && !draining_ && now >= accept_resume_) {
             epoll_event e{};
             e.events = EPOLLIN;
             e.data.u64 = kListenerId;
@@ -168,6 +176,9 @@ int FrontLoop::wait_milliseconds(Clock::time_point now) const {
     }
     if (accept_paused_) {
         next = std::min(next, accept_resume_);
+    }
+    if (draining_ && !cut_) {
+        next = std::min(next, drain_deadline_);
     }
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
     return static_cast<int>(std::clamp<long long>(ms, 0, kMaxWaitMs));
@@ -473,7 +484,7 @@ void FrontLoop::take_back() {
         if (it != clients_.end()) {
             --it->second.busy;
         }
-        if (s->deferred && !stopping_) {
+        if (s->deferred && !cut_) {
             // The answer waits in the loop: a timer, no worker.
             s->keep_after_deferred = keep;
             s->phase = Phase::Delayed;
@@ -481,8 +492,18 @@ void FrontLoop::take_back() {
             set_deadline(*s, Clock::now() + s->deferred->delay);
             continue;
         }
-        if (!keep || stopping_) {
+        if (cut_) {
+            destroy(*s);
+            continue;
+        }
+        if (!keep) {
             finish(*s);
+            continue;
+        }
+        if (stopping_) {
+            // Its answer let the client keep the connection, so it is an idle keep-alive
+            // connection now: closed at once, as begin_drain() closes the others.
+            destroy(*s);
             continue;
         }
         s->continue_sent = false;
@@ -601,20 +622,83 @@ bool FrontLoop::evict_oldest_waiting() {
     return true;
 }
 
-void FrontLoop::stop_everything() {
-    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
+// ---- stopping ----
+
+// New connections are refused from here on: a load balancer's connect fails and it tries another
+// instance. What the kernel already accepted is taken first, since closing the listener would
+// reset those connections after their client may have sent a request.
+void FrontLoop::begin_drain() {
+    draining_ = true;
+    const auto now = Clock::now();
+    drain_deadline_ = now + settings_.drain_timeout;
+    if (listen_fd_ >= 0 && !accept_paused_) {
+        accept_ready();
+    }
+    close_listener();
     std::vector<Slot*> all;
     all.reserve(slots_.size());
     for (auto& [id, slot] : slots_) {
         all.push_back(slot.get());
     }
     for (Slot* s : all) {
+        switch (s->phase) {
+            case Phase::Busy:
+            case Phase::Delayed:
+                ++outcome_.in_flight;
+                break;
+            case Phase::Head:
+            case Phase::Body:
+                ++outcome_.in_flight;  // its request is arriving; it is answered, then closed
+                break;
+            case Phase::Handshake:
+            case Phase::Waiting:
+                if (s->served > 0) {
+                    destroy(*s);  // idle keep-alive: nothing in progress, nothing to wait for
+                } else if (!s->has_deadline || s->deadline > now + kDrainGrace) {
+                    set_deadline(*s, now + kDrainGrace);
+                }
+                break;
+            case Phase::Lingering:
+                break;
+        }
+    }
+}
+
+// The drain deadline passed: whatever is still open is closed, mid-transfer or not.
+void FrontLoop::cut_the_rest() {
+    cut_ = true;
+    std::vector<Slot*> all;
+    all.reserve(slots_.size());
+    for (auto& [id, slot] : slots_) {
+        all.push_back(slot.get());
+    }
+    for (Slot* s : all) {
+        if (s->phase != Phase::Lingering) {
+            ++outcome_.cut;
+        }
         if (s->phase == Phase::Busy) {
             s->connection->shutdown();  // its worker's writes fail now; take_back() ends it
         } else {
             destroy(*s);
         }
     }
+}
+
+// Every request answered (or cut) and every worker's connection back; lingering closes wait for
+// their clients' last bytes as long as the deadline allows.
+bool FrontLoop::drained() const {
+    return busy_ == 0 && (slots_.empty() || cut_);
+}
+
+void FrontLoop::close_listener() {
+    if (listen_fd_ < 0) {
+        return;
+    }
+    if (!accept_paused_) {
+        ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
+    }
+    ::close(listen_fd_);
+    listen_fd_ = -1;
 }
 
 // ---- bookkeeping ----

@@ -26,6 +26,7 @@ namespace es::net {
 
 class FrontLoop {
   public:
+    // Takes ownership of `listen_fd` once constructed: the loop closes it when draining begins.
     FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& pool,
               const RequestHandler& handler);
     ~FrontLoop();
@@ -33,9 +34,11 @@ class FrontLoop {
     FrontLoop& operator=(const FrontLoop&) = delete;
 
     void run();
-    // Any thread: the loop closes every connection, waits for the workers' ones, and returns.
+    // Any thread: the loop drains (see HttpFront::stop) and returns.
     void request_stop();
     FrontCounters counters() const;
+    // After run() returned.
+    DrainOutcome drain_outcome() const { return outcome_; }
 
   private:
     using Clock = std::chrono::steady_clock;
@@ -97,7 +100,10 @@ class FrontLoop {
     void destroy(Slot& s);
     void expire(Clock::time_point now);
     bool evict_oldest_waiting();
-    void stop_everything();
+    void begin_drain();
+    void cut_the_rest();
+    bool drained() const;
+    void close_listener();
 
     // Arms the slot for one readiness event (EPOLLONESHOT).
     void arm(Slot& s, std::uint32_t events);
@@ -132,6 +138,11 @@ class FrontLoop {
     std::mutex returned_mutex_;
     std::vector<std::pair<Slot*, bool>> returned_;
     std::atomic<bool> stopping_{false};
+    // The loop thread's view of a stop: draining since begin_drain(), cut at drain_deadline_.
+    bool draining_ = false;
+    bool cut_ = false;
+    Clock::time_point drain_deadline_{};
+    DrainOutcome outcome_;
 
     struct Counters {
         std::atomic<std::uint64_t> accepted{0}, dispatched{0}, refused_client{0}, refused_busy{0},

@@ -36,19 +36,20 @@ void HttpFront::start() {
     loop_thread_ = std::thread([this] { loop_->run(); });
 }
 
-void HttpFront::stop() {
+DrainOutcome HttpFront::stop() {
     if (!loop_) {
-        return;
+        return DrainOutcome{};
     }
     loop_->request_stop();
     if (loop_thread_.joinable()) {
         loop_thread_.join();
     }
     pool_->stop();
-    loop_.reset();
+    const DrainOutcome outcome = loop_->drain_outcome();
+    loop_.reset();  // closes the listening socket if the loop has not already
     pool_.reset();
-    ::close(listen_fd_);
     listen_fd_ = -1;
+    return outcome;
 }
 
 FrontCounters HttpFront::counters() const {

@@ -26,6 +26,8 @@
 #include <Poco/Net/IPAddress.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -51,6 +53,15 @@ struct FrontSettings {
     // at start with the status (and Retry-After for 503) set; adds headers and the content type
     // and returns the body. Without it: the reason phrase as text/plain.
     std::function<std::string(Poco::Net::HTTPResponse&)> refusal;
+    // How long stop() lets requests in progress finish (downloads included) before it cuts them.
+    // Zero: stop() cuts at once.
+    std::chrono::milliseconds drain_timeout{0};
+};
+
+// What a stop() found and did; for the server's log.
+struct DrainOutcome {
+    std::size_t in_flight = 0;  // requests in progress when the drain began
+    std::size_t cut = 0;        // connections still open at the deadline, closed mid-request
 };
 
 // Since start; for tests, benchmarks and logs.
@@ -77,8 +88,12 @@ class HttpFront {
 
     // Binds and starts the loop and the workers. Throws Poco::IOException when it cannot bind.
     void start();
-    // Closes every connection (transfers in progress end at once), joins every thread.
-    void stop();
+    // Drains, then joins every thread: closes the listening socket (new connections are refused,
+    // so a load balancer tries another instance) and idle keep-alive connections at once, lets
+    // requests in progress finish for up to drain_timeout (their answers and any answered after
+    // the drain began close their connections), then cuts what is left. Requests that arrive on
+    // connections accepted before the drain are still served, with may_keep_alive false.
+    DrainOutcome stop();
     bool running() const { return loop_ != nullptr; }
     std::uint16_t port() const { return port_; }
     FrontCounters counters() const;

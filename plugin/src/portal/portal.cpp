@@ -42,6 +42,7 @@ net::FrontSettings front_settings(const config::PortalSettings& p) {
     l.retry_after = std::chrono::seconds(p.retry_after_seconds);
     l.keep_alive = p.keep_alive;
     l.max_requests_per_connection = p.max_keep_alive_requests;
+    s.drain_timeout = std::chrono::seconds(p.drain_seconds);
     // Forms are at most 8 KiB (route_support's read_form); twice that leaves room for framing.
     l.max_body_bytes = 16 * 1024;
     const bool tls = p.tls.enabled();
@@ -83,10 +84,23 @@ void Portal::start() {
 }
 
 void Portal::stop() {
-    if (front_) {
-        front_->stop();
-        front_.reset();
+    if (!front_) {
+        return;
     }
+    // /ready says 503 to whatever still reaches it, so a balancer that polls stops sending here
+    // even before the closed listener tells it.
+    context_.readiness.mark_draining();
+    const auto& host = context_.ports.host;
+    host.log(host::LogLevel::Info,
+             "portal: draining: new connections refused, requests in progress may finish for up "
+             "to " +
+                 std::to_string(settings_.portal.drain_seconds) + " s (portal.drain_seconds)");
+    const net::DrainOutcome outcome = front_->stop();
+    front_.reset();
+    host.log(outcome.cut > 0 ? host::LogLevel::Warning : host::LogLevel::Info,
+             "portal: drained: " + std::to_string(outcome.in_flight) +
+                 " request(s) were in progress, " + std::to_string(outcome.cut) +
+                 " connection(s) cut at the deadline");
 }
 
 std::uint16_t Portal::port() const {

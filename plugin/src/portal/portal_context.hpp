@@ -20,6 +20,7 @@
 #include "portal/licence_gate.hpp"
 #include "portal/owner_alerts.hpp"
 #include "portal/preview_editor.hpp"
+#include "portal/readiness.hpp"
 #include "portal/share_gate.hpp"
 #include "store/store.hpp"
 
@@ -53,6 +54,7 @@ class PortalContext {
     AttemptThrottle throttle;
     AccessRecorder access;
     DeadLinkThrottle dead_links;
+    Readiness readiness;  // GET /ready; the portal marks it draining when it stops
 
     // Errors the recipient must never see, for the host's log: no token, password or code.
     void log_error(const std::string& where, const std::string& share_ref,

@@ -16,6 +16,7 @@
 #include "portal/routes/language_route.hpp"
 #include "portal/routes/password_route.hpp"
 #include "portal/routes/preview_routes.hpp"
+#include "portal/routes/ready_route.hpp"
 #include "portal/routes/route_support.hpp"
 #include "portal/routes/share_page_route.hpp"
 #include "portal/routes/stylesheet_route.hpp"
@@ -69,6 +70,10 @@ void PortalRouter::route(Exchange& ex) noexcept {
     auto status = Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
     const std::string* page = &generic_error_page();
     try {
+        if (routes::is_readiness_request(ex)) {
+            routes::ReadyRoute(ctx_.readiness).handle(ex);
+            return;
+        }
         const std::string client = domain::client_throttle_key(ex.client_ip());
         if (auto wait = ctx_.dead_links.refusal(client)) {
             routes::send_too_many_requests(ex, *wait);

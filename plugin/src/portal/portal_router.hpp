@@ -1,6 +1,7 @@
 // Maps a request to its route. Anything it does not know — path, method, or share — gets the
 // dead-link answer, so probing the portal teaches nothing.
 //
+//   GET  /ready                     HEAD too      readiness for a load balancer (before throttles)
 //   GET  /assets/portal.css
 //   GET  /s/{token}                 HEAD too      entry: password form, code form, or content
 //   POST /s/{token}/password

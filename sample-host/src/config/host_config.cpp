@@ -106,7 +106,7 @@ HostConfig HostConfig::load(const std::string& file) {
     if (auto conn = root["connections"]) {
         r.only_keys(conn, "connections",
                     {"max_connections", "max_connections_per_client", "header_timeout_seconds",
-                     "body_timeout_seconds", "keep_alive_timeout_seconds"});
+                     "body_timeout_seconds", "keep_alive_timeout_seconds", "drain_seconds"});
         auto positive = [&](const char* key, int& into) {
             if (!conn[key])
                 return;
@@ -120,6 +120,12 @@ HostConfig HostConfig::load(const std::string& file) {
         positive("header_timeout_seconds", c.connections.header_timeout_seconds);
         positive("body_timeout_seconds", c.connections.body_timeout_seconds);
         positive("keep_alive_timeout_seconds", c.connections.keep_alive_timeout_seconds);
+        if (conn["drain_seconds"]) {
+            c.connections.drain_seconds =
+                r.get<int>(conn["drain_seconds"], "connections.drain_seconds");
+            if (c.connections.drain_seconds < 0 || c.connections.drain_seconds > 3600)
+                r.fail(conn["drain_seconds"], "connections.drain_seconds must be 0 to 3600");
+        }
     }
     if (auto demo = root["demo_data"]) {
         r.only_keys(demo, "demo_data", {"enabled", "big_attachment", "cases_per_organisation"});

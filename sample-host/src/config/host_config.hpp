@@ -27,6 +27,9 @@ struct ConnectionConfig {
     int header_timeout_seconds = 10;
     int body_timeout_seconds = 30;
     int keep_alive_timeout_seconds = 15;
+    // On stop, requests in progress may finish for this long before they are cut; new connections
+    // are refused from the stop on (a load balancer moves them to another instance).
+    int drain_seconds = 20;
 };
 
 struct HostConfig {

@@ -2,6 +2,7 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
+#include "log/host_log.hpp"
 #include "net/poco_handler.hpp"
 
 #include "web/admin_api.hpp"
@@ -94,6 +95,7 @@ void HostServer::start() {
     s.limits.body_timeout = std::chrono::seconds(c.connections.body_timeout_seconds);
     s.limits.idle_timeout = std::chrono::seconds(c.connections.keep_alive_timeout_seconds);
     s.limits.max_body_bytes = Exchange::kMaxBody;
+    s.drain_timeout = std::chrono::seconds(c.connections.drain_seconds);
     s.refusal = [](Poco::Net::HTTPResponse& r) {
         Exchange::security_headers(r);
         r.set("Cache-Control", "no-store");
@@ -107,9 +109,22 @@ void HostServer::start() {
 }
 
 void HostServer::stop() {
-    if (front_) {
-        front_->stop();
-        front_.reset();
+    if (!front_) {
+        return;
+    }
+    HostLog::info(
+        "http: draining: new connections refused, requests in progress may finish for "
+        "up to " +
+        std::to_string(dm_.config.connections.drain_seconds) + " s (connections.drain_seconds)");
+    const es::net::DrainOutcome outcome = front_->stop();
+    front_.reset();
+    const std::string ended = "http: drained: " + std::to_string(outcome.in_flight) +
+                              " request(s) were in progress, " + std::to_string(outcome.cut) +
+                              " connection(s) cut at the deadline";
+    if (outcome.cut > 0) {
+        HostLog::warning(ended);
+    } else {
+        HostLog::info(ended);
     }
 }
 
