@@ -8,6 +8,7 @@ packages=(
   libpoco-dev libboost-dev libboost-filesystem-dev libboost-system-dev
   libyaml-cpp-dev libmysqlcppconn-dev libargon2-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libicu-dev
+  libpcre2-dev uap-core
   binutils unzip zip curl python3 openssl iproute2 media-types
   clang-format
   mariadb-server mariadb-client galera-4 rsync

@@ -241,12 +241,22 @@ function rowActions(r, ctx) {
     shown < actions.length ? actionMenu(labelOf(menu) || t('vm.more'), actions.slice(shown), ctx) : null];
 }
 
+// A cell's `detail` (since 1.1: the whole of what its text sums up, such as a User-Agent string)
+// is a disclosure: the text opens it with a click, Enter or Space, and a pointer's hover shows it.
+function textWithDetail(cell) {
+  const detail = typeof cell.detail === 'string' && cell.detail !== '' ? cell.detail : null;
+  if (!detail) return el('span', {}, str(cell.text));
+  return el('details', { class: 'vm-cell-detail' },
+    el('summary', { title: detail }, str(cell.text)),
+    el('code', { class: 'vm-cell-detail-text' }, detail));
+}
+
 function renderCell(cell) {
   if (cell === null || cell === undefined) return '';
   if (typeof cell !== 'object') return str(cell);
   const parts = [];
   if (cell.icon) parts.push(icon(cell.icon, cell.tooltip));
-  if (cell.text !== undefined) parts.push(el('span', {}, str(cell.text)));
+  if (cell.text !== undefined) parts.push(textWithDetail(cell));
   if (cell.badge !== undefined) parts.push(badge(cell.badge, cell.tone));
   if (cell.link && typeof cell.link === 'object') parts.push(link(cell.link));
   const span = el('span', { class: 'vm-cell' + (cell.muted ? ' muted' : ''), title: !cell.icon && cell.tooltip ? str(cell.tooltip) : null });

@@ -23,7 +23,7 @@ class CounterResetTest : public PortalTest {
                                      return std::string("http://127.0.0.1/p/x");
                                  },
                                  [](const std::string&) { return true; },
-                                 [](const std::string&) { return true; }, [] {}});
+                                 [](const std::string&) { return true; }, [] {}, nullptr});
     }
     void TearDown() override {
         desk_.reset();

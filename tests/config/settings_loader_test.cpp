@@ -98,6 +98,16 @@ TEST(SettingsLoader, DrainDeadlineDefaultsToTwentySecondsAndIsBounded) {
     }
 }
 
+TEST(SettingsLoader, UserAgentRulesAreDebiansUnlessSetAndRelativeToTheBase) {
+    EXPECT_EQ(parse_settings(kMinimal, "es.yaml", "/data").storage.user_agent_regexes_file,
+              "/usr/share/uap-core/regexes.yaml");
+    EXPECT_EQ(parse_settings(
+                  std::string(kMinimal) + "storage:\n  user_agent_regexes_file: uap/regexes.yaml\n",
+                  "es.yaml", "/data")
+                  .storage.user_agent_regexes_file,
+              "/data/uap/regexes.yaml");
+}
+
 TEST(SettingsLoader, FiveDigitCodesAreAllowed) {
     Settings s =
         parse_settings(std::string(kMinimal) + "policy:\n  code_digits: 5\n", "es.yaml", "/data");

@@ -1,9 +1,10 @@
 // End to end in headless Chromium: the recipient's side of External Sharing as the owner and the
 // recipient see it (issue #18, second round).
 //
-// Two links on one case: the owner's access log says which link each row belongs to; the owner's
-// own visit to a link (the panel's "Private URL", after a preview) is shown as the owner's, not
-// the recipient's, and records no "first opened" journal entry. One size format everywhere: the
+// Two links on one case: the owner's access log says which link each row belongs to, and names the
+// recipient's browser ("HeadlessChrome on Linux") with its whole User-Agent string on demand; the
+// owner's own visit to a link (the panel's "Private URL", after a preview) is shown as the owner's,
+// not the recipient's, and records no "first opened" journal entry. One size format everywhere: the
 // portal page and the panel's "Visible items" editor show the same size, with a decimal comma in
 // German. Downloads carry a readable ASCII filename= for curl and older clients next to the exact
 // filename*=UTF-8''… for browsers.
@@ -103,6 +104,16 @@ test('two links on one case: each access log row names its link\'s recipient', a
   assert.ok('Link' in rows[0], 'a "Link" column in the access log: ' + JSON.stringify(rows[0]));
   assert.deepEqual(rows.map((r) => [r.Link, r.What]), [['Lina Brunner', 'viewed']]);
   assert.equal(rows[0].Outcome, 'OK');
+  // When and with what, as people say it; the browser's whole string one click away.
+  assert.match(rows[0].When, /\((now|\d+ minutes? ago)\)$/, rows[0].When);
+  const sent = await state.linaRecipient.page.evaluate(() => navigator.userAgent);
+  const browserCell = () => accessLogTable().locator('tbody tr').first().locator('details.vm-cell-detail');
+  assert.match(await browserCell().locator('summary').textContent(), /^(HeadlessChrome|Chrome) on Linux$/);
+  assert.equal(await browserCell().locator('.vm-cell-detail-text').isVisible(), false, 'the string waits to be asked for');
+  await browserCell().locator('summary').click();
+  assert.equal(await browserCell().locator('.vm-cell-detail-text').textContent(), sent);
+  assert.equal(await browserCell().locator('.vm-cell-detail-text').isVisible(), true);
+  await shot(desk, 'en-access-log-browser');
 
   const tomRecipient = await recipientOpens(state.tom);
   await openCaseTab(state.caseId, 'External Sharing');
@@ -116,6 +127,7 @@ test('two links on one case: each access log row names its link\'s recipient', a
   const german = await accessLogRows();
   assert.deepEqual(german.map((r) => r.Link).sort(), ['Lina Brunner', 'Tom Weber']);
   assert.deepEqual(german.map((r) => r.Was), ['angesehen', 'angesehen']);
+  assert.match(await browserCell().locator('summary').textContent(), /^(HeadlessChrome|Chrome) auf Linux$/);
   await shot(desk, 'de-access-log-two-links');
   await backToOverviewIn('en');
 });

@@ -282,7 +282,7 @@ TEST_F(SharePanelTest, SaysHowTheLinksMessagesFared) {
 TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
     domain::AccessEvent download;
     download.id = 7;
-    download.at = days_after_now(1);
+    download.at = test_now() - std::chrono::minutes(5);
     download.client_ip = "203.0.113.5";
     download.user_agent = "Firefox";
     download.action = "download";
@@ -302,7 +302,8 @@ TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {
     ASSERT_EQ(3u, rows->size());
     const Json cells = rows->getObject(0)->getObject("cells");
     EXPECT_EQ("7", rows->getObject(0)->getValue<std::string>("id"));
-    EXPECT_EQ("7 Dec 2026, 10:30", cells->getObject("when")->getValue<std::string>("text"));
+    EXPECT_EQ("6 Dec 2026, 10:25 (5 minutes ago)",
+              cells->getObject("when")->getValue<std::string>("text"));
     EXPECT_EQ("203.0.113.5", cells->getObject("from")->getValue<std::string>("text"));
     EXPECT_EQ("Firefox", cells->getObject("browser")->getValue<std::string>("text"));
     EXPECT_EQ("downloaded: Plan.pdf", cells->getObject("what")->getValue<std::string>("text"));
@@ -393,6 +394,42 @@ TEST_F(SharePanelTest, TheOwnersOwnVisitIsNotTheRecipients) {
     log = access_log();
     EXPECT_EQ("Deine Organisation, nicht die empfangende Person: angesehen",
               log_cell(log, 0, "what"));
+}
+
+TEST_F(SharePanelTest, TheAccessLogNamesTheBrowserAndKeepsTheWholeStringAtHand) {
+    // The rules of Debian's uap-core, as the module reads them by default.
+    const text::UserAgentParser agents{std::string(text::kDebianUserAgentRegexes)};
+    in_.user_agents = &agents;
+    in_.rows = {row(active_share())};
+    const std::string chrome =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/120.0.0.0 Safari/537.36";
+    auto e = viewed(1, "share-1");
+    e.at = test_now() - std::chrono::minutes(5);
+    e.user_agent = chrome;
+    in_.access_log = {e};
+    auto row_text = [&] {
+        const Json log = access_log();
+        return log_cell(log, 0, "browser") + " · " + log_cell(log, 0, "when") + " · " +
+               log_cell(log, 0, "what");
+    };
+    EXPECT_EQ("Chrome on Windows · 6 Dec 2026, 10:25 (5 minutes ago) · viewed", row_text());
+    const Json browser =
+        access_log()->getArray("rows")->getObject(0)->getObject("cells")->getObject("browser");
+    EXPECT_EQ(chrome, browser->getValue<std::string>("detail"));
+    in_.language = Language::De;
+    EXPECT_EQ("Chrome auf Windows · 06.12.2026, 10:25 (vor 5 Minuten) · angesehen", row_text());
+}
+
+TEST_F(SharePanelTest, WithoutRulesTheAccessLogShowsTheStringShortened) {
+    const text::UserAgentParser missing{"/nonexistent/regexes.yaml"};
+    in_.user_agents = &missing;
+    in_.rows = {row(active_share())};
+    auto e = viewed(1, "share-1");
+    e.user_agent = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 ÄÖÜ";
+    in_.access_log = {e};
+    EXPECT_EQ("Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/…",
+              log_cell(access_log(), 0, "browser"));
 }
 
 TEST_F(SharePanelTest, OutcomesAreWordsNeverStoredCodes) {

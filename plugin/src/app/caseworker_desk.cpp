@@ -176,6 +176,7 @@ std::string CaseworkerDesk::render_panel(const domain::Actor& actor,
     }
     in.access_log = ports_.shares.access_log_for_case(actor, at_hand, domain::Page{0, 100});
     in.snapshot = &at_hand.snapshot;
+    in.user_agents = ports_.user_agents;
     return ui::stringify(ui::share_panel(in));
 }
 

@@ -19,6 +19,7 @@
 #include "domain/actor.hpp"
 #include "host/host_adapter.hpp"
 #include "store/store.hpp"
+#include "text/user_agent_parser.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -38,6 +39,8 @@ struct CaseworkerPorts {
     std::function<bool(const std::string& organisation_id)> may_create_shares;
     // Something was queued in the outbox: deliver now.
     std::function<void()> wake_notifications;
+    // Names the browsers of the access log; null shows the User-Agent strings themselves.
+    const text::UserAgentParser* user_agents = nullptr;
 };
 
 class CaseworkerDesk {

@@ -29,6 +29,7 @@
 #include "licence/licence_verifier.hpp"
 #include "portal/portal.hpp"
 #include "store/store.hpp"
+#include "text/user_agent_parser.hpp"
 #include "ui/ids.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
@@ -167,6 +168,10 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
                                             ", links start with " + settings_.portal.public_url);
     }
 
+    // Read on the first access log shown; a missing file is told once and the log shows strings.
+    user_agents_ = std::make_unique<text::UserAgentParser>(
+        settings_.storage.user_agent_regexes_file,
+        [this](const std::string& text) { host_.log(host::LogLevel::Warning, text); });
     desk_ = std::make_unique<CaseworkerDesk>(CaseworkerPorts{
         host_, *shares_, *store_,
         [this](const std::string& organisation_id, const std::string& share_id,
@@ -183,7 +188,7 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
         [this](const std::string& organisation_id) {
             return licences_->may_create_shares(organisation_id);
         },
-        [this] { notifications_->wake(); }});
+        [this] { notifications_->wake(); }, user_agents_.get()});
     host_.log(host::LogLevel::Info, "External Sharing started with " + config_path + " on " +
                                         std::string(store_->backend()));
 }

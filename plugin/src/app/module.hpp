@@ -33,6 +33,9 @@ class HostDirectory;
 namespace es::portal {
 class Portal;
 }
+namespace es::text {
+class UserAgentParser;
+}  // namespace es::text
 namespace es::app {
 
 class CaseJournal;
@@ -95,6 +98,7 @@ class Module {
     std::unique_ptr<HostReminderDirectory> owner_directory_;
     std::unique_ptr<OwnerAlertService> owner_alerts_;
     std::unique_ptr<portal::Portal> portal_;
+    std::unique_ptr<text::UserAgentParser> user_agents_;
     std::unique_ptr<CaseworkerDesk> desk_;
 };
 

@@ -45,6 +45,9 @@ struct StorageSettings {
     int access_log_retention_days = 365;
     // How often the maintenance job purges past-retention rows and refreshes summaries.
     int maintenance_interval_minutes = 60;
+    // uap-core's rules that name the access log's browsers (Debian package uap-core); when the
+    // file cannot be read the log shows the User-Agent strings themselves.
+    std::string user_agent_regexes_file = "/usr/share/uap-core/regexes.yaml";
 };
 
 struct Argon2Settings {

@@ -123,6 +123,8 @@ StorageSettings read_storage(YamlSection s, const std::string& base) {
         s.integer("access_log_retention_days", out.access_log_retention_days, 1, kMaxDays);
     out.maintenance_interval_minutes =
         s.integer("maintenance_interval_minutes", out.maintenance_interval_minutes, 1, 24 * 60);
+    out.user_agent_regexes_file =
+        resolve(base, s.text("user_agent_regexes_file", out.user_agent_regexes_file));
     s.finish();
     return out;
 }

@@ -1,6 +1,7 @@
 #include "ui/share_panel.hpp"
 
 #include "text/time_text.hpp"
+#include "ui/browser_cell.hpp"
 #include "ui/download_limit_field.hpp"
 #include "ui/human_size.hpp"
 
@@ -249,11 +250,11 @@ Json access_log_table(const SharePanelInput& in) {
     JsonArray rows = array();
     for (const auto& e : in.access_log) {
         Json cells = object();
-        cells->set("when", cell_text(when(e.at, in)));
+        cells->set("when", cell_text(when_and_distance(e.at, in)));
         const auto label = labels.find(e.share_id);
         cells->set("link", cell_text(label == labels.end() ? "—" : label->second));
         cells->set("from", cell_text(e.client_ip));
-        cells->set("browser", cell_text(e.user_agent));
+        cells->set("browser", browser_cell(lang, e.user_agent, in.user_agents));
         std::string what = action_text(lang, e.action);
         if (!e.item_id.empty() && in.snapshot != nullptr) {
             what += ": " + in.snapshot->item_label(e.item_id, [&](const std::string& date) {

@@ -14,6 +14,7 @@
 #include "domain/selection.hpp"
 #include "domain/share_overview.hpp"
 #include "text/time_text.hpp"
+#include "text/user_agent_parser.hpp"
 #include "ui/texts.hpp"
 #include "ui/view_json.hpp"
 
@@ -33,7 +34,9 @@ struct SharePanelInput {
     std::vector<SharePanelRow> rows;
     std::vector<domain::AccessEvent> access_log;     // newest first
     const domain::CaseSnapshot* snapshot = nullptr;  // for item names in the log
-    std::optional<std::string> notice;               // shown on top (e.g. the module is inactive)
+    // Names the log's browsers ("Chrome on Windows"); without it the log shows the strings.
+    const text::UserAgentParser* user_agents = nullptr;
+    std::optional<std::string> notice;  // shown on top (e.g. the module is inactive)
     bool can_share = true;
 };
 

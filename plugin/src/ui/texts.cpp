@@ -266,6 +266,11 @@ const std::map<std::string_view, Entry>& table() {
           "Deine Organisation, nicht die empfangende Person"}},
         {"log.action.other", {"other access", "anderer Zugriff"}},
         {"log.outcome.other", {"not completed", "nicht abgeschlossen"}},
+        // Which browser: names from uap-core's rules, our words around them.
+        {"log.browser.on", {"{browser} on {system}", "{browser} auf {system}"}},
+        {"log.browser.unknown", {"Unknown browser", "Unbekannter Browser"}},
+        {"log.browser.bot", {"{browser} (bot)", "{browser} (Bot)"}},
+        {"log.browser.unknown_bot", {"Unknown bot", "Unbekannter Bot"}},
     };
     return texts;
 }
