@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/secret_reseal.hpp"
 #include "crypto/one_time_code.hpp"
 #include "galera_backend.hpp"
 #include "share_world.hpp"
@@ -78,6 +79,7 @@ class ConflictStorm : public ShareWorld<GaleraNode1> {
     void parallel_guesses_get_exactly_the_free_tries();
     void a_code_spends_exactly_its_tries();
     void a_right_code_opens_exactly_once();
+    void both_instances_reseal_every_share_once();
 };
 
 // The second instance on node 2.
@@ -165,6 +167,44 @@ void ConflictStorm::a_right_code_opens_exactly_once() {
     });
     EXPECT_EQ(0, right.errors);
     EXPECT_EQ(1, right.won);
+}
+
+// Key rotation with the maintenance job running on both instances at once: every share ends
+// sealed with the new key exactly once, and opens without the old key.
+void ConflictStorm::both_instances_reseal_every_share_once() {
+    const std::string old_key = "k1:" + crypto::base64_encode(crypto::random_bytes(32));
+    const std::string new_key = "k2:" + crypto::base64_encode(crypto::random_bytes(32));
+    box = crypto::SecretBox::from_key_lines(old_key);
+    constexpr int kShares = 60;
+    std::vector<std::pair<std::string, std::string>> tokens;  // id, token in clear
+    for (int i = 0; i < kShares; ++i) {
+        const auto share = service->create(alice, request()).share;
+        tokens.emplace_back(share.id,
+                            box.open(share.secrets.sealed_token, app::token_purpose(share.id)));
+    }
+    const auto rotated = crypto::SecretBox::from_key_lines(new_key + "\n" + old_key);
+    std::atomic<int> resealed{0};
+    std::atomic<int> errors{0};
+    in_parallel(2, [&](int i) {
+        try {
+            resealed +=
+                app::reseal_shares((i == 0 ? *store : *other).shares(), rotated, 7).resealed;
+        } catch (const domain::Error&) {
+            ++errors;
+        }
+    });
+    EXPECT_EQ(0, errors.load());
+    EXPECT_EQ(kShares, resealed.load()) << "each share re-sealed by one of the two";
+    const auto only_new = crypto::SecretBox::from_key_lines(new_key);
+    for (const auto& [id, token] : tokens) {
+        const auto stored = other->shares().find("org-a", id);
+        ASSERT_TRUE(stored.has_value());
+        EXPECT_EQ(token, only_new.open(stored->secrets.sealed_token, app::token_purpose(id)));
+    }
+}
+
+TEST_F(StormOneWriter, BothInstancesReSealEveryShareOnceWhenTheKeyRotates) {
+    both_instances_reseal_every_share_once();
 }
 
 TEST_F(StormOneWriter, AWindowCountGrantsExactlyItsLimit) {

@@ -1,5 +1,7 @@
 #include "app/maintenance_job.hpp"
 
+#include "app/secret_reseal.hpp"
+
 #include <exception>
 #include <utility>
 
@@ -88,13 +90,28 @@ MaintenanceJob::Report MaintenanceJob::run_once() {
             }
         }
     });
+    if (options_.secrets != nullptr) {
+        step("re-sealing secrets with the newest key", r, [&] {
+            const auto done = reseal_shares(store_.shares(), *options_.secrets);
+            r.resealed = done.resealed;
+            r.unreadable_secrets = done.unreadable;
+        });
+    }
+    if (r.unreadable_secrets > 0) {
+        log(LogLevel::Error,
+            "maintenance: " + std::to_string(r.unreadable_secrets) +
+                " share(s) hold secrets sealed with a key that is not in the key file, or "
+                "damaged; they cannot be opened or re-sealed (put the old key back in the key "
+                "file)");
+    }
     log(LogLevel::Info,
         "maintenance: deleted " + std::to_string(r.access_events) + " access event(s) older than " +
             std::to_string(options_.access_log_retention_days) + " days, " +
             std::to_string(r.codes) + " expired one-time code(s), " + std::to_string(r.sessions) +
             " idle portal session(s), " + std::to_string(r.throttle_rows) +
             " throttle row(s); refreshed " + std::to_string(r.summaries) +
-            " case-list summary row(s)" +
+            " case-list summary row(s); re-sealed the secrets of " + std::to_string(r.resealed) +
+            " share(s) with the newest key" +
             (r.failed_steps > 0 ? "; " + std::to_string(r.failed_steps) + " step(s) failed"
                                 : std::string()));
     return r;

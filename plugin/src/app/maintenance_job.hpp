@@ -1,7 +1,8 @@
 // The module's housekeeping: on its own thread, every `interval`, it deletes what retention says
 // must go (access events past storage.access_log_retention_days, one-time codes a day past their
 // expiry, idle portal sessions, throttle rows no window needs any more) and recomputes case-list
-// summary rows that have partly lapsed, so the column reads them without touching `shares`.
+// summary rows that have partly lapsed, so the column reads them without touching `shares`; and it
+// re-seals secrets sealed with an older key (key rotation, app/secret_reseal.hpp).
 //
 // Several processes may run it against one database: every step is an idempotent DELETE or
 // recompute by the database clock, so running twice does no harm.
@@ -23,6 +24,7 @@
 #include <string>
 #include <thread>
 
+#include "crypto/secret_box.hpp"
 #include "store/store.hpp"
 
 namespace es::app {
@@ -40,6 +42,9 @@ class MaintenanceJob {
         // Summary rows recomputed per transaction, and at most this many batches per round.
         int summary_batch = 500;
         int summary_batches_per_round = 200;
+        // Re-seals shares' secrets sealed with an older key with this box's newest key
+        // (app/secret_reseal.hpp); none: that step is skipped.
+        const crypto::SecretBox* secrets = nullptr;
     };
     // What one round did.
     struct Report {
@@ -48,6 +53,8 @@ class MaintenanceJob {
         int sessions = 0;
         int throttle_rows = 0;
         int summaries = 0;
+        int resealed = 0;
+        int unreadable_secrets = 0;  // sealed with a key the key file no longer holds
         int failed_steps = 0;
     };
     enum class LogLevel { Info, Error };

@@ -102,6 +102,9 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     upkeep.interval = std::chrono::minutes(settings_.storage.maintenance_interval_minutes);
     upkeep.access_log_retention_days = settings_.storage.access_log_retention_days;
     upkeep.session_idle = std::chrono::minutes(settings_.portal.session_idle_minutes);
+    secret_box_ =
+        std::make_unique<crypto::SecretBox>(crypto::SecretBox::from_settings(settings_.crypto));
+    upkeep.secrets = secret_box_.get();
     maintenance_ = std::make_unique<MaintenanceJob>(
         *store_, upkeep, [this](MaintenanceJob::LogLevel level, const std::string& text) {
             host_.log(level == MaintenanceJob::LogLevel::Error ? host::LogLevel::Error
@@ -109,8 +112,6 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
                       text);
         });
     maintenance_->start();
-    secret_box_ =
-        std::make_unique<crypto::SecretBox>(crypto::SecretBox::from_settings(settings_.crypto));
     // A full queue answers 503 at once instead of parking every portal thread behind Argon2.
     password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2, 64);
     note_missing_functions(host_);

@@ -81,8 +81,8 @@ class Module {
     std::string data_directory_;
     config::Settings settings_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<crypto::SecretBox> secret_box_;  // before maintenance_, which uses it
     std::unique_ptr<MaintenanceJob> maintenance_;
-    std::unique_ptr<crypto::SecretBox> secret_box_;
     std::unique_ptr<crypto::PasswordHasher> password_hasher_;
     std::unique_ptr<HostCaseAccess> case_access_;
     std::unique_ptr<CaseJournal> journal_;

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/secret_reseal.hpp"
 #include "crypto/token.hpp"
 #include "domain/contact.hpp"
 #include "domain/download_limit.hpp"
@@ -57,13 +58,6 @@ notify::ShareFacts link_mail_facts(const domain::Share& share, const LinkMailFac
     facts.protection = share.protection;
     facts.code_channel = share.code_channel;
     return facts;
-}
-
-std::string token_purpose(const std::string& share_id) {
-    return "token:" + share_id;
-}
-std::string password_purpose(const std::string& share_id) {
-    return "password:" + share_id;
 }
 
 bool has_control_characters(const std::string& s) {

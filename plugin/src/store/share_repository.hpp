@@ -164,6 +164,22 @@ class ShareRepository {
     // from `shares`, which is slower). Returns how many rows were recomputed; fewer than `limit`
     // means none are left.
     virtual int refresh_lapsed_summaries(int limit) = 0;
+
+    // Key rotation (app/secret_reseal.hpp). A share's sealed secrets as stored.
+    struct SealedSecrets {
+        std::string share_id;
+        std::string token;
+        std::optional<std::string> password;
+    };
+    // Up to `limit` shares, in id order after `after_id` ("" from the start), whose token or
+    // password is sealed with another key than `key_id`.
+    virtual std::vector<SealedSecrets> sealed_by_other_keys(const std::string& key_id,
+                                                            const std::string& after_id,
+                                                            int limit) = 0;
+    // Stores `after`'s sealed values if the share still holds exactly `before`'s (one conditional
+    // UPDATE: another instance re-sealing it, or an owner changing the password, wins). True when
+    // stored.
+    virtual bool reseal(const SealedSecrets& before, const SealedSecrets& after) = 0;
 };
 
 }  // namespace es::store

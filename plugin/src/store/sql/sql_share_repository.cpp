@@ -610,4 +610,36 @@ int SqlShareRepository::refresh_lapsed_summaries(int limit) {
     return static_cast<int>(keys.size());
 }
 
+std::vector<ShareRepository::SealedSecrets> SqlShareRepository::sealed_by_other_keys(
+    const std::string& key_id, const std::string& after_id, int limit) {
+    // A prefix compared with SUBSTR, not LIKE: a key id may contain LIKE's wildcards.
+    const std::string prefix = "v1." + key_id + ".";
+    const auto length = static_cast<std::int64_t>(prefix.size());
+    return db_.read([&](SqlConnection& c) {
+        std::vector<SealedSecrets> out;
+        for (const auto& row : c.query(
+                 db_.sql("SELECT id, sealed_token, sealed_password FROM shares WHERE id > ? AND "
+                         "(SUBSTR(sealed_token, 1, ?) <> ? OR (sealed_password IS NOT NULL AND "
+                         "SUBSTR(sealed_password, 1, ?) <> ?)) ORDER BY id LIMIT ?"),
+                 {after_id, length, prefix, length, prefix, std::int64_t{limit}})) {
+            out.push_back({row.text(0), row.text(1), row.optional_text(2)});
+        }
+        return out;
+    });
+}
+
+bool SqlShareRepository::reseal(const SealedSecrets& before, const SealedSecrets& after) {
+    return db_.transaction([&](SqlConnection& c) {
+        if (before.password) {
+            return c.execute(db_.sql("UPDATE shares SET sealed_token = ?, sealed_password = ? "
+                                     "WHERE id = ? AND sealed_token = ? AND sealed_password = ?"),
+                             {after.token, nullable(after.password), before.share_id, before.token,
+                              *before.password}) == 1;
+        }
+        return c.execute(db_.sql("UPDATE shares SET sealed_token = ? WHERE id = ? AND "
+                                 "sealed_token = ? AND sealed_password IS NULL"),
+                         {after.token, before.share_id, before.token}) == 1;
+    });
+}
+
 }  // namespace es::store::sql

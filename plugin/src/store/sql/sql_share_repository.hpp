@@ -71,6 +71,10 @@ class SqlShareRepository : public ShareRepository {
     std::vector<domain::CaseShareSummary> active_share_summary(
         const std::string& organisation_id, const std::vector<std::string>& case_ids) override;
     int refresh_lapsed_summaries(int limit) override;
+    std::vector<SealedSecrets> sealed_by_other_keys(const std::string& key_id,
+                                                    const std::string& after_id,
+                                                    int limit) override;
+    bool reseal(const SealedSecrets& before, const SealedSecrets& after) override;
 
   private:
     // Revokes every unrevoked share of the case (or, without one, of the organisation) and
