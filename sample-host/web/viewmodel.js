@@ -296,13 +296,22 @@ function table(e, ctx) {
 
 // Narrows the text cells of `table` step by step (--vm-cell-max, the widest a text cell may be)
 // until the table fits its place, again whenever that place changes size: whole texts while
-// there is room, "…" before sideways scrolling.
+// there is room, "…" before sideways scrolling. Where even that is too wide (a phone), the last
+// columns fold away one by one (never the first, nor the actions): a row with a `menu` is one line
+// whose facts the plugin offers whole elsewhere (External Sharing: "Details").
 function fitWidth(wrap, table) {
+  const fits = () => wrap.scrollWidth <= wrap.clientWidth;
+  const columnCount = table.tHead.rows[0].cells.length - (table.querySelector('td.row-actions') ? 1 : 0);
+  const fold = (index, folded) => {
+    for (const row of table.rows) row.cells[index]?.classList.toggle('vm-col-folded', folded);
+  };
   const fit = () => {
+    for (let i = 1; i < columnCount; i++) fold(i, false);
     for (let em = 16; em >= 5; em -= 0.25) {
       table.style.setProperty('--vm-cell-max', em + 'em');
-      if (wrap.scrollWidth <= wrap.clientWidth) break;
+      if (fits()) return;
     }
+    for (let i = columnCount - 1; i >= 1 && !fits(); i--) fold(i, true);
   };
   let width = -1;
   new ResizeObserver(() => {

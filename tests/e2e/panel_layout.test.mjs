@@ -19,7 +19,7 @@ const CASE_TWO_LINKS = 'MH-2024-00012';
 const VIEWPORT = world.deskOptions.viewport;
 // Some of the glyphs the host drew icons with before they were SVG.
 const OLD_GLYPHS = ['⤴', '🔗', '🔒', '🗑', '＋', '👁', '◌', '⧉', '⭳', '🕓', '📅', '🔑', '⚙', '✕', '⋯'];
-const MENU = ['Show password', 'Change protection', 'Extend/Change', 'Visible items', 'Reset counters', 'Revoke'];
+const MENU = ['Details', 'Show password', 'Change protection', 'Extend/Change', 'Visible items', 'Reset counters', 'Revoke'];
 
 let desk;
 const state = {};
@@ -152,14 +152,14 @@ test('the "⋯" menu by keyboard: Enter and Space open it, arrows move, Escape c
   await trigger.focus();
   await desk.keyboard.press('Enter');
   assert.equal(await trigger.getAttribute('aria-expanded'), 'true');
-  assert.deepEqual(await activeText(), ['menuitem', 'Show password']);
+  assert.deepEqual(await activeText(), ['menuitem', 'Details']);
   await desk.keyboard.press('ArrowDown');
-  assert.deepEqual(await activeText(), ['menuitem', 'Change protection']);
+  assert.deepEqual(await activeText(), ['menuitem', 'Show password']);
   await desk.keyboard.press('ArrowUp');
   await desk.keyboard.press('ArrowUp');
   assert.deepEqual(await activeText(), ['menuitem', 'Revoke'], 'ArrowUp on the first item wraps to the last');
   await desk.keyboard.press('Home');
-  assert.deepEqual(await activeText(), ['menuitem', 'Show password']);
+  assert.deepEqual(await activeText(), ['menuitem', 'Details']);
   await desk.keyboard.press('Escape');
   assert.equal(await trigger.getAttribute('aria-expanded'), 'false');
   assert.equal(await menuOf(row).isVisible(), false);
@@ -167,6 +167,7 @@ test('the "⋯" menu by keyboard: Enter and Space open it, arrows move, Escape c
 
   await desk.keyboard.press('Space');
   assert.equal(await trigger.getAttribute('aria-expanded'), 'true');
+  await desk.keyboard.press('ArrowDown');
   await desk.keyboard.press('ArrowDown');
   await desk.keyboard.press('ArrowDown');
   assert.deepEqual(await activeText(), ['menuitem', 'Extend/Change']);
@@ -189,7 +190,9 @@ test('Revoke from the menu asks, then ends the link', async () => {
     const tr = [...document.querySelectorAll('.tab-panel .vm-table')][0]?.querySelectorAll('tbody tr');
     return tr && [...tr].some((r) => r.textContent.includes('Tom Weber') && /revoked/.test(r.textContent));
   });
-  assert.equal(await triggerOf(linkRow('Tom Weber')).count(), 0, 'a revoked link has no actions left');
+  assert.equal(await triggerOf(linkRow('Tom Weber')).count(), 0, 'a revoked link has no menu left');
+  assert.deepEqual((await linkRow('Tom Weber').locator('td.row-actions > button').allTextContents()).map((s) => s.trim()),
+    ['Details'], 'only its details');
   assert.equal(await triggerOf(linkRow('Lina Brunner')).count(), 1, 'the other link keeps its menu');
 });
 

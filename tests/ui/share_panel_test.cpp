@@ -181,9 +181,9 @@ TEST_F(SharePanelTest, ShowsDownloadsAgainstTheLimitAndLocksAnExhaustedLink) {
 
 TEST_F(SharePanelTest, AnOpenLinkOffersEverythingButThePasswordAndTheReset) {
     in_.rows.push_back(row(active_share(domain::Protection::None)));
-    EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.edit-protection",
-                       "external-sharing.edit-expiry", "external-sharing.edit-items",
-                       "external-sharing.revoke"}),
+    EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.details",
+                       "external-sharing.edit-protection", "external-sharing.edit-expiry",
+                       "external-sharing.edit-items", "external-sharing.revoke"}),
               actions());
     EXPECT_EQ("share-1", action("external-sharing.preview")
                              ->getObject("payload")
@@ -193,19 +193,20 @@ TEST_F(SharePanelTest, AnOpenLinkOffersEverythingButThePasswordAndTheReset) {
 TEST_F(SharePanelTest, APasswordLinkOffersItsPasswordAndTheReset) {
     for (auto mode : {domain::Protection::Password, domain::Protection::PasswordAndCode}) {
         in_.rows = {row(active_share(mode))};
-        EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.reveal-password",
-                           "external-sharing.edit-protection", "external-sharing.edit-expiry",
-                           "external-sharing.edit-items", "external-sharing.reset-counters",
-                           "external-sharing.revoke"}),
+        EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.details",
+                           "external-sharing.reveal-password", "external-sharing.edit-protection",
+                           "external-sharing.edit-expiry", "external-sharing.edit-items",
+                           "external-sharing.reset-counters", "external-sharing.revoke"}),
                   actions());
     }
 }
 
 TEST_F(SharePanelTest, ACodeLinkOffersTheResetButNoPassword) {
     in_.rows.push_back(row(active_share(domain::Protection::Code)));
-    EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.edit-protection",
-                       "external-sharing.edit-expiry", "external-sharing.edit-items",
-                       "external-sharing.reset-counters", "external-sharing.revoke"}),
+    EXPECT_EQ((Strings{"external-sharing.preview", "external-sharing.details",
+                       "external-sharing.edit-protection", "external-sharing.edit-expiry",
+                       "external-sharing.edit-items", "external-sharing.reset-counters",
+                       "external-sharing.revoke"}),
               actions());
     EXPECT_EQ("Security code by SMS or e-mail", cell("protection"));
 }
@@ -222,10 +223,12 @@ TEST_F(SharePanelTest, AnActiveLinkShowsThePreviewAndTheRestBehindAMenuNamedForI
               only_row()->getObject("menu")->getValue<std::string>("label"));
 }
 
-TEST_F(SharePanelTest, AnEndedLinkHasNoMenu) {
+// Its one action stays a button (after 1), and `menu` keeps the row to one line.
+TEST_F(SharePanelTest, AnEndedLinkOffersItsDetailsAsItsOneButton) {
     in_.rows.push_back(row(active_share(), domain::ShareStatus::Revoked));
-    EXPECT_TRUE(actions().empty());
-    EXPECT_FALSE(only_row()->has("menu"));
+    EXPECT_EQ((Strings{"external-sharing.details"}), actions());
+    ASSERT_TRUE(only_row()->has("menu"));
+    EXPECT_EQ(1, only_row()->getObject("menu")->getValue<int>("after"));
 }
 
 TEST_F(SharePanelTest, DestructiveActionsAskFirst) {
@@ -241,10 +244,10 @@ TEST_F(SharePanelTest, DestructiveActionsAskFirst) {
     EXPECT_EQ((Strings{"external-sharing.share", "external-sharing.revoke-case"}), toolbar());
 }
 
-TEST_F(SharePanelTest, ExpiredAndRevokedLinksOfferNothing) {
+TEST_F(SharePanelTest, ExpiredAndRevokedLinksOfferOnlyTheirDetails) {
     for (auto status : {domain::ShareStatus::Expired, domain::ShareStatus::Revoked}) {
         in_.rows = {row(active_share(domain::Protection::Password), status)};
-        EXPECT_TRUE(actions().empty());
+        EXPECT_EQ((Strings{"external-sharing.details"}), actions());
         EXPECT_EQ("—", cell("private_url")) << "the link is not shown again";
         EXPECT_EQ((Strings{"external-sharing.share"}), toolbar()) << "nothing left to revoke";
     }
@@ -472,9 +475,10 @@ TEST_F(SharePanelTest, SpeaksGerman) {
     EXPECT_EQ("0 von 3", cell("downloads"));
     EXPECT_EQ("aktiv",
               only_row()->getObject("cells")->getObject("status")->getValue<std::string>("badge"));
-    EXPECT_EQ((Strings{"Vorschau", "Passwort anzeigen", "Schutz ändern", "Verlängern/Ändern",
-                       "Sichtbare Einträge", "Zähler zurücksetzen", "Beenden"}),
-              strings_of(only_row()->getArray("actions"), "label"));
+    EXPECT_EQ(
+        (Strings{"Vorschau", "Details", "Passwort anzeigen", "Schutz ändern", "Verlängern/Ändern",
+                 "Sichtbare Einträge", "Zähler zurücksetzen", "Beenden"}),
+        strings_of(only_row()->getArray("actions"), "label"));
     EXPECT_EQ("Zugriffsprotokoll", element_of_type(p, "heading")->getValue<std::string>("text"));
     in_.rows.clear();
     EXPECT_EQ("Dieser Fall wurde nicht geteilt.", links()->getValue<std::string>("empty"));
@@ -482,7 +486,7 @@ TEST_F(SharePanelTest, SpeaksGerman) {
 
 TEST_F(SharePanelTest, SpeaksEnglish) {
     in_.rows.push_back(row(active_share(domain::Protection::PasswordAndCode)));
-    EXPECT_EQ((Strings{"Preview", "Show password", "Change protection", "Extend/Change",
+    EXPECT_EQ((Strings{"Preview", "Details", "Show password", "Change protection", "Extend/Change",
                        "Visible items", "Reset counters", "Revoke"}),
               strings_of(only_row()->getArray("actions"), "label"));
     EXPECT_EQ("Password and security code", cell("protection"));
@@ -569,6 +573,100 @@ TEST(ItemsDialogTest, SizesAreDecimalWithTheReadersDecimalSeparator) {
     };
     EXPECT_EQ("1.5 kB", detail(Language::En));
     EXPECT_EQ("1,5 kB", detail(Language::De));
+}
+
+// "Details": the row cuts long texts with "…"; here every fact of the link is whole.
+class LinkDetailsTest : public ::testing::Test {
+  protected:
+    LinkDetailsTest() {
+        auto share = active_share(domain::Protection::Password);
+        share.recipient.name = "Eva Extern-" + std::string(60, 'n');
+        share.recipient.email = std::string(68, 'e') + "@example.org";  // 80 characters
+        share.delivery = domain::Delivery::EmailedLink;
+        share.download_limit = 3;
+        share.downloads_used = 1;
+        row_ = row(share);
+        domain::OutboxMessage failed;
+        failed.kind = "share_link";
+        failed.channel = "email";
+        failed.status = domain::OutboxMessage::Status::Failed;
+        failed.last_error = "refused: " + std::string(500, 'm');
+        row_.messages = {failed};
+        row_.overview.last_access = test_now() - std::chrono::minutes(5);
+        selection_.set_visible(domain::Section::Attachments, "a1", false);
+    }
+    // label → value of the dialog's pairs, in order.
+    std::vector<std::pair<std::string, std::string>> pairs(Language lang) {
+        SharePanelInput in;
+        in.language = lang;
+        in.time_zone = kZone;
+        in.now = test_now();
+        const Json d = reparsed(link_details_dialog(in, row_, selection_, case_.items()));
+        title_ = d->getValue<std::string>("title");
+        std::vector<std::pair<std::string, std::string>> out;
+        const JsonArray items = element_of_type(d, "pairs")->getArray("items");
+        for (unsigned i = 0; i < items->size(); ++i) {
+            out.emplace_back(items->getObject(i)->getValue<std::string>("label"),
+                             items->getObject(i)->getValue<std::string>("value"));
+        }
+        return out;
+    }
+
+    domain::CaseSnapshot case_ = sample_case();
+    domain::Selection selection_ = domain::Selection::everything_in(
+        case_.items(), {domain::Section::Details, domain::Section::Attachments});
+    SharePanelRow row_;
+    std::string title_;
+};
+
+TEST_F(LinkDetailsTest, ShowsEveryFactOfTheLinkWhole) {
+    const std::string email = std::string(68, 'e') + "@example.org";
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"Recipient", "Eva Extern-" + std::string(60, 'n')},
+        {"E-mail", email},
+        {"Telephone number", "+41791234567"},
+        {"E-mailed to", email},
+        {"Created by", "Anna Beispiel"},
+        {"Created", "6 Dec 2026, 10:30"},
+        {"Expires", "26 Dec 2026, 10:30 (in 20 days)"},
+        {"Status", "active"},
+        {"Protection", "Password"},
+        {"Downloads", "1 of 3"},
+        {"Last access", "6 Dec 2026, 10:25 (5 minutes ago)"},
+        {"Message", "share_link (email): failed — refused: " + std::string(500, 'm')},
+        {"Visible items", "Case details: 1 of 1; Journal entries: not shared; Attachments: 0 of 1"},
+    };
+    EXPECT_EQ(expected, pairs(Language::En));
+    EXPECT_EQ("Details of the link", title_);
+}
+
+TEST_F(LinkDetailsTest, SpeaksGerman) {
+    const auto p = pairs(Language::De);
+    EXPECT_EQ("Details zum Link", title_);
+    ASSERT_EQ(13u, p.size());
+    EXPECT_EQ((std::pair<std::string, std::string>{"Per E-Mail an",
+                                                   std::string(68, 'e') + "@example.org"}),
+              p[3]);
+    EXPECT_EQ((std::pair<std::string, std::string>{"Läuft ab", "26.12.2026, 10:30 (in 20 Tagen)"}),
+              p[6]);
+    EXPECT_EQ((std::pair<std::string, std::string>{"Downloads", "1 von 3"}), p[9]);
+    EXPECT_EQ("Nachricht", p[11].first);
+    EXPECT_EQ((std::pair<std::string, std::string>{
+                  "Sichtbare Einträge",
+                  "Fallakten-Details: 1 von 1; Journaleinträge: nicht geteilt; Anhänge: 0 von 1"}),
+              p[12]);
+}
+
+// A direct link was never e-mailed, and what is unknown is a dash, never an empty line.
+TEST_F(LinkDetailsTest, WhatIsUnknownIsADash) {
+    row_.overview.share.delivery = domain::Delivery::DirectLink;
+    row_.overview.share.recipient = {std::nullopt, std::nullopt, std::nullopt};
+    row_.overview.last_access.reset();
+    row_.messages.clear();
+    const auto p = pairs(Language::En);
+    for (std::size_t i : {0u, 1u, 2u, 3u, 10u, 11u}) {
+        EXPECT_EQ("—", p[i].second) << p[i].first;
+    }
 }
 
 TEST(PasswordDialogTest, ShowsThePasswordAndHowToPassItOn) {

@@ -236,14 +236,18 @@ Json CaseworkerDesk::row_action(const domain::Actor& actor, const std::string& a
     if (!active_for(actor)) {
         throw Error(Error::Kind::Denied, "External Sharing is not active for this organisation");
     }
-    const domain::Share share = [&] {
+    const domain::ShareOverview overview = [&] {
         for (auto& o : ports_.shares.list(actor, at_hand)) {
             if (o.share.id == share_id) {
-                return o.share;
+                return o;
             }
         }
         throw Error(Error::Kind::NotFound, "no such link in this case");
     }();
+    const domain::Share& share = overview.share;
+    if (action == "external-sharing.details") {
+        return link_details(actor, at_hand, overview);
+    }
     if (action == "external-sharing.preview") {
         Json out = result("open_url");
         out->set("url", ports_.preview_url(actor.organisation_id, share_id, actor.user_id));
@@ -293,6 +297,21 @@ Json CaseworkerDesk::row_action(const domain::Actor& actor, const std::string& a
                                               share.recipient.email.value_or("")));
     }
     throw Error(Error::Kind::InvalidInput, "unknown action '" + action + "'");
+}
+
+Json CaseworkerDesk::link_details(const domain::Actor& actor, const CaseAtHand& at_hand,
+                                  const domain::ShareOverview& overview) {
+    ui::SharePanelInput in;
+    in.language = actor.locale;
+    in.time_zone = at_hand.policy.time_zone();
+    in.now = ports_.store.database_now();
+    ui::SharePanelRow row;
+    row.overview = overview;
+    row.creator_name = creator_name(actor, overview.share);
+    row.messages = ports_.store.outbox().for_share(overview.share.id);
+    return ui::link_details_dialog(in, row,
+                                   ports_.shares.selection(actor, at_hand, overview.share.id),
+                                   at_hand.snapshot.items());
 }
 
 Json CaseworkerDesk::save_items(const domain::Actor& actor, domain::Language lang,
@@ -428,7 +447,8 @@ std::string CaseworkerDesk::invoke(const domain::Actor& actor, std::string_view 
     // dialogs list the case's items; every other action needs the case type (the policy).
     const bool lists_items =
         action == "external-sharing.share" || action == "external-sharing.create" ||
-        action == "external-sharing.edit-items" || action == "external-sharing.save-items";
+        action == "external-sharing.edit-items" || action == "external-sharing.save-items" ||
+        action == "external-sharing.details";
     const CaseAtHand at_hand = ports_.shares.open_case(
         actor, case_id, lists_items ? domain::CaseParts::all() : domain::CaseParts::details_only());
     if (action == "external-sharing.share") {

@@ -72,6 +72,8 @@ class CaseworkerDesk {
     ui::Json save_protection(const domain::Actor& actor, domain::Language lang,
                              const CaseAtHand& at_hand, const domain::Share& share,
                              const ui::Json& payload);
+    ui::Json link_details(const domain::Actor& actor, const CaseAtHand& at_hand,
+                          const domain::ShareOverview& overview);
     ui::Json save_items(const domain::Actor& actor, domain::Language lang,
                         const CaseAtHand& at_hand, const std::string& share_id,
                         const ui::Json& payload);

@@ -79,6 +79,16 @@ std::string message_text(Language lang, const std::vector<domain::OutboxMessage>
     return out;
 }
 
+// "2 of 5" with a limit, else "2".
+std::string downloads_text(Language lang, const domain::Share& s) {
+    if (!s.download_limit) {
+        return std::to_string(s.downloads_used);
+    }
+    return fill(
+        fill(text(lang, "panel.downloads.limited"), "used", std::to_string(s.downloads_used)),
+        "limit", std::to_string(*s.download_limit));
+}
+
 Json row_of(const SharePanelInput& in, const SharePanelRow& r, const std::string& label) {
     const Language lang = in.language;
     const domain::Share& s = r.overview.share;
@@ -98,11 +108,7 @@ Json row_of(const SharePanelInput& in, const SharePanelRow& r, const std::string
     cells->set("expires", cell_text(when_and_distance(s.expires_at, in)));
     cells->set("protection", cell_text(protection_text(lang, s.protection)));
     cells->set("status", status_cell(lang, r.overview.status, s.downloads_exhausted()));
-    cells->set("downloads",
-               cell_text(s.download_limit ? fill(fill(text(lang, "panel.downloads.limited"), "used",
-                                                      std::to_string(s.downloads_used)),
-                                                 "limit", std::to_string(*s.download_limit))
-                                          : std::to_string(s.downloads_used)));
+    cells->set("downloads", cell_text(downloads_text(lang, s)));
     if (r.private_url && active) {
         Json link = object();
         link->set("url", *r.private_url);
@@ -120,10 +126,14 @@ Json row_of(const SharePanelInput& in, const SharePanelRow& r, const std::string
     cells->set("delivery", cell_text(message_text(lang, r.messages)));
 
     JsonArray actions = array();
+    // Every link, also an ended one, opens its details: the row cuts long texts with "…".
+    Json details = button(text(lang, "panel.details"), "external-sharing.details",
+                          share_payload(s.id), "info");
     if (active) {
         Json preview = button(text(lang, "common.preview"), "external-sharing.preview",
                               share_payload(s.id), "eye");
         actions->add(preview);
+        actions->add(details);
         if (domain::needs_password(s.protection)) {
             actions->add(button(text(lang, "panel.show_password"),
                                 "external-sharing.reveal-password", share_payload(s.id), "key"));
@@ -147,17 +157,19 @@ Json row_of(const SharePanelInput& in, const SharePanelRow& r, const std::string
         revoke->set("confirm", text(lang, "panel.revoke.confirm"));
         revoke->set("icon_only", true);
         actions->add(revoke);
+    } else {
+        actions->add(details);
     }
     Json row = object();
     row->set("id", s.id);
     row->set("cells", cells);
     row->set("actions", actions);
-    if (actions->size() > 1) {
-        // One line per link: the preview as a button, the rest behind "⋯".
-        Json menu = element({{"label", fill(text(lang, "panel.more_actions"), "link", label)}});
-        menu->set("after", 1);
-        row->set("menu", menu);
-    }
+    // One line per link: the first action as a button, the rest behind "⋯". An ended link's one
+    // action (Details) stays a button; its `menu` still asks the host for one-line rows, which cut
+    // long texts with "…" (read whole in Details).
+    Json menu = element({{"label", fill(text(lang, "panel.more_actions"), "link", label)}});
+    menu->set("after", 1);
+    row->set("menu", menu);
     return row;
 }
 
@@ -441,6 +453,69 @@ Json password_dialog(Language lang, const std::string& password) {
     body->add(list);
     body->add(text_element(text(lang, "dialog.password.help"), true));
     Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.show_password")}});
+    dialog->set("body", body);
+    return dialog;
+}
+
+namespace {
+
+std::string status_text(Language lang, domain::ShareStatus status, bool exhausted) {
+    return status_cell(lang, status, exhausted)->getValue<std::string>("badge");
+}
+
+// "Case details: 3 of 5; Journal entries: not shared; Attachments: 0 of 2".
+std::string visible_items_text(Language lang, const domain::Selection& selection,
+                               const domain::CaseItems& items) {
+    std::string out;
+    for (domain::Section s : domain::kAllSections) {
+        const std::string key = "section." + std::string(domain::to_text(s));
+        std::string part;
+        if (!selection.includes_section(s)) {
+            part = text(lang, "details.items.excluded");
+        } else {
+            int visible = 0;
+            for (const auto& id : items.of(s)) {
+                visible += selection.lists(s, id) && selection.is_visible(s, id, items) ? 1 : 0;
+            }
+            part = fill(fill(text(lang, "details.items.count"), "visible", std::to_string(visible)),
+                        "total", std::to_string(items.of(s).size()));
+        }
+        out += (out.empty() ? "" : "; ") + text(lang, key) + ": " + part;
+    }
+    return out;
+}
+
+}  // namespace
+
+Json link_details_dialog(const SharePanelInput& in, const SharePanelRow& r,
+                         const domain::Selection& selection, const domain::CaseItems& items) {
+    const Language lang = in.language;
+    const domain::Share& s = r.overview.share;
+    JsonArray pairs = array();
+    auto add = [&](const char* label_key, const std::string& value) {
+        pairs->add(
+            element({{"label", text(lang, label_key)}, {"value", value.empty() ? "—" : value}}));
+    };
+    add("panel.col.recipient", s.recipient.name.value_or(""));
+    add("dialog.recipient.email", s.recipient.email.value_or(""));
+    add("dialog.recipient.phone", s.recipient.phone.value_or(""));
+    add("panel.col.emailed_to",
+        s.delivery == domain::Delivery::EmailedLink ? s.recipient.email.value_or("") : "");
+    add("panel.col.created_by", r.creator_name);
+    add("panel.col.created", when(s.created_at, in));
+    add("panel.col.expires", when_and_distance(s.expires_at, in));
+    add("panel.col.status", status_text(lang, r.overview.status, s.downloads_exhausted()));
+    add("panel.col.protection", protection_text(lang, s.protection));
+    add("panel.col.downloads", downloads_text(lang, s));
+    add("panel.col.last_access",
+        r.overview.last_access ? when_and_distance(*r.overview.last_access, in) : "");
+    add("panel.col.delivery", message_text(lang, r.messages));
+    add("details.visible_items", visible_items_text(lang, selection, items));
+    Json list = element({{"type", "pairs"}});
+    list->set("items", pairs);
+    JsonArray body = array();
+    body->add(list);
+    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "details.title")}});
     dialog->set("body", body);
     return dialog;
 }

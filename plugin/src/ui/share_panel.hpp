@@ -50,5 +50,9 @@ Json expiry_dialog(Language language, const domain::Share& share, const domain::
 Json items_dialog(const text::TimeReader& reader, const domain::Share& share,
                   const domain::Selection& selection, const domain::CaseSnapshot& snapshot);
 Json password_dialog(Language language, const std::string& password);
+// "Details": every fact of one link in full. The panel keeps each link to one line and cuts long
+// texts (addresses, names, messages) with "…"; this is where they are read whole.
+Json link_details_dialog(const SharePanelInput& in, const SharePanelRow& row,
+                         const domain::Selection& selection, const domain::CaseItems& items);
 
 }  // namespace es::ui

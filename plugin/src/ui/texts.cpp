@@ -200,6 +200,11 @@ const std::map<std::string_view, Entry>& table() {
           "Schutz geändert. Offene Sitzungen des Links wurden beendet."}},
         {"panel.edit_items", {"Visible items", "Sichtbare Einträge"}},
         {"panel.show_password", {"Show password", "Passwort anzeigen"}},
+        {"panel.details", {"Details", "Details"}},
+        {"details.title", {"Details of the link", "Details zum Link"}},
+        {"details.visible_items", {"Visible items", "Sichtbare Einträge"}},
+        {"details.items.count", {"{visible} of {total}", "{visible} von {total}"}},
+        {"details.items.excluded", {"not shared", "nicht geteilt"}},
         {"panel.reset_counters", {"Reset counters", "Zähler zurücksetzen"}},
         {"panel.reset_counters.confirm",
          {"Reset this link's counters of tries and code requests? Whoever was held back, the "
