@@ -56,18 +56,7 @@ async function shareByEmail(link) {
   await desk.waitForSelector('.dialog', { state: 'detached' });
 }
 
-async function openSharingTab(title = 'External Sharing') {
-  const details = '#/cases/' + state.caseId + '/details';
-  await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.case-table');
-  await desk.evaluate((h) => { location.hash = h; }, details);
-  await desk.waitForSelector(`.case-header ~ .tabs .tab.active[href="${details}"]`);
-  await desk.click(`.tabs .tab:has-text("${title}")`);
-  await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy]) .panel-title');
-  await desk.waitForSelector('.tab-panel .vm-table tbody tr');
-  // Two frames: the host fits the table to its width when it is laid out.
-  await desk.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+const openSharingTab = (title) => world.openLinksTable(state.caseId, title);
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
 

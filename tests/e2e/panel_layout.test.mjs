@@ -35,18 +35,7 @@ after(() => world.stop());
 
 const shot = (name) => desk.screenshot({ path: join(artifacts, name + '.png') });
 
-async function openSharingTab() {
-  const details = '#/cases/' + state.caseId + '/details';
-  await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.case-table');
-  await desk.evaluate((h) => { location.hash = h; }, details);
-  await desk.waitForSelector(`.case-header ~ .tabs .tab.active[href="${details}"]`);
-  await desk.click('.tabs .tab:has-text("External Sharing")');
-  await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy]) .panel-title');
-  await desk.waitForSelector('.tab-panel .vm-table tbody tr');
-  // Two frames: the host fits the table to its width when it is laid out.
-  await desk.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+const openSharingTab = (title) => world.openLinksTable(state.caseId, title);
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
 const linkRow = (name) => linksTable().locator('tbody tr', { hasText: name });

@@ -165,6 +165,17 @@ export class SharingDesk {
   };
 
   // Opens a case on a fresh render: details first (each hash change re-renders the case), then the tab.
+  // The case's tab read afresh (through the case list) with its first table laid out: the host
+  // fits a table to its width a frame or two after drawing it.
+  openLinksTable = async (id, tabTitle = 'External Sharing') => {
+    const desk = this.desk;
+    await desk.evaluate(() => { location.hash = '#/cases'; });
+    await desk.waitForSelector('.case-table');
+    await this.openCaseTab(id, tabTitle);
+    await desk.waitForSelector('.tab-panel .vm-table tbody tr');
+    await desk.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+
   openCaseTab = async (id, tabTitle) => {
     const desk = this.desk;
     const details = '#/cases/' + id + '/details';

@@ -21,6 +21,18 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// Appends what the peer sends until it closes the connection (or the receive timeout).
+void read_until_closed(Poco::Net::StreamSocket& s, std::string& got) {
+    std::vector<char> buf(1 << 16);
+    for (;;) {
+        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
+        if (n <= 0) {
+            return;
+        }
+        got.append(buf.data(), static_cast<std::size_t>(n));
+    }
+}
+
 class ReadyTest : public PortalTest {
   protected:
     void configure(config::Settings& s) override {
@@ -98,13 +110,7 @@ TEST_F(ReadyTest, StopLetsADownloadInProgressEndWholeAndRefusesNewcomers) {
     EXPECT_NE(std::string::npos, ready.find("\"code\":\"draining\"")) << ready;
     EXPECT_EQ(std::future_status::timeout, stopped.wait_for(0ms))
         << "stop() returned before the download ended";
-    for (;;) {
-        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
-        if (n <= 0) {
-            break;
-        }
-        got.append(buf.data(), static_cast<std::size_t>(n));
-    }
+    read_until_closed(s, got);
     const auto head_end = got.find("\r\n\r\n");
     ASSERT_NE(std::string::npos, head_end);
     const std::string body = got.substr(head_end + 4);
@@ -142,13 +148,7 @@ TEST_F(ReadyTest, StopLetsAZipInProgressEndWhole) {
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(std::future_status::timeout, stopped.wait_for(0ms))
         << "stop() returned before the zip ended";
-    for (;;) {
-        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
-        if (n <= 0) {
-            break;
-        }
-        got.append(buf.data(), static_cast<std::size_t>(n));
-    }
+    read_until_closed(s, got);
     EXPECT_EQ(std::future_status::ready, stopped.wait_for(5s));
     const auto head_end = got.find("\r\n\r\n");
     ASSERT_NE(std::string::npos, head_end);
