@@ -33,6 +33,21 @@ void read_until_closed(Poco::Net::StreamSocket& s, std::string& got) {
     }
 }
 
+// Asks for `target` on `s` (connected, reading slowly: a small receive buffer) and receives the
+// first MiB of the answer into `got`.
+void begin_download(Poco::Net::StreamSocket& s, const std::string& target, std::string& got) {
+    s.setReceiveBufferSize(64 * 1024);
+    s.setReceiveTimeout(Poco::Timespan(20, 0));
+    const std::string req = "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    s.sendBytes(req.data(), static_cast<int>(req.size()));
+    std::vector<char> buf(1 << 16);
+    while (got.size() < (1u << 20)) {
+        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
+        ASSERT_GT(n, 0);
+        got.append(buf.data(), static_cast<std::size_t>(n));
+    }
+}
+
 class ReadyTest : public PortalTest {
   protected:
     void configure(config::Settings& s) override {
@@ -77,19 +92,10 @@ TEST_F(ReadyTest, StopLetsADownloadInProgressEndWholeAndRefusesNewcomers) {
     const std::uint64_t big_size = put_big_case();
     const auto share = create_share();
     Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
-    s.setReceiveBufferSize(64 * 1024);
-    s.setReceiveTimeout(Poco::Timespan(20, 0));
-    const std::string req = "GET " + share.path() + "/files/big HTTP/1.1\r\nHost: x\r\n\r\n";
-    s.sendBytes(req.data(), static_cast<int>(req.size()));
+    std::string got;
+    ASSERT_NO_FATAL_FAILURE(begin_download(s, share.path() + "/files/big", got));
     // A second connection, open before the stop, whose request comes during the drain.
     net::test::RawClient later("127.0.0.1", port());
-    std::string got;
-    std::vector<char> buf(1 << 16);
-    while (got.size() < (1u << 20)) {
-        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
-        ASSERT_GT(n, 0);
-        got.append(buf.data(), static_cast<std::size_t>(n));
-    }
     const std::uint16_t portal_port = port();
     auto stopped = std::async(std::launch::async, [this] { portal_->stop(); });
     // New connections are refused once the drain began.
@@ -133,17 +139,8 @@ TEST_F(ReadyTest, StopLetsAZipInProgressEndWhole) {
     put_big_case();
     const auto share = create_share();
     Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port()));
-    s.setReceiveBufferSize(64 * 1024);
-    s.setReceiveTimeout(Poco::Timespan(20, 0));
-    const std::string req = "GET " + share.path() + "/all.zip HTTP/1.1\r\nHost: x\r\n\r\n";
-    s.sendBytes(req.data(), static_cast<int>(req.size()));
     std::string got;
-    std::vector<char> buf(1 << 16);
-    while (got.size() < (1u << 20)) {
-        const int n = s.receiveBytes(buf.data(), static_cast<int>(buf.size()));
-        ASSERT_GT(n, 0);
-        got.append(buf.data(), static_cast<std::size_t>(n));
-    }
+    ASSERT_NO_FATAL_FAILURE(begin_download(s, share.path() + "/all.zip", got));
     auto stopped = std::async(std::launch::async, [this] { portal_->stop(); });
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(std::future_status::timeout, stopped.wait_for(0ms))
