@@ -24,8 +24,10 @@
 #include <thread>
 #include <vector>
 
+#include "host_process.hpp"
 #include "http_exchange.hpp"
 #include "mariadb_server.hpp"
+#include "nginx_balancer.hpp"
 #include "test_host.hpp"
 
 namespace host::test {
@@ -37,70 +39,14 @@ namespace fs = std::filesystem;
 const std::string kPlugin = "ch.example.external-sharing";
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return es::test::file_text(path);
 }
 
-// dm-sample-host as a child process, its stdout and stderr in files.
-class HostProcess {
+// The sample host built with the tests, as a child process.
+class HostProcess : public es::test::HostProcess {
   public:
-    HostProcess(const std::string& config, const std::string& dir) : out_(dir + "/host.out") {
-        const std::string err = dir + "/host.err";
-        // A restart must not find the last run's "listening on" line.
-        fs::remove(out_);
-        fs::remove(err);
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            std::freopen(out_.c_str(), "w", stdout);
-            std::freopen(err.c_str(), "w", stderr);
-            ::execl(DM_SAMPLE_HOST_FILE, DM_SAMPLE_HOST_FILE, "--config", config.c_str(),
-                    static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-    }
-    ~HostProcess() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
-    }
-    HostProcess(const HostProcess&) = delete;
-    HostProcess& operator=(const HostProcess&) = delete;
-
-    // The host's port, once it printed that it listens; 0 when it did not within `wait`.
-    int wait_for_port(std::chrono::seconds wait) {
-        const auto until = std::chrono::steady_clock::now() + wait;
-        const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/");
-        while (std::chrono::steady_clock::now() < until) {
-            std::smatch m;
-            const std::string out = read_file(out_);
-            if (std::regex_search(out, m, listening)) {
-                return std::stoi(m[1].str());
-            }
-            std::this_thread::sleep_for(200ms);
-        }
-        return 0;
-    }
-    void terminate() { ::kill(pid_, SIGTERM); }
-    // The exit status, or -1 when the process had not ended within `wait`.
-    int wait_for_exit(std::chrono::seconds wait) {
-        const auto until = std::chrono::steady_clock::now() + wait;
-        while (std::chrono::steady_clock::now() < until) {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-            }
-            std::this_thread::sleep_for(50ms);
-        }
-        return -1;
-    }
-
-  private:
-    std::string out_;
-    pid_t pid_ = -1;
+    HostProcess(const std::string& config, const std::string& dir)
+        : es::test::HostProcess(DM_SAMPLE_HOST_FILE, config, dir) {}
 };
 
 HttpResult ready(int portal_port) {
@@ -364,47 +310,14 @@ struct Instance {
 };
 
 // nginx in front of the two portals, as docs/deployment.md configures it, on a free port.
-class Nginx {
+class Nginx : public es::test::NginxBalancer {
   public:
-    Nginx(const std::string& dir, int a, int b) : port_(free_port()) {
-        fs::create_directories(dir + "/nginx/logs");
-        const std::string conf = dir + "/nginx/nginx.conf";
-        std::ofstream(conf) << "worker_processes 1;\nerror_log " << dir
-                            << "/nginx/logs/error.log;\npid " << dir << "/nginx/nginx.pid;\n"
-                            << "events { worker_connections 256; }\nhttp {\n  access_log off;\n"
-                            << "  client_body_temp_path " << dir << "/nginx/body;\n"
-                            << "  proxy_temp_path " << dir << "/nginx/proxy;\n"
-                            << "  upstream es_portal {\n    server 127.0.0.1:" << a
-                            << " max_fails=1 fail_timeout=2s;\n    server 127.0.0.1:" << b
-                            << " max_fails=1 fail_timeout=2s;\n    keepalive 16;\n  }\n"
-                            << "  server {\n    listen 127.0.0.1:" << port_ << ";\n"
-                            << "    location / {\n      proxy_pass http://es_portal;\n"
-                            << "      proxy_http_version 1.1;\n"
-                            << "      proxy_set_header Connection \"\";\n"
-                            << "      proxy_next_upstream error timeout;\n"
-                            << "      proxy_next_upstream_tries 2;\n"
-                            << "      proxy_connect_timeout 2s;\n    }\n  }\n}\n";
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            // Not the test's output: ctest would wait for nginx if the test died first.
-            std::freopen((dir + "/nginx/logs/stdout").c_str(), "w", stdout);
-            std::freopen((dir + "/nginx/logs/stderr").c_str(), "w", stderr);
-            ::execl("/usr/sbin/nginx", "nginx", "-p", (dir + "/nginx").c_str(), "-c", conf.c_str(),
-                    "-g", "daemon off;", static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-    }
-    ~Nginx() {
-        ::kill(pid_, SIGQUIT);
-        ::waitpid(pid_, nullptr, 0);
-    }
-    Nginx(const Nginx&) = delete;
-    Nginx& operator=(const Nginx&) = delete;
+    Nginx(const std::string& dir, int a, int b, int port = free_port())
+        : es::test::NginxBalancer(dir, {{port, {a, b}}}), port_(port) {}
     int port() const { return port_; }
 
   private:
     int port_;
-    pid_t pid_ = -1;
 };
 
 TEST(HostProcessDrain, RollingRestartBehindNginxFailsNoRequest) {
