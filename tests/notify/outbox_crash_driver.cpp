@@ -6,7 +6,10 @@
 //                                            until killed (short lease: 2 s)
 //   outbox_crash_driver report <db> <file>   one line per outbox row: "<id> <status> <Message-ID>"
 //
-// The ids of the shares made by `fill` are kept in <db>.shares, for `report`.
+// The ids of the shares made by `fill` are kept in <db>.shares, for `report`. With
+// ES_CRASH_DRIVER_MYSQL=<port>/<database> the store is that MySQL/MariaDB database on 127.0.0.1
+// (user es, password in ES_TEST_GALERA_PASSWORD: a node of the test Galera cluster) and <db> only
+// names the driver's own files; ES_CRASH_DRIVER_BATCH sets the worker's batch size (default 5).
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -62,6 +65,17 @@ class OneCase : public app::CaseAccess {
 
 std::unique_ptr<store::Store> open(const std::string& path) {
     config::StorageSettings s;
+    if (const char* mysql = std::getenv("ES_CRASH_DRIVER_MYSQL")) {
+        const std::string spec = mysql;
+        const auto slash = spec.find('/');
+        s.backend = config::StorageSettings::Backend::Mysql;
+        s.mysql.host = "127.0.0.1";
+        s.mysql.port = std::stoi(spec.substr(0, slash));
+        s.mysql.database = spec.substr(slash + 1);
+        s.mysql.user = "es";
+        s.mysql.password_env = "ES_TEST_GALERA_PASSWORD";
+        return store::open_store(s);
+    }
     s.backend = config::StorageSettings::Backend::Sqlite;
     s.sqlite_path = path;
     return store::open_store(s);
@@ -128,7 +142,8 @@ int deliver(const std::string& db, int port) {
     notify::OutboxWorker::Options options;
     options.poll_interval = std::chrono::milliseconds(200);
     options.lease = std::chrono::seconds(2);
-    options.batch_size = 5;
+    const char* batch = std::getenv("ES_CRASH_DRIVER_BATCH");
+    options.batch_size = batch != nullptr ? std::stoi(batch) : 5;
     notify::OutboxWorker worker(w.settings, w.outbox, w.composer, mail, sms, options,
                                 [](notify::OutboxWorker::LogLevel, const std::string& text) {
                                     std::cerr << "worker: " << text << std::endl;

@@ -15,65 +15,15 @@
 #include <thread>
 #include <vector>
 
+#include "outbox_crash_support.hpp"
 #include "sink_process.hpp"
 #include "temp_directory.hpp"
 #include "test_support.hpp"
 
 namespace {
 
+using namespace outbox_crash;
 constexpr std::size_t kMessages = 30;
-
-struct Row {
-    std::string status;
-    std::string message_id;
-};
-
-class Driver {
-  public:
-    explicit Driver(const std::vector<std::string>& args)
-        : handle_(Poco::Process::launch(ES_OUTBOX_CRASH_DRIVER, args)) {}
-    ~Driver() {
-        if (Poco::Process::isRunning(handle_)) {
-            kill_hard();
-        }
-    }
-    int wait() { return handle_.wait(); }
-    bool running() const { return Poco::Process::isRunning(handle_); }
-    void kill_hard() {
-        ::kill(static_cast<pid_t>(handle_.id()), SIGKILL);
-        handle_.wait();
-    }
-
-  private:
-    Poco::ProcessHandle handle_;
-};
-
-std::map<std::int64_t, Row> outbox_rows(const std::filesystem::path& db,
-                                        const std::filesystem::path& file) {
-    Driver report({"report", db.string(), file.string()});
-    EXPECT_EQ(report.wait(), 0) << "outbox_crash_driver report failed";
-    std::map<std::int64_t, Row> rows;
-    std::ifstream in(file);
-    std::int64_t id = 0;
-    Row row;
-    while (in >> id >> row.status >> row.message_id) {
-        rows[id] = row;
-    }
-    std::filesystem::remove(file);
-    return rows;
-}
-
-// Message-ID of each received message, in arrival order.
-std::vector<std::string> received_ids(const SinkProcess& sink) {
-    std::vector<std::string> ids;
-    for (const auto& file : sink.received()) {
-        ids.push_back(read_json(file)
-                          ->getObject("headers")
-                          ->getArray("Message-ID")
-                          ->getElement<std::string>(0));
-    }
-    return ids;
-}
 
 }  // namespace
 
