@@ -21,6 +21,7 @@
 #include "crypto/token.hpp"
 #include "galera_cluster.hpp"
 #include "host_process.hpp"
+#include "instance.hpp"
 #include "nginx_balancer.hpp"
 #include "portal_visitor.hpp"
 #include "test_host.hpp"
@@ -29,84 +30,18 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
+using cluster_test::case_of;
+using cluster_test::Instance;
+using cluster_test::kActions;
+using cluster_test::plain_get;
+using cluster_test::share;
 using host::test::ApiClient;
 using host::test::free_port;
 using host::test::HttpResult;
 using host::test::PortalVisitor;
 using host::test::TempDir;
 
-const std::string kActions = "/api/plugins/ch.example.external-sharing/actions/";
 const std::string kBigFile = "Planarchiv-Gesamtscan.bin";
-
-HttpResult plain_get(int port, const std::string& path,
-                     const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
-    session.setTimeout(Poco::Timespan(30, 0));
-    Poco::Net::HTTPRequest request("GET", path, Poco::Net::HTTPMessage::HTTP_1_1);
-    for (const auto& [name, value] : headers) {
-        request.set(name, value);
-    }
-    http_test::Cookies none;
-    auto answer = http_test::exchange(session, request, none, "", "");
-    return HttpResult{answer.status, std::move(answer.body), std::move(answer.headers)};
-}
-
-// One instance: a dm-sample-host process with the module, on Galera node `node` only.
-struct Instance {
-    std::string dir;
-    int host_port = free_port();
-    int portal_port = free_port();
-    std::unique_ptr<es::test::HostProcess> process;
-
-    Instance(const std::string& root, const std::string& name, int node,
-             const std::string& database, int public_port)
-        : dir(root + "/" + name) {
-        fs::create_directories(dir + "/spool/mail");
-        fs::create_directories(dir + "/spool/sms");
-        const int sql_port =
-            es::test::GaleraCluster::shared().ports().at(static_cast<std::size_t>(node - 1));
-        std::ofstream(dir + "/external-sharing.yaml")
-            << "storage:\n  backend: mysql\n  mysql:\n    servers: [\"127.0.0.1:" << sql_port
-            << "\"]\n    database: " << database << "\n    user: es\n    password_file: " << root
-            << "/db-password\n"
-            << "crypto:\n  key_file: " << root << "/sealing.keys\n"
-            << "  create_missing_key_file: true\n"
-            << "  argon2:\n    memory_kib: 8192\n    iterations: 1\n"
-            // The links point at the load balancer, as in production.
-            << "portal:\n  listen_address: 127.0.0.1\n  port: " << portal_port
-            << "\n  public_url: http://127.0.0.1:" << public_port << "\n"
-            << "notify:\n  mail: spool\n  sms: spool\n  spool_directory: " << dir << "/spool\n";
-        std::ofstream(dir + "/host.yaml")
-            << "listen:\n  address: 127.0.0.1\n  port: " << host_port << "\n"
-            << "data_directory: " << root << "/host-data\nspool_directory: " << dir << "/spool\n"
-            << "http_threads: 4\n"
-            << "demo_data:\n  enabled: true\n  big_attachment: true\n"
-            << "  cases_per_organisation: 2\n"
-            << "plugins:\n  - path: " << ES_PLUGIN_FILE << "\n    config: " << dir
-            << "/external-sharing.yaml\n";
-    }
-
-    // Starts the process and waits until its portal says it is ready.
-    ::testing::AssertionResult start() {
-        process =
-            std::make_unique<es::test::HostProcess>(DM_SAMPLE_HOST_FILE, dir + "/host.yaml", dir);
-        if (process->wait_for_port(180s) == 0) {
-            return ::testing::AssertionFailure()
-                   << dir << " did not start: " << es::test::file_text(dir + "/host.err");
-        }
-        for (int i = 0; i < 150; ++i) {
-            try {
-                if (plain_get(portal_port, "/ready").status == 200) {
-                    return ::testing::AssertionSuccess();
-                }
-            } catch (const Poco::Exception&) {
-                // not listening yet
-            }
-            std::this_thread::sleep_for(100ms);
-        }
-        return ::testing::AssertionFailure() << dir << ": /ready never said 200";
-    }
-};
 
 class AcrossInstances : public ::testing::Test {
   protected:
@@ -114,11 +49,10 @@ class AcrossInstances : public ::testing::Test {
         auto& galera = es::test::GaleraCluster::shared();
         root_ = new TempDir;
         database_ = galera.create_database();
-        std::ofstream(root_->path() + "/db-password") << "es-test";
         portal_front_ = free_port();
         host_front_ = free_port();
-        a_ = new Instance(root_->path(), "a", 1, database_, portal_front_);
-        b_ = new Instance(root_->path(), "b", 2, database_, portal_front_);
+        a_ = new Instance(root_->path(), "a", {1}, database_, portal_front_);
+        b_ = new Instance(root_->path(), "b", {2}, database_, portal_front_);
         // One after the other: the first writes the hosts' demo data and the sealing key file.
         ASSERT_TRUE(a_->start());
         ASSERT_TRUE(b_->start());
@@ -156,42 +90,6 @@ class AcrossInstances : public ::testing::Test {
         ApiClient anna(port);
         EXPECT_EQ(200, anna.login("anna.meier", "demo-anna").status);
         return anna;
-    }
-    // The id of anna's first case, and of its attachment `name` when one is asked for.
-    static std::pair<std::string, std::string> case_of(ApiClient& anna,
-                                                       const std::string& attachment = "") {
-        auto cases = anna.get("/api/cases?page_size=50").json()->getArray("cases");
-        for (unsigned i = 0; cases && i < cases->size(); ++i) {
-            const std::string id = cases->getObject(i)->getValue<std::string>("id");
-            if (attachment.empty()) {
-                return {id, ""};
-            }
-            auto list =
-                anna.get("/api/cases/" + id + "/attachments").json()->getArray("attachments");
-            for (unsigned j = 0; list && j < list->size(); ++j) {
-                if (list->getObject(j)->getValue<std::string>("name") == attachment) {
-                    return {id, list->getObject(j)->getValue<std::string>("id")};
-                }
-            }
-        }
-        return {"", ""};
-    }
-    // Shares `case_id` (its details, or one attachment) and returns the link's path.
-    static std::string share(ApiClient& anna, const std::string& case_id,
-                             const std::string& protection_members,
-                             const std::string& attachment = "") {
-        const std::string selection =
-            attachment.empty()
-                ? R"({"details":{"included":true,"items":[]}})"
-                : R"({"attachments":{"included":true,"items":[")" + attachment + R"("]}})";
-        const auto created =
-            anna.post(kActions + "external-sharing.create",
-                      R"({"case_id":")" + case_id + R"(","payload":{)" + protection_members +
-                          R"(,"recipient_name":"Lea","selection":)" + selection + "}}");
-        std::smatch found;
-        EXPECT_TRUE(std::regex_search(created.body, found, std::regex("/s/[A-Za-z0-9_-]{40,}")))
-            << created.body;
-        return found.empty() ? std::string() : found.str();
     }
     // The share's id, read from the cluster (node 3, which neither instance uses).
     static std::string share_id_of(const std::string& link) {
