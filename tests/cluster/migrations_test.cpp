@@ -3,6 +3,7 @@
 // local to one node (Galera does not replicate it), so it cannot be what serialises them.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <latch>
 #include <string>
 #include <thread>
@@ -57,6 +58,27 @@ TEST(Migrations, RunOnceWhenInstancesOnEveryNodeStartTogether) {
                 << "node " << node;
         }
     }
+}
+
+// An instance killed while it held the migration lock leaves the lock's row behind. Instances that
+// restart on the finished schema have nothing to migrate and must not wait for that row to go
+// stale (ten minutes) or give up after two.
+TEST(Migrations, AnUpToDateSchemaStartsAtOnceDespiteALockLeftByAKilledInstance) {
+    auto& cluster = GaleraCluster::shared();
+    const std::string database = cluster.create_database();
+    { auto first = store::open_store(cluster.settings(1, database)); }
+    cluster.sql(1, database,
+                "INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, 'killed/1/0', "
+                "UNIX_TIMESTAMP() * 1000)");
+    const auto started = std::chrono::steady_clock::now();
+    for (int node = 1; node <= GaleraCluster::kNodes; ++node) {
+        EXPECT_NO_THROW(store::open_store(cluster.settings(node, database))) << "node " << node;
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+    EXPECT_EQ("1\n",
+              cluster.sql(2, database,
+                          "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM schema_lock"))
+        << "the row was not the starting instances' to remove";
 }
 
 }  // namespace
