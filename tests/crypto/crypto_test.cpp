@@ -7,9 +7,11 @@
 #include <fstream>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "crypto/base64url.hpp"
 #include "crypto/constant_time.hpp"
+#include "crypto/digest.hpp"
 #include "crypto/one_time_code.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/random_bytes.hpp"
@@ -42,6 +44,37 @@ TEST(Token, HashIsLowercaseHexSha256) {
     EXPECT_EQ(token_hash("abc"),
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_NE(token_hash("abc"), token_hash("abd"));
+}
+
+// Known answers (FIPS 180-2, RFC 4231 cases 1 and 2), from several threads at once: the algorithms
+// are fetched once and shared.
+TEST(Digest, Sha256AndHmacSha256GiveTheStandardsAnswersOnEveryThread) {
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 200; ++i) {
+                wrong += sha256_hex("abc") !=
+                         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+                wrong += sha256_hex("") !=
+                         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+                wrong += base64url_encode(hmac_sha256("Jefe", "what do ya want for nothing?")) !=
+                         base64url_encode(std::string(
+                             "\x5b\xdc\xc1\x46\xbf\x60\x75\x4e\x6a\x04\x24\x26\x08\x95\x75\xc7"
+                             "\x5a\x00\x3f\x08\x9d\x27\x39\x83\x9d\xec\x58\xb9\x64\xec\x38\x43",
+                             32));
+                wrong += base64url_encode(hmac_sha256(std::string(20, '\x0b'), "Hi There")) !=
+                         base64url_encode(std::string(
+                             "\xb0\x34\x4c\x61\xd8\xdb\x38\x53\x5c\xa8\xaf\xce\xaf\x0b\xf1\x2b"
+                             "\x88\x1d\xc2\x00\xc9\x83\x3d\xa7\x26\xe9\x37\x6c\x2e\x32\xcf\xf7",
+                             32));
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(0, wrong.load());
 }
 
 TEST(Base64Url, RoundTripsEveryLengthAndRejectsForeignCharacters) {

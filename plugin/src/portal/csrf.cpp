@@ -1,8 +1,5 @@
 #include "portal/csrf.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "crypto/base64url.hpp"
 #include "crypto/constant_time.hpp"
 #include "crypto/digest.hpp"
@@ -21,12 +18,7 @@ std::string Csrf::ensure_pre_session(Exchange& ex) const {
 }
 
 std::string Csrf::token(const std::string& pre_session, const std::string& subject) {
-    const std::string message = "csrf|" + subject;
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), pre_session.data(), static_cast<int>(pre_session.size()),
-         reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len);
-    return crypto::base64url_encode(std::string(reinterpret_cast<const char*>(mac), len));
+    return crypto::base64url_encode(crypto::hmac_sha256(pre_session, "csrf|" + subject));
 }
 
 bool Csrf::verify(const Exchange& ex, const std::string& subject,

@@ -81,11 +81,26 @@ icu::SimpleDateFormat& formatter(Language language, Shape shape, std::string_vie
     return *it->second;
 }
 
+// A page shows the same few instants on every request (its expiry, the journal's dates), and ICU's
+// formatting of one costs more than the rest of the page's text: each thread keeps what it
+// formatted, up to a bound.
 std::string formatted(Timestamp at, const TimeReader& reader, Shape shape) {
+    using Key = std::tuple<std::int64_t, Language, Shape, std::string>;
+    constexpr std::size_t kRemembered = 256;
+    thread_local std::map<Key, std::string> remembered;
+    Key key{domain::to_epoch_ms(at), reader.language, shape, reader.time_zone};
+    if (auto it = remembered.find(key); it != remembered.end()) {
+        return it->second;
+    }
     icu::UnicodeString out;
     formatter(reader.language, shape, reader.time_zone)
-        .format(static_cast<UDate>(domain::to_epoch_ms(at)), out);
-    return utf8(out);
+        .format(static_cast<UDate>(std::get<0>(key)), out);
+    std::string text = utf8(out);
+    if (remembered.size() >= kRemembered) {
+        remembered.clear();
+    }
+    remembered.emplace(std::move(key), text);
+    return text;
 }
 
 // A Gregorian calendar on `zone`'s clock, set to `at`.
