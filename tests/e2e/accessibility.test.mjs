@@ -162,6 +162,9 @@ for (const lang of ['en', 'de']) {
       await page.fill('#password', 'not-the-password');
       await page.click('form[action$="/password"] button[type=submit]');
       await page.waitForSelector('.error');
+      // The message belongs to the field: a screen reader gives it again on the field.
+      assert.equal(await page.getAttribute('#password', 'aria-invalid'), 'true');
+      assert.equal(await page.getAttribute('#password', 'aria-describedby'), await page.getAttribute('.error', 'id'));
       await check(page, `${lang} portal: password form with an error`);
       await shot(page, `${lang}-portal-password-error`);
 
