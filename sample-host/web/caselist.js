@@ -95,18 +95,28 @@ export async function renderCaseList(main) {
     const rows = data.cases.map((c, index) => {
       const tr = el('tr', { dataset: { caseId: c.id } }, columns.map((key) => el('td', { class: 'col-' + key.replace(/[^a-z0-9_-]/gi, '-') }, cell(c, key, index, data))));
       tr.addEventListener('contextmenu', (e) => { e.preventDefault(); caseMenu(e.clientX, e.clientY, c); });
+      // The keyboard's way to the same menu (the context menu key, Shift+F10), beside the focus.
+      tr.addEventListener('keydown', (e) => {
+        if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return;
+        e.preventDefault();
+        const r = e.target.getBoundingClientRect();
+        caseMenu(r.left, r.bottom, c);
+      });
       tr.addEventListener('dblclick', () => { location.hash = '#/cases/' + encodeURIComponent(c.id); });
       return tr;
     });
     const table = el('table', { class: 'data-table case-table' }, el('thead', {}, head), el('tbody', {}, rows));
+    // A reload (after a share, a sort) keeps the keyboard's place: the node with the same id.
+    const focused = tableArea.contains(document.activeElement) ? document.activeElement.id : '';
     // replaceChildren() turns null into the text "null": pass only nodes.
     tableArea.replaceChildren(el('div', { class: 'table-scroll' }, table), ...(data.cases.length ? [] : [el('p', { class: 'muted empty' }, t('cases.empty'))]));
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   function cell(c, key, index, data) {
     switch (key) {
       case 'title':
-        return el('a', { href: '#/cases/' + encodeURIComponent(c.id), class: 'case-link' }, c.title);
+        return el('a', { href: '#/cases/' + encodeURIComponent(c.id), class: 'case-link', id: 'case-link-' + c.id }, c.title);
       case 'status':
         return el('span', { class: 'chip ' + (c.status === 'open' ? 'chip-success' : 'chip-neutral') }, t('status.' + c.status));
       case 'received_date':

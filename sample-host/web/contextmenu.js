@@ -4,10 +4,16 @@ import { icon } from './icons.js';
 import { t } from './i18n.js';
 
 let openMenu = null;
+// What had the focus before the menu opened: it gets it back when the menu closes from inside
+// (Escape, Tab, an item chosen), so a dialog an item opens knows where to return.
+let opener = null;
 
 export function closeContextMenu() {
   if (openMenu) {
+    const focusWasInside = openMenu.contains(document.activeElement);
     openMenu.remove();
+    if (focusWasInside && opener && opener.isConnected) opener.focus();
+    opener = null;
     openMenu = null;
     document.removeEventListener('mousedown', outside, true);
     document.removeEventListener('keydown', onKey, true);
@@ -19,7 +25,8 @@ export function closeContextMenu() {
 function outside(e) { if (openMenu && !openMenu.contains(e.target)) closeContextMenu(); }
 function onKey(e) {
   if (!openMenu) return;
-  if (e.key === 'Escape') { closeContextMenu(); return; }
+  if (e.key === 'Escape') { e.preventDefault(); closeContextMenu(); return; }
+  if (e.key === 'Tab') { e.preventDefault(); closeContextMenu(); return; }
   const items = [...openMenu.querySelectorAll('button:not([disabled])')];
   const i = items.indexOf(document.activeElement);
   if (e.key === 'ArrowDown') { e.preventDefault(); items[(i + 1) % items.length]?.focus(); }
@@ -36,6 +43,7 @@ function item(entry) {
 // entries: [{title, icon, run, danger}]; later: a promise of {heading, entries} groups.
 export function openContextMenu(x, y, label, entries, later) {
   closeContextMenu();
+  opener = document.activeElement && document.activeElement !== document.body ? document.activeElement : null;
   const list = el('ul', { class: 'menu-list', role: 'menu', 'aria-label': label }, entries.map(item));
   const loading = el('li', { class: 'menu-loading muted', role: 'none' }, t('menu.loading'));
   if (later) list.append(loading);

@@ -20,8 +20,13 @@ export class Dialog {
     this.promptArea = el('div', { class: 'dialog-prompt-area' });
     this.box.insertBefore(this.promptArea, this.noticeArea);
     this.overlay = el('div', { class: 'dialog-overlay', onmousedown: (e) => { if (e.target === this.overlay) this.requestClose(); } }, this.box);
+    // Whoever had the focus gets it back on close (WAI-ARIA dialog pattern): the keyboard user
+    // goes on where they were.
+    this.opener = document.activeElement && document.activeElement !== document.body ? document.activeElement : null;
     this.keyHandler = (e) => {
-      if (e.key !== 'Escape' || openDialog !== this) return;
+      if (openDialog !== this) return;
+      if (e.key === 'Tab') { this.keepFocusInside(e); return; }
+      if (e.key !== 'Escape') return;
       e.preventDefault();
       // Escape on the question means "keep editing"; otherwise it asks before throwing input away.
       if (this.prompt) this.keepEditing(); else this.requestClose();
@@ -30,6 +35,20 @@ export class Dialog {
     document.body.append(this.overlay);
     openDialog = this;
     this.closed = false;
+  }
+
+  // Modal means modal for the keyboard too: Tab from the last control goes to the first, Shift+Tab
+  // from the first to the last, and a focus that got outside comes back in.
+  keepFocusInside(e) {
+    const stops = [...this.box.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+      .filter((n) => !n.disabled && n.tabIndex >= 0 && n.getClientRects().length > 0);
+    if (!stops.length) return;
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    const at = document.activeElement;
+    if (!this.box.contains(at)) { e.preventDefault(); first.focus(); }
+    else if (e.shiftKey && at === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && at === last) { e.preventDefault(); first.focus(); }
   }
 
   setTitle(title) { this.titleNode.textContent = title || ''; }
@@ -77,10 +96,20 @@ export class Dialog {
     if (this.closed) return;
     this.closed = true;
     document.removeEventListener('keydown', this.keyHandler);
+    const focusWasInside = this.box.contains(document.activeElement) || document.activeElement === document.body;
     this.overlay.remove();
     if (openDialog === this) openDialog = null;
+    if (focusWasInside) returnFocus(this.opener);
     this.onClose();
   }
+}
+
+// Focuses `node`, or when it was drawn anew meanwhile (a list reloaded behind the dialog) the node
+// that now has its id.
+function returnFocus(node) {
+  if (!node) return;
+  const target = node.isConnected ? node : (node.id ? document.getElementById(node.id) : null);
+  if (target) target.focus();
 }
 
 export function notice(level, text, title) {

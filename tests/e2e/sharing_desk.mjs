@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 import { freePort, startHost } from './host_harness.mjs';
@@ -64,6 +65,27 @@ export async function shareCase(page, row, recipientName, protection) {
   await page.click('.dialog form.vm-form button:has-text("Close")');
   await page.waitForSelector('.dialog', { state: 'detached' });
   return link;
+}
+
+// The WCAG 2.1 A and AA rules of axe-core (issue #18: zero violations on every view).
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// axe-core's WCAG 2.1 A/AA violations on `page` as they stand now, each as {id, impact, help, targets}
+// (`targets`: the CSS selectors of the offending nodes), so that a failure names what to fix.
+export async function axeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+// Violations as lines for a failure message: id, impact, help, then each offending node's selector.
+export function formatViolations(violations) {
+  return violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => '    ' + t).join('\n')}`).join('\n');
+}
+
+// Fails, naming every violation, when axe finds any on `page`; `where` names the view.
+export async function assertAccessible(page, where) {
+  const found = await axeViolations(page);
+  assert.equal(found.length, 0, `axe-core finds ${found.length} violation(s) on ${where}:\n${formatViolations(found)}`);
 }
 
 export class SharingDesk {

@@ -6,11 +6,23 @@
 namespace es::portal::pages {
 namespace {
 
+// The error's id, for the field it is about: a screen reader says the field is wrong and why
+// when it gets there (the alert alone is said once, as the page loads).
+constexpr const char* kErrorId = "form-error";
+
 std::string error_block(const std::string& error) {
     if (error.empty()) {
         return {};
     }
-    return "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>\n";
+    return std::string("<p class=\"error\" role=\"alert\" id=\"") + kErrorId + "\">" +
+           escape(error) + "</p>\n";
+}
+
+std::string invalid_if(const std::string& error) {
+    if (error.empty()) {
+        return {};
+    }
+    return std::string(" aria-invalid=\"true\" aria-describedby=\"") + kErrorId + "\"";
 }
 
 }  // namespace
@@ -22,7 +34,8 @@ std::string password_page(const PageFrame& frame, const std::string& error) {
     m += csrf_input(frame.csrf);
     m += "<label for=\"password\">" + escape(t.password_label) + "</label>";
     m += "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"off\" "
-         "required autofocus>";
+         "required autofocus" +
+         invalid_if(error) + ">";
     m += "<button type=\"submit\">" + escape(t.password_submit) + "</button></form>\n";
     return render_page(frame, t.password_heading, m);
 }
@@ -37,7 +50,8 @@ std::string code_page(const PageFrame& frame, const std::string& masked_destinat
     m += csrf_input(frame.csrf);
     m += "<label for=\"code\">" + escape(t.code_label) + "</label>";
     m += "<input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
-         "pattern=\"[0-9]*\" maxlength=\"9\" required";
+         "pattern=\"[0-9]*\" maxlength=\"9\" required" +
+         invalid_if(error);
     m += sent ? " autofocus>" : ">";
     m += "<button type=\"submit\">" + escape(t.code_submit) + "</button></form>\n";
     m += "<form method=\"post\" action=\"" + escape(frame.base_path) + "/code/send\">";
