@@ -273,13 +273,22 @@ TEST_F(SharePanelTest, SaysHowTheLinksMessagesFared) {
     r.messages = {sent, failed};
     r.overview.last_access = test_now() - std::chrono::minutes(5);
     in_.rows.push_back(r);
-    EXPECT_EQ("share_link (email): sent; one_time_code (sms): failed — gateway said no",
+    EXPECT_EQ("Link by e-mail: sent; Code by SMS: could not be delivered — gateway said no",
               cell("delivery"));
     EXPECT_EQ("6 Dec 2026, 10:25 (5 minutes ago)", cell("last_access"));
     in_.language = Language::De;
     EXPECT_EQ("06.12.2026, 10:25 (vor 5 Minuten)", cell("last_access"));
-    EXPECT_EQ("share_link (email): gesendet; one_time_code (sms): fehlgeschlagen — gateway said no",
+    EXPECT_EQ("Link per E-Mail: gesendet; Code per SMS: nicht zustellbar — gateway said no",
               cell("delivery"));
+    // A kind or state a newer instance wrote is named in words, never shown raw.
+    domain::OutboxMessage future;
+    future.kind = "owner_weekly_digest";
+    future.channel = "email";
+    future.status = domain::OutboxMessage::Status::Pending;
+    in_.rows.back().messages = {future};
+    EXPECT_EQ("E-Mail: wartet auf Versand", cell("delivery"));
+    in_.language = Language::En;
+    EXPECT_EQ("E-mail: waiting to be sent", cell("delivery"));
 }
 
 TEST_F(SharePanelTest, TheAccessLogNamesWhatWasDoneToWhichItem) {

@@ -57,22 +57,26 @@ std::string protection_text(Language lang, domain::Protection p) {
     return text(lang, "protection.both");
 }
 
+// "Link by e-mail: sent; Code by SMS: failed — <the server's words>". The kind and channel are
+// the outbox's internal names; a kind this build does not know (a newer instance wrote it) is
+// named as a message, never shown raw.
 std::string message_text(Language lang, const std::vector<domain::OutboxMessage>& messages) {
     std::string out;
     for (const auto& m : messages) {
-        std::string state(domain::to_text(m.status));
-        if (lang == Language::De) {
-            static const std::map<std::string, std::string> de = {{"pending", "wartend"},
-                                                                  {"sending", "wird gesendet"},
-                                                                  {"sent", "gesendet"},
-                                                                  {"failed", "fehlgeschlagen"},
-                                                                  {"dropped", "verworfen"}};
-            auto it = de.find(state);
-            state = it == de.end() ? state : it->second;
+        const std::string kind_key = "delivery.kind." + m.kind + "." + m.channel;
+        std::string kind = text(lang, kind_key);
+        if (kind == kind_key) {
+            kind = text(
+                lang, m.channel == "sms" ? "delivery.kind.other.sms" : "delivery.kind.other.email");
         }
-        std::string line = m.kind + " (" + m.channel + "): " + state;
+        const std::string status_key = "delivery.status." + std::string(domain::to_text(m.status));
+        std::string status = text(lang, status_key);
+        if (status == status_key) {
+            status = text(lang, "delivery.status.other");
+        }
+        std::string line = kind + ": " + status;
         if (m.status == domain::OutboxMessage::Status::Failed && !m.last_error.empty()) {
-            line += " — " + m.last_error;
+            line += " — " + m.last_error;  // the server's own words, for whoever fixes it
         }
         out += (out.empty() ? "" : "; ") + line;
     }
