@@ -23,6 +23,9 @@ class FakeDirectory final : public OrganisationDirectory {
     std::vector<CaseTypeInfo> case_types(const domain::Actor&) override {
         return {{"ct-1", "Beistandschaft"}, {"ct-2", "Abklärung"}};
     }
+    std::string user_name(const domain::Actor&, const std::string& user_id) override {
+        return user_id == "admin" ? "Claudia Frei" : "";
+    }
 };
 
 class AdminPanelTest : public ::testing::Test {
@@ -114,7 +117,14 @@ TEST_F(AdminPanelTest, TrialOfferDisappearsOnceUsed) {
     const std::string json = panel.render(ctx("admin"));
     EXPECT_EQ(json.find(AdminPanel::kStartTrial), std::string::npos);
     EXPECT_NE(json.find("Free trial"), std::string::npos);
-    EXPECT_NE(json.find("licence.trial_started"), std::string::npos);  // the audit list
+    // The list of changes names the change and who made it in words, never by id.
+    EXPECT_NE(json.find("Free trial started"), std::string::npos);
+    EXPECT_NE(json.find("Claudia Frei"), std::string::npos);
+    EXPECT_EQ(json.find("licence.trial_started"), std::string::npos);
+    const std::string german = panel.render(ctx("admin", "de"));
+    EXPECT_NE(german.find("Kostenloser Testmonat gestartet"), std::string::npos);
+    EXPECT_NE(german.find("Nicht aktiviert → Kostenloser Testmonat"), std::string::npos);
+    EXPECT_EQ(german.find("not_activated"), std::string::npos) << "raw facts on the page";
 }
 
 TEST_F(AdminPanelTest, RefusedKeyShowsTheSentenceOnTheFieldAndChangesNothing) {

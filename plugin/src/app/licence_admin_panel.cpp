@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include <map>
+
 #include "domain/error.hpp"
 #include "licence/licence_refused.hpp"
 #include "licence/transition_refused.hpp"
@@ -9,6 +11,7 @@
 #include "text/time_text.hpp"
 #include "ui/licence_admin_page.hpp"
 #include "ui/licence_admin_texts.hpp"
+#include "ui/licence_change_text.hpp"
 
 namespace es::app {
 
@@ -123,9 +126,35 @@ std::string LicenceAdminPanel::render(const domain::Actor& actor) {
                                     m.kind, m.recipient_address, m.attempts, m.last_error});
         }
     }
+    // Who and what in words: a name for each user id (asked once per id), the action and its
+    // facts as sentences (ui/licence_change_text).
+    std::map<std::string, std::string> names;
+    auto name_of = [&](const std::string& user_id) -> const std::string& {
+        auto it = names.find(user_id);
+        if (it == names.end()) {
+            std::string name = user_id.empty() || user_id == "system"
+                                   ? ui::admin_text(actor.locale, "change.who.system")
+                                   : directory_.user_name(actor, user_id);
+            if (name.empty()) {
+                name = ui::admin_text(actor.locale, "change.who.unknown");
+            }
+            it = names.emplace(user_id, std::move(name)).first;
+        }
+        return it->second;
+    };
+    auto case_type_name = [&](const std::string& id) {
+        for (const auto& type : view.case_types) {
+            if (type.id == id) {
+                return type.name;
+            }
+        }
+        return std::string();
+    };
     for (const auto& entry : licences_.audit_trail(org, 50)) {
-        view.changes.push_back(
-            {text::date_time_text(entry.at, time), entry.actor, entry.action, entry.details});
+        const ui::ChangeWords words =
+            ui::licence_change_words(time, entry.action, entry.details, case_type_name);
+        view.changes.push_back({text::date_time_text(entry.at, time), name_of(entry.actor),
+                                words.what, words.details});
     }
     return ui::stringify(ui::licence_admin_page(view));
 }

@@ -15,4 +15,9 @@ std::vector<CaseTypeInfo> HostDirectory::case_types(const domain::Actor& actor) 
     return host_.case_types(actor);
 }
 
+std::string HostDirectory::user_name(const domain::Actor& actor, const std::string& user_id) {
+    const auto user = host_.user(actor, user_id);
+    return user ? user->display_name : std::string();
+}
+
 }  // namespace es::licence

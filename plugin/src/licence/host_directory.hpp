@@ -14,6 +14,7 @@ class HostDirectory final : public OrganisationDirectory {
 
     bool is_organisation_admin(const domain::Actor& actor) override;
     std::vector<CaseTypeInfo> case_types(const domain::Actor& actor) override;
+    std::string user_name(const domain::Actor& actor, const std::string& user_id) override;
 
   private:
     const host::HostAdapter& host_;

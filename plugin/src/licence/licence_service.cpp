@@ -176,6 +176,9 @@ LicenceStatus LicenceService::enter_licence_key(const std::string& organisation_
         // Recorded for the admin's trail; the licence record itself is not touched.
         Poco::JSON::Object details;
         details.set("reason", std::string(refused.what()));
+        // The admin page words the reason in the reader's language from these two.
+        details.set("reason_id", std::string(reason_id(refused.reason())));
+        details.set("reason_detail", refused.detail());
         domain::AuditEntry audit;
         audit.organisation_id = organisation_id;
         audit.actor = actor;

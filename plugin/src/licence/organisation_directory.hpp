@@ -20,6 +20,13 @@ class OrganisationDirectory {
     virtual bool is_organisation_admin(const domain::Actor& actor) = 0;
     // The organisation's case types, named in the actor's language. [any-thread]
     virtual std::vector<CaseTypeInfo> case_types(const domain::Actor& actor) = 0;
+    // The display name of user `user_id` of the actor's organisation, for the list of changes;
+    // empty when there is no such user (any more). [any-thread]
+    virtual std::string user_name(const domain::Actor& actor, const std::string& user_id) {
+        (void)actor;
+        (void)user_id;
+        return "";
+    }
 };
 
 }  // namespace es::licence
