@@ -183,6 +183,16 @@ TEST_F(JournalEntries, TheAdminPageShowsTheSettingAndItsLanguage) {
                  dm::Error);
 }
 
+// Switching the entries off is a decision about the record: it stands in the list of changes.
+TEST_F(JournalEntries, ChangesOfTheSettingStandInTheAdminPagesListOfChanges) {
+    module_.invoke("external-sharing.admin.journal-entries", R"({"enabled":false})", "");
+    write_in("en");
+    const std::string page = module_.admin_panel();
+    EXPECT_TRUE(contains(page, "Journal entries for shares switched off")) << page;
+    EXPECT_TRUE(contains(page, "Language of the journal entries set")) << page;
+    EXPECT_TRUE(contains(page, R"("details":"English")")) << page;
+}
+
 class JournalEntriesIn10Host : public JournalEntries {
   protected:
     JournalEntriesIn10Host() : JournalEntries(Abi::v1_0) {}

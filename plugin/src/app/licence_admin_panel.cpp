@@ -227,7 +227,9 @@ std::string LicenceAdminPanel::invoke(const domain::Actor& actor, std::string_vi
                     throw domain::Error(domain::Error::Kind::InvalidInput,
                                         "enabled (true/false) is required");
                 }
-                store::set_journal_entries(*settings_, org, payload->getValue<bool>("enabled"));
+                const bool enabled = payload->getValue<bool>("enabled");
+                store::set_journal_entries(*settings_, org, enabled);
+                licences_.record_journal_setting(org, actor.user_id, enabled, "");
             } else {
                 const std::string language = payload->optValue<std::string>("language", "");
                 if (language != "de" && language != "en") {
@@ -235,6 +237,7 @@ std::string LicenceAdminPanel::invoke(const domain::Actor& actor, std::string_vi
                                         "language must be \"de\" or \"en\"");
                 }
                 store::set_organisation_language(*settings_, org, domain::parse_language(language));
+                licences_.record_journal_setting(org, actor.user_id, std::nullopt, language);
             }
             return done("done.journal");
         }

@@ -243,6 +243,24 @@ void LicenceService::record_revoke_all(const std::string& organisation_id, const
     store_.append_audit(audit);
 }
 
+void LicenceService::record_journal_setting(const std::string& organisation_id,
+                                            const std::string& actor, std::optional<bool> enabled,
+                                            const std::string& language) {
+    Poco::JSON::Object details;
+    domain::AuditEntry audit;
+    if (enabled) {
+        audit.action = *enabled ? "module.journal_entries_on" : "module.journal_entries_off";
+    } else {
+        details.set("language", language);
+        audit.action = "module.journal_language";
+    }
+    audit.organisation_id = organisation_id;
+    audit.actor = actor;
+    audit.at = clock_.now();
+    audit.details = to_json(details);
+    store_.append_audit(audit);
+}
+
 std::vector<domain::AuditEntry> LicenceService::audit_trail(const std::string& organisation_id,
                                                             int limit) {
     return store_.audit_trail(organisation_id, limit);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,11 @@ class LicenceService {
     // Records in the licensing trail that `actor` revoked all `count` links of the organisation.
     void record_revoke_all(const std::string& organisation_id, const std::string& actor,
                            std::int64_t count);
+
+    // Records in the trail that `actor` switched the journal entries on or off, or set the
+    // language they are written in ("de"/"en"; empty when only the switch changed).
+    void record_journal_setting(const std::string& organisation_id, const std::string& actor,
+                                std::optional<bool> enabled, const std::string& language);
 
     std::vector<domain::AuditEntry> audit_trail(const std::string& organisation_id, int limit);
 

@@ -86,6 +86,11 @@ ChangeWords licence_change_words(
         const std::string id = text_of(facts, "case_type_id");
         const std::string name = id.empty() ? "" : case_type_name(id);
         out.details = name.empty() ? admin_text(lang, "change.case_type.gone") : name;
+    } else if (action == "module.journal_language") {
+        const std::string language = text_of(facts, "language");
+        out.details = language.empty() ? "" : admin_text(lang, "change.language." + language);
+    } else if (action == "module.journal_entries_on" || action == "module.journal_entries_off") {
+        out.details = "";
     } else if (action == "module.all_links_revoked") {
         out.details = admin_count_text(lang, "change.revoked", number_of(facts, "revoked"));
     } else if (action == "licence.seats_exceeded" || action == "licence.seats_fit") {
