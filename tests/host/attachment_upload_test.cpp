@@ -93,15 +93,16 @@ class AttachmentUpload : public ::testing::Test {
         return r.json()->getObject("error")->getValue<std::string>("code");
     }
     // The same upload written by hand: the head and the first `sent` bytes of the body, then the
-    // connection is closed.
-    void upload_cut_off(const std::string& body, std::size_t sent) {
+    // connection is closed. Returns the files there were while the upload was under way.
+    std::set<std::string> upload_cut_off(const std::string& body, std::size_t sent) {
         RawClient c("127.0.0.1", static_cast<std::uint16_t>(host_->port()));
-        ASSERT_TRUE(c.send(
+        EXPECT_TRUE(c.send(
             "POST " + path() + " HTTP/1.1\r\nHost: x\r\nCookie: " + anna_.cookie_header() +
             "\r\nX-CSRF-Token: " + anna_.csrf_token() + "\r\nContent-Type: " + kMultipartType +
             "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n"));
-        ASSERT_TRUE(c.send(std::string_view(body).substr(0, sent)));
-        std::this_thread::sleep_for(200ms);  // the host is writing the file now
+        EXPECT_TRUE(c.send(std::string_view(body).substr(0, sent)));
+        std::this_thread::sleep_for(300ms);  // the host is writing the file now
+        return files();
     }
 
     static TestHost* host_;
@@ -222,7 +223,8 @@ TEST_F(AttachmentUpload, UploadCutOffMidBodyLeavesNoFileAndNoRow) {
     const std::size_t before_rows = rows();
     const auto before = files();
     const std::string body = multipart("abgebrochen.pdf", pattern(2 << 20));
-    upload_cut_off(body, body.size() / 2);
+    const auto during = upload_cut_off(body, body.size() / 2);
+    ASSERT_EQ(during.size(), before.size() + 1) << "the partial file while the body arrives";
     // The host notices the closed connection, drops the partial file and writes no row.
     bool clean = false;
     for (int i = 0; i < 50 && !clean; ++i) {
