@@ -42,6 +42,30 @@ export async function api(method, path, body) {
   return data;
 }
 
+// Sends one file as multipart/form-data (the host streams it to disk); XMLHttpRequest because
+// fetch() reports no upload progress. onProgress gets the share sent so far, 0 to 1.
+export function uploadFile(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', t('error.network'))));
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(data); return; }
+      const error = (data && data.error) || {};
+      if (xhr.status === 401) onSignedOut();
+      reject(new ApiError(xhr.status, error.code || 'http_' + xhr.status, error.message || t('error.generic'), error.field));
+    });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
 export const put = (path, body) => api('PUT', path, body);

@@ -1,6 +1,6 @@
 // One case: header with host actions, then tabs — Details, Journal, Attachments, and the plugins'
 // case panels after them (in the order the plugins were loaded, so the last module is right-most).
-import { del, get } from './api.js';
+import { del, get, uploadFile } from './api.js';
 import { closeCase } from './caseactions.js';
 import { contributions } from './contributions.js';
 import { confirmDialog, notice, toast } from './dialog.js';
@@ -80,7 +80,36 @@ async function journal(area, base) {
   }
 }
 
-async function attachments(area, base, c) {
+// "Add attachment": a real file input with its label (keyboard: Tab to it, Enter or Space opens
+// the chooser); the upload starts on choosing, its progress and result are announced next to it.
+// `after` is what the last upload left to say, kept across the list's re-render.
+function uploadControl(area, base, c, after) {
+  const input = el('input', { type: 'file', id: 'attachment-upload', 'aria-describedby': 'attachment-upload-status' });
+  const progress = el('progress', { max: 100, value: 0, hidden: true, 'aria-label': t('attachments.add.progress') });
+  const status = el('p', { id: 'attachment-upload-status', role: 'status', class: after && after.error ? 'field-error' : 'muted' }, after ? after.text : '');
+  input.addEventListener('change', async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    input.disabled = true;
+    progress.hidden = false;
+    status.className = 'muted';
+    status.textContent = t('attachments.add.sending', { name: file.name });
+    try {
+      const added = await uploadFile(base + '/attachments', file, (share) => { progress.value = Math.round(share * 100); });
+      await attachments(area, base, c, { text: t('attachments.add.done', { name: added.name }) });
+    } catch (err) {
+      const text = t('attachments.add.error.' + err.code) !== 'attachments.add.error.' + err.code
+        ? t('attachments.add.error.' + err.code) : t('attachments.add.failed');
+      await attachments(area, base, c, { text, error: true });
+    }
+    const again = document.getElementById('attachment-upload');
+    if (again) again.focus();
+  });
+  return el('div', { class: 'attachment-upload' },
+    el('label', { for: 'attachment-upload', class: 'field-label' }, t('attachments.add')), input, progress, status);
+}
+
+async function attachments(area, base, c, after) {
   area.replaceChildren(el('p', { class: 'muted' }, '…'));
   let list;
   try {
@@ -89,7 +118,8 @@ async function attachments(area, base, c) {
     area.replaceChildren(notice('error', err.message));
     return;
   }
-  if (!list.length) { area.replaceChildren(el('p', { class: 'muted empty' }, t('attachments.empty'))); return; }
+  const upload = uploadControl(area, base, c, after);
+  if (!list.length) { area.replaceChildren(upload, el('p', { class: 'muted empty' }, t('attachments.empty'))); return; }
   const rows = list.map((a) => el('tr', { dataset: { attachmentId: a.id } },
     el('td', {}, el('a', { href: base + '/attachments/' + encodeURIComponent(a.id) + '/content', class: 'file-link', download: a.name }, icon('file'), ' ', a.name)),
     el('td', { class: 'muted' }, a.media_type.split(';')[0]),
@@ -104,7 +134,7 @@ async function attachments(area, base, c) {
         attachments(area, base, c);
       } catch (err) { toast('error', err.message); }
     } }, icon('trash'), ' ', t('attachments.delete')))));
-  area.replaceChildren(el('div', { class: 'table-scroll' }, el('table', { class: 'data-table' },
+  area.replaceChildren(upload, el('div', { class: 'table-scroll' }, el('table', { class: 'data-table' },
     el('thead', {}, el('tr', {}, [t('attachments.name'), t('attachments.type'), t('attachments.size'), t('attachments.modified'), t('attachments.checksum'), ''].map((h, i) =>
       el('th', { scope: 'col', class: i === 2 ? 'align-right' : null }, h)))),
     el('tbody', {}, rows))));

@@ -28,6 +28,7 @@ export function freePort() {
 
 // options.plugin: path of the plugin library (default: $DM_TEST_PLUGIN);
 // options.pluginConfig({ dir, spool }): writes the plugin's config and returns its path (opt).
+// options.hostConfig: YAML lines added to the host's config (e.g. an `attachments:` section).
 export async function startHost(options = {}) {
   const binary = required('DM_SAMPLE_HOST');
   const plugin = options.plugin || required('DM_TEST_PLUGIN');
@@ -41,6 +42,7 @@ export async function startHost(options = {}) {
     'listen:', '  address: 127.0.0.1', '  port: 0',
     'data_directory: data', 'spool_directory: spool', 'http_threads: 8',
     'demo_data:', '  enabled: true', '  big_attachment: false', '  cases_per_organisation: 120',
+    ...(options.hostConfig || []),
     'plugins:', `  - path: ${JSON.stringify(plugin)}`,
     ...(pluginConfig ? [`    config: ${JSON.stringify(pluginConfig)}`] : []), '',
   ].join('\n'));

@@ -51,18 +51,21 @@ export async function rowAction(row, label) {
 }
 
 // Shares the case of `row` (a case-list row) through the dialog with `recipientName` and
-// `protection` ('none', 'password', …), closes the dialog and returns the link.
-export async function shareCase(page, row, recipientName, protection) {
+// `protection` ('none', 'password', …), closes the dialog and returns the link. `inDialog(dialog)`,
+// when given, runs on the open dialog before anything is filled in (to check or change items).
+export async function shareCase(page, row, recipientName, protection, inDialog) {
   await row.locator('.case-link').click({ button: 'right' });
   await page.click('.context-menu .menu-item:has-text("Share with external person")');
   await page.waitForSelector('.dialog form.vm-form input[name=expires_on]');
+  if (inDialog) await inDialog(page.locator('.dialog'));
   await page.fill('.dialog input[name=recipient_name]', recipientName);
   await page.check(`.dialog input[type=radio][value=${protection}]`);
   if (protection === 'password') await page.click('.dialog button:has-text("Generate")');
   await page.click('.dialog button[type=submit]:has-text("Share")');
   await page.waitForSelector('.dialog .notice-success:has-text("Link created")');
   const link = await page.getAttribute('.dialog a.vm-link', 'href');
-  await page.click('.dialog form.vm-form button:has-text("Close")');
+  // With an e-mail address the result is a form (send it, or close); without one, a Close button.
+  await page.click('.dialog form.vm-form button:has-text("Close"), .dialog .vm-buttons button:has-text("Close")');
   await page.waitForSelector('.dialog', { state: 'detached' });
   return link;
 }
@@ -91,10 +94,12 @@ export async function assertAccessible(page, where) {
 export class SharingDesk {
   // `name`: the test file's, for its artifacts folder and config; `deskOptions`: the desk's
   // browser context (viewport, acceptDownloads) beyond an English browser of 1280 × 800;
-  // `moreConfig`: YAML lines added to the module's configuration (e.g. an `organisation:` section).
-  constructor(name, deskOptions = {}, moreConfig = []) {
+  // `moreConfig`: YAML lines added to the module's configuration (e.g. an `organisation:` section);
+  // `moreHostConfig`: YAML lines added to the sample host's (e.g. an `attachments:` section).
+  constructor(name, deskOptions = {}, moreConfig = [], moreHostConfig = []) {
     this.name = name;
     this.moreConfig = moreConfig;
+    this.moreHostConfig = moreHostConfig;
     this.artifacts = join(process.env.DM_E2E_ARTIFACTS || join(process.cwd(), 'artifacts'), name);
     mkdirSync(this.artifacts, { recursive: true });
     this.deskOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...deskOptions };
@@ -106,7 +111,7 @@ export class SharingDesk {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps.sh)`);
     const plugin = process.env.DM_ES_PLUGIN;
     assert.ok(plugin, 'DM_ES_PLUGIN is not set; run this test through ctest');
-    this.host = await startHost({ plugin, pluginConfig: (folders) => this.#writePluginConfig(folders) });
+    this.host = await startHost({ plugin, hostConfig: this.moreHostConfig, pluginConfig: (folders) => this.#writePluginConfig(folders) });
     this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
     // The host's language is the user's setting; the browser's only shows until the user chooses.
     this.staff = await this.browser.newContext(this.deskOptions);

@@ -71,6 +71,25 @@ TEST(HostConfig, DrainDeadlineDefaultsToTwentySecondsAndIsBounded) {
     EXPECT_NE(m.find("connections.drain_seconds"), std::string::npos) << m;
 }
 
+TEST(HostConfig, UploadLimitDefaultsTo100MiBAndMustBePositive) {
+    TempDir dir;
+    EXPECT_EQ(HostConfig::load(write(dir, "data_directory: data\n")).attachments.max_upload_bytes,
+              std::int64_t{100} << 20);
+    EXPECT_EQ(HostConfig::load(write(dir,
+                                     "data_directory: data\nattachments:\n"
+                                     "  max_upload_bytes: 5000000000\n"))
+                  .attachments.max_upload_bytes,
+              5000000000);
+    std::string m =
+        load_error(write(dir, "data_directory: data\nattachments:\n  max_upload_bytes: 0\n"));
+    EXPECT_NE(m.find(":3: attachments.max_upload_bytes must be at least 1"), std::string::npos)
+        << m;
+    m = load_error(write(dir, "data_directory: data\nattachments:\n  max_upload_bytes: 1 GB\n"));
+    EXPECT_NE(m.find(":3: bad value for 'attachments.max_upload_bytes'"), std::string::npos) << m;
+    m = load_error(write(dir, "data_directory: data\nattachments:\n  max_bytes: 1\n"));
+    EXPECT_NE(m.find(":3: unknown key 'attachments.max_bytes'"), std::string::npos) << m;
+}
+
 TEST(HostConfig, MissingFileIsAnError) {
     EXPECT_THROW(HostConfig::load("/nonexistent/host.yaml"), ConfigError);
 }

@@ -66,6 +66,13 @@ HttpResult ApiClient::login(const std::string& login, const std::string& passwor
     return r;
 }
 
+std::string ApiClient::cookie_header() const {
+    std::string out;
+    for (const auto& [name, value] : cookies_)
+        out += (out.empty() ? "" : "; ") + name + "=" + value;
+    return out;
+}
+
 std::string Fixtures::good_plugin() {
     return DM_TEST_FIXTURE_PLUGIN;
 }
@@ -93,6 +100,8 @@ TestHost::TestHost(Options options) {
     c.cases_per_organisation = options.cases_per_organisation;
     c.http_threads = 8;
     c.plugins = options.plugins;
+    if (options.max_upload_bytes > 0)
+        c.attachments.max_upload_bytes = options.max_upload_bytes;
     app_ = std::make_unique<HostApp>(c);
     app_->start();
 }

@@ -2,6 +2,7 @@
 // talks to it over HTTP like the browser does (session cookie, CSRF header, JSON bodies).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ class ApiClient {
     // Signs in; keeps the session cookie and the CSRF token for later requests.
     HttpResult login(const std::string& login, const std::string& password);
     void forget_csrf() { csrf_.clear(); }
+    // For requests a test writes byte by byte (a raw socket): the session as a Cookie header's
+    // value, and the CSRF token.
+    std::string cookie_header() const;
+    const std::string& csrf_token() const { return csrf_; }
 
   private:
     int port_;
@@ -78,6 +83,7 @@ class TestHost {
         int cases_per_organisation = 120;
         std::vector<PluginConfig> plugins;
         bool with_spool = true;
+        std::int64_t max_upload_bytes = 0;  // 0: the configuration's default
     };
     explicit TestHost(Options options);
     ~TestHost();

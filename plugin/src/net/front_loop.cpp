@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 #include "net/canned_answer.hpp"
@@ -339,7 +340,19 @@ FrontLoop::Outcome FrontLoop::advance(Slot& s) {
         return Outcome::Pending;
     }
     if (s.phase == Phase::Head) {
-        RequestScan scan = scan_request(s.in, limits_.max_head_bytes, limits_.max_body_bytes);
+        // With streamed routes the body limit is applied once the head tells which kind it is.
+        const bool may_stream = static_cast<bool>(settings_.stream_body);
+        RequestScan scan = scan_request(
+            s.in, limits_.max_head_bytes,
+            may_stream ? std::numeric_limits<std::size_t>::max() : limits_.max_body_bytes);
+        if (scan.state == RequestScan::State::Complete && may_stream) {
+            s.streamed = settings_.stream_body(*scan.head);
+            if (!s.streamed && scan.body_size > limits_.max_body_bytes) {
+                scan = RequestScan{};
+                scan.state = RequestScan::State::Refused;
+                scan.status = 413;
+            }
+        }
         if (scan.state == RequestScan::State::Incomplete) {
             return Outcome::Pending;
         }
@@ -349,6 +362,13 @@ FrontLoop::Outcome FrontLoop::advance(Slot& s) {
             return Outcome::Gone;
         }
         s.scan = std::move(scan);
+        if (s.streamed) {
+            if (s.scan.expect_continue && s.in.size() < s.scan.head_size + s.scan.body_size) {
+                s.continue_sent = true;
+                s.connection->send_best_effort(kContinue);
+            }
+            return dispatch(s);  // its handler reads the body
+        }
         if (s.in.size() < s.scan.head_size + s.scan.body_size) {
             s.phase = Phase::Body;
             set_deadline(s, Clock::now() + limits_.body_timeout);
@@ -399,13 +419,21 @@ void FrontLoop::serve(Slot* s) {
     try {
         IncomingRequest request;
         request.head = std::move(s->scan.head);
-        request.body.assign(s->in, s->scan.head_size, s->scan.body_size);
-        s->in.erase(0, s->scan.head_size + s->scan.body_size);
+        const std::size_t arrived = std::min(s->in.size() - s->scan.head_size, s->scan.body_size);
+        request.body.assign(s->in, s->scan.head_size, arrived);
+        s->in.erase(0, s->scan.head_size + arrived);
         if (s->in.empty()) {
             std::string().swap(s->in);  // an idle keep-alive connection holds no buffer
         }
         request.may_keep_alive = limits_.keep_alive && !s->peer_closed && !stopping_ &&
                                  s->served + 1 < limits_.max_requests_per_connection;
+        if (s->streamed) {
+            request.body_to_read = s->scan.body_size - arrived;
+            request.body_timeout = limits_.body_timeout;
+            // Whether the handler read the whole body is its own affair: the next request
+            // could begin anywhere, so the connection ends with this answer.
+            request.may_keep_alive = false;
+        }
         // Counted before the handler runs: once it hands its answer on, another thread may give
         // the slot back and the loop reuse it, so nothing below may touch the slot then.
         ++s->served;
@@ -507,6 +535,7 @@ void FrontLoop::take_back() {
             continue;
         }
         s->continue_sent = false;
+        s->streamed = false;
         s->scan = RequestScan{};
         enter_waiting(*s);
         if (s->in.empty()) {

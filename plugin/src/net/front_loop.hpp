@@ -68,6 +68,7 @@ class FrontLoop {
         bool head_clock = false;  // the header deadline is running
         bool peer_closed = false;
         bool continue_sent = false;
+        bool streamed = false;  // its handler reads the body (FrontSettings::stream_body)
         int served = 0;
         std::string in;
         RequestScan scan;

@@ -53,6 +53,11 @@ struct FrontSettings {
     // at start with the status (and Retry-After for 503) set; adds headers and the content type
     // and returns the body. Without it: the reason phrase as text/plain.
     std::function<std::string(Poco::Net::HTTPResponse&)> refusal;
+    // Requests (by their head, on the loop thread) whose body their handler reads as it arrives,
+    // such as large uploads: handed to a worker as soon as the head is complete, not bound by
+    // max_body_bytes (the handler sets its own limit), each wait for more bytes bounded by
+    // body_timeout, and the connection closed after the answer. Unset: every body is read whole.
+    std::function<bool(const Poco::Net::HTTPRequest&)> stream_body;
     // How long stop() lets requests in progress finish (downloads included) before it cuts them.
     // Zero: stop() cuts at once.
     std::chrono::milliseconds drain_timeout{0};

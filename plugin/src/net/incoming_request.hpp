@@ -24,6 +24,11 @@ struct DeferredAnswer {
 struct IncomingRequest {
     std::unique_ptr<Poco::Net::HTTPRequest> head;
     std::string body;  // complete (Content-Length bytes; empty without a body)
+    // A body the handler reads itself (FrontSettings::stream_body): `body` holds what arrived
+    // with the head, this many bytes follow on the connection, and each wait for them may last
+    // `body_timeout`. The front door then keeps no deadline: the handler reads.
+    std::size_t body_to_read = 0;
+    std::chrono::seconds body_timeout{0};
     // Whether the connection may carry another request after this one: false on the last request
     // of the keep-alive budget, when the client closed its side, or while the server stops. The
     // response should then say "Connection: close".

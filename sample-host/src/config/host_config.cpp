@@ -74,9 +74,10 @@ HostConfig HostConfig::load(const std::string& file) {
     if (!root || root.IsNull()) {
         throw ConfigError(file + ": the file is empty");
     }
-    r.only_keys(root, "",
-                {"listen", "public_url", "data_directory", "database", "web_root",
-                 "spool_directory", "demo_data", "plugins", "http_threads", "connections"});
+    r.only_keys(
+        root, "",
+        {"listen", "public_url", "data_directory", "database", "web_root", "spool_directory",
+         "demo_data", "plugins", "http_threads", "connections", "attachments"});
     if (auto listen = root["listen"]) {
         r.only_keys(listen, "listen", {"address", "port"});
         if (listen["address"])
@@ -125,6 +126,15 @@ HostConfig HostConfig::load(const std::string& file) {
                 r.get<int>(conn["drain_seconds"], "connections.drain_seconds");
             if (c.connections.drain_seconds < 0 || c.connections.drain_seconds > 3600)
                 r.fail(conn["drain_seconds"], "connections.drain_seconds must be 0 to 3600");
+        }
+    }
+    if (auto attachments = root["attachments"]) {
+        r.only_keys(attachments, "attachments", {"max_upload_bytes"});
+        if (auto max = attachments["max_upload_bytes"]) {
+            c.attachments.max_upload_bytes =
+                r.get<std::int64_t>(max, "attachments.max_upload_bytes");
+            if (c.attachments.max_upload_bytes < 1)
+                r.fail(max, "attachments.max_upload_bytes must be at least 1");
         }
     }
     if (auto demo = root["demo_data"]) {

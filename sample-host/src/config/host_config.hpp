@@ -2,6 +2,7 @@
 // of the configuration file, so a config works from whatever directory the host is started in.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -32,6 +33,12 @@ struct ConnectionConfig {
     int drain_seconds = 20;
 };
 
+// Files caseworkers add to cases through the UI (POST /api/cases/{id}/attachments).
+struct AttachmentConfig {
+    // The largest file one upload may carry; a larger one is refused with 413 and leaves nothing.
+    std::int64_t max_upload_bytes = std::int64_t{100} << 20;
+};
+
 struct HostConfig {
     std::string listen_address = "127.0.0.1";
     int port = 8080;         // 0 picks a free port
@@ -45,6 +52,7 @@ struct HostConfig {
     int cases_per_organisation = 600;
     int http_threads = 16;
     ConnectionConfig connections;
+    AttachmentConfig attachments;
     std::vector<PluginConfig> plugins;
 
     // Throws ConfigError for a missing file, a YAML error, an unknown key or a bad value.

@@ -295,6 +295,33 @@ bool CaseRepository::close(std::int64_t organisation_id, std::int64_t case_id) {
                        {case_id, organisation_id}) == 1;
 }
 
+std::optional<Attachment> CaseRepository::add_attachment(std::int64_t organisation_id,
+                                                         std::int64_t case_id,
+                                                         const Attachment& a) {
+    auto s = db_.session();
+    s.begin();
+    try {
+        // The INSERT ... SELECT confines the row to a case of the organisation in one statement.
+        std::size_t added = sql_execute(
+            s,
+            "INSERT INTO attachments (case_id, name, media_type, size, sha256, modified, "
+            "storage_path) SELECT c.id, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ? "
+            "FROM cases c WHERE c.id = ? AND c.organisation_id = ?",
+            {a.name, a.media_type, a.size, a.sha256, a.storage_path, case_id, organisation_id});
+        std::optional<Attachment> out;
+        if (added == 1) {
+            SqlRows rows(s, std::string(kAttachmentSelect) + "WHERE a.id = last_insert_rowid()",
+                         {});
+            out = attachment_at(rows, 0);
+        }
+        s.commit();
+        return out;
+    } catch (...) {
+        s.rollback();
+        throw;
+    }
+}
+
 std::optional<Attachment> CaseRepository::remove_attachment(std::int64_t organisation_id,
                                                             std::int64_t case_id,
                                                             std::int64_t attachment_id) {

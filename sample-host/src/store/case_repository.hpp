@@ -49,6 +49,11 @@ class CaseRepository {
 
     // False when the case does not exist in the organisation or was already closed.
     bool close(std::int64_t organisation_id, std::int64_t case_id);
+    // Records a file already in place under the data directory (`a.storage_path`), dated now;
+    // name, media type, size and checksum from `a`. nullopt when the case does not exist in the
+    // organisation (the caller then deletes the file).
+    std::optional<Attachment> add_attachment(std::int64_t organisation_id, std::int64_t case_id,
+                                             const Attachment& a);
     // Removes the row and returns it, so the caller can delete the file afterwards.
     std::optional<Attachment> remove_attachment(std::int64_t organisation_id, std::int64_t case_id,
                                                 std::int64_t attachment_id);

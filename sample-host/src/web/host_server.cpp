@@ -7,6 +7,7 @@
 
 #include "web/admin_api.hpp"
 #include "web/attachment_api.hpp"
+#include "web/attachment_upload.hpp"
 #include "web/auth_api.hpp"
 #include "web/case_api.hpp"
 #include "web/mailbox_api.hpp"
@@ -67,6 +68,7 @@ HostServer::HostServer(DossierManager& dm)
     AuthApi::install(router_, dm_);
     CaseApi::install(router_, dm_);
     AttachmentApi::install(router_, dm_);
+    AttachmentUpload::install(router_, dm_);
     PluginApi::install(router_, dm_);
     AdminApi::install(router_, dm_);
     MailboxApi::install(router_, dm_);
@@ -95,6 +97,11 @@ void HostServer::start() {
     s.limits.body_timeout = std::chrono::seconds(c.connections.body_timeout_seconds);
     s.limits.idle_timeout = std::chrono::seconds(c.connections.keep_alive_timeout_seconds);
     s.limits.max_body_bytes = Exchange::kMaxBody;
+    // Uploads go to disk as they arrive, under their own limit (attachments.max_upload_bytes);
+    // every other body stays bound by max_body_bytes and body_timeout as a whole.
+    s.stream_body = [this](const Poco::Net::HTTPRequest& head) {
+        return router_.streams_body(head.getMethod(), head.getURI());
+    };
     s.drain_timeout = std::chrono::seconds(c.connections.drain_seconds);
     s.refusal = [](Poco::Net::HTTPResponse& r) {
         Exchange::security_headers(r);

@@ -19,6 +19,34 @@ void Router::add(const std::string& method, const std::string& pattern, Access a
     routes_.push_back(Route{method, split(pattern), access, std::move(h)});
 }
 
+void Router::add_streaming(const std::string& method, const std::string& pattern, Access access,
+                           Handler h) {
+    routes_.push_back(Route{method, split(pattern), access, std::move(h), true});
+}
+
+bool Router::streams_body(const std::string& method, const std::string& target) const {
+    std::string path;
+    try {
+        path = Poco::URI(target).getPath();
+    } catch (const std::exception&) {
+        return false;  // the handler answers the malformed target
+    }
+    const auto segments = split(path);
+    for (const auto& r : routes_) {
+        if (!r.streaming || r.method != method || r.segments.size() != segments.size())
+            continue;
+        bool same = true;
+        for (std::size_t i = 0; same && i < segments.size(); ++i) {
+            const auto& pat = r.segments[i];
+            same =
+                (pat.size() > 2 && pat.front() == '{' && pat.back() == '}') || pat == segments[i];
+        }
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 bool Router::match(const Route& r, const std::vector<std::string>& segments, Exchange& ex) {
     if (r.segments.size() != segments.size())
         return false;

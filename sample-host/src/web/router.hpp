@@ -20,6 +20,12 @@ class Router {
     explicit Router(DossierManager& dm) : dm_(dm) {}
 
     void add(const std::string& method, const std::string& pattern, Access access, Handler h);
+    // A route whose handler reads the request body itself as it arrives (an upload to disk):
+    // the front door hands it over after the head, without its small-body limit (stream_body).
+    void add_streaming(const std::string& method, const std::string& pattern, Access access,
+                       Handler h);
+    // [any-thread] Whether the request `target` (path and query) goes to a streaming route.
+    bool streams_body(const std::string& method, const std::string& target) const;
     void set_fallback(Handler h) { fallback_ = std::move(h); }
 
     // [any-thread]
@@ -31,6 +37,7 @@ class Router {
         std::vector<std::string> segments;
         Access access;
         Handler handler;
+        bool streaming = false;
     };
     static std::vector<std::string> split(const std::string& path);
     static bool match(const Route& r, const std::vector<std::string>& segments, Exchange& ex);
