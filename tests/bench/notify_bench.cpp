@@ -31,13 +31,7 @@ int main(int argc, char** argv) {
     const TemplateCatalog templates = TemplateCatalog::load("");
     MessageComposer composer(settings, "https://portal.example", templates, test_opener());
     MemoryOutboxStore store;
-    ShareFacts facts;
-    facts.organisation_id = "org-1";
-    facts.organisation_name = "Sozialamt Zürich";
-    facts.share_id = "0123456789abcdef0123456789abcdef";
-    facts.owner_name = "Max Müller";
-    facts.owner_email = "max@amt.example";
-    facts.recipient_name = "Anna Muster";
+    const ShareFacts facts = sample_share_facts();
     const std::string sealed = test_seal("TOKEN0123456789", "token:" + facts.share_id);
 
     // Row building: what queueing adds to a share's transaction besides the INSERT.

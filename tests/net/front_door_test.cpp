@@ -90,6 +90,25 @@ class FrontDoorTest : public ::testing::Test {
     }
 
     RawClient connect(const std::string& from) { return RawClient("127.0.0.1", port(), from); }
+    // A connection from `from` with a request that the handler holds until release().
+    RawClient holding(const std::string& from) {
+        auto c = connect(from);
+        c.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+        return c;
+    }
+    // Starts the front door with `s` and connects the one client most tests need.
+    RawClient start_with_one_client(FrontSettings s) {
+        start(std::move(s));
+        return connect("127.0.0.2");
+    }
+
+    // Every deadline in these tests is one second: the connection must end within three, and not
+    // before most of that second has passed.
+    static void expect_closed_by_its_deadline(RawClient& c) {
+        const auto start_time = Clock::now();
+        EXPECT_TRUE(c.closed_within(3s));
+        EXPECT_GE(seconds_since(start_time), 0.8);
+    }
     std::uint16_t port() const { return front_->port(); }
 
     // A whole request from `from` on a new connection; the response ("" if none within 2 s).
@@ -214,10 +233,8 @@ TEST_F(FrontDoorTest, WhenEveryConnectionIsBusyTheNewcomerIsRefused) {
     s.limits.max_connections = 2;
     s.limits.max_connections_per_client = 100;
     start(s);
-    auto a = connect("127.0.0.2");
-    auto b = connect("127.0.0.3");
-    a.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
-    b.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto a = holding("127.0.0.2");
+    auto b = holding("127.0.0.3");
     wait_for_holding(2);
     EXPECT_EQ(503, status_of(ask("127.0.0.4")));
     release();
@@ -228,10 +245,8 @@ TEST_F(FrontDoorTest, ClientWithTooManyRequestsInProgressGets503) {
     FrontSettings s;
     s.limits.max_busy_per_client = 2;
     start(s);
-    auto a = connect("127.0.0.2");
-    auto b = connect("127.0.0.2");
-    a.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
-    b.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto a = holding("127.0.0.2");
+    auto b = holding("127.0.0.2");
     wait_for_holding(2);
     EXPECT_EQ(503, status_of(ask("127.0.0.2")));
     EXPECT_EQ(200, status_of(ask("127.0.0.3")));
@@ -245,8 +260,7 @@ TEST_F(FrontDoorTest, FullQueueGets503) {
     s.workers = 1;
     s.limits.max_queued = 1;
     start(s);
-    auto a = connect("127.0.0.2");
-    a.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto a = holding("127.0.0.2");
     wait_for_holding(1);
     auto b = connect("127.0.0.3");
     b.send("GET /queued HTTP/1.1\r\nHost: x\r\n\r\n");  // waits for the one worker
@@ -275,8 +289,7 @@ TEST_F(FrontDoorTest, ExemptPeersAreNotLimitedPerClient) {
 TEST_F(FrontDoorTest, HeadTricklingInIsCutAtTheHeaderDeadline) {
     FrontSettings s;
     s.limits.header_timeout = 1s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     const auto start_time = Clock::now();
     const std::string head = "GET / HTTP/1.1\r\nX-Slow: " + std::string(40, 'a');
     bool cut = false;
@@ -295,19 +308,15 @@ TEST_F(FrontDoorTest, HeadTricklingInIsCutAtTheHeaderDeadline) {
 TEST_F(FrontDoorTest, NewConnectionThatSendsNothingIsCutAtTheHeaderDeadline) {
     FrontSettings s;
     s.limits.header_timeout = 1s;
-    start(s);
-    auto c = connect("127.0.0.2");
-    const auto start_time = Clock::now();
-    EXPECT_TRUE(c.closed_within(3s));
-    EXPECT_GE(seconds_since(start_time), 0.8);
+    auto c = start_with_one_client(s);
+    expect_closed_by_its_deadline(c);
 }
 
 TEST_F(FrontDoorTest, StalledBodyIsCutAtTheBodyDeadline) {
     FrontSettings s;
     s.limits.body_timeout = 1s;
     s.limits.header_timeout = 10s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     c.send("POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789");
     const auto start_time = Clock::now();
     bool closed = false;
@@ -320,8 +329,7 @@ TEST_F(FrontDoorTest, StalledBodyIsCutAtTheBodyDeadline) {
 
 TEST_F(FrontDoorTest, BodyArrivingInPiecesReachesTheHandlerWhole) {
     FrontSettings s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     c.send("POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n01234");
     std::this_thread::sleep_for(200ms);
     c.send("56789");
@@ -333,21 +341,17 @@ TEST_F(FrontDoorTest, BodyArrivingInPiecesReachesTheHandlerWhole) {
 TEST_F(FrontDoorTest, IdleKeepAliveConnectionIsClosedAfterTheIdleTimeout) {
     FrontSettings s;
     s.limits.idle_timeout = 1s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     c.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
     ASSERT_EQ(200, status_of(c.read_response(2s)));
-    const auto start_time = Clock::now();
-    EXPECT_TRUE(c.closed_within(3s));
-    EXPECT_GE(seconds_since(start_time), 0.8);
+    expect_closed_by_its_deadline(c);
 }
 
 TEST_F(FrontDoorTest, KeepAliveRequestsEachGetTheirOwnHeaderDeadline) {
     FrontSettings s;
     s.limits.header_timeout = 1s;
     s.limits.idle_timeout = 5s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     // Five quick requests over ~2.5 s: the connection outlives one header deadline.
     for (int i = 0; i < 5; ++i) {
         ASSERT_TRUE(c.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n"));
@@ -359,8 +363,7 @@ TEST_F(FrontDoorTest, KeepAliveRequestsEachGetTheirOwnHeaderDeadline) {
 TEST_F(FrontDoorTest, KeepAliveBudgetEndsTheConnection) {
     FrontSettings s;
     s.limits.max_requests_per_connection = 2;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     c.send("GET /1 HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ("", header_of(c.read_response(2s), "Connection"));
     c.send("GET /2 HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -370,8 +373,7 @@ TEST_F(FrontDoorTest, KeepAliveBudgetEndsTheConnection) {
 
 TEST_F(FrontDoorTest, PipelinedRequestsAreAnsweredInOrder) {
     FrontSettings s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     c.send(
         "GET /1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /2 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
         "\r\nabcGET /3 HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -382,8 +384,7 @@ TEST_F(FrontDoorTest, PipelinedRequestsAreAnsweredInOrder) {
 
 TEST_F(FrontDoorTest, ExpectContinueIsAnsweredBeforeTheBody) {
     FrontSettings s;
-    start(s);
-    auto c = connect("127.0.0.2");
+    auto c = start_with_one_client(s);
     c.send("POST /f HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
     EXPECT_EQ(100, status_of(c.read_response(2s)));
     c.send("xyz");

@@ -16,6 +16,19 @@ RequestScan scan(const std::string& bytes, std::size_t max_head = 16384,
     return scan_request(bytes, max_head, max_body);
 }
 
+// Each of `requests` is refused with `status` before any handler sees it.
+void expect_refused(int status, std::initializer_list<std::string> requests) {
+    for (const std::string& r : requests) {
+        EXPECT_EQ(status, scan(r).status) << r;
+    }
+}
+
+// A literal with NUL bytes in it, whole.
+template <std::size_t N>
+std::string bytes(const char (&literal)[N]) {
+    return std::string(literal, N - 1);
+}
+
 TEST(RequestScanTest, HeadWithoutItsEmptyLineIsIncomplete) {
     EXPECT_EQ(State::Incomplete, scan("GET / HTTP/1.1\r\nHost: x\r\n").state);
     EXPECT_EQ(State::Incomplete, scan("GET / HTTP/1.1\r\nHost: x\r\n\r").state);
@@ -41,29 +54,23 @@ TEST(RequestScanTest, BlankLinesBeforeTheRequestAndBareLineFeedsAreAccepted) {
 
 TEST(RequestScanTest, GarbageIsABadRequest) {
     // A TLS ClientHello sent to the plain port, with a line end in it.
-    const char hello[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n\n";
-    EXPECT_EQ(400, scan(std::string(hello, sizeof hello - 1)).status);
-    EXPECT_EQ(400, scan("GARBAGE\r\n\r\n").status);
+    expect_refused(400,
+                   {bytes("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n\n"), "GARBAGE\r\n\r\n"});
 }
 
 TEST(RequestScanTest, RequestLineAndHeadersMustBeWellFormedTokensAndText) {
     // Poco's parser takes any non-space bytes as method, target and header name; each of these
     // would reach a handler, a log or a proxy behind us in a form nobody checked.
-    EXPECT_EQ(400, scan("G\x01"
-                        "T / HTTP/1.1\r\n\r\n")
-                       .status);
-    EXPECT_EQ(400, scan("GET /a\x7f"
-                        "b HTTP/1.1\r\n\r\n")
-                       .status);
-    EXPECT_EQ(400, scan("GET /caf\xc3\xa9 HTTP/1.1\r\n\r\n").status);
-    EXPECT_EQ(400, scan("GET / HTTP/1.1\r\nBad Name: x\r\n\r\n").status);
-    EXPECT_EQ(400, scan("GET / HTTP/1.1\r\nX-A(b): x\r\n\r\n").status);
-    EXPECT_EQ(400, scan("GET / HTTP/1.1\r\nX-A: a\x01"
-                        "b\r\n\r\n")
-                       .status);
-    EXPECT_EQ(400, scan("GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n").status);
-    const char nul[] = "GET / HTTP/1.1\r\nX-A: a\0b\r\n\r\n";
-    EXPECT_EQ(400, scan(std::string(nul, sizeof nul - 1)).status);
+    expect_refused(
+        400, {"G\x01"
+              "T / HTTP/1.1\r\n\r\n",
+              "GET /a\x7f"
+              "b HTTP/1.1\r\n\r\n",
+              "GET /caf\xc3\xa9 HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nBad Name: x\r\n\r\n",
+              "GET / HTTP/1.1\r\nX-A(b): x\r\n\r\n",
+              "GET / HTTP/1.1\r\nX-A: a\x01"
+              "b\r\n\r\n",
+              "GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n", bytes("GET / HTTP/1.1\r\nX-A: a\0b\r\n\r\n")});
     // What is allowed: tabs and non-ASCII bytes in values (obs-text), every tchar in names.
     EXPECT_EQ(State::Complete, scan("GET /a?b=%C3%A9&c=~ HTTP/1.1\r\nX-A: a\tb \xc3\xa9\r\n"
                                     "X-!#$%&'*+-.^_`|~09: v\r\n\r\n")
@@ -87,13 +94,12 @@ TEST(RequestScanTest, TransferEncodingIsRefused) {
 }
 
 TEST(RequestScanTest, ContentLengthMustBeOneUnambiguousNumber) {
-    EXPECT_EQ(400,
-              scan("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n").status);
-    EXPECT_EQ(400, scan("POST / HTTP/1.1\r\nContent-Length: +3\r\n\r\n").status);
-    EXPECT_EQ(400, scan("POST / HTTP/1.1\r\nContent-Length: 0x3\r\n\r\n").status);
-    EXPECT_EQ(400, scan("POST / HTTP/1.1\r\nContent-Length: 3, 3\r\n\r\n").status);
-    EXPECT_EQ(400, scan("POST / HTTP/1.1\r\nContent-Length: \r\n\r\n").status);
-    EXPECT_EQ(400, scan("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n").status);
+    expect_refused(400, {"POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n",
+                         "POST / HTTP/1.1\r\nContent-Length: +3\r\n\r\n",
+                         "POST / HTTP/1.1\r\nContent-Length: 0x3\r\n\r\n",
+                         "POST / HTTP/1.1\r\nContent-Length: 3, 3\r\n\r\n",
+                         "POST / HTTP/1.1\r\nContent-Length: \r\n\r\n",
+                         "POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n"});
     const auto same = scan("POST / HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 3\r\n\r\nabc");
     ASSERT_EQ(State::Complete, same.state);
     EXPECT_EQ(3u, same.body_size);

@@ -66,14 +66,9 @@ TEST(SmtpMailSender, ComposedLinkMailArrivesAsValidMultipartAlternative) {
     const TemplateCatalog templates = TemplateCatalog::load("");
     MessageComposer composer(notify, "https://portal.example", templates, test_opener());
 
-    ShareFacts facts;
-    facts.organisation_id = "org-1";
-    facts.organisation_name = "Sozialamt Zürich";
-    facts.share_id = "0123456789abcdef0123456789abcdef";
+    ShareFacts facts = sample_share_facts();
     facts.locale = es::domain::Language::De;
-    facts.owner_name = "Max Müller";
-    facts.owner_email = "max@amt.example";
-    facts.recipient_name = "Anna \"Änni\" Muster";
+    facts.recipient_name = "Anna \"Änni\" Muster";  // a quote inside an encoded display name
     const std::string sealed = test_seal("TOKEN123", "token:" + facts.share_id);
     auto row =
         share_link_row(facts, "anna@example.org", sealed, es::domain::from_epoch_ms(1700000000000),

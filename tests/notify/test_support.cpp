@@ -21,6 +21,17 @@ std::string test_seal(const std::string& plain, const std::string& associated_da
     return "sealed:" + associated_data + ":" + plain;
 }
 
+es::notify::ShareFacts sample_share_facts() {
+    es::notify::ShareFacts facts;
+    facts.organisation_id = "org-1";
+    facts.organisation_name = "Sozialamt Zürich";
+    facts.share_id = "0123456789abcdef0123456789abcdef";
+    facts.owner_name = "Max Müller";
+    facts.owner_email = "max@amt.example";
+    facts.recipient_name = "Anna Muster";
+    return facts;
+}
+
 es::notify::MessageComposer::OpenSecret test_opener() {
     return [](std::string_view sealed, std::string_view associated_data) {
         const std::string prefix = "sealed:" + std::string(associated_data) + ":";

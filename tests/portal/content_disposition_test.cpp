@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "portal/http/safe_filename.hpp"
 
 namespace es::portal::http {
@@ -85,24 +87,38 @@ TEST(AsciiFilename, ANonAsciiExtensionIsTransliteratedToo) {
     EXPECT_EQ("Plan.shema", ascii_filename("Plan.схема", "C-1-a1"));
 }
 
-TEST(SafeFilename, RightToLeftOverrideIsRemoved) {
-    EXPECT_EQ("invoicefdp.exe", safe_filename("invoice\u202Efdp.exe"));
-    EXPECT_EQ("ab", safe_filename("a\u200Fb\u2066"));
+// A name as the host gives it and the name it is saved under.
+struct SafeName {
+    const char* name;
+    const char* given;
+    const char* safe;
+};
+
+const SafeName kSafeNames[] = {
+    {"RightToLeftOverrideIsRemoved", "invoice\u202Efdp.exe", "invoicefdp.exe"},
+    {"DirectionMarksAreRemoved", "a\u200Fb\u2066", "ab"},
+    {"SlashesCannotEscape", "/etc/passwd", "_etc_passwd"},
+    {"BackslashesAndDotsCannotEscape", "\\..\\x", "_.._x"},
+    {"TwoDotsAreNoName", "..", "download"},
+    {"NothingIsNoName", "", "download"},
+    // Octal escapes end after three digits: "\377b" is the byte 0xFF, then "b".
+    {"InvalidUtf8BecomesUnderscore", "a\377b", "a_b"},
+    {"AnOverlongSlashIsNoSeparator", "a\300\257b", "a__b"},
+};
+
+// A case is shown by its name (in ctest's list too), not as bytes.
+void PrintTo(const SafeName& c, std::ostream* os) {
+    *os << c.name;
 }
 
-TEST(SafeFilename, PathSeparatorsAndDotNamesCannotEscape) {
-    EXPECT_EQ("_etc_passwd", safe_filename("/etc/passwd"));
-    EXPECT_EQ("_.._x", safe_filename("\\..\\x"));
-    EXPECT_EQ("download", safe_filename(".."));
-    EXPECT_EQ("download", safe_filename(""));
+class SafeNames : public ::testing::TestWithParam<SafeName> {};
+
+TEST_P(SafeNames, CannotEscapeOrDisguise) {
+    EXPECT_EQ(GetParam().safe, safe_filename(GetParam().given));
 }
 
-TEST(SafeFilename, InvalidUtf8BecomesUnderscore) {
-    EXPECT_EQ("a_b", safe_filename("a\xff"
-                                   "b"));
-    EXPECT_EQ("a__b", safe_filename("a\xc0\xaf"
-                                    "b"));  // overlong '/' is not a separator
-}
+INSTANTIATE_TEST_SUITE_P(SafeFilename, SafeNames, ::testing::ValuesIn(kSafeNames),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST(SafeFilename, LongNamesKeepTheirExtension) {
     const std::string name = std::string(300, 'x') + ".pdf";

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 namespace es::text {
 namespace {
 
@@ -18,41 +20,56 @@ domain::Timestamp at(const char* iso) {
 const TimeReader kGerman{Language::De, "Europe/Zurich"};
 const TimeReader kEnglish{Language::En, "Europe/Zurich"};
 
-TEST(TimeTextTest, GermanReadersSeeDayMonthYearOnTheOrganisationsClock) {
-    EXPECT_EQ("26.12.2026, 03:35", date_time_text(at("2026-12-26T02:35:00Z"), kGerman));
-    EXPECT_EQ("26.12.2026", date_text(at("2026-12-26T02:35:00Z"), kGerman));
+const TimeReader kGermanUtc{Language::De, "UTC"};
+const TimeReader kNewYorker{Language::En, "America/New_York"};
+
+// A moment (UTC), one of the formatters, a reader, and the text that reader sees.
+struct ShownTime {
+    const char* name;
+    std::string (*shown)(domain::Timestamp, const TimeReader&);
+    const char* utc;
+    TimeReader reader;
+    const char* text;
+};
+
+constexpr auto zoned = zoned_date_time_text;
+
+// German readers see day.month.year, English ones the day first with the month's name, both on
+// the organisation's clock: 23:30 UTC on the 13th is already the 14th in Zurich. Readers elsewhere
+// are told the zone. The clock jumps where summer time begins (29 March 2026, 01:00 UTC) and
+// repeats an hour where it ends (25 October 2026, 01:00 UTC).
+const ShownTime kShownTimes[] = {
+    {"GermanDateTime", date_time_text, "2026-12-26T02:35:00Z", kGerman, "26.12.2026, 03:35"},
+    {"GermanDate", date_text, "2026-12-26T02:35:00Z", kGerman, "26.12.2026"},
+    {"EnglishDateTime", date_time_text, "2026-12-26T02:35:00Z", kEnglish, "26 Dec 2026, 03:35"},
+    {"EnglishDate", date_text, "2026-12-26T02:35:00Z", kEnglish, "26 Dec 2026"},
+    {"OrganisationsDate", date_text, "2026-12-13T23:30:00Z", kGerman, "14.12.2026"},
+    {"UtcDate", date_text, "2026-12-13T23:30:00Z", kGermanUtc, "13.12.2026"},
+    {"NewYorkDate", date_time_text, "2026-12-13T23:30:00Z", kNewYorker, "13 Dec 2026, 18:30"},
+    {"WinterZoneGerman", zoned, "2026-12-26T02:35:00Z", kGerman, "26.12.2026, 03:35 MEZ"},
+    {"WinterZoneEnglish", zoned, "2026-12-26T02:35:00Z", kEnglish, "26 Dec 2026, 03:35 CET"},
+    {"SummerZoneGerman", zoned, "2026-07-01T10:00:00Z", kGerman, "01.07.2026, 12:00 MESZ"},
+    {"SummerZoneEnglish", zoned, "2026-07-01T10:00:00Z", kEnglish, "1 Jul 2026, 12:00 CEST"},
+    {"LastMinuteBeforeSummerTime", zoned, "2026-03-29T00:59:00Z", kGerman, "29.03.2026, 01:59 MEZ"},
+    {"FirstMinuteOfSummerTime", zoned, "2026-03-29T01:00:00Z", kGerman, "29.03.2026, 03:00 MESZ"},
+    {"LastMinuteOfSummerTime", zoned, "2026-10-25T00:59:00Z", kEnglish, "25 Oct 2026, 02:59 CEST"},
+    {"RepeatedHourInWinterTime", zoned, "2026-10-25T01:00:00Z", kEnglish, "25 Oct 2026, 02:00 CET"},
+};
+
+// A case is shown by its name (in ctest's list too), not as bytes.
+void PrintTo(const ShownTime& c, std::ostream* os) {
+    *os << c.name;
 }
 
-TEST(TimeTextTest, EnglishReadersSeeTheDayFirstWithTheMonthsName) {
-    EXPECT_EQ("26 Dec 2026, 03:35", date_time_text(at("2026-12-26T02:35:00Z"), kEnglish));
-    EXPECT_EQ("26 Dec 2026", date_text(at("2026-12-26T02:35:00Z"), kEnglish));
+class ShownTimes : public ::testing::TestWithParam<ShownTime> {};
+
+TEST_P(ShownTimes, AreOnTheReadersClockInTheReadersLanguage) {
+    const ShownTime& t = GetParam();
+    EXPECT_EQ(t.text, t.shown(at(t.utc), t.reader));
 }
 
-TEST(TimeTextTest, TheDateIsTheOrganisationsDateNotUtcs) {
-    // 23:30 UTC on the 13th is already the 14th in Zurich.
-    EXPECT_EQ("14.12.2026", date_text(at("2026-12-13T23:30:00Z"), kGerman));
-    EXPECT_EQ("13.12.2026", date_text(at("2026-12-13T23:30:00Z"), {Language::De, "UTC"}));
-    EXPECT_EQ("13 Dec 2026, 18:30",
-              date_time_text(at("2026-12-13T23:30:00Z"), {Language::En, "America/New_York"}));
-}
-
-TEST(TimeTextTest, ReadersElsewhereAreToldTheZone) {
-    EXPECT_EQ("26.12.2026, 03:35 MEZ", zoned_date_time_text(at("2026-12-26T02:35:00Z"), kGerman));
-    EXPECT_EQ("26 Dec 2026, 03:35 CET", zoned_date_time_text(at("2026-12-26T02:35:00Z"), kEnglish));
-    EXPECT_EQ("01.07.2026, 12:00 MESZ", zoned_date_time_text(at("2026-07-01T10:00:00Z"), kGerman));
-    EXPECT_EQ("1 Jul 2026, 12:00 CEST", zoned_date_time_text(at("2026-07-01T10:00:00Z"), kEnglish));
-}
-
-TEST(TimeTextTest, TheClockJumpsWhereSummerTimeBegins) {
-    EXPECT_EQ("29.03.2026, 01:59 MEZ", zoned_date_time_text(at("2026-03-29T00:59:00Z"), kGerman));
-    EXPECT_EQ("29.03.2026, 03:00 MESZ", zoned_date_time_text(at("2026-03-29T01:00:00Z"), kGerman));
-}
-
-TEST(TimeTextTest, TheClockRepeatsAnHourWhereSummerTimeEnds) {
-    EXPECT_EQ("25 Oct 2026, 02:59 CEST",
-              zoned_date_time_text(at("2026-10-25T00:59:00Z"), kEnglish));
-    EXPECT_EQ("25 Oct 2026, 02:00 CET", zoned_date_time_text(at("2026-10-25T01:00:00Z"), kEnglish));
-}
+INSTANTIATE_TEST_SUITE_P(TimeTextTest, ShownTimes, ::testing::ValuesIn(kShownTimes),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST(TimeTextTest, ADateEndsAtTheEndOfThatDayInTheOrganisationsZone) {
     EXPECT_EQ(at("2026-12-13T22:59:59Z") + 999ms, end_of_day("2026-12-13", "Europe/Zurich"));

@@ -6,9 +6,11 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <thread>
 #include <vector>
 
+#include "known_user_agents.hpp"
 #include "text/user_agent_parser.hpp"
 #include "text/user_agent_rules.hpp"
 
@@ -39,72 +41,83 @@ TEST(UserAgentRules, EveryPatternOfDebiansRulesCompiles) {
     EXPECT_EQ(1162u, debian_rules().compiled());
 }
 
-TEST(UserAgentRules, ChromeOnWindows) {
-    const UserAgent a = read(
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/120.0.0.0 Safari/537.36");
-    EXPECT_EQ("Chrome", a.family);
-    EXPECT_EQ("120", a.major);
-    EXPECT_EQ("Windows", a.os);
+// A real string and what is read from it; a field left null is not asserted for that string.
+struct KnownAgent {
+    const char* name;
+    const char* agent;
+    const char* family;
+    const char* major = nullptr;
+    const char* os = nullptr;
+    const char* os_major = nullptr;
+    const char* device = nullptr;
+    const char* device_brand = nullptr;
+};
+
+namespace ua = test::user_agents;
+
+const KnownAgent kKnownAgents[] = {
+    {.name = "ChromeOnWindows",
+     .agent = ua::kChromeOnWindows,
+     .family = "Chrome",
+     .major = "120",
+     .os = "Windows"},
+    {.name = "FirefoxOnLinux",
+     .agent = ua::kFirefoxOnLinux,
+     .family = "Firefox",
+     .major = "121",
+     .os = "Linux"},
+    {.name = "SafariOnIphone",
+     .agent = ua::kSafariOnIphone,
+     .family = "Mobile Safari",
+     .os = "iOS",
+     .os_major = "17",
+     .device = "iPhone",
+     .device_brand = "Apple"},
+    {.name = "EdgeIsNotTakenForChrome",
+     .agent = ua::kEdgeOnWindows,
+     .family = "Edge",
+     .os = "Windows"},
+    {.name = "SamsungInternetOnAndroid",
+     .agent = ua::kSamsungInternetOnAndroid,
+     .family = "Samsung Internet",
+     .os = "Android",
+     .device_brand = "Samsung"},
+    {.name = "CurlIsNamed", .agent = ua::kCurl, .family = "curl", .major = "7", .os = "Other"},
+    {.name = "AGoogleRobotIsASpider",
+     .agent = ua::kGooglebot,
+     .family = "Googlebot",
+     .device = "Spider"},
+    {.name = "HeadlessChromeOnLinux",
+     .agent = ua::kHeadlessChromeOnLinux,
+     .family = "HeadlessChrome",
+     .os = "Linux"},
+};
+
+// A case is shown by its name (in ctest's list too), not as bytes.
+void PrintTo(const KnownAgent& c, std::ostream* os) {
+    *os << c.name;
 }
 
-TEST(UserAgentRules, FirefoxOnLinux) {
-    const UserAgent a =
-        read("Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0");
-    EXPECT_EQ("Firefox", a.family);
-    EXPECT_EQ("121", a.major);
-    EXPECT_EQ("Linux", a.os);
+class KnownAgents : public ::testing::TestWithParam<KnownAgent> {};
+
+TEST_P(KnownAgents, AreReadAsWhatTheyAre) {
+    const KnownAgent& k = GetParam();
+    const UserAgent a = read(k.agent);
+    auto expect = [](const char* field, const char* wanted, const std::string& got) {
+        if (wanted != nullptr) {
+            EXPECT_EQ(wanted, got) << field;
+        }
+    };
+    expect("family", k.family, a.family);
+    expect("major", k.major, a.major);
+    expect("os", k.os, a.os);
+    expect("os_major", k.os_major, a.os_major);
+    expect("device", k.device, a.device);
+    expect("device_brand", k.device_brand, a.device_brand);
 }
 
-TEST(UserAgentRules, SafariOnIphone) {
-    const UserAgent a = read(
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
-        "like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1");
-    EXPECT_EQ("Mobile Safari", a.family);
-    EXPECT_EQ("iOS", a.os);
-    EXPECT_EQ("17", a.os_major);
-    EXPECT_EQ("iPhone", a.device);
-    EXPECT_EQ("Apple", a.device_brand);
-}
-
-TEST(UserAgentRules, EdgeIsNotTakenForChrome) {
-    const UserAgent a = read(
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91");
-    EXPECT_EQ("Edge", a.family);
-    EXPECT_EQ("Windows", a.os);
-}
-
-TEST(UserAgentRules, SamsungInternetOnAndroid) {
-    const UserAgent a = read(
-        "Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile Safari/537.36");
-    EXPECT_EQ("Samsung Internet", a.family);
-    EXPECT_EQ("Android", a.os);
-    EXPECT_EQ("Samsung", a.device_brand);
-}
-
-TEST(UserAgentRules, CurlIsNamed) {
-    const UserAgent a = read("curl/7.88.1");
-    EXPECT_EQ("curl", a.family);
-    EXPECT_EQ("7", a.major);
-    EXPECT_EQ("Other", a.os);
-}
-
-TEST(UserAgentRules, AGoogleRobotIsASpider) {
-    const UserAgent a =
-        read("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
-    EXPECT_EQ("Googlebot", a.family);
-    EXPECT_EQ("Spider", a.device);
-}
-
-TEST(UserAgentRules, HeadlessChromeOnLinux) {
-    const UserAgent a = read(
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "HeadlessChrome/120.0.6099.224 Safari/537.36");
-    EXPECT_EQ("HeadlessChrome", a.family);
-    EXPECT_EQ("Linux", a.os);
-}
+INSTANTIATE_TEST_SUITE_P(UserAgentRules, KnownAgents, ::testing::ValuesIn(kKnownAgents),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST(UserAgentRules, NothingAndGarbageAreOther) {
     for (const std::string& s :

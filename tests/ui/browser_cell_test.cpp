@@ -2,8 +2,11 @@
 // strings of browsers, tools and robots, nothing, and garbage.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <string>
 
+#include "known_user_agents.hpp"
 #include "ui/browser_cell.hpp"
 
 namespace es::ui {
@@ -21,49 +24,47 @@ std::string de(const std::string& s) {
     return browser_text(Language::De, s, &debian_rules());
 }
 
-TEST(BrowserCell, ChromeOnWindows) {
-    const std::string s =
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/120.0.0.0 Safari/537.36";
-    EXPECT_EQ("Chrome on Windows", en(s));
-    EXPECT_EQ("Chrome auf Windows", de(s));
+// A real string and its cell in English and German (null: the German is not asserted).
+struct KnownBrowser {
+    const char* name;
+    const char* agent;
+    const char* english;
+    const char* german = nullptr;
+};
+
+namespace ua = test::user_agents;
+
+const KnownBrowser kKnownBrowsers[] = {
+    {"ChromeOnWindows", ua::kChromeOnWindows, "Chrome on Windows", "Chrome auf Windows"},
+    {"FirefoxOnLinux", ua::kFirefoxOnLinux, "Firefox on Linux"},
+    {"SafariOnAnIphoneNamesThePhone", ua::kSafariOnIphone, "Mobile Safari on iPhone",
+     "Mobile Safari auf iPhone"},
+    {"Edge", ua::kEdgeOnWindows, "Edge on Windows"},
+    {"SamsungInternetOnAndroid", ua::kSamsungInternetOnAndroid, "Samsung Internet on Android"},
+    {"RobotsAreSaidToBeRobots", ua::kGooglebot, "Googlebot (bot)", "Googlebot (Bot)"},
+};
+
+// A case is shown by its name (in ctest's list too), not as bytes.
+void PrintTo(const KnownBrowser& c, std::ostream* os) {
+    *os << c.name;
 }
 
-TEST(BrowserCell, FirefoxOnLinux) {
-    EXPECT_EQ("Firefox on Linux",
-              en("Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"));
+class KnownBrowsers : public ::testing::TestWithParam<KnownBrowser> {};
+
+TEST_P(KnownBrowsers, AreNamedWithTheirSystem) {
+    const KnownBrowser& k = GetParam();
+    EXPECT_EQ(k.english, en(k.agent));
+    if (k.german != nullptr) {
+        EXPECT_EQ(k.german, de(k.agent));
+    }
 }
 
-TEST(BrowserCell, SafariOnAnIphoneNamesThePhone) {
-    const std::string s =
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
-        "like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
-    EXPECT_EQ("Mobile Safari on iPhone", en(s));
-    EXPECT_EQ("Mobile Safari auf iPhone", de(s));
-}
-
-TEST(BrowserCell, Edge) {
-    EXPECT_EQ("Edge on Windows",
-              en("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
-                 "Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91"));
-}
-
-TEST(BrowserCell, SamsungInternetOnAndroid) {
-    EXPECT_EQ("Samsung Internet on Android",
-              en("Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like "
-                 "Gecko) SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile Safari/537.36"));
-}
+INSTANTIATE_TEST_SUITE_P(BrowserCell, KnownBrowsers, ::testing::ValuesIn(kKnownBrowsers),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST(BrowserCell, ToolsAreNamedAsWhatTheyAre) {
-    EXPECT_EQ("curl", en("curl/7.88.1"));
+    EXPECT_EQ("curl", en(ua::kCurl));
     EXPECT_EQ("Wget", de("Wget/1.21.3"));
-}
-
-TEST(BrowserCell, RobotsAreSaidToBeRobots) {
-    const std::string google =
-        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
-    EXPECT_EQ("Googlebot (bot)", en(google));
-    EXPECT_EQ("Googlebot (Bot)", de(google));
 }
 
 TEST(BrowserCell, NothingAndGarbageAreAnUnknownBrowserInASentence) {

@@ -44,6 +44,17 @@ class ShareFormTest : public ::testing::Test {
         }
         return {};
     }
+    // Each of `texts`, sent as the string member `field`, is refused with one violation: `rule`
+    // beside that field.
+    void expect_each_refused(const std::string& field, std::initializer_list<const char*> texts,
+                             const std::string& rule) {
+        for (const char* text : texts) {
+            const auto v = refusal(submission("\"" + field + "\":\"" + text + "\""));
+            ASSERT_EQ(1u, v.size()) << text;
+            EXPECT_EQ(field, v[0].field) << text;
+            EXPECT_EQ(rule, v[0].rule) << text;
+        }
+    }
 
     domain::CaseSnapshot case_ = sample_case();
     domain::Policy policy_ = zurich_policy();
@@ -102,11 +113,7 @@ TEST_F(ShareFormTest, NoProtectionChosenIsAFieldErrorNotAnOpenLink) {
 }
 
 TEST_F(ShareFormTest, AnUnknownProtectionIsAFieldError) {
-    for (const char* value : {"sms", "None", "", "password+code"}) {
-        const auto v = refusal(submission(std::string(R"("protection":")") + value + "\""));
-        ASSERT_EQ(1u, v.size()) << value;
-        EXPECT_EQ("protection_choice", v[0].rule) << value;
-    }
+    expect_each_refused("protection", {"sms", "None", "", "password+code"}, "protection_choice");
     const auto v = refusal(submission(R"("protection":3)"));
     ASSERT_EQ(1u, v.size()) << "not a string";
     EXPECT_EQ("protection_choice", v[0].rule);
@@ -159,12 +166,9 @@ TEST_F(ShareFormTest, EmailWithoutAnAddressIsAFieldErrorBesideTheAddress) {
 }
 
 TEST_F(ShareFormTest, AMalformedDateIsAFieldError) {
-    for (const char* date : {"13.12.2026", "2026-13-01", "2026-02-30", "2026-12-1", "tomorrow"}) {
-        const auto v = refusal(submission(std::string(R"("expires_on":")") + date + "\""));
-        ASSERT_EQ(1u, v.size()) << date;
-        EXPECT_EQ("expires_on", v[0].field) << date;
-        EXPECT_EQ("date_format", v[0].rule) << date;
-    }
+    expect_each_refused("expires_on",
+                        {"13.12.2026", "2026-13-01", "2026-02-30", "2026-12-1", "tomorrow"},
+                        "date_format");
 }
 
 // --- download limit ---
@@ -178,12 +182,8 @@ TEST_F(ShareFormTest, ReadsTheDownloadLimitAsTextOrNumber) {
 }
 
 TEST_F(ShareFormTest, ADownloadLimitThatIsNoWholeNumberIsAFieldError) {
-    for (const char* limit : {"ten", "-3", "+3", "1.5", "12a", "99999999999999999999"}) {
-        const auto v = refusal(submission(std::string(R"("download_limit":")") + limit + "\""));
-        ASSERT_EQ(1u, v.size()) << limit;
-        EXPECT_EQ("download_limit", v[0].field) << limit;
-        EXPECT_EQ("download_limit_format", v[0].rule) << limit;
-    }
+    expect_each_refused("download_limit", {"ten", "-3", "+3", "1.5", "12a", "99999999999999999999"},
+                        "download_limit_format");
 }
 
 TEST_F(ShareFormTest, TheRangeOfTheLimitIsLeftToTheDomain) {

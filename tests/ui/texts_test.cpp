@@ -8,31 +8,49 @@ namespace es::ui::test {
 namespace {
 
 TEST(TextsTest, PluralCategoriesFollowTheLanguagesRules) {
-    EXPECT_EQ("one", plural_category(Language::En, 1));
-    EXPECT_EQ("other", plural_category(Language::En, 0));
-    EXPECT_EQ("other", plural_category(Language::En, 2));
-    EXPECT_EQ("one", plural_category(Language::De, 1));
-    EXPECT_EQ("other", plural_category(Language::De, 0));
-    EXPECT_EQ("other", plural_category(Language::De, 21));
+    struct Case {
+        Language language;
+        int n;
+        const char* category;
+    };
+    for (const Case& c : {Case{Language::En, 1, "one"}, Case{Language::En, 0, "other"},
+                          Case{Language::En, 2, "other"}, Case{Language::De, 1, "one"},
+                          Case{Language::De, 0, "other"}, Case{Language::De, 21, "other"}}) {
+        EXPECT_EQ(c.category, plural_category(c.language, c.n)) << c.n;
+    }
 }
 
 TEST(TextsTest, OneLinkRevokedIsSingular) {
-    EXPECT_EQ("1 link revoked.", count_text(Language::En, "toast.revoked_all", 1));
-    EXPECT_EQ("2 links revoked.", count_text(Language::En, "toast.revoked_all", 2));
-    EXPECT_EQ("0 links revoked.", count_text(Language::En, "toast.revoked_all", 0));
-    EXPECT_EQ("1 Linkfreigabe beendet.", count_text(Language::De, "toast.revoked_all", 1));
-    EXPECT_EQ("3 Linkfreigaben beendet.", count_text(Language::De, "toast.revoked_all", 3));
+    struct Case {
+        Language language;
+        int n;
+        const char* text;
+    };
+    for (const Case& c :
+         {Case{Language::En, 1, "1 link revoked."}, Case{Language::En, 2, "2 links revoked."},
+          Case{Language::En, 0, "0 links revoked."},
+          Case{Language::De, 1, "1 Linkfreigabe beendet."},
+          Case{Language::De, 3, "3 Linkfreigaben beendet."}}) {
+        EXPECT_EQ(c.text, count_text(c.language, "toast.revoked_all", c.n));
+    }
 }
 
 TEST(TextsTest, DaysAndHoursAreCounted) {
-    EXPECT_EQ("1 day", days_text(Language::En, 1));
-    EXPECT_EQ("20 days", days_text(Language::En, 20));
-    EXPECT_EQ("1 Tag", days_text(Language::De, 1));
-    EXPECT_EQ("90 Tage", days_text(Language::De, 90));
-    EXPECT_EQ("1 hour", hours_text(Language::En, 1));
-    EXPECT_EQ("24 hours", hours_text(Language::En, 24));
-    EXPECT_EQ("1 Stunde", hours_text(Language::De, 1));
-    EXPECT_EQ("48 Stunden", hours_text(Language::De, 48));
+    struct Case {
+        std::string (*counted)(Language, long long);
+        Language language;
+        int n;
+        const char* text;
+    };
+    for (const Case& c :
+         {Case{days_text, Language::En, 1, "1 day"}, Case{days_text, Language::En, 20, "20 days"},
+          Case{days_text, Language::De, 1, "1 Tag"}, Case{days_text, Language::De, 90, "90 Tage"},
+          Case{hours_text, Language::En, 1, "1 hour"},
+          Case{hours_text, Language::En, 24, "24 hours"},
+          Case{hours_text, Language::De, 1, "1 Stunde"},
+          Case{hours_text, Language::De, 48, "48 Stunden"}}) {
+        EXPECT_EQ(c.text, c.counted(c.language, c.n));
+    }
 }
 
 TEST(TextsTest, TheColumnTooltipHasBothForms) {

@@ -282,9 +282,7 @@ Json licence_admin_confirmation(Language language, const std::string& action) {
     body->add(text_element(
         admin_text(language, deactivate ? "confirm.deactivate" : "confirm.revoke_all")));
     body->add(form);
-    Json dialog = element({{"type", "dialog"}, {"title", admin_text(language, "title")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(admin_text(language, "title"), body);
 }
 
 Json licence_admin_done(const std::string& text) {

@@ -1,19 +1,9 @@
 #include "ui/protection_dialog.hpp"
 
 #include "ui/protection_field.hpp"
+#include "ui/share_edit_form.hpp"
 
 namespace es::ui {
-namespace {
-
-Json errors_object(const std::map<std::string, std::string>& errors) {
-    Json e = object();
-    for (const auto& [k, v] : errors) {
-        e->set(k, v);
-    }
-    return e;
-}
-
-}  // namespace
 
 Json protection_dialog(Language lang, const domain::Share& share, const domain::Policy& policy,
                        const std::string& selected, const std::string& typed_password,
@@ -27,20 +17,12 @@ Json protection_dialog(Language lang, const domain::Share& share, const domain::
     in.code_email = share.recipient.email.value_or("");
     in.typed_password = typed_password;
     add_protection_fields(fields, in);
-    Json form = element({{"type", "form"}, {"action", "external-sharing.save-protection"}});
-    form->set("fields", fields);
-    Json hidden = object();
-    hidden->set("share_id", share.id);
-    form->set("hidden", hidden);
-    form->set("submit", element({{"label", text(lang, "common.save")}, {"style", "primary"}}));
-    form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
-    form->set("errors", errors_object(errors));
+    Json form = share_edit_form(lang, "external-sharing.save-protection", share.id, fields);
+    form->set("errors", field_errors_object(errors));
     JsonArray body = array();
     body->add(text_element(text(lang, "panel.change_protection.help"), true));
     body->add(form);
-    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.change_protection")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "panel.change_protection"), body);
 }
 
 Json remove_protection_confirmation(Language lang, const domain::Share& share) {
@@ -57,9 +39,7 @@ Json remove_protection_confirmation(Language lang, const domain::Share& share) {
     JsonArray body = array();
     body->add(notice("warning", text(lang, "panel.remove_protection.confirm")));
     body->add(form);
-    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.remove_protection")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "panel.remove_protection"), body);
 }
 
 }  // namespace es::ui

@@ -218,19 +218,12 @@ Json share_dialog(const ShareDialogInput& in) {
 
     form->set("submit", element({{"label", text(lang, "dialog.submit")}, {"style", "primary"}}));
     form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
-    Json errors = object();
-    for (const auto& [k, v] : in.errors) {
-        errors->set(k, v);
-    }
-    form->set("errors", errors);
+    form->set("errors", field_errors_object(in.errors));
 
     JsonArray body = array();
     body->add(text_element(c.number + " — " + c.title, true));
     body->add(form);
-    Json dialog =
-        element({{"type", "dialog"}, {"title", text(lang, "dialog.title")}, {"size", "wide"}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "dialog.title"), body, true);
 }
 
 domain::ShareRequest read_share_form(const Json& payload, const domain::CaseSnapshot& snapshot,

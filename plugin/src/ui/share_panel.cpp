@@ -4,6 +4,7 @@
 #include "ui/browser_cell.hpp"
 #include "ui/download_limit_field.hpp"
 #include "ui/human_size.hpp"
+#include "ui/share_edit_form.hpp"
 
 namespace es::ui {
 
@@ -370,23 +371,11 @@ Json expiry_dialog(Language lang, const domain::Share& share, const domain::Poli
     fields->add(download_limit_field(
         lang, limit_value ? *limit_value
                           : (share.download_limit ? std::to_string(*share.download_limit) : "")));
-    Json form = element({{"type", "form"}, {"action", "external-sharing.save-expiry"}});
-    form->set("fields", fields);
-    Json hidden = object();
-    hidden->set("share_id", share.id);
-    form->set("hidden", hidden);
-    form->set("submit", element({{"label", text(lang, "common.save")}, {"style", "primary"}}));
-    form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
-    Json e = object();
-    for (const auto& [k, v] : errors) {
-        e->set(k, v);
-    }
-    form->set("errors", e);
+    Json form = share_edit_form(lang, "external-sharing.save-expiry", share.id, fields);
+    form->set("errors", field_errors_object(errors));
     JsonArray body = array();
     body->add(form);
-    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.extend")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "panel.extend"), body);
 }
 
 Json items_dialog(const text::TimeReader& reader, const domain::Share& share,
@@ -433,19 +422,9 @@ Json items_dialog(const text::TimeReader& reader, const domain::Share& share,
     field->set("groups", groups);
     JsonArray fields = array();
     fields->add(field);
-    Json form = element({{"type", "form"}, {"action", "external-sharing.save-items"}});
-    form->set("fields", fields);
-    Json hidden = object();
-    hidden->set("share_id", share.id);
-    form->set("hidden", hidden);
-    form->set("submit", element({{"label", text(lang, "common.save")}, {"style", "primary"}}));
-    form->set("cancel", element({{"label", text(lang, "dialog.cancel")}}));
     JsonArray body = array();
-    body->add(form);
-    Json dialog =
-        element({{"type", "dialog"}, {"title", text(lang, "panel.edit_items")}, {"size", "wide"}});
-    dialog->set("body", body);
-    return dialog;
+    body->add(share_edit_form(lang, "external-sharing.save-items", share.id, fields));
+    return dialog_element(text(lang, "panel.edit_items"), body, true);
 }
 
 Json password_dialog(Language lang, const std::string& password) {
@@ -456,9 +435,7 @@ Json password_dialog(Language lang, const std::string& password) {
     JsonArray body = array();
     body->add(list);
     body->add(text_element(text(lang, "dialog.password.help"), true));
-    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "panel.show_password")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "panel.show_password"), body);
 }
 
 namespace {
@@ -519,9 +496,7 @@ Json link_details_dialog(const SharePanelInput& in, const SharePanelRow& r,
     list->set("items", pairs);
     JsonArray body = array();
     body->add(list);
-    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "details.title")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "details.title"), body);
 }
 
 }  // namespace es::ui

@@ -55,9 +55,7 @@ Json share_result_dialog(const text::TimeReader& reader, const domain::CreatedSh
         bar->set("items", close);
         body->add(bar);
     }
-    Json dialog = element({{"type", "dialog"}, {"title", text(lang, "result.title")}});
-    dialog->set("body", body);
-    return dialog;
+    return dialog_element(text(lang, "result.title"), body);
 }
 
 }  // namespace es::ui

@@ -6,6 +6,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <utility>
 
@@ -28,6 +29,25 @@ inline Json element(std::initializer_list<std::pair<const char*, std::string>> p
         o->set(k, v);
     }
     return o;
+}
+
+// The errors beside a form's fields, by field name.
+inline Json field_errors_object(const std::map<std::string, std::string>& errors) {
+    Json e = object();
+    for (const auto& [k, v] : errors) {
+        e->set(k, v);
+    }
+    return e;
+}
+
+// A dialog titled `title` showing `body`; `wide` for one with lists of items.
+inline Json dialog_element(const std::string& title, const JsonArray& body, bool wide = false) {
+    Json dialog = element({{"type", "dialog"}, {"title", title}});
+    if (wide) {
+        dialog->set("size", "wide");
+    }
+    dialog->set("body", body);
+    return dialog;
 }
 
 inline Json notice(const std::string& level, const std::string& text) {

@@ -25,10 +25,8 @@ std::string case_document(const PageFrame& frame, const CaseView& view) {
          "</style>\n</head>\n<body>\n<h1>";
     h += escape(t.title);
     h += "</h1>\n<p>";
-    h += escape(t.shared_by);
-    h += " <strong>";
-    h += escape(frame.organisation_name);
-    h += "</strong><br>";
+    h += shared_by_html(frame);
+    h += "<br>";
     h += escape(t.valid_until);
     h += " ";
     h += escape(time_text(frame, frame.expires_at));

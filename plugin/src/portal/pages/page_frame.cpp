@@ -14,6 +14,11 @@ std::string host_time_text(const PageFrame& frame, const std::string& rfc3339) {
     return t ? time_text(frame, *t) : rfc3339;
 }
 
+std::string shared_by_html(const PageFrame& frame) {
+    return escape(texts(frame.language).shared_by) + " <strong>" + escape(frame.organisation_name) +
+           "</strong>";
+}
+
 std::string csrf_input(const std::string& csrf) {
     return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">";
 }
@@ -47,10 +52,8 @@ std::string render_page(const PageFrame& frame, const std::string& heading,
         h += "</p>\n";
     }
     h += "<header>\n<p class=\"org\">";
-    h += escape(t.shared_by);
-    h += " <strong>";
-    h += escape(frame.organisation_name);
-    h += "</strong></p>\n";
+    h += shared_by_html(frame);
+    h += "</p>\n";
     if (frame.show_expiry) {
         h += "<p class=\"expiry\">";
         h += escape(t.valid_until);

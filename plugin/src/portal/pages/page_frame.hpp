@@ -34,6 +34,10 @@ std::string time_text(const PageFrame& frame, domain::Timestamp t);
 // is when it cannot be read.
 std::string host_time_text(const PageFrame& frame, const std::string& rfc3339);
 
+// "Shared by <strong>Organisation</strong>": who shares the link, as the page header and the
+// printable case document say it.
+std::string shared_by_html(const PageFrame& frame);
+
 // The hidden CSRF input every form carries.
 std::string csrf_input(const std::string& csrf);
 
