@@ -128,22 +128,34 @@ inline std::pair<std::string, std::string> case_of(ApiClient& anna,
     return {"", ""};
 }
 // Shares `case_id` (its details, or one attachment) and returns the link's path.
-inline std::string share(ApiClient& anna, const std::string& case_id,
-                         const std::string& protection_members,
-                         const std::string& attachment = "") {
+// Shares `case_id` (its details, or one attachment); the link's path, or "" with the host's answer
+// in `answer` when no link was made (under a fault, a refusal is what the test expects).
+inline std::string try_share(ApiClient& anna, const std::string& case_id,
+                             const std::string& protection_members, const std::string& attachment,
+                             std::string& answer) {
     const std::string selection =
         attachment.empty()
             ? R"({"details":{"included":true,"items":[]}})"
             : R"({"attachments":{"included":true,"items":[")" + attachment + R"("]}})";
-    const auto created =
-        anna.post(kActions + "external-sharing.create",
-                  R"({"case_id":")" + case_id + R"(","payload":{)" + protection_members +
-                      R"(,"recipient_name":"Lea","selection":)" + selection + "}}");
+    answer = anna.post(kActions + "external-sharing.create",
+                       R"({"case_id":")" + case_id + R"(","payload":{)" + protection_members +
+                           R"(,"recipient_name":"Lea","selection":)" + selection + "}}")
+                 .body;
     std::smatch found;
-    EXPECT_TRUE(std::regex_search(created.body, found, std::regex("/s/[A-Za-z0-9_-]{40,}")))
-        << created.body;
-    return found.empty() ? std::string() : found.str();
+    return std::regex_search(answer, found, std::regex("/s/[A-Za-z0-9_-]{40,}")) ? found.str()
+                                                                                 : std::string();
 }
+
+// As try_share, where a link must be made: a refusal fails the test.
+inline std::string share(ApiClient& anna, const std::string& case_id,
+                         const std::string& protection_members,
+                         const std::string& attachment = "") {
+    std::string answer;
+    const std::string link = try_share(anna, case_id, protection_members, attachment, answer);
+    EXPECT_FALSE(link.empty()) << answer;
+    return link;
+}
+
 // A case of anna's with an attachment under 1 MiB, and that attachment's id.
 inline std::pair<std::string, std::string> case_with_small_attachment(ApiClient& anna) {
     auto cases = anna.get("/api/cases?page_size=50").json()->getArray("cases");

@@ -141,8 +141,9 @@ TEST(NodeCrash, KillNineOfTheWritersNodeUnderMixedLoadLosesNothingAcknowledged) 
         for (int i = 0; !stop; ++i) {
             try {
                 ApiClient& api = i % 2 == 0 ? on_a : on_b;
+                std::string answer;
                 const std::string link =
-                    cluster_test::share(api, case_id, R"("protection":"none")");
+                    cluster_test::try_share(api, case_id, R"("protection":"none")", "", answer);
                 creating.record(!link.empty(), link);
             } catch (const std::exception&) {
                 creating.record(false);
@@ -177,10 +178,13 @@ TEST(NodeCrash, KillNineOfTheWritersNodeUnderMixedLoadLosesNothingAcknowledged) 
         on_b.login("anna.meier", "demo-anna");
         for (int i = 0; !stop; ++i) {
             try {
-                const std::string link = cluster_test::share(
-                    on_b, case_id, R"("protection":"code","recipient_email":"lea@example.org")");
+                std::string answer;
+                const std::string link = cluster_test::try_share(
+                    on_b, case_id, R"("protection":"code","recipient_email":"lea@example.org")", "",
+                    answer);
                 if (link.empty()) {
                     sending.record(false);
+                    std::this_thread::sleep_for(50ms);
                     continue;
                 }
                 PortalVisitor lea(i % 2 == 0 ? a.portal_port : b.portal_port);

@@ -642,7 +642,7 @@ TEST_F(LinkDetailsTest, ShowsEveryFactOfTheLinkWhole) {
         {"Protection", "Password"},
         {"Downloads", "1 of 3"},
         {"Last access", "6 Dec 2026, 10:25 (5 minutes ago)"},
-        {"Message", "share_link (email): failed — refused: " + std::string(500, 'm')},
+        {"Message", "Link by e-mail: could not be delivered — refused: " + std::string(500, 'm')},
         {"Visible items", "Case details: 1 of 1; Journal entries: not shared; Attachments: 0 of 1"},
     };
     EXPECT_EQ(expected, pairs(Language::En));
