@@ -118,7 +118,10 @@ async function attachments(area, base, c, after) {
     area.replaceChildren(notice('error', err.message));
     return;
   }
-  const upload = uploadControl(area, base, c, after);
+  // A closed case takes no new files (the API answers 409 case_closed).
+  const upload = c.status === 'closed'
+    ? el('p', { class: 'muted', id: 'attachment-upload-closed' }, t('attachments.add.closed'))
+    : uploadControl(area, base, c, after);
   if (!list.length) { area.replaceChildren(upload, el('p', { class: 'muted empty' }, t('attachments.empty'))); return; }
   const rows = list.map((a) => el('tr', { dataset: { attachmentId: a.id } },
     el('td', {}, el('a', { href: base + '/attachments/' + encodeURIComponent(a.id) + '/content', class: 'file-link', download: a.name }, icon('file'), ' ', a.name)),

@@ -11,7 +11,8 @@ BufferedRequest::BufferedRequest(const IncomingRequest& incoming, Connection& co
     Poco::Net::HTTPRequest::operator=(*incoming.head);
     if (incoming.body_to_read > 0) {
         streamed_ = std::make_unique<StreamedBody>(incoming.body, incoming.body_to_read, connection,
-                                                   incoming.body_timeout);
+                                                   incoming.body_timeout,
+                                                   incoming.min_body_bytes_per_second);
     }
 }
 

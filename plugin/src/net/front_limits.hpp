@@ -18,11 +18,20 @@ struct FrontLimits {
     int max_busy_per_client = 8;
     // Complete requests waiting for a free worker. Over it: 503 + Retry-After.
     int max_queued = 2000;
+    // Requests whose handler reads the body as it arrives (uploads, FrontSettings::stream_body),
+    // all clients together. Such a request holds a worker for as long as its client takes to send,
+    // so without this bound enough slow uploads from enough addresses would hold every worker.
+    // Over it: 503 + Retry-After. Keep it well below the number of workers.
+    int max_streamed_bodies = 8;
 
     // From a new connection's accept, or a keep-alive request's first byte, until its head ended.
     std::chrono::seconds header_timeout{10};
-    // From the end of the head until the body arrived.
+    // From the end of the head until the body arrived. For a streamed body: each wait for more.
     std::chrono::seconds body_timeout{10};
+    // A streamed body's average rate since its head, checked from body_timeout on: a client
+    // sending a byte just before every body_timeout would otherwise hold a worker for days. Slower
+    // than this, the stream ends there (the handler sees an incomplete body). 0: no minimum.
+    std::size_t min_body_bytes_per_second = 1024;
     // A keep-alive connection waiting for its next request.
     std::chrono::seconds idle_timeout{15};
     // Each blocking write of a response (a client that stopped reading).

@@ -393,6 +393,11 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
         refuse(s, 503);
         return Outcome::Gone;
     }
+    if (s.streamed && streaming_ >= static_cast<std::size_t>(limits_.max_streamed_bodies)) {
+        ++counters_.refused_busy;
+        refuse(s, 503);
+        return Outcome::Gone;
+    }
     // Everything the loop keeps about the slot is settled before a worker may touch it. It is
     // not armed: its last event disarmed it, or it came back with this request already read.
     clear_deadline(s);
@@ -401,9 +406,11 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     s.phase = Phase::Busy;
     ++client.busy;
     ++busy_;
+    streaming_ += s.streamed ? 1 : 0;
     if (!pool_.post([this, p = &s] { serve(p); })) {
         --client.busy;
         --busy_;
+        streaming_ -= s.streamed ? 1 : 0;
         s.phase = before;
         ++counters_.refused_busy;
         refuse(s, 503);
@@ -430,6 +437,7 @@ void FrontLoop::serve(Slot* s) {
         if (s->streamed) {
             request.body_to_read = s->scan.body_size - arrived;
             request.body_timeout = limits_.body_timeout;
+            request.min_body_bytes_per_second = limits_.min_body_bytes_per_second;
             // Whether the handler read the whole body is its own affair: the next request
             // could begin anywhere, so the connection ends with this answer.
             request.may_keep_alive = false;
@@ -508,6 +516,11 @@ void FrontLoop::take_back() {
     }
     for (auto [s, keep] : back) {
         --busy_;
+        if (s->streamed) {
+            // Once per streamed request: a deferred answer comes back through here a second time.
+            --streaming_;
+            s->streamed = false;
+        }
         auto it = clients_.find(s->client);
         if (it != clients_.end()) {
             --it->second.busy;
@@ -535,7 +548,6 @@ void FrontLoop::take_back() {
             continue;
         }
         s->continue_sent = false;
-        s->streamed = false;
         s->scan = RequestScan{};
         enter_waiting(*s);
         if (s->in.empty()) {

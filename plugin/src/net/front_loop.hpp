@@ -132,6 +132,7 @@ class FrontLoop {
     std::size_t open_ = 0;
     std::size_t lingering_ = 0;
     std::size_t busy_ = 0;
+    std::size_t streaming_ = 0;  // of busy_: requests reading a streamed body
     bool accept_paused_ = false;
     Clock::time_point accept_resume_{};
     std::unordered_map<int, std::string> answers_;

@@ -29,6 +29,8 @@ struct IncomingRequest {
     // `body_timeout`. The front door then keeps no deadline: the handler reads.
     std::size_t body_to_read = 0;
     std::chrono::seconds body_timeout{0};
+    // ... and from body_timeout on, the body must have come at this average rate (0: any).
+    std::size_t min_body_bytes_per_second = 0;
     // Whether the connection may carry another request after this one: false on the last request
     // of the keep-alive budget, when the client closed its side, or while the server stops. The
     // response should then say "Connection: close".

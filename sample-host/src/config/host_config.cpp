@@ -129,7 +129,19 @@ HostConfig HostConfig::load(const std::string& file) {
         }
     }
     if (auto attachments = root["attachments"]) {
-        r.only_keys(attachments, "attachments", {"max_upload_bytes"});
+        r.only_keys(attachments, "attachments",
+                    {"max_upload_bytes", "max_uploads_at_once", "min_upload_bytes_per_second"});
+        if (auto n = attachments["max_uploads_at_once"]) {
+            c.attachments.max_uploads_at_once = r.get<int>(n, "attachments.max_uploads_at_once");
+            if (c.attachments.max_uploads_at_once < 1)
+                r.fail(n, "attachments.max_uploads_at_once must be at least 1");
+        }
+        if (auto rate = attachments["min_upload_bytes_per_second"]) {
+            c.attachments.min_upload_bytes_per_second =
+                r.get<int>(rate, "attachments.min_upload_bytes_per_second");
+            if (c.attachments.min_upload_bytes_per_second < 0)
+                r.fail(rate, "attachments.min_upload_bytes_per_second must be 0 or more");
+        }
         if (auto max = attachments["max_upload_bytes"]) {
             c.attachments.max_upload_bytes =
                 r.get<std::int64_t>(max, "attachments.max_upload_bytes");

@@ -37,6 +37,13 @@ struct ConnectionConfig {
 struct AttachmentConfig {
     // The largest file one upload may carry; a larger one is refused with 413 and leaves nothing.
     std::int64_t max_upload_bytes = std::int64_t{100} << 20;
+    // Uploads in progress at once, all users together. An upload holds an HTTP thread while its
+    // file arrives; this keeps the rest of the threads for everything else. Over it: 503 +
+    // Retry-After. 0: a quarter of http_threads (at least 1).
+    int max_uploads_at_once = 0;
+    // An upload slower than this on average (checked once body_timeout_seconds have passed) is
+    // ended as incomplete, so a trickling client cannot hold a thread for hours.
+    int min_upload_bytes_per_second = 1024;
 };
 
 struct HostConfig {

@@ -166,8 +166,13 @@ ApiError cut_off() {
 void upload(DossierManager& dm, Exchange& ex) {
     const std::int64_t org = ex.user->organisation_id;
     const std::int64_t case_id = path_id(ex, "id");
-    if (!dm.cases.find(org, case_id)) {
+    const auto kase = dm.cases.find(org, case_id);
+    if (!kase) {
         throw ApiError::not_found();
+    }
+    // A closed case is a finished record: what it holds stays as it was closed.
+    if (kase->status == "closed") {
+        throw ApiError(409, "case_closed", "The case is closed; no files can be added to it.");
     }
     auto& request = ex.request();
     if (request.getContentType().rfind("multipart/form-data", 0) != 0) {

@@ -2,6 +2,8 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
+#include <algorithm>
+
 #include "log/host_log.hpp"
 #include "net/poco_handler.hpp"
 
@@ -99,6 +101,11 @@ void HostServer::start() {
     s.limits.max_body_bytes = Exchange::kMaxBody;
     // Uploads go to disk as they arrive, under their own limit (attachments.max_upload_bytes);
     // every other body stays bound by max_body_bytes and body_timeout as a whole.
+    s.limits.max_streamed_bodies = c.attachments.max_uploads_at_once > 0
+                                       ? c.attachments.max_uploads_at_once
+                                       : std::max(1, c.http_threads / 4);
+    s.limits.min_body_bytes_per_second =
+        static_cast<std::size_t>(c.attachments.min_upload_bytes_per_second);
     s.stream_body = [this](const Poco::Net::HTTPRequest& head) {
         return router_.streams_body(head.getMethod(), head.getURI());
     };
