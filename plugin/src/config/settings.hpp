@@ -93,6 +93,14 @@ struct PortalSettings {
     TlsSettings tls;
     std::vector<std::string>
         trusted_proxies;  // addresses or CIDR ranges allowed to set X-Forwarded-For
+
+    // Whether recipients' browsers reach the portal over HTTPS: its own TLS listener, or a
+    // TLS-terminating proxy in front (public_url says https). Then cookies are Secure with the
+    // __Host- prefix and HSTS is sent, also when the proxy speaks plain HTTP to the portal; the
+    // browser, which sees https, is what those headers are for.
+    bool recipients_use_https() const {
+        return tls.enabled() || public_url.rfind("https://", 0) == 0;
+    }
     // Requests are read on an event loop; these threads only serve complete requests and
     // downloads.
     int max_threads = 64;

@@ -5,8 +5,13 @@
 namespace es::portal {
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request_, Poco::Net::HTTPServerResponse& response_,
-                   net::Connection& socket_, Poco::Net::IPAddress client_, bool tls_)
-    : request(request_), response(response_), socket(socket_), client(client_), tls(tls_) {
+                   net::Connection& socket_, Poco::Net::IPAddress client_, bool tls_, bool https_)
+    : request(request_),
+      response(response_),
+      socket(socket_),
+      client(client_),
+      tls(tls_),
+      https(https_) {
     Poco::Net::NameValueCollection c;
     request.getCookies(c);
     for (const auto& [name, value] : c) {

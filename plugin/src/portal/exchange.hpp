@@ -23,13 +23,16 @@ namespace es::portal {
 class Exchange {
   public:
     Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-             net::Connection& socket, Poco::Net::IPAddress client, bool tls);
+             net::Connection& socket, Poco::Net::IPAddress client, bool tls, bool https);
 
     Poco::Net::HTTPServerRequest& request;
     Poco::Net::HTTPServerResponse& response;
     net::Connection& socket;            // where the answer goes (sendfile when plain TCP)
     const Poco::Net::IPAddress client;  // after X-Forwarded-For from trusted proxies
-    const bool tls;
+    const bool tls;                     // this connection is TLS (no sendfile)
+    // The recipient's browser is on HTTPS: the portal's own TLS, or a TLS-terminating proxy in
+    // front of it (PortalContext::https). Decides HSTS and Secure cookies, not the transport.
+    const bool https;
 
     std::string client_ip() const { return client.toString(); }
     std::string user_agent() const;

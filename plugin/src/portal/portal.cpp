@@ -46,8 +46,8 @@ net::FrontSettings front_settings(const config::PortalSettings& p) {
     // Forms are at most 8 KiB (route_support's read_form); twice that leaves room for framing.
     l.max_body_bytes = 16 * 1024;
     const bool tls = p.tls.enabled();
-    s.refusal = [tls](Poco::Net::HTTPResponse& r) {
-        http::apply_security_headers(r, tls);
+    s.refusal = [https = p.recipients_use_https()](Poco::Net::HTTPResponse& r) {
+        http::apply_security_headers(r, https);
         r.setContentType("text/plain; charset=utf-8");
         return r.getReason() + "\n";
     };
@@ -128,7 +128,7 @@ bool Portal::serve(net::IncomingRequest& incoming, net::Connection& connection) 
         net::BufferedRequest request(incoming, connection, response);
         const Poco::Net::IPAddress client =
             context_.client_address.resolve(connection.peer().host(), forwarded_for(head));
-        Exchange ex(request, response, connection, client, tls);
+        Exchange ex(request, response, connection, client, tls, context_.https);
         router_.route(ex);
         keep = ex.head_sent && !ex.must_close && response.getKeepAlive();
         if (!ex.pending_record) {
@@ -148,7 +148,7 @@ bool Portal::serve(net::IncomingRequest& incoming, net::Connection& connection) 
         late.abandon();
         return false;
     }
-    context_.access.send_after_commit(std::move(*pending), std::move(answer), keep, tls,
+    context_.access.send_after_commit(std::move(*pending), std::move(answer), keep, context_.https,
                                       std::move(late));
     return false;
 }

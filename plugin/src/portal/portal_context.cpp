@@ -12,8 +12,8 @@ constexpr std::chrono::milliseconds kReadinessWait{1500};
 PortalContext::PortalContext(const config::Settings& settings_, PortalPorts ports_)
     : settings(settings_),
       ports(ports_),
-      tls(settings_.portal.tls.enabled()),
-      cookies(tls),
+      https(settings_.portal.recipients_use_https()),
+      cookies(https),
       client_address(settings_.portal.trusted_proxies),
       csrf(cookies),
       case_views(ports_.host),

@@ -45,7 +45,7 @@ class PortalContext {
 
     const config::Settings& settings;
     PortalPorts ports;
-    const bool tls;
+    const bool https;  // PortalSettings::recipients_use_https
     const http::CookieJar cookies;
     const http::ClientAddress client_address;
     const Csrf csrf;

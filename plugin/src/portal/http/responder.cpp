@@ -26,7 +26,7 @@ void send_all(Exchange& ex, const std::string& bytes) {
 }
 
 std::string head_bytes(Exchange& ex, std::size_t body_reserve) {
-    apply_security_headers(ex.response, ex.tls);
+    apply_security_headers(ex.response, ex.https);
     std::ostringstream head;
     ex.response.write(head);
     std::string bytes = std::move(head).str();
