@@ -15,6 +15,8 @@ set -euo pipefail
 build=${1:?build dir}
 server_bin="$build/tests/bench/portal_bench_server"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=wrk_p99.sh
+. "$here/wrk_p99.sh"
 support="$here/../support"
 shares=${SHARES:-2000}
 work=$(mktemp -d /tmp/es-backends-bench-XXXXXX)
@@ -62,7 +64,7 @@ measure() {
   wrk -t2 -c50 -d10s --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$prot" > "$work/wrk.out"
   local rps p99
   rps=$(awk '/Requests\/sec/{print $2}' "$work/wrk.out")
-  p99=$(awk '/ 99%/{print $2}' "$work/wrk.out" | python3 -c 'import sys; v=sys.stdin.read().strip(); u={"us":0.001,"ms":1.0,"s":1000.0}; n=v.rstrip("mus"); print(f"{float(n)*u[v[len(n):]]:.2f}")')
+  p99=$(wrk_p99_ms_of_report < "$work/wrk.out")
   exec 9>&-; wait "$server_pid" || true; server_pid=
   echo "$label $created $l50 $l99 $rps $p99"
 }

@@ -12,6 +12,8 @@ set -euo pipefail
 build=${1:?build dir}
 server_bin="$build/tests/bench/portal_bench_server"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=wrk_p99.sh
+. "$here/wrk_p99.sh"
 # Thousands of connections, both ends on this machine.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 work=$(mktemp -d /tmp/es-portal-bench-XXXXXX)
@@ -139,10 +141,7 @@ paced_rounds=${PACED_ROUNDS:-3}
 window=$(python3 -c "print($paced_seconds / $paced_rounds)")
 paced() { python3 "$here/paced_client.py" --keep "$1" "$2" 50 "$window" "${3:-}"; }
 p99_of() { awk '{print $4}'; }
-wrk_p99_ms() {
-  wrk -t1 -c2 -d6s --latency "$@" | awk '/ 99%/{print $2}' |
-    python3 -c 'import sys; v=sys.stdin.read().strip(); u={"us":0.001,"ms":1.0,"s":1000.0}; n=v.rstrip("mus"); print(f"{float(n)*u[v[len(n):]]:.2f}")'
-}
+wrk_p99_ms() { wrk -t1 -c2 -d6s --latency "$@" | wrk_p99_ms_of_report; }
 # One server's window: its flood (when attackers are given), 5 s to build up, the visitor.
 # Adds the server's CPU ticks in the window to $work/<name>.ticks; the flood's report goes to
 # $work/slow-<name>.out.

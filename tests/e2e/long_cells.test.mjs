@@ -6,13 +6,15 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/long_cells/.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { SharingDesk } from './sharing_desk.mjs';
 
-const world = new SharingDesk('long_cells');
-const { artifacts, pageErrors, signIn, language, caseRow } = world;
+let desk;
+const world = new SharingDesk('long_cells').aroundTests((w) => {
+  desk = w.desk;
+});
+const { pageErrors, signIn, language, caseRow, deskShot: shot } = world;
 
 // Demo case 12 (sample-host/src/demo/demo_data.cpp) has a correspondent with an e-mail address.
 const CASE = 'MH-2024-00012';
@@ -26,17 +28,7 @@ const LINKS = ['Lina', 'Tom', 'Eva'].map((first) => ({
   email: address(first.toLowerCase()),
 }));
 
-let desk;
 const state = {};
-
-before(async () => {
-  await world.start();
-  desk = world.desk;
-});
-
-after(() => world.stop());
-
-const shot = (name) => desk.screenshot({ path: join(artifacts, name + '.png') });
 
 // Shares the case with `link` by e-mail through the dialog (no protection) and sends it.
 async function shareByEmail(link) {

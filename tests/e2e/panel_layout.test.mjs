@@ -5,14 +5,16 @@
 //
 // Screenshots go to $DM_E2E_ARTIFACTS/panel_layout/.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { SharingDesk, shareCase } from './sharing_desk.mjs';
 
 // An English browser of 1280 × 800 (the desk's default).
-const world = new SharingDesk('panel_layout');
-const { artifacts, pageErrors, signIn, language, caseRow } = world;
+let desk;
+const world = new SharingDesk('panel_layout').aroundTests((w) => {
+  desk = w.desk;
+});
+const { pageErrors, signIn, language, caseRow, deskShot: shot } = world;
 
 // Demo case 12 (sample-host/src/demo/demo_data.cpp) has a phone number and an e-mail address.
 const CASE_TWO_LINKS = 'MH-2024-00012';
@@ -21,19 +23,9 @@ const VIEWPORT = world.deskOptions.viewport;
 const OLD_GLYPHS = ['⤴', '🔗', '🔒', '🗑', '＋', '👁', '◌', '⧉', '⭳', '🕓', '📅', '🔑', '⚙', '✕', '⋯'];
 const MENU = ['Details', 'Show password', 'Change protection', 'Extend/Change', 'Visible items', 'Reset counters', 'Revoke'];
 
-let desk;
 const state = {};
 
-before(async () => {
-  await world.start();
-  desk = world.desk;
-});
-
-after(() => world.stop());
-
 // ---- helpers --------------------------------------------------------------------------------
-
-const shot = (name) => desk.screenshot({ path: join(artifacts, name + '.png') });
 
 const openSharingTab = (title) => world.openLinksTable(state.caseId, title);
 

@@ -3,15 +3,15 @@
 // mailbox), Debian's headless Chromium, and the organisation's desk: one browser context and page
 // on which the organisation's people sign in, choose a language and find their cases.
 //
-//   const world = new SharingDesk('sharing', { acceptDownloads: true });
+//   let desk;
+//   const world = new SharingDesk('sharing', { acceptDownloads: true }).aroundTests((w) => { desk = w.desk; });
 //   const { shot, signIn, caseRow } = world; // bound: usable as plain functions
-//   before(() => world.start());
-//   after(() => world.stop());
 //
 // Each test file gets its own folder of screenshots, $DM_E2E_ARTIFACTS/<name>/, with the host's log.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -120,6 +120,18 @@ export class SharingDesk {
     this.desk.on('pageerror', (e) => this.pageErrors.push(String(e)));
   }
 
+  // Starts the host and the browser before the file's first test and stops them after its last.
+  // `started` runs once the world is up (e.g. to keep `world.desk` in a variable): node:test does
+  // not wait for one top-level before-hook to finish before it runs the next.
+  aroundTests(started = () => {}) {
+    before(async () => {
+      await this.start();
+      await started(this);
+    });
+    after(() => this.stop());
+    return this;
+  }
+
   async stop() {
     if (this.browser) await this.browser.close();
     if (this.host) {
@@ -148,6 +160,8 @@ export class SharingDesk {
   // ---- helpers, bound so that a test file can take them out of the object ----------------------
 
   shot = (page, name, options = {}) => page.screenshot({ path: join(this.artifacts, name + '.png'), fullPage: !!options.fullPage });
+  // The desk as it is now, as the window shows it.
+  deskShot = (name) => this.shot(this.desk, name);
 
   // Signs in on the desk (or on another page of the host) through the login form.
   signIn = async (login, password, page = this.desk) => {

@@ -14,7 +14,7 @@
 
 #include "auth/tokens.hpp"
 #include "raw_client.hpp"
-#include "test_host.hpp"
+#include "two_organisations_suite.hpp"
 
 namespace host::test {
 namespace {
@@ -49,29 +49,21 @@ std::string pattern(std::size_t size) {
     return out;
 }
 
-class AttachmentUpload : public ::testing::Test {
-  protected:
-    static void SetUpTestSuite() {
+class AttachmentUpload : public TwoOrganisationsSuite<AttachmentUpload> {
+  public:
+    static TestHost::Options host_options() {
         TestHost::Options o;
         o.cases_per_organisation = 3;
         o.max_upload_bytes = kLimit;
-        host_ = new TestHost(o);
+        return o;
     }
-    static void TearDownTestSuite() {
-        delete host_;
-        host_ = nullptr;
-    }
+
+  protected:
     void SetUp() override {
-        ASSERT_EQ(anna_.login("anna.meier", "demo-anna").status, 200);
-        ASSERT_EQ(eva_.login("eva.schmid", "demo-eva").status, 200);
-        case_ = first_case(anna_);
-    }
-    static std::string first_case(ApiClient& c) {
-        return c.get("/api/cases?page_size=1")
-            .json()
-            ->getArray("cases")
-            ->getObject(0)
-            ->getValue<std::string>("id");
+        TwoOrganisationsSuite::SetUp();
+        if (!HasFatalFailure()) {
+            case_ = first_case_of(anna_);
+        }
     }
     std::string path() const { return "/api/cases/" + case_ + "/attachments"; }
     HttpResult upload(const std::string& filename, const std::string& content,
@@ -105,12 +97,8 @@ class AttachmentUpload : public ::testing::Test {
         return files();
     }
 
-    static TestHost* host_;
-    ApiClient anna_{host_->port()};
-    ApiClient eva_{host_->port()};
     std::string case_;
 };
-TestHost* AttachmentUpload::host_ = nullptr;
 
 TEST_F(AttachmentUpload, FileLargerThanAnyFormIsStoredWholeUnderItsName) {
     const std::string content = pattern(3 << 20);  // three times the front door's body limit
@@ -239,7 +227,7 @@ TEST_F(AttachmentUpload, UploadCutOffMidBodyLeavesNoFileAndNoRow) {
 }
 
 TEST_F(AttachmentUpload, CaseOfAnotherOrganisationIsNotFound) {
-    const std::string foreign = first_case(eva_);
+    const std::string foreign = first_case_of(eva_);
     const std::size_t before_rows =
         eva_.get("/api/cases/" + foreign + "/attachments").json()->getArray("attachments")->size();
     const auto before = files();

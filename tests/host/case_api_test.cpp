@@ -8,7 +8,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "auth/tokens.hpp"
-#include "test_host.hpp"
+#include "two_organisations_suite.hpp"
 
 namespace host::test {
 namespace {
@@ -16,17 +16,11 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-class CaseApi : public ::testing::Test {
+class CaseApi : public TwoOrganisationsSuite<CaseApi> {
+  public:
+    static TestHost::Options host_options() { return TestHost::Options{true, 120, {}, true}; }
+
   protected:
-    static void SetUpTestSuite() { host_ = new TestHost(TestHost::Options{true, 120, {}, true}); }
-    static void TearDownTestSuite() {
-        delete host_;
-        host_ = nullptr;
-    }
-    void SetUp() override {
-        ASSERT_EQ(anna_.login("anna.meier", "demo-anna").status, 200);
-        ASSERT_EQ(eva_.login("eva.schmid", "demo-eva").status, 200);
-    }
     static std::vector<std::string> ids(const HttpResult& r) {
         std::vector<std::string> out;
         auto cases = r.json()->getArray("cases");
@@ -38,12 +32,7 @@ class CaseApi : public ::testing::Test {
     static std::string error_code(const HttpResult& r) {
         return r.json()->getObject("error")->getValue<std::string>("code");
     }
-
-    static TestHost* host_;
-    ApiClient anna_{host_->port()};
-    ApiClient eva_{host_->port()};
 };
-TestHost* CaseApi::host_ = nullptr;
 
 TEST_F(CaseApi, FirstPageHasFiftyCasesAndTheTotal) {
     auto r = anna_.get("/api/cases");

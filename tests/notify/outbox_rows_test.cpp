@@ -6,6 +6,7 @@
 #include "notify/invalid_address.hpp"
 #include "notify/outbox_payload.hpp"
 #include "notify/outbox_rows.hpp"
+#include "test_support.hpp"
 
 using namespace es::notify;
 using es::domain::CodeChannel;
@@ -18,16 +19,12 @@ const es::domain::Timestamp kNow = es::domain::from_epoch_ms(1700000000000);
 const es::domain::Timestamp kAt = es::domain::from_epoch_ms(1699990000000);
 constexpr Language kLocales[] = {Language::De, Language::En};
 
+// The notify tests' sample share, with a case reference (which every payload carries) and in
+// `locale`.
 ShareFacts facts(Language locale = Language::De) {
-    ShareFacts f;
-    f.organisation_id = "org-1";
-    f.organisation_name = "Sozialamt";
-    f.share_id = "0123456789abcdef0123456789abcdef";
+    ShareFacts f = sample_share_facts();
     f.case_reference = "Fall 42";
     f.locale = locale;
-    f.owner_name = "Max";
-    f.owner_email = "max@amt.example";
-    f.recipient_name = "Anna";
     return f;
 }
 

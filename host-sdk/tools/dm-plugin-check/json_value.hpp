@@ -1,9 +1,8 @@
-// A small strict JSON reader: the checker must tell JSON from almost-JSON and read a few members of
-// what a plugin returns, without making the host SDK depend on a JSON library.
+// What the checker reads of a plugin's JSON answers: the type of the value and, for objects and
+// arrays, their members. Poco's strict parser (no comments, no trailing commas, no lone surrogates)
+// tells JSON from almost-JSON, so the checker carries no JSON reader of its own.
 #pragma once
 
-#include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,10 +14,9 @@ struct JsonValue {
     enum class Type { Null, Bool, Number, String, Array, Object };
 
     Type type = Type::Null;
-    bool boolean = false;
-    std::string text;              // decoded string, or the number's source text
-    std::vector<JsonValue> items;  // array elements
-    std::vector<std::pair<std::string, JsonValue>> members;  // object members, in order
+    std::string text;                                        // a string's text
+    std::vector<JsonValue> items;                            // array elements
+    std::vector<std::pair<std::string, JsonValue>> members;  // object members
 
     bool is_object() const noexcept { return type == Type::Object; }
     bool is_array() const noexcept { return type == Type::Array; }
@@ -28,8 +26,7 @@ struct JsonValue {
     std::string string_member(std::string_view key) const;
 };
 
-// Parses exactly one value. Returns false and a reason ("unexpected character at byte 3") when
-// `text` is not JSON.
+// Parses exactly one value. Returns false and Poco's reason when `text` is not JSON.
 bool parse_json(std::string_view text, JsonValue& out, std::string& error);
 
 // `text` as a JSON string literal, quotes included.

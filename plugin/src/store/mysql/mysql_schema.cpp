@@ -1,5 +1,7 @@
 #include "store/mysql/mysql_schema.hpp"
 
+#include "store/sql/case_summary_backfill.hpp"
+
 namespace es::store::mysql {
 
 namespace {
@@ -160,20 +162,11 @@ const std::vector<store::sql::Migration>& mysql_migrations() {
                 KEY case_share_summary_by_last_expiry (organisation_id, last_expiry, first_expiry,
                                                        live_count)
              ))" ES_TABLE_OPTIONS,
-             // Idempotent (the upsert overwrites what an interrupted run wrote); the clock is
-             // spelled out because migrations are fixed text, not dialect templates.
-             R"(INSERT INTO case_share_summary (organisation_id, case_id, live_count, first_expiry,
-                                              last_expiry)
-                SELECT organisation_id, case_id,
-                       SUM(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
-                                THEN 1 ELSE 0 END),
-                       MIN(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
-                                THEN expires_at END),
-                       MAX(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
-                                THEN expires_at END)
-                FROM shares,
-                     (SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) AS clock_ms) n
-                GROUP BY organisation_id, case_id
+             // Idempotent (the upsert overwrites what an interrupted run wrote); the clock read
+             // by MySQL's expression.
+             sql::case_summary_backfill(
+                 "(SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) AS clock_ms)") +
+                 R"(
                 ON DUPLICATE KEY UPDATE live_count = VALUES(live_count),
                                         first_expiry = VALUES(first_expiry),
                                         last_expiry = VALUES(last_expiry))",

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_schema.hpp"
 
+#include "store/sql/case_summary_backfill.hpp"
+
 namespace es::store::sqlite {
 
 std::string access_log_path(const std::string& database_path) {
@@ -169,21 +171,10 @@ const std::vector<sql::Migration>& sqlite_migrations() {
                 PRIMARY KEY (organisation_id, case_id)) WITHOUT ROWID)",
              "CREATE INDEX case_share_summary_by_last_expiry ON case_share_summary "
              "(organisation_id, last_expiry, first_expiry, live_count)",
-             // Backfill by the database clock at migration time; the clock expression is spelled
-             // out because migrations are fixed text, not dialect templates.
-             R"(INSERT INTO case_share_summary (organisation_id, case_id, live_count, first_expiry,
-                                              last_expiry)
-                SELECT organisation_id, case_id,
-                       SUM(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
-                                THEN 1 ELSE 0 END),
-                       MIN(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
-                                THEN expires_at END),
-                       MAX(CASE WHEN revoked_at IS NULL AND expires_at > n.clock_ms
-                                THEN expires_at END)
-                FROM shares,
-                     (SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)
-                             AS clock_ms) n
-                GROUP BY organisation_id, case_id)",
+             // Backfill by the database clock at migration time, read by SQLite's expression.
+             sql::case_summary_backfill(
+                 "(SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)\n"
+                 "                             AS clock_ms)"),
          },
          // SQLite migrations are transactional: the table exists only if all of them ran.
          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
