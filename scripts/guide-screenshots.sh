@@ -1,0 +1,42 @@
+#!/bin/sh
+# Copies the screenshots that the browser test e2e.sharing takes of the real UI into docs/images,
+# under the names the user guides use, so that the guides show what the product looks like now:
+#
+#   ctest --test-dir build -R '^e2e\.sharing$' && sh scripts/guide-screenshots.sh build
+#
+# Only pictures the guides reference are copied; a referenced picture the test did not take is
+# reported (and the exit status is 1), so a renamed screenshot cannot leave a guide behind.
+set -eu
+build=${1:?usage: guide-screenshots.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")/.." && pwd)
+shots="$build/artifacts/e2e/sharing"
+[ -d "$shots" ] || { echo "no screenshots in $shots: run ctest -R '^e2e\\.sharing\$' first" >&2; exit 1; }
+
+# The test's name for a picture: "<lang>-<step>-<name>.png". The German recipient pages are taken
+# under their English names.
+guide_name() {
+  echo "$1" | sed -E 's/^(de|en)-[0-9]+-/\1-/;
+    s/^de-recipient-code-entry/de-empfaenger-code-eingeben/;
+    s/^de-recipient-code-request/de-empfaenger-code-anfordern/;
+    s/^de-recipient-password/de-empfaenger-passwort/'
+}
+
+wanted=$(grep -ohE 'images/[a-z0-9-]+\.png' "$here/docs/user-guide.en.md" "$here/docs/user-guide.de.md" |
+  sed 's|images/||' | sort -u)
+copied=""
+for shot in "$shots"/*.png; do
+  name=$(guide_name "$(basename "$shot")")
+  if echo "$wanted" | grep -qx "$name"; then
+    cp "$shot" "$here/docs/images/$name"
+    copied="$copied $name"
+  fi
+done
+missing=0
+for name in $wanted; do
+  case " $copied " in
+    *" $name "*) ;;
+    *) echo "not taken by e2e.sharing: $name" >&2; missing=1 ;;
+  esac
+done
+echo "copied $(echo "$copied" | wc -w) screenshots into docs/images"
+exit $missing
