@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <ostream>
 #include <set>
 #include <string>
 
@@ -66,6 +67,10 @@ struct ModeCase {
     const char* value;
     Protection mode;
 };
+// How gtest (and so ctest's test list) names a parameter: the form's value, not its bytes.
+void PrintTo(const ModeCase& c, std::ostream* os) {
+    *os << "protection=" << c.value;
+}
 
 class ProtectionModeTest : public ShareFormTest, public ::testing::WithParamInterface<ModeCase> {};
 

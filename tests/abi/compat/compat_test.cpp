@@ -9,11 +9,19 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include <dm/cpp/dm.hpp>
 
 #include "fake_host.hpp"
+
+namespace dm_check {
+// How gtest (and so ctest's test list) names a parameter: "1.0", not its bytes.
+void PrintTo(HostAbi abi, std::ostream* os) {
+    *os << (abi == HostAbi::v1_0 ? "ABI 1.0 host" : "ABI 1.1 host");
+}
+}  // namespace dm_check
 
 namespace {
 
