@@ -36,7 +36,8 @@ after(() => world.stop());
 
 const linksTable = () => desk.locator('.tab-panel .vm-table').first();
 const linkRow = (name) => linksTable().locator('tbody tr', { hasText: name });
-const attachmentNames = (page) => page.locator('ul.files li a').allTextContents();
+// The names of the listed files: their download links (a PDF or an image also has "View").
+const attachmentNames = (page) => page.locator('ul.files li a[download]').allTextContents();
 const bannerOf = (page) => page.textContent('p.preview');
 
 // The row's Preview opens the link's preview in a new tab of the desk's browser.

@@ -110,8 +110,9 @@ async function recipientSignIn(link, password, locale, prefix) {
   return { context, page, code, sms };
 }
 
+// The names of the listed files: their download links (a PDF or an image also has "View").
 async function recipientAttachmentNames(page) {
-  return page.locator('ul.files li a').allTextContents();
+  return page.locator('ul.files li a[download]').allTextContents();
 }
 
 

@@ -70,6 +70,31 @@ export async function shareCase(page, row, recipientName, protection, inDialog) 
   return link;
 }
 
+// The text Chromium's built-in PDF viewer shows on `page` (its toolbar and any error dialog, read
+// through the shadow roots of its extension frame; '' while there is no viewer): "… 1 …" once a
+// one-page document is drawn, "Failed to load PDF document" for a file that is no PDF.
+export async function pdfViewerText(page) {
+  const viewer = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/index.html'));
+  if (!viewer) return '';
+  return viewer.evaluate(() => {
+    const root = document.querySelector('pdf-viewer');
+    if (!root) return '';
+    let text = '';
+    const walk = (node) => {
+      if (node.shadowRoot) walk(node.shadowRoot);
+      for (const c of node.childNodes) {
+        if (c.nodeType === Node.TEXT_NODE) text += c.textContent + ' ';
+        else if (c.nodeType === Node.ELEMENT_NODE && !['STYLE', 'SCRIPT'].includes(c.tagName)) {
+          if (c.id === 'pagelength') text += 'pages:';
+          walk(c);
+        }
+      }
+    };
+    walk(root);
+    return text.replace(/\s+/g, ' ').trim();
+  }).catch(() => '');
+}
+
 // The WCAG 2.1 A and AA rules of axe-core (issue #18: zero violations on every view).
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

@@ -408,6 +408,16 @@ TEST_F(SharePanelTest, TheOwnersOwnVisitIsNotTheRecipients) {
               log_cell(log, 0, "what"));
 }
 
+TEST_F(SharePanelTest, ThePrintViewIsNamedInWordsInBothLanguages) {
+    in_.rows = {row(active_share())};
+    auto printed = viewed(1, "share-1");
+    printed.action = "print";
+    in_.access_log = {printed};
+    EXPECT_EQ("opened the print view", log_cell(access_log(), 0, "what"));
+    in_.language = Language::De;
+    EXPECT_EQ("Druckansicht geöffnet", log_cell(access_log(), 0, "what"));
+}
+
 TEST_F(SharePanelTest, TheAccessLogNamesTheBrowserAndKeepsTheWholeStringAtHand) {
     // The rules of Debian's uap-core, as the module reads them by default.
     const text::UserAgentParser agents{std::string(text::kDebianUserAgentRegexes)};

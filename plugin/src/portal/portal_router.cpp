@@ -16,6 +16,7 @@
 #include "portal/routes/language_route.hpp"
 #include "portal/routes/password_route.hpp"
 #include "portal/routes/preview_routes.hpp"
+#include "portal/routes/print_route.hpp"
 #include "portal/routes/ready_route.hpp"
 #include "portal/routes/route_support.hpp"
 #include "portal/routes/share_page_route.hpp"
@@ -115,6 +116,7 @@ void PortalRouter::route(Exchange& ex) noexcept {
         ex.response.erase("ETag");
         ex.response.erase("Last-Modified");
         ex.response.erase("Accept-Ranges");
+        ex.response.erase("Content-Security-Policy");
         ex.response.setKeepAlive(false);
         ex.must_close = true;
         http::send_html(ex, status, *page);
@@ -195,7 +197,12 @@ void PortalRouter::share_routes(Exchange& ex, const ShareAccess& access,
     } else if (rest.size() == 1 && rest[0] == "language" && post) {
         routes::LanguageRoute(ctx_).handle(ex, access);
     } else if (rest.size() == 2 && rest[0] == "files" && get) {
-        routes::FileRoute(ctx_).handle(ex, access, rest[1]);
+        routes::FileRoute(ctx_).handle(ex, access, rest[1],
+                                       routes::FileRoute::Presentation::Download);
+    } else if (rest.size() == 2 && rest[0] == "view" && get) {
+        routes::FileRoute(ctx_).handle(ex, access, rest[1], routes::FileRoute::Presentation::View);
+    } else if (rest.size() == 1 && rest[0] == "print" && get) {
+        routes::PrintRoute(ctx_).handle(ex, access);
     } else if (rest.size() == 1 && rest[0] == "all.zip" && get) {
         routes::ZipRoute(ctx_).handle(ex, access);
     } else {

@@ -191,6 +191,7 @@ std::string action_text(Language lang, const std::string& action) {
         {"view", {"viewed", "angesehen"}},
         {"download", {"downloaded", "heruntergeladen"}},
         {"download_all", {"downloaded all (zip)", "alles heruntergeladen (ZIP)"}},
+        {"print", {"opened the print view", "Druckansicht geöffnet"}},
         {"password", {"password entered", "Passwort eingegeben"}},
         {"code_send", {"code requested", "Code angefordert"}},
         {"code_verify", {"code entered", "Code eingegeben"}},

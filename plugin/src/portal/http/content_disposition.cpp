@@ -138,10 +138,22 @@ std::string rfc8187_encode(std::string_view utf8) {
     return out;
 }
 
-std::string attachment_disposition(std::string_view name, std::string_view fallback) {
+namespace {
+
+std::string disposition(const char* type, std::string_view name, std::string_view fallback) {
     const std::string safe = safe_filename(name);
-    return "attachment; filename=\"" + ascii_filename(safe, fallback) + "\"; filename*=UTF-8''" +
-           rfc8187_encode(safe);
+    return std::string(type) + "; filename=\"" + ascii_filename(safe, fallback) +
+           "\"; filename*=UTF-8''" + rfc8187_encode(safe);
+}
+
+}  // namespace
+
+std::string attachment_disposition(std::string_view name, std::string_view fallback) {
+    return disposition("attachment", name, fallback);
+}
+
+std::string inline_disposition(std::string_view name, std::string_view fallback) {
+    return disposition("inline", name, fallback);
 }
 
 }  // namespace es::portal::http

@@ -13,6 +13,9 @@ namespace es::portal::http {
 // the quoted string, or a byte outside printable ASCII. `fallback_stem` names the file in the
 // ASCII form when nothing readable is left of the name's stem (see ascii_filename).
 std::string attachment_disposition(std::string_view name, std::string_view fallback_stem);
+// The same names with `inline`, for a file shown in the browser (http/inline_view.hpp); the name
+// is what the browser offers when the recipient saves it from its viewer.
+std::string inline_disposition(std::string_view name, std::string_view fallback_stem);
 
 // The quoted-string form: the name transliterated to ASCII (text::ascii_transliteration), with
 // letters, digits, spaces and harmless punctuation kept and '_' for each run of anything else (no

@@ -11,7 +11,8 @@ inline constexpr const char* kContentSecurityPolicy =
 
 // CSP without inline script, no framing, no referrer (the token is in the path), no caching
 // anywhere (shared computers, proxies), no MIME sniffing; HSTS only when this server speaks TLS
-// itself (behind a TLS proxy, the proxy sets it).
+// itself (behind a TLS proxy, the proxy sets it). The one exception to the policy: a response that
+// already carries http::kInlineFilePolicy (a file shown inline) keeps it.
 void apply_security_headers(Poco::Net::HTTPResponse& response, bool tls);
 
 }  // namespace es::portal::http

@@ -15,7 +15,11 @@ main{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem 1.25
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}
 input[type=password],input[name=code]{width:100%;max-width:20rem;font-size:1.1rem;padding:.5rem;border:1px solid #888;border-radius:.25rem}
 button,a.button{display:inline-block;font:inherit;margin:.75rem .5rem .25rem 0;padding:.5rem 1rem;border:1px solid #1d4f91;border-radius:.25rem;background:#1d4f91;color:#fff;text-decoration:none;cursor:pointer}
-button.secondary{background:#fff;color:#1d4f91}
+button.secondary,a.button.secondary{background:#fff;color:#1d4f91}
+a.button.primary{font-weight:600;padding:.6rem 1.25rem}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:0 .5rem;margin:0 0 .5rem}
+header form.lang button{margin:0;padding:.15rem .5rem;background:none;color:#1d4f91;border:1px solid transparent;font-size:.9rem;text-decoration:underline}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 form.hide{display:inline}
 form.hide button{margin:0 0 0 .5rem;padding:.1rem .5rem;font-size:.875rem}
 a{color:#1d4f91}
@@ -23,13 +27,18 @@ a{color:#1d4f91}
 .error{color:#8b0000;font-weight:600}
 .preview{background:#fff3cd;border:1px solid #e0b000;padding:.5rem 1rem;border-radius:.25rem}
 .files{list-style:none;padding:0}
-.files li{padding:.4rem 0;border-bottom:1px solid #eee;overflow-wrap:anywhere}
+.files li{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .5rem;padding:.4rem 0;border-bottom:1px solid #eee;overflow-wrap:anywhere}
+.files .file{flex:1 1 12rem;min-width:0}
+.files a.view{margin-left:.5rem}
+.file-icon{width:1.5rem;height:1.5rem;flex:none;align-self:center;color:#555}
+.file-icon-pdf{color:#a4262c}.file-icon-image{color:#1d6b3a}.file-icon-spreadsheet{color:#1d6b3a}.file-icon-document{color:#1d4f91}.file-icon-archive{color:#7a5a00}
 .size,.meta,.hint{color:#555;font-size:.9rem}
 dl{display:grid;grid-template-columns:minmax(8rem,1fr) 3fr;gap:.25rem 1rem}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 article{border-top:1px solid #eee;padding:.5rem 0;overflow-wrap:anywhere}
 @media (max-width:36rem){body{padding:.5rem}dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}main{padding:.75rem}}
-@media print{html{background:#fff}main{border:0;padding:0}form,button,a.button,.hint{display:none}}
+@media print{html{background:#fff;color:#000}body{max-width:none;padding:0}header{border-color:#000}main{border:0;padding:0}form,button,a.button,.actions,.screen-only,.files a.view,.preview{display:none}a{color:#000;text-decoration:none}article,dd,dt{break-inside:avoid}h2{break-after:avoid}}
+@page{margin:2cm}
 )css";
     return kCss;
 }

@@ -31,7 +31,6 @@ const Texts kGerman{
     "Es wurden keine Inhalte geteilt.",
     "Herunterladen",
     "Alles als ZIP herunterladen",
-    "Zum Drucken: Die ZIP-Datei enthält eine druckbare Übersicht.",
     "Ausblenden",
     "Zu viele Versuche. Bitte warten Sie",
     "Minuten",
@@ -63,6 +62,11 @@ const Texts kGerman{
     "Vorschau lässt sich nichts mehr ändern.",
     "Dieser Link ist abgelaufen: Die empfangende Person kann ihn nicht mehr öffnen, und in dieser "
     "Vorschau lässt sich nichts mehr ändern.",
+    "Ansehen",
+    "Druckansicht",
+    "Drucken Sie diese Seite mit dem Druckbefehl Ihres Browsers (Strg+P, auf dem Mac ⌘P). "
+    "Schaltflächen und dieser Hinweis werden nicht gedruckt.",
+    "Zurück zur Freigabe",
 };
 
 const Texts kEnglish{
@@ -89,7 +93,6 @@ const Texts kEnglish{
     "Nothing has been shared.",
     "Download",
     "Download everything as ZIP",
-    "For printing: the ZIP file contains a printable summary.",
     "Hide",
     "Too many attempts. Please wait",
     "minutes",
@@ -119,6 +122,11 @@ const Texts kEnglish{
     "in this preview any more.",
     "This link has expired: the recipient can no longer open it, and nothing can be changed in "
     "this preview any more.",
+    "View",
+    "Print view",
+    "Print this page with your browser's print command (Ctrl+P, on a Mac ⌘P). Buttons and this "
+    "note are not printed.",
+    "Back to the shared information",
 };
 
 }  // namespace

@@ -29,7 +29,6 @@ struct Texts {
     const char* nothing_shared;
     const char* download;
     const char* download_all;
-    const char* print_hint;
     const char* hide;
     const char* throttled;  // "Too many attempts. Please wait"
     const char* minutes;
@@ -63,6 +62,12 @@ struct Texts {
     // A preview whose link is no longer live.
     const char* preview_link_revoked;
     const char* preview_link_expired;
+    // The recipient's page: "View" a file in the browser (followed by a hidden ": <name>" for
+    // screen readers), the link to the print view, and the print view's note and way back.
+    const char* view_file;
+    const char* print_view;
+    const char* print_note;
+    const char* print_back;
 };
 
 const Texts& texts(domain::Language language);

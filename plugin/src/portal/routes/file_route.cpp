@@ -9,6 +9,7 @@
 #include "portal/http/content_disposition.hpp"
 #include "portal/http/delivery_meter.hpp"
 #include "portal/http/download_headers.hpp"
+#include "portal/http/inline_view.hpp"
 #include "portal/http/responder.hpp"
 #include "portal/http/safe_filename.hpp"
 #include "portal/http/served_media_type.hpp"
@@ -39,7 +40,8 @@ std::string content_range(const http::ByteRange& r, std::uint64_t size) {
 
 }  // namespace
 
-void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::string& attachment_id) {
+void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::string& attachment_id,
+                       Presentation how) {
     if (!access.authenticated()) {
         http::send_see_other(ex, access.base_path);
         return;
@@ -68,6 +70,8 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     const std::string etag = http::entity_tag(att->sha256, att->id, size, att->modified);
     const auto last_modified = http::http_date(att->modified);
     const std::string media_type = http::served_media_type(att->name, att->media_type);
+    const bool shown = how == Presentation::View && http::viewable_inline(media_type);
+    const std::string action = shown ? "view" : "download";
 
     http::RangeRequest ranges;
     if (ex.request.has("Range") &&
@@ -92,7 +96,13 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     if (last_modified) {
         rsp.set("Last-Modified", *last_modified);
     }
-    rsp.set("Content-Disposition", http::attachment_disposition(att->name, ascii_fallback(*att)));
+    if (shown) {
+        rsp.set("Content-Disposition", http::inline_disposition(att->name, ascii_fallback(*att)));
+        rsp.set("Content-Security-Policy", http::kInlineFilePolicy);
+    } else {
+        rsp.set("Content-Disposition",
+                http::attachment_disposition(att->name, ascii_fallback(*att)));
+    }
 
     if (ranges.outcome == http::RangeRequest::Outcome::Unsatisfiable) {
         rsp.set("Content-Range", "bytes */" + std::to_string(size));
@@ -155,7 +165,8 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         ex.response.erase("ETag");
         ex.response.erase("Last-Modified");
         ex.response.erase("Accept-Ranges");
-        ctx_.access.record(access, ex, "download", "limit_reached", att->id);
+        ex.response.erase("Content-Security-Policy");
+        ctx_.access.record(access, ex, action, "limit_reached", att->id);
         send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
                      pages::texts(ex.language).limit_reached);
         return;
@@ -163,14 +174,15 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     try {
         // Logged before the first byte, so nothing leaves unlogged (portal.access_log_failure);
         // a transfer that then breaks off adds an "aborted" entry.
-        ctx_.access.record(access, ex, "download", completes ? "ok" : "partial", att->id);
+        ctx_.access.record(access, ex, action, completes ? "ok" : "partial", att->id);
     } catch (...) {
         if (limited) {
             ledger.refund(access.share.id, key, etag, size, file_bytes);
         }
         throw;
     }
-    report_opened(ctx_, ex, access, OwnerAlerts::Access::Download);
+    report_opened(ctx_, ex, access,
+                  shown ? OwnerAlerts::Access::View : OwnerAlerts::Access::Download);
     http::DeliveryMeter meter(ex.socket);
     http::SocketBody body(ex.socket, !ex.tls,
                           [this, &access] { return ctx_.gate.still_allowed(access); });
@@ -191,7 +203,7 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
             const std::uint64_t delivered = meter.cut_off_body(head_size, file_bytes);
             ledger.refund(access.share.id, key, etag, size, file_bytes - delivered);
         }
-        ctx_.access.record(access, ex, "download", "aborted", att->id);
+        ctx_.access.record(access, ex, action, "aborted", att->id);
         return;
     }
     if (completes && !access.preview && !limited) {
