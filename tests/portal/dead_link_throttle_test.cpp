@@ -104,5 +104,23 @@ TEST_F(DeadLinkThrottleTest, TheAllowanceComesBack) {
     EXPECT_EQ(404, get_from(port(), "192.0.2.13", "/s/" + crypto::new_token()).status);
 }
 
+// A browser asks for /favicon.ico with the pages a recipient opens, and crawlers for /robots.txt:
+// neither is a dead link, so reading a link page after page never throttles its reader.
+TEST_F(DeadLinkThrottleTest, TheBrowsersOwnRequestsForAnIconAndRobotsTxtAreNoDeadLinks) {
+    const auto live = create_share();
+    for (int i = 0; i < 3 * 5; ++i) {
+        const auto icon = get_from(port(), "192.0.2.30", "/favicon.ico");
+        ASSERT_EQ(200, icon.status) << i;
+        EXPECT_EQ("image/svg+xml", icon.header("Content-Type"));
+        EXPECT_EQ(std::string::npos, icon.body.find("<script"));
+        ASSERT_EQ(200, get_from(port(), "192.0.2.30", live.path()).status) << i;
+    }
+    const auto robots = get_from(port(), "192.0.2.30", "/robots.txt");
+    EXPECT_EQ(200, robots.status);
+    EXPECT_EQ("User-agent: *\nDisallow: /\n", robots.body);
+    // Still a dead link: anything else at the top, and the icon under another name.
+    EXPECT_EQ(404, get_from(port(), "192.0.2.31", "/favicon.png").status);
+}
+
 }  // namespace
 }  // namespace es::portal::test

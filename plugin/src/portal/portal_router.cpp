@@ -21,6 +21,7 @@
 #include "portal/routes/route_support.hpp"
 #include "portal/routes/share_page_route.hpp"
 #include "portal/routes/stylesheet_route.hpp"
+#include "portal/routes/well_known_route.hpp"
 #include "portal/routes/zip_route.hpp"
 
 namespace es::portal {
@@ -140,6 +141,10 @@ void PortalRouter::dispatch(Exchange& ex) {
     const auto& s = *segs;
     if (s.size() == 2 && s[0] == "assets" && s[1] == "portal.css" && ex.is_get_or_head()) {
         routes::StylesheetRoute().handle(ex);
+        return;
+    }
+    if (routes::WellKnownRoute::matches(s) && ex.is_get_or_head()) {
+        routes::WellKnownRoute().handle(ex, s);
         return;
     }
     if (s.size() >= 2 && s[0] == "s") {
