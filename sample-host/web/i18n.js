@@ -113,6 +113,7 @@ const TEXTS = {
   'vm.required': { de: 'Pflichtfeld', en: 'Required' },
   'vm.item.on': { de: 'Sichtbar', en: 'Visible' },
   'vm.item.off': { de: 'Ausgeblendet', en: 'Hidden' },
+  'vm.items.expand': { de: 'Auswahl ändern', en: 'Change selection' },
   'vm.unsupported': { de: 'Nicht unterstütztes Element: {type}', en: 'Unsupported element: {type}' },
   'error.generic': { de: 'Etwas ist schiefgelaufen.', en: 'Something went wrong.' },
   'error.network': { de: 'Der Server ist nicht erreichbar.', en: 'The server cannot be reached.' },

@@ -574,12 +574,41 @@ function itemsField(f, error) {
       el('legend', { class: 'item-section-title' }, el('label', { for: id, class: 'check-label' }, groupSwitch, ' ', str(g.label))),
       items.length ? list : el('p', { class: 'muted empty' }, '—'));
   });
+  const read = () => Object.fromEntries(readers.map((r) => r()));
+  const folded = f.collapsed === true ? foldedItems(f, groups, read, !!error) : null;
   const element = el('div', { class: 'field field-items' + (error ? ' field-invalid' : '') },
     f.label ? el('div', { class: 'field-label' }, str(f.label)) : null,
     f.help ? el('p', { class: 'field-help' }, str(f.help)) : null,
-    groups,
+    folded ? folded.nodes : groups,
     error ? el('p', { class: 'field-error', role: 'alert' }, str(error)) : null);
-  return { element, read: () => Object.fromEntries(readers.map((r) => r())) };
+  if (folded) element.addEventListener('change', folded.update);
+  return { element, read };
+}
+
+// `collapsed`: one line saying what is chosen (the groups' `summary` with "{checked}" filled in,
+// a group switched off counting none) and a button that opens the list. A field with an error
+// opens at once, so the user sees what the message is about.
+function foldedItems(f, groups, read, open) {
+  const specs = (Array.isArray(f.groups) ? f.groups : []).filter((g) => g && typeof g === 'object');
+  const line = el('p', { class: 'items-summary', 'aria-live': 'polite' });
+  const update = () => {
+    const chosen = read();
+    line.textContent = specs.filter((g) => typeof g.summary === 'string').map((g) => {
+      const c = chosen[str(g.name)];
+      return g.summary.replaceAll('{checked}', String(c && c.included ? c.items.length : 0));
+    }).join(', ');
+  };
+  const id = nextId('f');
+  const list = el('div', { id, class: 'items-folded', hidden: !open }, groups);
+  const toggle = el('button', { type: 'button', class: 'button button-small items-expand', 'aria-expanded': String(open), 'aria-controls': id },
+    str(f.expand_label || t('vm.items.expand')));
+  toggle.addEventListener('click', () => {
+    const show = list.hidden;
+    list.hidden = !show;
+    toggle.setAttribute('aria-expanded', String(show));
+  });
+  update();
+  return { nodes: [el('div', { class: 'items-summary-row' }, line, toggle), list], update };
 }
 
 const FIELDS = {

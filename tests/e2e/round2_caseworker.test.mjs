@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { PLUGIN, SharingDesk, until } from './sharing_desk.mjs';
+import { PLUGIN, SharingDesk, showItems, until } from './sharing_desk.mjs';
 
 // An English browser: the host must not open in German for it.
 const world = new SharingDesk('round2_caseworker', { viewport: { width: 1280, height: 900 } });
@@ -330,6 +330,7 @@ test('a case without phone or e-mail is not offered a code, is told why, and err
   // With an address typed, the form comes back offering the code by e-mail to that address.
   await desk.fill('.dialog input[name=recipient_email]', 'kein.kontakt@example.org');
   // Nothing to share: refused beside "What to share".
+  await showItems(desk.locator('.dialog'));
   for (const box of await desk.locator('.dialog .item-section-title input[type=checkbox]').all()) await box.uncheck();
   await desk.click('.dialog button[type=submit]:has-text("Share")');
   await desk.locator('.dialog .field-items.field-invalid .field-error').waitFor();

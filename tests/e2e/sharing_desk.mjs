@@ -50,6 +50,12 @@ export async function rowAction(row, label) {
   await row.locator(`.vm-menu [role=menuitem]:has-text("${label}")`).click();
 }
 
+// Opens the share dialog's folded item list (the `collapsed` items field) unless it is open.
+export async function showItems(dialog) {
+  const expand = dialog.locator('button.items-expand');
+  if (await expand.count() && (await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
+}
+
 // Shares the case of `row` (a case-list row) through the dialog with `recipientName` and
 // `protection` ('none', 'password', …), closes the dialog and returns the link. `inDialog(dialog)`,
 // when given, runs on the open dialog before anything is filled in (to check or change items).

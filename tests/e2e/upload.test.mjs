@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { SharingDesk, shareCase } from './sharing_desk.mjs';
+import { SharingDesk, shareCase, showItems } from './sharing_desk.mjs';
 
 const LIMIT = 1 << 20;
 const world = new SharingDesk('upload', {}, [], ['attachments:', `  max_upload_bytes: ${LIMIT}`]);
@@ -79,6 +79,7 @@ test('"Add attachment" takes "Bericht über Lärm.pdf"; it is listed at once', a
 test('the share dialog offers it ticked; the recipient downloads the same bytes', async () => {
   const desk = world.desk;
   const link = await shareCase(desk, await caseRow(CASE), 'Tom Weber', 'none', async (dialog) => {
+    await showItems(dialog);
     const item = dialog.locator(`.item-row:has-text("${NAME}") input[type=checkbox]`);
     assert.equal(await item.count(), 1, 'the new attachment is in the dialog');
     assert.equal(await item.isChecked(), true);

@@ -4,8 +4,11 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "app/licence_admin_panel.hpp"
 #include "domain/error.hpp"
+#include "store/organisation_time_zone.hpp"
 #include "support/licence_world.hpp"
 
 namespace es::licence {
@@ -222,6 +225,89 @@ TEST_F(AdminPanelTest, CaseTypeToggleIsStoredAndShown) {
     EXPECT_FALSE(w.service.case_type_enabled(LicenceWorld::kOrg, "ct-2", true));
     EXPECT_THROW(panel.invoke(ctx("admin"), AdminPanel::kCaseType, R"({"case_type_id":"ct-2"})"),
                  domain::Error);
+}
+
+// The organisation's time zone (issue #18): a setting of the admin page, kept per organisation,
+// checked against the system's time-zone database, recorded in the list of changes in words.
+class TimeZoneSettingTest : public AdminPanelTest {
+  protected:
+    TimeZoneSettingTest()
+        : settings(w.store->organisation_settings()),
+          zoned(
+              w.service, directory, policy, [](const domain::Actor&) { return std::int64_t{0}; },
+              {}, &settings, &organisations) {}
+
+    std::string set_zone(const std::string& user, const std::string& zone,
+                         const std::string& locale = "en") {
+        Poco::JSON::Object payload;
+        payload.set("time_zone", zone);
+        std::ostringstream json;
+        payload.stringify(json);
+        return zoned.invoke(ctx(user, locale), AdminPanel::kTimeZone, json.str());
+    }
+
+    store::OrganisationSettingsRepository& settings;
+    config::OrganisationSettings organisations;
+    AdminPanel zoned;
+};
+
+TEST_F(TimeZoneSettingTest, TheZoneIsZurichUntilAnAdminChoosesAnother) {
+    const std::string before = zoned.render(ctx("admin"));
+    EXPECT_NE(before.find(R"("name":"time_zone")"), std::string::npos) << before;
+    EXPECT_NE(before.find(R"("value":"Europe/Zurich")"), std::string::npos) << before;
+    EXPECT_NE(before.find(AdminPanel::kTimeZone), std::string::npos);
+
+    const auto answer = parse(set_zone("admin", " America/New_York "));
+    EXPECT_EQ(answer->getValue<std::string>("type"), "close");
+    EXPECT_EQ(store::organisation_time_zone(settings, LicenceWorld::kOrg), "America/New_York");
+    EXPECT_EQ(store::organisation_time_zone(settings, "org-2"), std::nullopt)
+        << "another organisation keeps its own clock";
+
+    const std::string after = zoned.render(ctx("admin"));
+    EXPECT_NE(after.find(R"("value":"America/New_York")"), std::string::npos) << after;
+    // In the list of changes, in words: who, what, from which zone to which.
+    EXPECT_NE(after.find("Time zone changed"), std::string::npos) << after;
+    EXPECT_NE(after.find("Europe/Zurich → America/New_York"), std::string::npos) << after;
+    EXPECT_NE(after.find("Claudia Frei"), std::string::npos);
+    EXPECT_EQ(after.find("module.time_zone"), std::string::npos) << "no internal code";
+    EXPECT_NE(zoned.render(ctx("admin", "de")).find("Zeitzone geändert"), std::string::npos);
+}
+
+TEST_F(TimeZoneSettingTest, TheChosenZoneIsUsedWhereTheConfigurationAsksForIt) {
+    store::use_chosen_time_zones(organisations, settings);
+    organisations.time_zones["org-3"] = "Europe/Berlin";
+    EXPECT_EQ(organisations.time_zone_of(LicenceWorld::kOrg), "Europe/Zurich");
+    set_zone("admin", "America/New_York");
+    EXPECT_EQ(organisations.time_zone_of(LicenceWorld::kOrg), "America/New_York");
+    EXPECT_EQ(organisations.time_zone_of("org-2"), "Europe/Zurich");
+    EXPECT_EQ(organisations.time_zone_of("org-3"), "Europe/Berlin");
+    // A copy made before the choice (as the services hold) follows it too.
+    const config::OrganisationSettings copy = organisations;
+    set_zone("admin", "Asia/Tokyo");
+    EXPECT_EQ(copy.time_zone_of(LicenceWorld::kOrg), "Asia/Tokyo");
+}
+
+TEST_F(TimeZoneSettingTest, AnUnknownZoneIsRefusedBesideTheFieldInBothLanguages) {
+    const auto answer = parse(set_zone("admin", "Mars/Olympus_Mons"));
+    EXPECT_EQ(answer->getValue<std::string>("type"), "field_errors");
+    const std::string message = answer->getObject("errors")->getValue<std::string>("time_zone");
+    EXPECT_NE(message.find("\"Mars/Olympus_Mons\" is not a time zone"), std::string::npos)
+        << message;
+    const auto german = parse(set_zone("admin", "", "de"));
+    EXPECT_NE(
+        german->getObject("errors")->getValue<std::string>("time_zone").find("ist keine Zeitzone"),
+        std::string::npos);
+    EXPECT_EQ(store::organisation_time_zone(settings, LicenceWorld::kOrg), std::nullopt)
+        << "nothing was kept";
+    EXPECT_EQ(zoned.render(ctx("admin")).find("Time zone changed"), std::string::npos);
+}
+
+TEST_F(TimeZoneSettingTest, OnlyAdminsChangeIt) {
+    EXPECT_THROW(set_zone("caseworker", "America/New_York"), domain::Error);
+    EXPECT_EQ(store::organisation_time_zone(settings, LicenceWorld::kOrg), std::nullopt);
+    const std::string page = zoned.render(ctx("caseworker"));
+    EXPECT_EQ(page.find(AdminPanel::kTimeZone), std::string::npos);
+    EXPECT_NE(page.find("Europe/Zurich"), std::string::npos) << "shown, not offered";
 }
 
 }  // namespace

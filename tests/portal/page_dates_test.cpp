@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "portal_fixture.hpp"
+#include "store/organisation_time_zone.hpp"
 #include "zip_test_support.hpp"
 
 namespace es::portal::test {
@@ -56,6 +57,30 @@ TEST_F(PageDatesTest, TheZipsSummaryDatesTheJournalLikeThePage) {
     EXPECT_NE(std::string::npos, summary.find("05.01.2026, 11:00 MEZ · ")) << summary;
     EXPECT_EQ(std::string::npos, summary.find("2026-01-05T10:00:00Z")) << summary;
     EXPECT_EQ(std::string::npos, summary.find("UTC")) << summary;
+}
+
+// The zone an organisation admin chose on the admin page (kept in the organisation settings) is
+// the clock of that organisation's pages; another organisation keeps Zurich.
+class ChosenZoneTest : public PortalTest {
+  protected:
+    void configure(config::Settings& s) override {
+        // As the module wires it (store::use_chosen_time_zones), the store opened later.
+        s.organisation.chosen_zone = [this](const std::string& organisation_id) {
+            return store::organisation_time_zone(store_->organisation_settings(), organisation_id);
+        };
+    }
+};
+
+TEST_F(ChosenZoneTest, AnOrganisationsChosenZoneIsItsPagesClock) {
+    store::set_organisation_time_zone(store_->organisation_settings(), "org-2", "America/New_York");
+    Browser b(port());
+    const std::string chosen =
+        b.get(create_share({.case_id = "case-2", .organisation_id = "org-2"}).path(),
+              {{"Accept-Language", "en"}})
+            .body;
+    EXPECT_NE(std::string::npos, chosen.find(">5 Jan 2026, 05:00 GMT-5</time>")) << chosen;
+    const std::string zurich = b.get(create_share().path(), {{"Accept-Language", "en"}}).body;
+    EXPECT_NE(std::string::npos, zurich.find(">5 Jan 2026, 11:00 CET</time>")) << zurich;
 }
 
 }  // namespace

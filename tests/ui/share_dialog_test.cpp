@@ -85,14 +85,36 @@ TEST_F(ShareDialogTest, IsAWideDialogNamingTheCaseAboveItsForm) {
     EXPECT_EQ(0u, f->getObject("errors")->size());
 }
 
-TEST_F(ShareDialogTest, ListsItsFieldsInTheOrderOfTheSourceDocument) {
-    EXPECT_EQ((Strings{"expires_on", "send_email", "protection", "password", "recipient_name",
-                       "recipient_email", "recipient_phone", "notify_on_open", "selection",
+TEST_F(ShareDialogTest, LeadsWithWhoProtectionAndExpiryThenWhatIsShared) {
+    // Issue #18: the recipient first, then the protection, the e-mail choice right above the date
+    // it changes; the item choice, the notice on opening and the advanced options last.
+    EXPECT_EQ((Strings{"recipient_name", "recipient_email", "recipient_phone", "protection",
+                       "password", "send_email", "expires_on", "selection", "notify_on_open",
                        "advanced", "download_limit"}),
               strings_of(form()->getArray("fields"), "name"));
-    EXPECT_EQ((Strings{"date", "checkbox", "radio", "password", "text", "email", "tel", "checkbox",
-                       "items", "checkbox", "text"}),
+    EXPECT_EQ((Strings{"text", "email", "tel", "radio", "password", "checkbox", "date", "items",
+                       "checkbox", "checkbox", "text"}),
               strings_of(form()->getArray("fields"), "type"));
+}
+
+TEST_F(ShareDialogTest, TheItemChoiceIsFoldedWithASummaryPerGroupInBothLanguages) {
+    const Json selection = field("selection");
+    EXPECT_TRUE(selection->getValue<bool>("collapsed"));
+    EXPECT_EQ("Choose items", selection->getValue<std::string>("expand_label"));
+    EXPECT_EQ("Einträge auswählen",
+              field("selection", Language::De)->getValue<std::string>("expand_label"));
+    // The plural form follows the group's total; the host fills in "{checked}".
+    EXPECT_EQ("{checked} of 2 journal entries", group("journal")->getValue<std::string>("summary"));
+    EXPECT_EQ("{checked} of 1 attachment", group("attachments")->getValue<std::string>("summary"));
+    const JsonArray german = field("selection", Language::De)->getArray("groups");
+    EXPECT_EQ((Strings{"{checked} von 1 Falldetail", "{checked} von 2 Journaleinträgen",
+                       "{checked} von 1 Anhang"}),
+              strings_of(german, "summary"));
+}
+
+TEST_F(ShareDialogTest, AGroupWithoutItemsHasNoSummary) {
+    case_.attachments.clear();
+    EXPECT_FALSE(group("attachments")->has("summary"));
 }
 
 TEST_F(ShareDialogTest, OffersTheExpiryWithinThePolicy) {
@@ -377,11 +399,11 @@ TEST_F(ShareDialogTest, SpeaksGerman) {
     const Json f = element_of_type(d, "form");
     EXPECT_EQ("Teilen", f->getObject("submit")->getValue<std::string>("label"));
     EXPECT_EQ("Abbrechen", f->getObject("cancel")->getValue<std::string>("label"));
-    EXPECT_EQ((Strings{"Ablaufdatum des Links",
-                       "Link per E-Mail an die Person senden (nach der Vorschau)", "Schutz",
-                       "Passwort", "Name", "E-Mail", "Telefonnummer",
+    EXPECT_EQ((Strings{"Name", "E-Mail", "Telefonnummer", "Schutz", "Passwort",
+                       "Link per E-Mail an die Person senden (nach der Vorschau)",
+                       "Ablaufdatum des Links", "Was geteilt wird",
                        "Mir eine E-Mail senden, wenn der Link zum ersten Mal geöffnet wird",
-                       "Was geteilt wird", "Erweiterte Optionen", "Download-Grenze"}),
+                       "Erweiterte Optionen", "Download-Grenze"}),
               strings_of(f->getArray("fields"), "label"));
     EXPECT_EQ("Standard 20 Tage; höchstens 90 Tage.",
               field_named(f, "expires_on")->getValue<std::string>("help"));
@@ -400,9 +422,9 @@ TEST_F(ShareDialogTest, SpeaksGerman) {
 
 TEST_F(ShareDialogTest, SpeaksEnglish) {
     EXPECT_EQ(
-        (Strings{"Link expiry date", "Send the link to the recipient by e-mail (after the preview)",
-                 "Verification", "Password", "Name", "E-mail", "Telephone number",
-                 "E-mail me when the link is first opened", "What to share", "Advanced options",
+        (Strings{"Name", "E-mail", "Telephone number", "Verification", "Password",
+                 "Send the link to the recipient by e-mail (after the preview)", "Link expiry date",
+                 "What to share", "E-mail me when the link is first opened", "Advanced options",
                  "Download limit"}),
         strings_of(form()->getArray("fields"), "label"));
     EXPECT_EQ("Leave empty to create only the link.",

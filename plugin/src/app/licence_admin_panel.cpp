@@ -8,6 +8,7 @@
 #include "licence/licence_refused.hpp"
 #include "licence/transition_refused.hpp"
 #include "store/journal_preferences.hpp"
+#include "store/organisation_time_zone.hpp"
 #include "text/time_text.hpp"
 #include "ui/licence_admin_page.hpp"
 #include "ui/licence_admin_texts.hpp"
@@ -53,7 +54,29 @@ bool confirmed(const Object::Ptr& payload) {
            (value.isString() && value.extract<std::string>() == "true");
 }
 
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return "";
+    }
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 }  // namespace
+
+std::string LicenceAdminPanel::configured_zone(const std::string& organisation_id) const {
+    return organisations_ ? organisations_->configured_zone_of(organisation_id)
+                          : std::string(text::kDefaultTimeZone);
+}
+
+std::string LicenceAdminPanel::zone_of(const std::string& organisation_id) const {
+    if (settings_ != nullptr) {
+        if (auto chosen = store::organisation_time_zone(*settings_, organisation_id)) {
+            return *chosen;
+        }
+    }
+    return configured_zone(organisation_id);
+}
 
 LicenceAdminPanel::LicenceAdminPanel(licence::LicenceService& licences,
                                      licence::OrganisationDirectory& directory,
@@ -71,7 +94,7 @@ LicenceAdminPanel::LicenceAdminPanel(licence::LicenceService& licences,
 
 bool LicenceAdminPanel::handles(std::string_view action_id) noexcept {
     for (const char* id : {kStartTrial, kEnterKey, kDeactivate, kReactivate, kCaseType, kRevokeAll,
-                           kJournalEntries, kLanguage}) {
+                           kJournalEntries, kLanguage, kTimeZone}) {
         if (action_id == id) {
             return true;
         }
@@ -85,8 +108,7 @@ std::string LicenceAdminPanel::render(const domain::Actor& actor) {
     ui::LicenceAdminView view;
     view.language = actor.locale;
     // The admin's language on the organisation's clock.
-    const text::TimeReader time{actor.locale, organisations_ ? organisations_->time_zone_of(org)
-                                                             : std::string(text::kDefaultTimeZone)};
+    const text::TimeReader time{actor.locale, zone_of(org)};
     view.admin = directory_.is_organisation_admin(actor);
     view.active = status.active;
     for (const auto& w : status.warnings) {
@@ -118,6 +140,7 @@ std::string LicenceAdminPanel::render(const domain::Actor& actor) {
     if (settings_ != nullptr) {
         const auto prefs = store::journal_preferences(*settings_, org);
         view.journal = ui::JournalEntrySettings{prefs.enabled, prefs.language};
+        view.time_zone = ui::TimeZoneSetting{time.time_zone, configured_zone(org)};
     }
     if (view.admin && failed_messages_) {
         view.failed.emplace();
@@ -240,6 +263,22 @@ std::string LicenceAdminPanel::invoke(const domain::Actor& actor, std::string_vi
                 licences_.record_journal_setting(org, actor.user_id, std::nullopt, language);
             }
             return done("done.journal");
+        }
+        if (action == kTimeZone) {
+            if (settings_ == nullptr) {
+                throw domain::Error(domain::Error::Kind::NotFound, "no time zone setting here");
+            }
+            const std::string zone = trimmed(payload->optValue<std::string>("time_zone", ""));
+            // Only a zone of the system's database (ICU's): a typo would otherwise show every
+            // time in UTC or fail where it is formatted.
+            if (!text::is_time_zone(zone)) {
+                return ui::stringify(ui::time_zone_field_error(
+                    ui::fill(ui::admin_text(lang, "field.time_zone.unknown"), "zone", zone)));
+            }
+            const std::string before = zone_of(org);
+            store::set_organisation_time_zone(*settings_, org, zone);
+            licences_.record_time_zone(org, actor.user_id, before, zone);
+            return done("done.time_zone");
         }
         // kRevokeAll
         if (!confirmed(payload)) {

@@ -51,6 +51,7 @@ class LicenceAdminPanel {
     static constexpr const char* kRevokeAll = ui::kAdminRevokeAll;
     static constexpr const char* kJournalEntries = ui::kAdminJournalEntries;
     static constexpr const char* kLanguage = ui::kAdminLanguage;
+    static constexpr const char* kTimeZone = ui::kAdminTimeZone;
 
     // Collaborators must outlive the panel. `policy` gives each case type's configured default.
     // Without `failed_messages` the page has no such table; without `settings` no section on the
@@ -76,6 +77,10 @@ class LicenceAdminPanel {
                        std::string_view payload_json);
 
   private:
+    // The organisation's zone: the admin's choice, else the configured one.
+    std::string zone_of(const std::string& organisation_id) const;
+    std::string configured_zone(const std::string& organisation_id) const;
+
     licence::LicenceService& licences_;
     licence::OrganisationDirectory& directory_;
     const config::PolicyConfig& policy_;

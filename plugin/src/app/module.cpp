@@ -28,6 +28,7 @@
 #include "licence/licence_service.hpp"
 #include "licence/licence_verifier.hpp"
 #include "portal/portal.hpp"
+#include "store/organisation_time_zone.hpp"
 #include "store/store.hpp"
 #include "text/user_agent_parser.hpp"
 #include "ui/ids.hpp"
@@ -98,6 +99,9 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
     }
 
     store_ = store::open_store(settings_.storage);
+    // The zone an admin chose counts wherever a time is formatted: wired before anything copies
+    // the settings.
+    store::use_chosen_time_zones(settings_.organisation, store_->organisation_settings());
     MaintenanceJob::Options upkeep;
     upkeep.interval = std::chrono::minutes(settings_.storage.maintenance_interval_minutes);
     upkeep.access_log_retention_days = settings_.storage.access_log_retention_days;

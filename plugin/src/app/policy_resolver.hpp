@@ -33,7 +33,7 @@ class PolicyResolver final : public portal::CasePolicies {
     domain::Policy resolve(const std::string& organisation_id,
                            const std::string& case_type_id) const override;
     // The organisation's time zone, which its policies' days end in.
-    const std::string& time_zone_of(const std::string& organisation_id) const {
+    std::string time_zone_of(const std::string& organisation_id) const {
         return organisations_.time_zone_of(organisation_id);
     }
 

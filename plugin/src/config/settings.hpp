@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -196,10 +197,23 @@ struct LicensingSettings {
 struct OrganisationSettings {
     std::string time_zone = "Europe/Zurich";        // an IANA time-zone name
     std::map<std::string, std::string> time_zones;  // organisation id → its zone, where it differs
+    // The zone an organisation admin chose on the admin page (kept in the database), asked first;
+    // nothing when none was chosen. Set once at start-up (store/organisation_time_zone.hpp), before
+    // the services copy these settings, so every place that formats a time follows the choice.
+    std::function<std::optional<std::string>(const std::string& organisation_id)> chosen_zone;
 
-    const std::string& time_zone_of(const std::string& organisation_id) const {
+    // The configured zone of an organisation, without the admin's choice: its default.
+    const std::string& configured_zone_of(const std::string& organisation_id) const {
         auto it = time_zones.find(organisation_id);
         return it == time_zones.end() ? time_zone : it->second;
+    }
+    std::string time_zone_of(const std::string& organisation_id) const {
+        if (chosen_zone) {
+            if (auto chosen = chosen_zone(organisation_id)) {
+                return *chosen;
+            }
+        }
+        return configured_zone_of(organisation_id);
     }
 };
 

@@ -261,6 +261,20 @@ void LicenceService::record_journal_setting(const std::string& organisation_id,
     store_.append_audit(audit);
 }
 
+void LicenceService::record_time_zone(const std::string& organisation_id, const std::string& actor,
+                                      const std::string& from, const std::string& to) {
+    Poco::JSON::Object details;
+    details.set("from", from);
+    details.set("to", to);
+    domain::AuditEntry audit;
+    audit.action = "module.time_zone";
+    audit.organisation_id = organisation_id;
+    audit.actor = actor;
+    audit.at = clock_.now();
+    audit.details = to_json(details);
+    store_.append_audit(audit);
+}
+
 std::vector<domain::AuditEntry> LicenceService::audit_trail(const std::string& organisation_id,
                                                             int limit) {
     return store_.audit_trail(organisation_id, limit);

@@ -68,6 +68,10 @@ class LicenceService {
     void record_journal_setting(const std::string& organisation_id, const std::string& actor,
                                 std::optional<bool> enabled, const std::string& language);
 
+    // Records in the trail that `actor` changed the organisation's time zone `from` → `to`.
+    void record_time_zone(const std::string& organisation_id, const std::string& actor,
+                          const std::string& from, const std::string& to);
+
     std::vector<domain::AuditEntry> audit_trail(const std::string& organisation_id, int limit);
 
     const LicenceLifecycle& lifecycle() const noexcept { return lifecycle_; }

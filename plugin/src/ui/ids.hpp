@@ -18,7 +18,8 @@ inline constexpr const char* kAdminCaseType =
     "external-sharing.admin.case-type";  // {case_type_id, enabled}
 inline constexpr const char* kAdminRevokeAll = "external-sharing.admin.revoke-all";  // {confirm}
 inline constexpr const char* kAdminJournalEntries =
-    "external-sharing.admin.journal-entries";                                     // {enabled}
-inline constexpr const char* kAdminLanguage = "external-sharing.admin.language";  // {language}
+    "external-sharing.admin.journal-entries";                                      // {enabled}
+inline constexpr const char* kAdminLanguage = "external-sharing.admin.language";   // {language}
+inline constexpr const char* kAdminTimeZone = "external-sharing.admin.time-zone";  // {time_zone}
 
 }  // namespace es::ui

@@ -82,6 +82,9 @@ class PageBuilder {
         if (view_.journal) {
             add_journal_entries(*view_.journal, body);
         }
+        if (view_.time_zone) {
+            add_time_zone(*view_.time_zone, body);
+        }
         if (view_.admin && view_.failed) {
             add_failed_messages(*view_.failed, body);
         }
@@ -204,6 +207,33 @@ class PageBuilder {
         body->add(toolbar(buttons));
     }
 
+    // The clock every time shown for the organisation runs on: the panel, the recipient's pages,
+    // e-mails and SMS, the zip's summary. Admins change it in a form; a zone the system's
+    // time-zone database does not know comes back beside the field.
+    void add_time_zone(const TimeZoneSetting& setting, JsonArray& body) const {
+        body->add(heading(t("time_zone")));
+        body->add(text_element(fill(t("time_zone.explain"), "default", setting.configured)));
+        if (!view_.admin) {
+            JsonArray items = array();
+            items->add(pair(t("field.time_zone"), setting.zone));
+            body->add(pairs(items));
+            return;
+        }
+        Json form = element({{"type", "form"}, {"action", kAdminTimeZone}});
+        JsonArray fields = array();
+        Json zone = element({{"type", "text"},
+                             {"name", "time_zone"},
+                             {"label", t("field.time_zone")},
+                             {"value", setting.zone},
+                             {"placeholder", setting.configured},
+                             {"help", t("field.time_zone.help")}});
+        zone->set("required", true);
+        fields->add(zone);
+        form->set("fields", fields);
+        form->set("submit", element({{"label", t("action.time_zone")}}));
+        body->add(form);
+    }
+
     void add_changes(JsonArray& body) const {
         body->add(heading(t("audit")));
         JsonArray columns = array();
@@ -261,6 +291,12 @@ Json licence_admin_page(const LicenceAdminView& view) {
 Json licence_key_field_error(const std::string& sentence) {
     Json answer = element({{"type", "field_errors"}});
     answer->set("errors", element({{"licence_key", sentence}}));
+    return answer;
+}
+
+Json time_zone_field_error(const std::string& sentence) {
+    Json answer = element({{"type", "field_errors"}});
+    answer->set("errors", element({{"time_zone", sentence}}));
     return answer;
 }
 

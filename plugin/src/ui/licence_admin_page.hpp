@@ -40,6 +40,13 @@ struct JournalEntrySettings {
     domain::Language language = domain::Language::De;
 };
 
+// The organisation's time zone (an IANA name) and the configured one that applies without a
+// choice.
+struct TimeZoneSetting {
+    std::string zone;
+    std::string configured;
+};
+
 // One line of the licensing audit trail, as shown.
 struct LicenceChange {
     std::string when;
@@ -78,6 +85,7 @@ struct LicenceAdminView {
     bool may_reactivate = false;
     std::vector<CaseTypeSwitch> case_types;
     std::optional<JournalEntrySettings> journal;            // no section without it
+    std::optional<TimeZoneSetting> time_zone;               // no section without it
     std::optional<std::vector<UndeliveredMessage>> failed;  // no table without it
     std::vector<LicenceChange> changes;
 };
@@ -88,6 +96,9 @@ Json licence_admin_page(const LicenceAdminView& view);
 // The answer to a submitted licence key that was refused or empty: `sentence` beside the key
 // field of the form that was sent, wherever it stands.
 Json licence_key_field_error(const std::string& sentence);
+
+// The answer to a time zone the system does not know: `sentence` beside the time zone field.
+Json time_zone_field_error(const std::string& sentence);
 
 // The sentence for a refused key: `reason` is the refusal's id ("signature", …), `detail` what
 // it names (an algorithm, a date).

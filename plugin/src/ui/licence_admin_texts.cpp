@@ -133,6 +133,26 @@ const std::map<std::string_view, Pair>& texts() {
         {"language.en", {"English", "Englisch"}},
         {"action.language.de", {"Write in German", "Auf Deutsch schreiben"}},
         {"action.language.en", {"Write in English", "Auf Englisch schreiben"}},
+        {"time_zone", {"Time zone", "Zeitzone"}},
+        {"time_zone.explain",
+         {"Every time External Sharing shows for your organisation is on this clock: in the case "
+          "panel, on the recipient's pages, in e-mails and SMS and in the download's summary. A "
+          "link's expiry date ends at 23:59 in this zone. Without a choice: {default}.",
+          "Alle Zeiten, die Externes Teilen für eure Organisation zeigt, gehen nach dieser Uhr: im "
+          "Reiter des Falls, auf den Seiten der Empfänger:innen, in E-Mails und SMS und in der "
+          "Zusammenfassung des Downloads. Das Ablaufdatum eines Links endet um 23:59 in dieser "
+          "Zone. Ohne Wahl: {default}."}},
+        {"field.time_zone", {"Time zone", "Zeitzone"}},
+        {"field.time_zone.help",
+         {"A name from the time-zone database, e.g. Europe/Zurich, Europe/Berlin, "
+          "America/New_York, UTC.",
+          "Ein Name aus der Zeitzonen-Datenbank, z. B. Europe/Zurich, Europe/Berlin, "
+          "America/New_York, UTC."}},
+        {"field.time_zone.unknown",
+         {"\"{zone}\" is not a time zone this system knows. Use a name such as Europe/Zurich.",
+          "«{zone}» ist keine Zeitzone, die dieses System kennt. Bitte einen Namen wie "
+          "Europe/Zurich angeben."}},
+        {"action.time_zone", {"Save time zone", "Zeitzone speichern"}},
         {"audit", {"Changes", "Änderungen"}},
         {"audit.when", {"When", "Wann"}},
         {"audit.who", {"Who", "Wer"}},
@@ -160,6 +180,7 @@ const std::map<std::string_view, Pair>& texts() {
          {"Journal entries for shares switched off", "Journaleinträge zu Freigaben ausgeschaltet"}},
         {"change.module.journal_language",
          {"Language of the journal entries set", "Sprache der Journaleinträge festgelegt"}},
+        {"change.module.time_zone", {"Time zone changed", "Zeitzone geändert"}},
         {"change.language.de", {"German", "Deutsch"}},
         {"change.language.en", {"English", "Englisch"}},
         {"change.other", {"Other change", "Andere Änderung"}},
@@ -242,6 +263,7 @@ const std::map<std::string_view, Pair>& texts() {
          {"The case type setting was saved.", "Die Falltyp-Einstellung ist gespeichert."}},
         {"done.journal",
          {"The journal setting was saved.", "Die Journal-Einstellung ist gespeichert."}},
+        {"done.time_zone", {"The time zone was saved.", "Die Zeitzone ist gespeichert."}},
         {"done.revoke_all", {"{count} links were revoked.", "{count} Links wurden beendet."}},
         {"done.revoke_all.one", {"{count} link was revoked.", "{count} Link wurde beendet."}},
     };

@@ -89,6 +89,11 @@ ChangeWords licence_change_words(
     } else if (action == "module.journal_language") {
         const std::string language = text_of(facts, "language");
         out.details = language.empty() ? "" : admin_text(lang, "change.language." + language);
+    } else if (action == "module.time_zone") {
+        // "Europe/Zurich → America/New_York"
+        const std::string from = text_of(facts, "from");
+        const std::string to = text_of(facts, "to");
+        out.details = from.empty() ? to : from + " → " + to;
     } else if (action == "module.journal_entries_on" || action == "module.journal_entries_off") {
         out.details = "";
     } else if (action == "module.all_links_revoked") {

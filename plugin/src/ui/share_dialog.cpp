@@ -4,6 +4,7 @@
 #include "ui/download_limit_field.hpp"
 #include "ui/human_size.hpp"
 #include "ui/protection_field.hpp"
+#include "ui/selection_summary.hpp"
 
 namespace es::ui {
 
@@ -69,10 +70,14 @@ Json item(const std::string& id, const std::string& label, const std::string& de
     return o;
 }
 
-Json group(const char* name, const std::string& label, JsonArray items) {
+// A group of the item choice with its part of the folded summary ("{checked} of 4 attachments").
+Json group(const char* name, const std::string& label, JsonArray items, Language lang) {
     Json g = element({{"name", name}, {"label", label}});
     g->set("included", true);
     g->set("items", items);
+    if (items->size() > 0) {
+        g->set("summary", group_summary_template(lang, name, items->size()));
+    }
     return g;
 }
 
@@ -113,11 +118,15 @@ Json selection_field(const ShareDialogInput& in) {
                               was_checked(in.submitted, "attachments", a.id, true)));
     }
     JsonArray groups = array();
-    groups->add(group("details", text(lang, "section.details"), details));
-    groups->add(group("journal", text(lang, "section.journal"), journal));
-    groups->add(group("attachments", text(lang, "section.attachments"), attachments));
+    groups->add(group("details", text(lang, "section.details"), details, lang));
+    groups->add(group("journal", text(lang, "section.journal"), journal, lang));
+    groups->add(group("attachments", text(lang, "section.attachments"), attachments, lang));
     Json f = field("items", kSelection, text(lang, "dialog.what"));
     f->set("groups", groups);
+    // Most shares take what is preselected: the host shows the summary and opens the list on
+    // demand (host-sdk/docs/view-model.md, "collapsed"), so the Share button stays in sight.
+    f->set("collapsed", true);
+    f->set("expand_label", text(lang, "dialog.items.expand"));
     return f;
 }
 
@@ -152,6 +161,42 @@ Json share_dialog(const ShareDialogInput& in) {
     const std::string email_default =
         text::local_date(in.policy->default_expiry(domain::Delivery::EmailedLink, in.now), zone);
 
+    // Who, how protected and until when lead (the e-mail choice right above the date it changes);
+    // what is shared follows as one line, the rest below it (issue #18: the Share button in sight
+    // at 1280×800).
+    Json name = field("text", kRecipientName, text(lang, "dialog.recipient.name"));
+    name->set("value", submitted_text(in.submitted, kRecipientName, known.name));
+    fields->add(name);
+    Json email = field("email", kRecipientEmail, text(lang, "dialog.recipient.email"));
+    email->set("value", recipient_email);
+    email->set("help", text(lang, "dialog.recipient.email.help"));
+    fields->add(email);
+    Json phone = field("tel", kRecipientPhone, text(lang, "dialog.recipient.phone"));
+    phone->set("value", recipient_phone);
+    fields->add(phone);
+
+    ProtectionFieldInput protection;
+    protection.language = lang;
+    protection.policy = &p;
+    protection.selected = submitted_text(in.submitted, kProtection, default_protection(p));
+    protection.code_phone = recipient_phone;
+    protection.code_email = recipient_email;
+    protection.typed_password = submitted_text(in.submitted, kPassword, "");
+    add_protection_fields(fields, protection);
+
+    Json send = field("checkbox", kSendEmail, text(lang, "dialog.send_email"));
+    send->set("checked", send_email);
+    const text::TimeReader reader{lang, zone};
+    send->set(
+        "help",
+        fill(fill(fill(text(lang, "dialog.send_email.help"), "hours",
+                       hours_text(lang, p.email_link_expiry_hours)),
+                  "date",
+                  text::date_time_text(
+                      in.policy->default_expiry(domain::Delivery::EmailedLink, in.now), reader)),
+             "max", text::date_text(in.policy->latest_expiry(in.now), reader)));
+    fields->add(send);
+
     Json expiry = field("date", kExpiresOn, text(lang, "dialog.expiry"));
     expiry->set("value", submitted_text(in.submitted, kExpiresOn,
                                         send_email ? email_default : direct_default));
@@ -172,45 +217,12 @@ Json share_dialog(const ShareDialogInput& in) {
     expiry->set("value_if", value_if);
     fields->add(expiry);
 
-    Json send = field("checkbox", kSendEmail, text(lang, "dialog.send_email"));
-    send->set("checked", send_email);
-    const text::TimeReader reader{lang, zone};
-    send->set(
-        "help",
-        fill(fill(fill(text(lang, "dialog.send_email.help"), "hours",
-                       hours_text(lang, p.email_link_expiry_hours)),
-                  "date",
-                  text::date_time_text(
-                      in.policy->default_expiry(domain::Delivery::EmailedLink, in.now), reader)),
-             "max", text::date_text(in.policy->latest_expiry(in.now), reader)));
-    fields->add(send);
-
-    ProtectionFieldInput protection;
-    protection.language = lang;
-    protection.policy = &p;
-    protection.selected = submitted_text(in.submitted, kProtection, default_protection(p));
-    protection.code_phone = recipient_phone;
-    protection.code_email = recipient_email;
-    protection.typed_password = submitted_text(in.submitted, kPassword, "");
-    add_protection_fields(fields, protection);
-
-    Json name = field("text", kRecipientName, text(lang, "dialog.recipient.name"));
-    name->set("value", submitted_text(in.submitted, kRecipientName, known.name));
-    fields->add(name);
-    Json email = field("email", kRecipientEmail, text(lang, "dialog.recipient.email"));
-    email->set("value", recipient_email);
-    email->set("help", text(lang, "dialog.recipient.email.help"));
-    fields->add(email);
-    Json phone = field("tel", kRecipientPhone, text(lang, "dialog.recipient.phone"));
-    phone->set("value", recipient_phone);
-    fields->add(phone);
+    fields->add(selection_field(in));
 
     Json notify = field("checkbox", kNotifyOnOpen, text(lang, "dialog.notify_on_open"));
     notify->set("checked", submitted_flag(in.submitted, kNotifyOnOpen, false));
     notify->set("help", text(lang, "dialog.notify_on_open.help"));
     fields->add(notify);
-
-    fields->add(selection_field(in));
     add_advanced_fields(fields, in);
 
     Json form = element({{"type", "form"}, {"action", "external-sharing.create"}});

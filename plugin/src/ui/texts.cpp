@@ -91,6 +91,21 @@ const std::map<std::string_view, Entry>& table() {
         {"section.journal", {"Journal entries", "Journaleinträge"}},
         {"section.attachments", {"Attachments", "Anhänge"}},
         {"journal.internal", {"internal", "intern"}},
+        // The share dialog's summary of what is shared while the item list is folded away
+        // (ui/selection_summary.hpp); "{count}" is the group's total, "{checked}" the host's.
+        {"dialog.summary.details",
+         {"{checked} of {count} case details", "{checked} von {count} Falldetails"}},
+        {"dialog.summary.details.one",
+         {"{checked} of {count} case detail", "{checked} von {count} Falldetail"}},
+        {"dialog.summary.journal",
+         {"{checked} of {count} journal entries", "{checked} von {count} Journaleinträgen"}},
+        {"dialog.summary.journal.one",
+         {"{checked} of {count} journal entry", "{checked} von {count} Journaleintrag"}},
+        {"dialog.summary.attachments",
+         {"{checked} of {count} attachments", "{checked} von {count} Anhängen"}},
+        {"dialog.summary.attachments.one",
+         {"{checked} of {count} attachment", "{checked} von {count} Anhang"}},
+        {"dialog.items.expand", {"Choose items", "Einträge auswählen"}},
         {"dialog.submit", {"Share", "Teilen"}},
         {"dialog.cancel", {"Cancel", "Abbrechen"}},
         // Added for the dialog's delivery choice, the code without contact and plural forms
