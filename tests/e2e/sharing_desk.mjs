@@ -107,6 +107,12 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // axe-core's WCAG 2.1 A/AA violations on `page` as they stand now, each as {id, impact, help, targets}
 // (`targets`: the CSS selectors of the offending nodes), so that a failure names what to fix.
 export async function axeViolations(page) {
+  // A view in motion is no view to judge: a list reloading is dimmed (aria-busy, opacity .6) and
+  // fades back in, and colour contrast measured during the fade fails (seen on the case list's
+  // chips). Wait until nothing is busy and no finite transition or animation runs.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') &&
+    document.getAnimations().every((a) => a.playState !== 'running' ||
+      a.effect?.getComputedTiming().iterations === Infinity));
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }

@@ -4,7 +4,9 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <sstream>
+#include <thread>
 
 #include "app/licence_admin_panel.hpp"
 #include "domain/error.hpp"
@@ -285,6 +287,30 @@ TEST_F(TimeZoneSettingTest, TheChosenZoneIsUsedWhereTheConfigurationAsksForIt) {
     const config::OrganisationSettings copy = organisations;
     set_zone("admin", "Asia/Tokyo");
     EXPECT_EQ(copy.time_zone_of(LicenceWorld::kOrg), "Asia/Tokyo");
+}
+
+// Another instance of a cluster changed the zone in the shared database: this process, which read
+// the old one a moment ago, shows the new one within a few seconds (each read is kept for 5 s).
+TEST_F(TimeZoneSettingTest, AChangeMadeByAnotherInstanceShowsWithinSeconds) {
+    store::use_chosen_time_zones(organisations, settings);
+    EXPECT_EQ(organisations.time_zone_of(LicenceWorld::kOrg), "Europe/Zurich");
+    store::set_organisation_time_zone(settings, LicenceWorld::kOrg, "Asia/Tokyo");  // elsewhere
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(8);
+    while (organisations.time_zone_of(LicenceWorld::kOrg) != "Asia/Tokyo" &&
+           std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    EXPECT_EQ(organisations.time_zone_of(LicenceWorld::kOrg), "Asia/Tokyo");
+}
+
+TEST_F(TimeZoneSettingTest, CustomOffsetsAndOverlongNamesAreRefused) {
+    for (const std::string zone : {"GMT+5", std::string(300, 'x')}) {
+        const auto answer = parse(set_zone("admin", zone));
+        EXPECT_EQ(answer->getValue<std::string>("type"), "field_errors") << zone.substr(0, 20);
+        // The error repeats what was typed, but never more than a zone name's length.
+        EXPECT_EQ(set_zone("admin", zone).find(std::string(65, 'x')), std::string::npos);
+    }
+    EXPECT_EQ(store::organisation_time_zone(settings, LicenceWorld::kOrg), std::nullopt);
 }
 
 TEST_F(TimeZoneSettingTest, AnUnknownZoneIsRefusedBesideTheFieldInBothLanguages) {

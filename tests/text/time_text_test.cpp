@@ -120,6 +120,12 @@ TEST(TimeTextTest, ZonesAreThoseIcuKnows) {
     EXPECT_TRUE(is_time_zone("UTC"));
     EXPECT_FALSE(is_time_zone("Mars/Olympus_Mons"));
     EXPECT_FALSE(is_time_zone("Europe/Zürich"));
+    // ICU's custom offsets are no zones of the database: no daylight saving time, wrong half the
+    // year. So are long strings, whatever they hold.
+    EXPECT_FALSE(is_time_zone("GMT+5"));
+    EXPECT_FALSE(is_time_zone("GMT-03:30"));
+    EXPECT_FALSE(is_time_zone(std::string(65, 'A')));
+    EXPECT_TRUE(is_time_zone("Etc/GMT+5"));  // a database name (with POSIX's inverted sign)
     EXPECT_FALSE(is_time_zone(""));
 }
 

@@ -62,6 +62,20 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+// What the admin typed, as the field error repeats it: at most 64 bytes (no zone name is longer),
+// cut before a UTF-8 continuation byte, so a pasted essay does not come back whole.
+std::string shown_back(const std::string& typed) {
+    constexpr std::size_t kShown = 64;
+    if (typed.size() <= kShown) {
+        return typed;
+    }
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(typed[cut]) & 0xC0) == 0x80) {
+        --cut;
+    }
+    return typed.substr(0, cut) + "…";
+}
+
 }  // namespace
 
 std::string LicenceAdminPanel::configured_zone(const std::string& organisation_id) const {
@@ -272,11 +286,14 @@ std::string LicenceAdminPanel::invoke(const domain::Actor& actor, std::string_vi
             // Only a zone of the system's database (ICU's): a typo would otherwise show every
             // time in UTC or fail where it is formatted.
             if (!text::is_time_zone(zone)) {
-                return ui::stringify(ui::time_zone_field_error(
-                    ui::fill(ui::admin_text(lang, "field.time_zone.unknown"), "zone", zone)));
+                return ui::stringify(ui::time_zone_field_error(ui::fill(
+                    ui::admin_text(lang, "field.time_zone.unknown"), "zone", shown_back(zone))));
             }
             const std::string before = zone_of(org);
             store::set_organisation_time_zone(*settings_, org, zone);
+            if (organisations_ != nullptr && organisations_->forget_chosen_zone) {
+                organisations_->forget_chosen_zone(org);
+            }
             licences_.record_time_zone(org, actor.user_id, before, zone);
             return done("done.time_zone");
         }

@@ -201,6 +201,9 @@ struct OrganisationSettings {
     // nothing when none was chosen. Set once at start-up (store/organisation_time_zone.hpp), before
     // the services copy these settings, so every place that formats a time follows the choice.
     std::function<std::optional<std::string>(const std::string& organisation_id)> chosen_zone;
+    // Called after the admin changed an organisation's choice, so that this process shows the new
+    // zone at once (chosen_zone may remember what it read for a few seconds).
+    std::function<void(const std::string& organisation_id)> forget_chosen_zone;
 
     // The configured zone of an organisation, without the admin's choice: its default.
     const std::string& configured_zone_of(const std::string& organisation_id) const {

@@ -126,7 +126,18 @@ Poco::Timestamp to_poco(Timestamp at) {
 }  // namespace
 
 bool is_time_zone(std::string_view name) {
-    return !name.empty() && *zone_named(name) != icu::TimeZone::getUnknown();
+    // A name of the time-zone database ("Europe/Zurich", "UTC"), not one of ICU's custom offsets
+    // such as "GMT+5", which know no daylight saving time and would be wrong half the year.
+    if (name.empty() || name.size() > 64) {
+        return false;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString canonical;
+    UBool system = false;
+    icu::TimeZone::getCanonicalID(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                      name.data(), static_cast<int32_t>(name.size()))),
+                                  canonical, system, status);
+    return U_SUCCESS(status) && system;
 }
 
 std::string date_text(Timestamp at, const TimeReader& reader) {
