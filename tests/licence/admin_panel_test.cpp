@@ -304,7 +304,7 @@ TEST_F(TimeZoneSettingTest, AChangeMadeByAnotherInstanceShowsWithinSeconds) {
 }
 
 TEST_F(TimeZoneSettingTest, CustomOffsetsAndOverlongNamesAreRefused) {
-    for (const std::string zone : {"GMT+5", std::string(300, 'x')}) {
+    for (const std::string& zone : {std::string("GMT+5"), std::string(300, 'x')}) {
         const auto answer = parse(set_zone("admin", zone));
         EXPECT_EQ(answer->getValue<std::string>("type"), "field_errors") << zone.substr(0, 20);
         // The error repeats what was typed, but never more than a zone name's length.
