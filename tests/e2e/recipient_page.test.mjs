@@ -17,7 +17,7 @@ const { pageErrors, signIn, language, caseRow, startTrial } = world;
 const shot = (page, name) => world.shot(page, name, { fullPage: true });
 
 // Demo data (sample-host/src/demo/demo_data.cpp): case i has no attachment when i % 4 == 3.
-const CASE = 'MH-2024-00007';
+const CASE = 'MH-2024-00011';  // open, without attachments of its own (a closed case takes no new file)
 
 const PDF = Buffer.from(`%PDF-1.1
 1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj

@@ -102,6 +102,16 @@ TEST_F(UploadLimits, UploadsBeyondTheLimitAtOnceAreRefusedWhileEverythingElseIsS
     EXPECT_EQ(201, status);
 }
 
+// One caseworker adding files one after another is never "busy": an upload stops counting when its
+// answer begins, so the next one, sent the moment the answer is read, finds it gone.
+TEST_F(UploadLimits, UploadsOneAfterAnotherAreNeverRefused) {
+    for (int i = 0; i < 30; ++i) {
+        const auto r = anna_.post(path(case_), multipart("one-" + std::to_string(i) + ".txt", "x"),
+                                  kMultipartType);
+        ASSERT_EQ(201, r.status) << "upload " << i << ": " << r.body;
+    }
+}
+
 TEST_F(UploadLimits, ATricklingUploadEndsOnceItsAverageFallsBelowTheMinimum) {
     const std::size_t before = attachment_count(case_);
     const std::string body = multipart("trickle.txt", std::string(100000, 'x'));

@@ -151,6 +151,7 @@ void Connection::close_write() noexcept {
 }
 
 void Connection::send_all(const char* data, std::size_t size) {
+    answer_begun();
     while (size > 0) {
         if (ssl_ != nullptr) {
             const int n =

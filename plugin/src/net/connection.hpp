@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -61,6 +62,18 @@ class Connection {
     void close_write() noexcept;
 
     // ---- the worker's side ----
+    // Runs `hook` once, just before the first byte of the answer goes out through send_all (or
+    // from answer_begun(), whichever comes first). The front door counts an upload as running
+    // until its answer starts: once the client can read the answer it may start the next one,
+    // and that one must not find the finished upload still counted.
+    void before_answer(std::function<void()> hook) { before_answer_ = std::move(hook); }
+    void answer_begun() {
+        if (before_answer_) {
+            auto hook = std::move(before_answer_);
+            before_answer_ = nullptr;
+            hook();
+        }
+    }
     // Sends everything or throws ConnectionLost.
     void send_all(const char* data, std::size_t size);
     void send_all(std::string_view bytes) { send_all(bytes.data(), bytes.size()); }
@@ -95,6 +108,7 @@ class Connection {
 
     int fd_;
     int send_timeout_ms_;
+    std::function<void()> before_answer_;
     SSL* ssl_;
     Poco::Net::SocketAddress peer_;
     Poco::Net::SocketAddress local_;

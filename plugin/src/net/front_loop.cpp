@@ -393,7 +393,7 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
         refuse(s, 503);
         return Outcome::Gone;
     }
-    if (s.streamed && streaming_ >= static_cast<std::size_t>(limits_.max_streamed_bodies)) {
+    if (s.streamed && streaming_.load() >= static_cast<std::size_t>(limits_.max_streamed_bodies)) {
         ++counters_.refused_busy;
         refuse(s, 503);
         return Outcome::Gone;
@@ -406,11 +406,16 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     s.phase = Phase::Busy;
     ++client.busy;
     ++busy_;
-    streaming_ += s.streamed ? 1 : 0;
+    if (s.streamed) {
+        ++streaming_;
+        // Counted down by the worker when the answer begins, not when the slot comes back: the
+        // client may start its next upload as soon as it reads this answer.
+        s.connection->before_answer([this] { --streaming_; });
+    }
     if (!pool_.post([this, p = &s] { serve(p); })) {
         --client.busy;
         --busy_;
-        streaming_ -= s.streamed ? 1 : 0;
+        s.connection->answer_begun();
         s.phase = before;
         ++counters_.refused_busy;
         refuse(s, 503);
@@ -453,13 +458,15 @@ void FrontLoop::serve(Slot* s) {
         };
         keep = handler_(request, *s->connection) && request.may_keep_alive;
         if (late) {
-            return;
+            return;  // its answer counts down when it is sent (finish_late)
         }
+        s->connection->answer_begun();  // a handler that wrote nothing (deferred, or none)
         s->deferred = std::move(request.deferred);
     } catch (...) {
         if (late) {
             return;  // the LateAnswer, destroyed on the way out, closed the connection
         }
+        s->connection->answer_begun();
         keep = false;
         s->deferred.reset();
     }
@@ -467,6 +474,7 @@ void FrontLoop::serve(Slot* s) {
 }
 
 void FrontLoop::finish_late(Slot* s, const std::string_view* bytes, bool keep) {
+    s->connection->answer_begun();
     if (bytes == nullptr) {
         s->connection->shutdown();
         keep = false;
@@ -516,11 +524,7 @@ void FrontLoop::take_back() {
     }
     for (auto [s, keep] : back) {
         --busy_;
-        if (s->streamed) {
-            // Once per streamed request: a deferred answer comes back through here a second time.
-            --streaming_;
-            s->streamed = false;
-        }
+        s->streamed = false;
         auto it = clients_.find(s->client);
         if (it != clients_.end()) {
             --it->second.busy;

@@ -132,7 +132,9 @@ class FrontLoop {
     std::size_t open_ = 0;
     std::size_t lingering_ = 0;
     std::size_t busy_ = 0;
-    std::size_t streaming_ = 0;  // of busy_: requests reading a streamed body
+    // Of busy_: requests reading a streamed body, until their answer begins (a worker's count
+    // down, see serve()).
+    std::atomic<std::size_t> streaming_{0};
     bool accept_paused_ = false;
     Clock::time_point accept_resume_{};
     std::unordered_map<int, std::string> answers_;

@@ -1,19 +1,8 @@
 #include "portal/http/media_type_table.hpp"
 
-#include <cctype>
+#include "text/ascii_lower.hpp"
 
 namespace es::portal::http {
-namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
-}  // namespace
 
 MediaTypeTable::MediaTypeTable(std::string_view text) {
     while (!text.empty()) {
@@ -30,8 +19,8 @@ MediaTypeTable::MediaTypeTable(std::string_view text) {
                 break;
             }
             const auto stop = line.find_first_of(" \t\r", start);
-            const std::string word =
-                lower(line.substr(start, stop == std::string_view::npos ? stop : stop - start));
+            const std::string word = text::ascii_lower(
+                line.substr(start, stop == std::string_view::npos ? stop : stop - start));
             if (type.empty()) {
                 type = word;
             } else {
@@ -49,7 +38,7 @@ const MediaTypeTable& MediaTypeTable::debian() {
 
 const std::set<std::string>& MediaTypeTable::types_of(std::string_view extension) const {
     static const std::set<std::string> kNone;
-    const auto it = by_extension_.find(lower(extension));
+    const auto it = by_extension_.find(text::ascii_lower(extension));
     return it == by_extension_.end() ? kNone : it->second;
 }
 

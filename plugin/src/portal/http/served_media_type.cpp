@@ -1,23 +1,15 @@
 #include "portal/http/served_media_type.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "portal/http/download_headers.hpp"
 #include "portal/http/safe_filename.hpp"
+#include "text/ascii_lower.hpp"
 
 namespace es::portal::http {
 namespace {
 
 constexpr const char* kBytes = "application/octet-stream";
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 bool share_a_type(const std::set<std::string>& a, const std::set<std::string>& b) {
     return std::any_of(a.begin(), a.end(), [&](const std::string& t) { return b.count(t) != 0; });
@@ -27,7 +19,7 @@ bool share_a_type(const std::set<std::string>& a, const std::set<std::string>& b
 
 std::string served_media_type(std::string_view host_name, std::string_view host_type,
                               const MediaTypeTable& table) {
-    const std::string type = lower(safe_media_type(std::string(host_type)));
+    const std::string type = text::ascii_lower(safe_media_type(std::string(host_type)));
     if (type == kBytes) {
         return kBytes;
     }

@@ -1,20 +1,13 @@
 #include "portal/pages/file_icons.hpp"
 
 #include <array>
-#include <cctype>
 #include <optional>
 #include <utility>
 
+#include "text/ascii_lower.hpp"
+
 namespace es::portal::pages {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
@@ -90,12 +83,12 @@ const char* mark(FileFamily family) {
 }  // namespace
 
 FileFamily file_family(std::string_view name, std::string_view media_type) {
-    if (auto family = by_type(lower(media_type))) {
+    if (auto family = by_type(text::ascii_lower(media_type))) {
         return *family;
     }
     const auto dot = name.rfind('.');
     return dot == std::string_view::npos ? FileFamily::Other
-                                         : by_extension(lower(name.substr(dot + 1)));
+                                         : by_extension(text::ascii_lower(name.substr(dot + 1)));
 }
 
 const char* family_name(FileFamily family) {
