@@ -241,18 +241,89 @@ TEST_F(FrontDoorTest, WhenEveryConnectionIsBusyTheNewcomerIsRefused) {
     EXPECT_EQ(200, status_of(a.read_response(2s)));
 }
 
-TEST_F(FrontDoorTest, ClientWithTooManyRequestsInProgressGets503) {
+TEST_F(FrontDoorTest, ClientWithTooManyRequestsInProgressGets503OnceItWaitedLongEnough) {
     FrontSettings s;
     s.limits.max_busy_per_client = 2;
+    s.limits.busy_wait = 1s;
     start(s);
     auto a = holding("127.0.0.2");
     auto b = holding("127.0.0.2");
     wait_for_holding(2);
-    EXPECT_EQ(503, status_of(ask("127.0.0.2")));
+    const auto asked = Clock::now();
+    const std::string refused = ask("127.0.0.2");
+    EXPECT_EQ(503, status_of(refused)) << refused;
+    EXPECT_FALSE(header_of(refused, "Retry-After").empty());
+    EXPECT_GE(seconds_since(asked), 0.9);  // it waited for one of the two to end
     EXPECT_EQ(200, status_of(ask("127.0.0.3")));
     release();
     EXPECT_EQ(200, status_of(a.read_response(2s)));
     EXPECT_EQ(200, status_of(b.read_response(2s)));
+    EXPECT_GE(front_->counters().refused_client, 1u);
+}
+
+TEST_F(FrontDoorTest, ARequestOverItsClientsLimitIsServedWhenOneOfThemEnds) {
+    FrontSettings s;
+    s.limits.max_busy_per_client = 2;
+    s.limits.busy_wait = 3s;
+    start(s);
+    auto a = holding("127.0.0.2");
+    auto b = holding("127.0.0.2");
+    wait_for_holding(2);
+    auto c = connect("127.0.0.2");
+    c.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
+    // It waits in the loop, not in a worker: another client is served meanwhile.
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    std::this_thread::sleep_for(200ms);
+    EXPECT_EQ(1u, front_->counters().waited);
+    release();
+    const std::string third = c.read_response(2s);
+    EXPECT_EQ(200, status_of(third)) << third;
+    EXPECT_NE(std::string::npos, third.find("GET /third"));
+    EXPECT_EQ(200, status_of(a.read_response(2s)));
+    EXPECT_EQ(200, status_of(b.read_response(2s)));
+    EXPECT_EQ(0u, front_->counters().refused_client);
+}
+
+// A client learns that its answer ended when the last byte arrives, a moment before the worker
+// that sent it is counted free. Asking again at once, on a new connection or the same one, from
+// as many threads as the limit allows, must never be refused.
+TEST_F(FrontDoorTest, AskingAgainAsSoonAsAnAnswerArrivesIsNeverRefused) {
+    constexpr int kThreads = 4;
+    constexpr int kRequests = 150;
+    FrontSettings s;
+    s.workers = 8;
+    s.limits.max_busy_per_client = kThreads;
+    start(s);
+    std::atomic<int> ok{0};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            auto kept = connect("127.0.0.2");
+            for (int i = 0; i < kRequests; ++i) {
+                std::string answer;
+                if (t % 2 == 0) {
+                    answer = ask("127.0.0.2");  // a new connection each time
+                } else {
+                    kept.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+                    answer = kept.read_response(2s);
+                }
+                if (status_of(answer) == 200) {
+                    ++ok;
+                } else {
+                    std::lock_guard lock(failures_mutex);
+                    failures.push_back(answer.substr(0, 60));
+                }
+            }
+        });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    EXPECT_EQ(kThreads * kRequests, ok.load())
+        << failures.size() << " refused, e.g. " << (failures.empty() ? "" : failures.front());
+    EXPECT_EQ(0u, front_->counters().refused_client);
 }
 
 TEST_F(FrontDoorTest, FullQueueGets503) {

@@ -14,8 +14,13 @@ struct FrontLimits {
     // closed to make room; only when every connection is busy is the newcomer refused.
     int max_connections = 4096;
     // Requests of one client in the worker pool at once (downloads included), so that one client
-    // cannot occupy every worker. Over it: 503 + Retry-After.
+    // cannot occupy every worker. A request over it waits, holding no worker, for one of its
+    // client's requests to end, for up to busy_wait; then 503 + Retry-After.
     int max_busy_per_client = 8;
+    // Waiting is what makes the limit fair: a client learns that an answer ended when its last
+    // byte arrives, before the worker that sent it is counted free, and a browser or script that
+    // asks again at once must not be refused for a request that is already answered.
+    std::chrono::milliseconds busy_wait{1000};
     // Complete requests waiting for a free worker. Over it: 503 + Retry-After.
     int max_queued = 2000;
     // Requests whose handler reads the body as it arrives (uploads, FrontSettings::stream_body),

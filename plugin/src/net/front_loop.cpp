@@ -111,6 +111,7 @@ FrontCounters FrontLoop::counters() const {
     c.accepted = counters_.accepted;
     c.dispatched = counters_.dispatched;
     c.refused_client = counters_.refused_client;
+    c.waited = counters_.waited;
     c.refused_busy = counters_.refused_busy;
     c.evicted = counters_.evicted;
     c.timed_out = counters_.timed_out;
@@ -140,15 +141,22 @@ void FrontLoop::run() {
             throw std::runtime_error(std::string("front door: epoll_wait: ") +
                                      std::strerror(errno));
         }
-        // New connections last: closes and finished requests of this round free their places
-        // first, so a client that closed one connection may open the next.
+        // Finished requests first: a client whose answer arrived may have sent its next request
+        // already, and it must find the finished one no longer counted. New connections last:
+        // closes of this round free their places first, so a client that closed one connection
+        // may open the next.
+        for (int i = 0; i < n; ++i) {
+            if (events[static_cast<std::size_t>(i)].data.u64 == kWakeId) {
+                std::uint64_t count;
+                [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
+                take_back();
+            }
+        }
         bool accept_due = false;
         for (int i = 0; i < n; ++i) {
             const std::uint64_t id = events[static_cast<std::size_t>(i)].data.u64;
             if (id == kWakeId) {
-                std::uint64_t count;
-                [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
-                take_back();
+                continue;
             } else if (id == kListenerId) {
                 accept_due = !draining_;
             } else if (auto it = slots_.find(id); it != slots_.end()) {
@@ -284,7 +292,7 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
 // goes on waiting. Handing a request to a worker then costs no epoll_ctl, and getting the
 // connection back one.
 void FrontLoop::on_ready(Slot& s) {
-    if (s.phase == Phase::Busy || s.phase == Phase::Delayed) {
+    if (s.phase == Phase::Busy || s.phase == Phase::Delayed || s.phase == Phase::Queued) {
         return;  // a stale event from the same wake-up; it is armed again when it comes back
     }
     if (s.phase == Phase::Lingering) {
@@ -389,9 +397,7 @@ FrontLoop::Outcome FrontLoop::advance(Slot& s) {
 FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     Client& client = clients_[s.client];
     if (!s.exempt && client.busy >= limits_.max_busy_per_client) {
-        ++counters_.refused_client;
-        refuse(s, 503);
-        return Outcome::Gone;
+        return queue_behind_its_client(s, client);
     }
     if (s.streamed && streaming_.load() >= static_cast<std::size_t>(limits_.max_streamed_bodies)) {
         ++counters_.refused_busy;
@@ -423,6 +429,49 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     }
     ++counters_.dispatched;
     return Outcome::Dispatched;
+}
+
+// The request is complete and holds nothing but its buffer: it waits in the loop, unarmed, until
+// one of its client's requests ends (dispatch_queued) or busy_wait passed (expire).
+FrontLoop::Outcome FrontLoop::queue_behind_its_client(Slot& s, Client& client) {
+    if (limits_.busy_wait <= std::chrono::milliseconds(0)) {
+        ++counters_.refused_client;
+        refuse(s, 503);
+        return Outcome::Gone;
+    }
+    ++counters_.waited;
+    leave_waiting(s);
+    s.phase = Phase::Queued;
+    set_deadline(s, Clock::now() + limits_.busy_wait);
+    client.queued.push_back(s.id);
+    return Outcome::Dispatched;
+}
+
+void FrontLoop::dispatch_queued(const ClientKey& key) {
+    for (;;) {
+        auto it = clients_.find(key);
+        if (it == clients_.end() || it->second.queued.empty() ||
+            it->second.busy >= limits_.max_busy_per_client) {
+            return;
+        }
+        const std::uint64_t id = it->second.queued.front();
+        it->second.queued.pop_front();
+        auto slot = slots_.find(id);
+        if (slot == slots_.end() || slot->second->phase != Phase::Queued) {
+            continue;
+        }
+        clear_deadline(*slot->second);
+        dispatch(*slot->second);
+    }
+}
+
+void FrontLoop::unqueue(Slot& s) {
+    auto it = clients_.find(s.client);
+    if (it == clients_.end()) {
+        return;
+    }
+    auto& queued = it->second.queued;
+    queued.erase(std::remove(queued.begin(), queued.end(), s.id), queued.end());
 }
 
 void FrontLoop::serve(Slot* s) {
@@ -528,6 +577,9 @@ void FrontLoop::take_back() {
         auto it = clients_.find(s->client);
         if (it != clients_.end()) {
             --it->second.busy;
+            if (!it->second.queued.empty()) {
+                dispatch_queued(s->client);
+            }
         }
         if (s->deferred && !cut_) {
             // The answer waits in the loop: a timer, no worker.
@@ -602,6 +654,9 @@ void FrontLoop::destroy(Slot& s) {
     if (s.phase == Phase::Lingering) {
         --lingering_;
     }
+    if (s.phase == Phase::Queued) {
+        unqueue(s);
+    }
     release_client(s);
     leave_waiting(s);
     clear_deadline(s);
@@ -632,6 +687,14 @@ void FrontLoop::expire(Clock::time_point now) {
         Slot& s = *it->second;
         if (s.phase == Phase::Delayed) {
             release_deferred(s);
+            continue;
+        }
+        if (s.phase == Phase::Queued) {
+            // Its client's other requests still fill max_busy_per_client.
+            clear_deadline(s);
+            unqueue(s);
+            ++counters_.refused_client;
+            refuse(s, 503);
             continue;
         }
         if (s.phase != Phase::Lingering) {
@@ -689,6 +752,7 @@ void FrontLoop::begin_drain() {
         switch (s->phase) {
             case Phase::Busy:
             case Phase::Delayed:
+            case Phase::Queued:
                 ++outcome_.in_flight;
                 break;
             case Phase::Head:

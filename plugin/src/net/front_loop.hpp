@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -48,6 +49,7 @@ class FrontLoop {
         Waiting,    // no byte of the next request yet
         Head,       // part of a head arrived
         Body,       // head complete, body arriving
+        Queued,     // request complete; waits for its client to have fewer requests in progress
         Busy,       // a worker has it
         Delayed,    // its answer waits for a deadline (DeferredAnswer), in no worker
         Lingering,  // answered and closed for writing; draining what the client still sends
@@ -56,6 +58,7 @@ class FrontLoop {
     struct Client {
         int open = 0;
         int busy = 0;
+        std::deque<std::uint64_t> queued;  // slot ids, first come first; stale ids are skipped
     };
 
     struct Slot {
@@ -89,6 +92,8 @@ class FrontLoop {
     void on_ready(Slot& s);
     Outcome advance(Slot& s);
     Outcome dispatch(Slot& s);
+    Outcome queue_behind_its_client(Slot& s, Client& client);
+    void dispatch_queued(const ClientKey& key);
     void serve(Slot* s);          // on a worker thread
     void send_deferred(Slot* s);  // on a worker thread
     // A LateAnswer's end, on whichever thread sends it.
@@ -113,6 +118,7 @@ class FrontLoop {
     void enter_waiting(Slot& s);
     void leave_waiting(Slot& s);
     void release_client(Slot& s);
+    void unqueue(Slot& s);
     int wait_milliseconds(Clock::time_point now) const;
     const std::string& answer(int status);
 
@@ -149,8 +155,8 @@ class FrontLoop {
     DrainOutcome outcome_;
 
     struct Counters {
-        std::atomic<std::uint64_t> accepted{0}, dispatched{0}, refused_client{0}, refused_busy{0},
-            evicted{0}, timed_out{0}, bad_requests{0}, open{0};
+        std::atomic<std::uint64_t> accepted{0}, dispatched{0}, refused_client{0}, waited{0},
+            refused_busy{0}, evicted{0}, timed_out{0}, bad_requests{0}, open{0};
     };
     Counters counters_;
 };

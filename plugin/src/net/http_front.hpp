@@ -74,6 +74,7 @@ struct FrontCounters {
     std::uint64_t accepted = 0;
     std::uint64_t dispatched = 0;      // requests handed to a worker
     std::uint64_t refused_client = 0;  // over max_connections_per_client or max_busy_per_client
+    std::uint64_t waited = 0;          // requests that waited for their client (busy_wait)
     std::uint64_t refused_busy = 0;    // queue full, or every slot busy
     std::uint64_t evicted = 0;         // waiting connections closed to make room
     std::uint64_t timed_out = 0;       // header, body or keep-alive deadline passed
