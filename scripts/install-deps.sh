@@ -11,7 +11,7 @@ packages=(
   libpcre2-dev uap-core
   binutils unzip zip curl python3 openssl iproute2 media-types
   clang-format
-  mariadb-server mariadb-client galera-4 rsync
+  mariadb-server mariadb-client galera-4 rsync faketime
   python3-aiosmtpd
   nginx-light wrk
   chromium fonts-noto-color-emoji

@@ -3,6 +3,7 @@
 // local to one node (Galera does not replicate it), so it cannot be what serialises them.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <latch>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "galera_cluster.hpp"
+#include "shell_command.hpp"
 #include "store/store.hpp"
 
 namespace es::test {
@@ -79,6 +81,43 @@ TEST(Migrations, AnUpToDateSchemaStartsAtOnceDespiteALockLeftByAKilledInstance) 
               cluster.sql(2, database,
                           "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM schema_lock"))
         << "the row was not the starting instances' to remove";
+}
+
+// Instances' clocks are not the database's. One running twenty minutes ahead (faketime) must still
+// see a lock taken a moment ago as held, not as ten minutes stale: it waits for the holder, and
+// migrates once the holder is done.
+TEST(Migrations, AnInstanceWhoseClockRunsAheadWaitsForALiveHolder) {
+    auto& cluster = GaleraCluster::shared();
+    const std::string database = cluster.create_database();
+    { auto first = store::open_store(cluster.settings(1, database)); }
+    // The newest migration is pending again, and a live holder is applying it.
+    cluster.sql(1, database,
+                "DELETE FROM schema_version ORDER BY version DESC LIMIT 1; "
+                "INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, 'alive/1/0', "
+                "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED))");
+    const std::string expected_version = std::to_string(
+        std::stoi(cluster.sql(1, database, "SELECT MAX(version) FROM schema_version")) + 1);
+    std::atomic<bool> done{false};
+    std::string output;
+    std::thread instance([&] {
+        try {
+            output = run_shell("faketime -f '+20m' " + shell_quote(ES_MIGRATION_PROBE) + " " +
+                               std::to_string(cluster.ports().at(1)) + " " + shell_quote(database));
+        } catch (const std::exception& e) {
+            output = e.what();
+        }
+        done = true;
+    });
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+    const bool waited = !done;
+    cluster.sql(1, database, "DELETE FROM schema_lock WHERE holder = 'alive/1/0'");
+    instance.join();
+    EXPECT_TRUE(waited) << "it took the live holder's lock:\n" << output;
+    EXPECT_NE(std::string::npos, output.find("schema " + expected_version + "\n")) << output;
+    // The clock really ran ahead (otherwise the test proves nothing).
+    const auto at = output.find("clock ahead ms ");
+    ASSERT_NE(std::string::npos, at) << output;
+    EXPECT_GT(std::stoll(output.substr(at + 15)), 15LL * 60 * 1000) << output;
 }
 
 }  // namespace

@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "domain/error.hpp"
-#include "domain/timestamp.hpp"
 
 namespace es::store::sql {
 
@@ -27,7 +26,8 @@ std::set<int> applied_versions(SqlConnection& c) {
 // Applies every migration not recorded yet, in version order, rather than only those above the
 // highest recorded one: a database that skipped a version (a development build of a branch, a
 // restored version table) still gets it instead of silently missing a table.
-int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
+int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations,
+                  const Dialect& dialect) {
     const std::set<int> applied = applied_versions(c);
     int version = applied.empty() ? 0 : *applied.rbegin();
     for (const auto& m : migrations) {
@@ -44,10 +44,9 @@ int apply_pending(SqlConnection& c, const std::vector<Migration>& migrations) {
                     c.execute(statement, {});
                 }
             }
-            c.execute(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, "
-                "?, ?)",
-                {std::int64_t{m.version}, m.description, domain::to_epoch_ms(domain::now_utc())});
+            c.execute(dialect.apply("INSERT INTO schema_version (version, description, "
+                                    "applied_at) VALUES (?, ?, {now})"),
+                      {std::int64_t{m.version}, m.description});
         } catch (const domain::Error& e) {
             throw domain::Error(e.kind() == domain::Error::Kind::Unavailable
                                     ? e.kind()
@@ -77,15 +76,20 @@ std::string lock_holder_id() {
            std::to_string(next++);
 }
 
-// Takes the migration lock: the row (1) of schema_lock, inserted by whoever holds it.
-void take_lock(SqlConnection& c, const std::string& holder) {
+// Takes the migration lock: the row (1) of schema_lock, inserted by whoever holds it. When it was
+// taken, and whether that is long enough ago to be stale, is told by the database's clock: the
+// instances' own clocks may differ by more than the staleness, and one running ahead would take
+// a live holder's lock and migrate at the same time.
+void take_lock(SqlConnection& c, const std::string& holder, const Dialect& dialect) {
     const auto deadline = std::chrono::steady_clock::now() + kLockWait;
     std::minstd_rand jitter(std::random_device{}());
+    const std::string insert =
+        dialect.apply("INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, ?, {now})");
+    const std::string take_over_stale =
+        dialect.apply("DELETE FROM schema_lock WHERE id = 1 AND taken_at < {now} - ?");
     for (;;) {
-        const std::int64_t now = domain::to_epoch_ms(domain::now_utc());
         try {
-            c.execute("INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, ?, ?)",
-                      {holder, now});
+            c.execute(insert, {holder});
             return;
         } catch (const domain::Error& e) {
             // Conflict: the row is there (duplicate key). Unavailable: another node's insert won
@@ -103,8 +107,7 @@ void take_lock(SqlConnection& c, const std::string& holder) {
             }
         }
         try {
-            c.execute("DELETE FROM schema_lock WHERE id = 1 AND taken_at < ?",
-                      {now - kStaleLockMs});
+            c.execute(take_over_stale, {kStaleLockMs});
         } catch (const domain::Error&) {
             // Someone else is taking it over, or the server is away: the next round sees.
         }
@@ -118,7 +121,8 @@ void release_lock(SqlConnection& c, const std::string& holder) {
 
 }  // namespace
 
-int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode mode) {
+int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode mode,
+            const Dialect& dialect) {
     const std::string create_versions =
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
         "description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)";
@@ -130,7 +134,7 @@ int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode 
         try {
             c.execute(create_versions, {});
             c.execute(create_lock, {});  // unused here: the write lock serialises
-            const int v = apply_pending(c, migrations);
+            const int v = apply_pending(c, migrations, dialect);
             c.commit();
             return v;
         } catch (...) {
@@ -149,9 +153,9 @@ int migrate(SqlConnection& c, const std::vector<Migration>& migrations, DdlMode 
         return applied.empty() ? 0 : *applied.rbegin();
     }
     const std::string holder = lock_holder_id();
-    take_lock(c, holder);
+    take_lock(c, holder, dialect);
     try {
-        const int v = apply_pending(c, migrations);
+        const int v = apply_pending(c, migrations, dialect);
         release_lock(c, holder);
         return v;
     } catch (...) {

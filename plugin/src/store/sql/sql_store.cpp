@@ -5,7 +5,7 @@ namespace es::store::sql {
 SqlStore::SqlStore(ConnectionPool::Factory factory, int pool_size, Dialect dialect,
                    const std::vector<Migration>& migrations, DdlMode ddl)
     : name_(dialect.name), db_(std::move(factory), pool_size, std::move(dialect)) {
-    db_.read([&](SqlConnection& c) { return migrate(c, migrations, ddl); });
+    db_.read([&](SqlConnection& c) { return migrate(c, migrations, ddl, db_.dialect()); });
 }
 
 domain::Timestamp SqlStore::database_now() {
