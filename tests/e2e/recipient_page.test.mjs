@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 
 import { SharingDesk, assertAccessible, pdfViewerText, shareCase, until } from './sharing_desk.mjs';
 
-const world = new SharingDesk('recipient_page', {}, [], ['attachments:', `  max_upload_bytes: ${1 << 20}`]);
+const world = new SharingDesk('recipient_page', {}, [], ['attachments:', `  max_upload_bytes: ${8 << 20}`]);
 const { pageErrors, signIn, language, caseRow, startTrial } = world;
 const shot = (page, name) => world.shot(page, name, { fullPage: true });
 
@@ -30,6 +30,38 @@ endstream endobj
 trailer<</Root 1 0 R>>
 %%EOF
 `);
+// A PDF of `pages` pages ("Seite N" on each) with a proper cross-reference table, grown to about
+// `bytes` by a comment in each page's content: a file the viewer takes seconds to read, not one
+// that fits in a socket buffer.
+function largePdf(pages, bytes) {
+  const objects = [];
+  const kids = [];
+  for (let i = 0; i < pages; i += 1) kids.push(`${4 + 2 * i} 0 R`);
+  objects.push('<</Type/Catalog/Pages 2 0 R>>');
+  objects.push(`<</Type/Pages/Kids[${kids.join(' ')}]/Count ${pages}>>`);
+  objects.push('<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>');
+  for (let i = 0; i < pages; i += 1) {
+    const text = `BT /F1 24 Tf 40 300 Td (Seite ${i + 1}) Tj ET`;
+    objects.push(`<</Type/Page/Parent 2 0 R/MediaBox[0 0 420 595]/Contents ${5 + 2 * i} 0 R/Resources<</Font<</F1 3 0 R>>>>>>`);
+    // Every page's content carries its share of the padding as a comment line.
+    const padding = '%' + 'x'.repeat(Math.max(0, Math.floor(bytes / pages) - 2)) + '\n';
+    const content = padding + text;
+    objects.push(`<</Length ${Buffer.byteLength(content)}>>\nstream\n${content}\nendstream`);
+  }
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+const LARGE_PDF_PAGES = 30;
+
 // A 1×1 red PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
 // Script that marks the portal's origin (title, storage) if it ever runs there.
@@ -40,6 +72,7 @@ const FILES = [
   { name: 'Tarnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`<!DOCTYPE html><html><body><script>${ATTACK}</script>x</body></html>`), viewable: true, family: 'pdf' },
   { name: 'Zeichnung.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="${ATTACK}"><script>${ATTACK}</script></svg>`), viewable: false, family: 'image' },
   { name: 'Notizen.txt', mimeType: 'text/plain', buffer: Buffer.from('Notizen\n'), viewable: false, family: 'document' },
+  { name: 'Handbuch.pdf', mimeType: 'application/pdf', buffer: largePdf(LARGE_PDF_PAGES, 6 << 20), viewable: true, family: 'pdf' },
 ];
 const state = {};
 
@@ -59,17 +92,21 @@ before(async () => {
     await desk.waitForSelector(`#attachment-upload-status:has-text("“${f.name}” was added.")`);
   }
   state.link = await shareCase(desk, await caseRow(CASE), 'Tom Weber', 'none');
+  state.limitedLink = await shareCase(desk, await caseRow(CASE), 'Lea Frei', 'none', async (dialog) => {
+    await dialog.locator('input[name=advanced]').check();
+    await dialog.locator('input[name=download_limit]').fill('1');
+  });
 });
 
 after(() => world.stop());
 
 // The recipient: a fresh browser context, nobody's cookies.
-async function recipientOpens(locale = 'en-GB') {
+async function recipientOpens(locale = 'en-GB', link = state.link) {
   const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 }, locale, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   page.on('pageerror', (e) => pageErrors.push('recipient: ' + String(e)));
-  assert.equal((await page.goto(state.link)).status(), 200);
+  assert.equal((await page.goto(link)).status(), 200);
   await page.waitForSelector('ul.files');
   return { context, page };
 }
@@ -146,6 +183,32 @@ test('a PDF opens in the browser\'s viewer under the sandboxing policy, without 
     assert.equal(downloads, 0, 'the PDF was shown, not downloaded');
     assert.match(page.url(), /\/view\//);
     await shot(page, 'en-02-pdf-inline');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a large PDF under a download limit of one is shown whole by the viewer; the view was that download', async () => {
+  const { context, page } = await recipientOpens('en-GB', state.limitedLink);
+  try {
+    const refusals = [];
+    context.on('response', (r) => { if (r.url().includes('/view/') && r.status() !== 200) refusals.push(r.status()); });
+    await fileItem(page, 'Handbuch.pdf').locator('a.view').click();
+    // The viewer fetches the file again for itself: under the limit that costs nothing more, so it
+    // draws every page rather than "Failed to load".
+    const viewer = await until('the PDF viewer to show all pages', async () => {
+      const text = await pdfViewerText(page);
+      return /Failed to load/.test(text) || new RegExp(`pages: ?${LARGE_PDF_PAGES}\\b`).test(text) ? text : null;
+    }, 30000);
+    assert.doesNotMatch(viewer, /Failed to load/);
+    assert.deepEqual(refusals, []);
+    // The one download is spent: another file is refused with the limit's page.
+    await page.goBack();
+    await page.waitForSelector('ul.files');
+    const href = await fileItem(page, 'Notizen.txt').locator('a[download]').getAttribute('href');
+    const other = await context.request.get(new URL(href, state.limitedLink).href);
+    assert.equal(other.status(), 403);
+    assert.match(await other.text(), /maximum number of downloads has been reached/);
   } finally {
     await context.close();
   }
