@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { SharingDesk, assertAccessible, pdfViewerText, shareCase, until } from './sharing_desk.mjs';
 
 const world = new SharingDesk('recipient_page', {}, [], ['attachments:', `  max_upload_bytes: ${8 << 20}`]);
-const { pageErrors, signIn, language, caseRow, startTrial } = world;
+const { pageErrors, caseRow, openAttachments, addAttachment } = world;
 const shot = (page, name) => world.shot(page, name, { fullPage: true });
 
 // Demo data (sample-host/src/demo/demo_data.cpp): case i has no attachment when i % 4 == 3.
@@ -77,22 +77,12 @@ const FILES = [
 const state = {};
 
 before(async () => {
-  await world.start();
-  await startTrial();
-  await signIn('anna.meier', 'demo-anna');
-  await language('en');
-  const desk = world.desk;
-  const caseId = await (await caseRow(CASE)).getAttribute('data-case-id');
-  await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.evaluate((h) => { location.hash = h; }, '#/cases/' + caseId + '/attachments');
-  await desk.waitForSelector('.tab-panel #attachment-upload');
+  await openAttachments(await world.startAtCase(CASE));
   for (const f of FILES) {
-    await desk.getByLabel('Add attachment').setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: f.buffer });
-    await desk.waitForSelector(`#attachment-upload-status:has-text("“${f.name}” was added.")`);
+    await addAttachment(f);
   }
-  state.link = await shareCase(desk, await caseRow(CASE), 'Tom Weber', 'none');
-  state.limitedLink = await shareCase(desk, await caseRow(CASE), 'Lea Frei', 'none', async (dialog) => {
+  state.link = await shareCase(world.desk, await caseRow(CASE), 'Tom Weber', 'none');
+  state.limitedLink = await shareCase(world.desk, await caseRow(CASE), 'Lea Frei', 'none', async (dialog) => {
     await dialog.locator('input[name=advanced]').check();
     await dialog.locator('input[name=download_limit]').fill('1');
   });

@@ -269,6 +269,33 @@ export class SharingDesk {
     await desk.waitForSelector('.tab-panel .panel-content:not([aria-busy])');
   };
 
+  // Starts the world for a caseworker's tests: the module's free trial month begun, Anna signed in
+  // on the desk in English. Returns the id of her case `number`.
+  startAtCase = async (number) => {
+    await this.start();
+    await this.startTrial();
+    await this.signIn('anna.meier', 'demo-anna');
+    await this.language('en');
+    return (await this.caseRow(number)).getAttribute('data-case-id');
+  };
+
+  // The case's Attachments tab, rendered afresh (through the case list), its upload control ready.
+  openAttachments = async (caseId) => {
+    const desk = this.desk;
+    await desk.evaluate(() => { location.hash = '#/cases'; });
+    await desk.waitForSelector('.toolbar input[type=search]');
+    await desk.evaluate((h) => { location.hash = h; }, '#/cases/' + caseId + '/attachments');
+    await desk.waitForSelector('.tabs .tab.active[href$="/attachments"]');
+    await desk.waitForSelector('.tab-panel #attachment-upload');
+  };
+
+  // Adds a file ({ name, mimeType, buffer }) through the open Attachments tab's control (in
+  // English) and waits for the host to confirm it.
+  addAttachment = async ({ name, mimeType, buffer }) => {
+    await this.desk.getByLabel('Add attachment').setInputFiles({ name, mimeType, buffer });
+    await this.desk.waitForSelector(`#attachment-upload-status:has-text("“${name}” was added.")`);
+  };
+
   // The organisation admin (English) starts the module's free trial month on the admin page.
   startTrial = async () => {
     await this.signIn('claudia.frei', 'demo-claudia');

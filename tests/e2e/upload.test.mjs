@@ -16,7 +16,7 @@ import { SharingDesk, shareCase, showItems } from './sharing_desk.mjs';
 
 const LIMIT = 1 << 20;
 const world = new SharingDesk('upload', {}, [], ['attachments:', `  max_upload_bytes: ${LIMIT}`]);
-const { pageErrors, signIn, language, api, caseRow, startTrial } = world;
+const { pageErrors, language, api, caseRow } = world;
 const shot = (page, name) => world.shot(page, name, { fullPage: true });
 
 // Demo data (sample-host/src/demo/demo_data.cpp): case i has no attachment when i % 4 == 3.
@@ -29,24 +29,12 @@ const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 const state = {};
 
 before(async () => {
-  await world.start();
-  await startTrial();
-  await signIn('anna.meier', 'demo-anna');
-  await language('en');
-  state.caseId = await (await caseRow(CASE)).getAttribute('data-case-id');
+  state.caseId = await world.startAtCase(CASE);
 });
 
 after(() => world.stop());
 
-// The case's Attachments tab, rendered afresh.
-async function openAttachments() {
-  const desk = world.desk;
-  await desk.evaluate(() => { location.hash = '#/cases'; });
-  await desk.waitForSelector('.toolbar input[type=search]');
-  await desk.evaluate((h) => { location.hash = h; }, '#/cases/' + state.caseId + '/attachments');
-  await desk.waitForSelector('.tabs .tab.active[href$="/attachments"]');
-  await desk.waitForSelector('.tab-panel #attachment-upload');
-}
+const openAttachments = () => world.openAttachments(state.caseId);
 
 const attachmentNames = async () => (await api(`/api/cases/${state.caseId}/attachments`)).body.attachments.map((a) => a.name);
 
@@ -62,8 +50,7 @@ test('"Add attachment" takes "Bericht über Lärm.pdf"; it is listed at once', a
   assert.equal(await desk.evaluate(() => document.activeElement.id), 'attachment-upload');
   await shot(desk, 'en-01-empty-case');
 
-  await input.setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PDF });
-  await desk.waitForSelector(`#attachment-upload-status:has-text("“${NAME}” was added.")`);
+  await world.addAttachment({ name: NAME, mimeType: 'application/pdf', buffer: PDF });
   await desk.waitForSelector(`.tab-panel .data-table tbody tr:has-text("${NAME}")`);
   assert.equal(await desk.evaluate(() => document.activeElement.id), 'attachment-upload', 'the focus stays on the control');
   await shot(desk, 'en-02-added');

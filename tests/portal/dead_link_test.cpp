@@ -1,6 +1,4 @@
 // Every link that leads nowhere answers the same, byte for byte (apart from Date).
-#include <thread>
-
 #include "crypto/token.hpp"
 #include "portal_fixture.hpp"
 
@@ -10,12 +8,7 @@ namespace {
 class DeadLinkTest : public PortalTest {};
 
 TEST_F(DeadLinkTest, UnknownMalformedExpiredRevokedAndUnlicensedLinksAnswerIdentically) {
-    const auto expired = create_share({.lifetime = std::chrono::milliseconds(1)});
-    const auto revoked = create_share();
-    revoke(revoked);
-    const auto unlicensed = create_share({.case_id = "case-2", .organisation_id = "org-2"});
-    licence_.deactivate("org-2");
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto [expired, revoked, unlicensed] = create_dead_shares();
 
     const auto reference = http_request(port(), "GET", "/s/" + crypto::new_token());
     ASSERT_EQ(404, reference.status);

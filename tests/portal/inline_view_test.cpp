@@ -1,8 +1,6 @@
 // The "view" route (/s/{token}/view/{id}): PDFs and raster images shown in the browser with a
 // sandboxing policy, everything else a download as from /files/{id}; every refusal of the download
 // route, unchanged; the download limit paid alike; the access log told.
-#include <thread>
-
 #include "portal/http/inline_view.hpp"
 #include "portal_fixture.hpp"
 
@@ -123,12 +121,7 @@ TEST_F(InlineViewTest, HiddenUnlistedAndUnknownIdsAnswerExactlyAsTheDownloadRout
 
 TEST_F(InlineViewTest, ExpiredRevokedAndUnlicensedLinksAnswerExactlyAsTheDownloadRoute) {
     put_mixed_case();
-    const auto expired = create_share({.lifetime = std::chrono::milliseconds(1)});
-    const auto revoked = create_share();
-    revoke(revoked);
-    const auto unlicensed = create_share({.case_id = "case-2", .organisation_id = "org-2"});
-    licence_.deactivate("org-2");
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto [expired, revoked, unlicensed] = create_dead_shares();
     for (const auto* share : {&expired, &revoked, &unlicensed}) {
         const auto v = view(*share, "a1");
         const auto d = download(*share, "a1");

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "crypto/base64url.hpp"
 #include "crypto/random_bytes.hpp"
@@ -188,6 +189,17 @@ domain::AuditEntry PortalTest::owner_audit(const std::string& share_id, const st
 void PortalTest::revoke(const CreatedShare& share) {
     ASSERT_TRUE(
         store_->shares().revoke("org-1", share.id, "u1", owner_audit(share.id, "share.revoke")));
+}
+
+PortalTest::DeadShares PortalTest::create_dead_shares() {
+    DeadShares dead;
+    dead.expired = create_share({.lifetime = std::chrono::milliseconds(1)});
+    dead.revoked = create_share();
+    revoke(dead.revoked);
+    dead.unlicensed = create_share({.case_id = "case-2", .organisation_id = "org-2"});
+    licence_.deactivate("org-2");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return dead;
 }
 
 std::vector<domain::AccessEvent> PortalTest::access_events(const CreatedShare& share) {

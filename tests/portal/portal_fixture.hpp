@@ -101,6 +101,15 @@ class PortalTest : public ::testing::Test {
     // transfer for a test to act while it runs. Returns its size.
     std::uint64_t put_big_case();
     void revoke(const CreatedShare& share);
+    // A share for each way a link dies while its row stays: expired, revoked, and one of an
+    // organisation whose licence was deactivated (case-2 of org-2). Returns once the first has
+    // expired.
+    struct DeadShares {
+        CreatedShare expired;
+        CreatedShare revoked;
+        CreatedShare unlicensed;
+    };
+    DeadShares create_dead_shares();
     // The audit entry of the owner (u1 of org-1) doing `action` to the share now.
     static domain::AuditEntry owner_audit(const std::string& share_id, const std::string& action);
     std::uint16_t port() const { return portal_->port(); }

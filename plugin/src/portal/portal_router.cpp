@@ -112,12 +112,7 @@ void PortalRouter::route(Exchange& ex) noexcept {
     try {
         ex.response.erase("Set-Cookie");
         ex.response.erase("Location");
-        ex.response.erase("Content-Disposition");
-        ex.response.erase("Content-Range");
-        ex.response.erase("ETag");
-        ex.response.erase("Last-Modified");
-        ex.response.erase("Accept-Ranges");
-        ex.response.erase("Content-Security-Policy");
+        http::clear_content_headers(ex);
         ex.response.setKeepAlive(false);
         ex.must_close = true;
         http::send_html(ex, status, *page);

@@ -66,6 +66,13 @@ void send_html(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status, const s
     send_body(ex, status, "text/html; charset=utf-8", html);
 }
 
+void clear_content_headers(Exchange& ex) {
+    for (const char* name : {"Content-Disposition", "Content-Range", "ETag", "Last-Modified",
+                             "Accept-Ranges", "Content-Security-Policy"}) {
+        ex.response.erase(name);
+    }
+}
+
 void send_see_other(Exchange& ex, const std::string& path) {
     ex.response.set("Location", path);
     send_body(ex, Poco::Net::HTTPResponse::HTTP_SEE_OTHER, "text/plain; charset=utf-8", "");

@@ -22,6 +22,11 @@ std::string closing_answer(Poco::Net::HTTPResponse::HTTPStatus status,
 
 void send_html(Exchange& ex, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& html);
 
+// Removes from ex.response what a file answer set (disposition, range, validators, the inline
+// view's sandboxing policy) before a page is sent in its place: a refusal or error page must not
+// be saved under the file's name, cached under its validators or kept in the file's sandbox.
+void clear_content_headers(Exchange& ex);
+
 // 303 to a path of this portal (never an absolute URL taken from the request).
 void send_see_other(Exchange& ex, const std::string& path);
 

@@ -160,12 +160,7 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
     DownloadLedger ledger(ctx_.ports.store.shares());
     const std::string key = DownloadLedger::file_key(att->id);
     if (limited && !ledger.pay(access.share.id, key, etag, size, file_bytes)) {
-        ex.response.erase("Content-Range");
-        ex.response.erase("Content-Disposition");
-        ex.response.erase("ETag");
-        ex.response.erase("Last-Modified");
-        ex.response.erase("Accept-Ranges");
-        ex.response.erase("Content-Security-Policy");
+        http::clear_content_headers(ex);
         ctx_.access.record(access, ex, action, "limit_reached", att->id);
         send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
                      pages::texts(ex.language).limit_reached);

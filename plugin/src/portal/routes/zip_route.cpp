@@ -81,7 +81,7 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
     DownloadLedger ledger(ctx_.ports.store.shares());
     const std::string key = DownloadLedger::zip_key();
     if (limited && !ledger.pay(access.share.id, key, validator, zip_size, zip_size)) {
-        ex.response.erase("Content-Disposition");
+        http::clear_content_headers(ex);
         ctx_.access.record(access, ex, "download_all", "limit_reached");
         send_message(ctx_, ex, access, HTTPResponse::HTTP_FORBIDDEN,
                      pages::texts(ex.language).limit_reached);
