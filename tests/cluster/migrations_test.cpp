@@ -17,6 +17,18 @@
 namespace es::test {
 namespace {
 
+// A database that a first instance migrated, then `before` (SQL), then the migration lock's row
+// of `holder`, taken now by the database's clock.
+std::string database_locked_by(GaleraCluster& cluster, const std::string& holder,
+                               const std::string& before = "") {
+    const std::string database = cluster.create_database();
+    { auto first = store::open_store(cluster.settings(1, database)); }
+    cluster.sql(1, database,
+                before + "INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, '" + holder +
+                    "', CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED))");
+    return database;
+}
+
 TEST(Migrations, RunOnceWhenInstancesOnEveryNodeStartTogether) {
     auto& cluster = GaleraCluster::shared();
     constexpr int kInstances = 2 * GaleraCluster::kNodes;
@@ -67,11 +79,7 @@ TEST(Migrations, RunOnceWhenInstancesOnEveryNodeStartTogether) {
 // stale (ten minutes) or give up after two.
 TEST(Migrations, AnUpToDateSchemaStartsAtOnceDespiteALockLeftByAKilledInstance) {
     auto& cluster = GaleraCluster::shared();
-    const std::string database = cluster.create_database();
-    { auto first = store::open_store(cluster.settings(1, database)); }
-    cluster.sql(1, database,
-                "INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, 'killed/1/0', "
-                "UNIX_TIMESTAMP() * 1000)");
+    const std::string database = database_locked_by(cluster, "killed/1/0");
     const auto started = std::chrono::steady_clock::now();
     for (int node = 1; node <= GaleraCluster::kNodes; ++node) {
         EXPECT_NO_THROW(store::open_store(cluster.settings(node, database))) << "node " << node;
@@ -88,13 +96,9 @@ TEST(Migrations, AnUpToDateSchemaStartsAtOnceDespiteALockLeftByAKilledInstance) 
 // migrates once the holder is done.
 TEST(Migrations, AnInstanceWhoseClockRunsAheadWaitsForALiveHolder) {
     auto& cluster = GaleraCluster::shared();
-    const std::string database = cluster.create_database();
-    { auto first = store::open_store(cluster.settings(1, database)); }
     // The newest migration is pending again, and a live holder is applying it.
-    cluster.sql(1, database,
-                "DELETE FROM schema_version ORDER BY version DESC LIMIT 1; "
-                "INSERT INTO schema_lock (id, holder, taken_at) VALUES (1, 'alive/1/0', "
-                "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED))");
+    const std::string database = database_locked_by(
+        cluster, "alive/1/0", "DELETE FROM schema_version ORDER BY version DESC LIMIT 1; ");
     const std::string expected_version = std::to_string(
         std::stoi(cluster.sql(1, database, "SELECT MAX(version) FROM schema_version")) + 1);
     std::atomic<bool> done{false};

@@ -61,6 +61,7 @@ function largePdf(pages, bytes) {
   return Buffer.from(out, 'latin1');
 }
 const LARGE_PDF_PAGES = 30;
+const LONG_NAME = 'Gutachten_Baubewilligung_Parzelle_4711_Nachtrag_2024_final_unterschrieben.pdf';
 
 // A 1×1 red PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
@@ -73,6 +74,8 @@ const FILES = [
   { name: 'Zeichnung.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="${ATTACK}"><script>${ATTACK}</script></svg>`), viewable: false, family: 'image' },
   { name: 'Notizen.txt', mimeType: 'text/plain', buffer: Buffer.from('Notizen\n'), viewable: false, family: 'document' },
   { name: 'Handbuch.pdf', mimeType: 'application/pdf', buffer: largePdf(LARGE_PDF_PAGES, 6 << 20), viewable: true, family: 'pdf' },
+  // One word longer than a phone is wide.
+  { name: LONG_NAME, mimeType: 'application/pdf', buffer: PDF, viewable: true, family: 'pdf' },
 ];
 const state = {};
 
@@ -86,6 +89,7 @@ before(async () => {
     await dialog.locator('input[name=advanced]').check();
     await dialog.locator('input[name=download_limit]').fill('1');
   });
+  state.passwordLink = await shareCase(world.desk, await caseRow(CASE), 'Mia Graf', 'password');
 });
 
 after(() => world.stop());
@@ -199,6 +203,58 @@ test('a large PDF under a download limit of one is shown whole by the viewer; th
     const other = await context.request.get(new URL(href, state.limitedLink).href);
     assert.equal(other.status(), 403);
     assert.match(await other.text(), /maximum number of downloads has been reached/);
+  } finally {
+    await context.close();
+  }
+});
+
+// The recipient is often on a phone: 390×844 CSS pixels, touch, German.
+test('on a phone nothing scrolls sideways, long names wrap, and every action is in reach', async () => {
+  const context = await world.browser.newContext({
+    viewport: { width: 390, height: 844 }, locale: 'de-CH', isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+  });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20000);
+    page.on('pageerror', (e) => pageErrors.push('recipient (phone): ' + String(e)));
+    const fits = async (where) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `${where}: the page is ${width} px wide on a 390 px screen`);
+    };
+    // A touch target of at least 24×24 px (WCAG 2.2, 2.5.8), wholly on the screen.
+    const inReach = async (locator, what) => {
+      const box = await locator.boundingBox();
+      assert.ok(box, `${what} is drawn`);
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `${what} is on the screen: ${JSON.stringify(box)}`);
+      assert.ok(box.width >= 24 && box.height >= 24, `${what} is large enough to touch: ${JSON.stringify(box)}`);
+    };
+
+    assert.equal((await page.goto(state.passwordLink)).status(), 200);
+    await page.waitForSelector('input[type=password]');
+    await fits('the password page');
+    await inReach(page.locator('input[type=password]'), 'the password field');
+    for (const target of await page.locator('a:visible, button:visible, input:visible').all()) {
+      await inReach(target, `“${(await target.textContent()).trim() || await target.getAttribute('name')}” on the password page`);
+    }
+    await assertAccessible(page, 'the password page on a phone');
+
+    assert.equal((await page.goto(state.link)).status(), 200);
+    await page.waitForSelector('ul.files');
+    await fits('the recipient page');
+    const long = fileItem(page, LONG_NAME);
+    assert.match(await long.textContent(), new RegExp(LONG_NAME.replace(/\./g, '\\.')), 'the whole name is shown');
+    for (const f of FILES) {
+      const item = fileItem(page, f.name);
+      await inReach(item.locator('a[download]'), `the download of ${f.name}`);
+      if (f.viewable) await inReach(item.locator('a.view'), `View of ${f.name}`);
+    }
+    await inReach(page.locator('main .actions a').first(), 'Download all');
+    // And everything else one can touch: links, buttons, the language switch.
+    for (const target of await page.locator('a:visible, button:visible').all()) {
+      await inReach(target, `“${(await target.textContent()).trim()}”`);
+    }
+    await assertAccessible(page, 'the recipient page on a phone');
+    await shot(page, 'de-05-phone');
   } finally {
     await context.close();
   }

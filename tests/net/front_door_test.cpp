@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "net/http_front.hpp"
@@ -95,6 +96,19 @@ class FrontDoorTest : public ::testing::Test {
         auto c = connect(from);
         c.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
         return c;
+    }
+    // Starts the front door with two requests in progress per client and `busy_wait`, and holds
+    // two requests of 127.0.0.2 in the handler.
+    std::pair<RawClient, RawClient> client_at_its_limit_of_two(
+        std::chrono::milliseconds busy_wait) {
+        FrontSettings s;
+        s.limits.max_busy_per_client = 2;
+        s.limits.busy_wait = busy_wait;
+        start(s);
+        auto a = holding("127.0.0.2");
+        auto b = holding("127.0.0.2");
+        wait_for_holding(2);
+        return {std::move(a), std::move(b)};
     }
     // Starts the front door with `s` and connects the one client most tests need.
     RawClient start_with_one_client(FrontSettings s) {
@@ -242,13 +256,7 @@ TEST_F(FrontDoorTest, WhenEveryConnectionIsBusyTheNewcomerIsRefused) {
 }
 
 TEST_F(FrontDoorTest, ClientWithTooManyRequestsInProgressGets503OnceItWaitedLongEnough) {
-    FrontSettings s;
-    s.limits.max_busy_per_client = 2;
-    s.limits.busy_wait = 1s;
-    start(s);
-    auto a = holding("127.0.0.2");
-    auto b = holding("127.0.0.2");
-    wait_for_holding(2);
+    auto [a, b] = client_at_its_limit_of_two(1s);
     const auto asked = Clock::now();
     const std::string refused = ask("127.0.0.2");
     EXPECT_EQ(503, status_of(refused)) << refused;
@@ -262,13 +270,7 @@ TEST_F(FrontDoorTest, ClientWithTooManyRequestsInProgressGets503OnceItWaitedLong
 }
 
 TEST_F(FrontDoorTest, ARequestOverItsClientsLimitIsServedWhenOneOfThemEnds) {
-    FrontSettings s;
-    s.limits.max_busy_per_client = 2;
-    s.limits.busy_wait = 3s;
-    start(s);
-    auto a = holding("127.0.0.2");
-    auto b = holding("127.0.0.2");
-    wait_for_holding(2);
+    auto [a, b] = client_at_its_limit_of_two(3s);
     auto c = connect("127.0.0.2");
     c.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
     // It waits in the loop, not in a worker: another client is served meanwhile.

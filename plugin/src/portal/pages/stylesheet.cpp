@@ -30,6 +30,7 @@ a{color:#1d4f91}
 .files li{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .5rem;padding:.4rem 0;border-bottom:1px solid #eee;overflow-wrap:anywhere}
 .files .file{flex:1 1 12rem;min-width:0}
 .files a.view{margin-left:.5rem}
+.files a,.actions a:not(.button){display:inline-block;padding:.2rem 0}
 .file-icon{width:1.5rem;height:1.5rem;flex:none;align-self:center;color:#555}
 .file-icon-pdf{color:#a4262c}.file-icon-image{color:#1d6b3a}.file-icon-spreadsheet{color:#1d6b3a}.file-icon-document{color:#1d4f91}.file-icon-archive{color:#7a5a00}
 .size,.meta,.hint{color:#555;font-size:.9rem}
