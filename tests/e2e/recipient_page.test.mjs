@@ -238,6 +238,14 @@ test('on a phone nothing scrolls sideways, long names wrap, and every action is 
     }
     await assertAccessible(page, 'the password page on a phone');
 
+    // A link that no longer works (here: never did) says so on a phone too.
+    const dead = state.link.replace(/\/s\/[^/]+$/, '/s/' + 'x'.repeat(43));
+    assert.equal((await page.goto(dead)).status(), 404);
+    await fits('the page of a link that does not work');
+    for (const target of await page.locator('a:visible, button:visible').all()) {
+      await inReach(target, `“${(await target.textContent()).trim()}” on the page of a dead link`);
+    }
+
     assert.equal((await page.goto(state.link)).status(), 200);
     await page.waitForSelector('ul.files');
     await fits('the recipient page');
