@@ -95,15 +95,8 @@ before(async () => {
 after(() => world.stop());
 
 // The recipient: a fresh browser context, nobody's cookies.
-async function recipientOpens(locale = 'en-GB', link = state.link) {
-  const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 }, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => pageErrors.push('recipient: ' + String(e)));
-  assert.equal((await page.goto(link)).status(), 200);
-  await page.waitForSelector('ul.files');
-  return { context, page };
-}
+const recipientOpens = (locale = 'en-GB', link = state.link) =>
+  world.recipientOpens(link, locale, 'ul.files', { acceptDownloads: true });
 
 const fileItem = (page, name) => page.locator('ul.files li', { hasText: name });
 

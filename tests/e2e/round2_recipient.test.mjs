@@ -60,15 +60,7 @@ async function backToOverviewIn(lang) {
 }
 
 // The recipient: a fresh browser context, nobody's cookies.
-async function recipientOpens(link, locale = 'en-GB') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => pageErrors.push('recipient: ' + String(e)));
-  assert.equal((await page.goto(link)).status(), 200);
-  await page.waitForSelector('ul.files');
-  return { context, page };
-}
+const recipientOpens = (link, locale = 'en-GB') => world.recipientOpens(link, locale);
 
 // The access log as [{column label: cell text}], newest first.
 const accessLogRows = () => tableRows(accessLogTable());

@@ -83,13 +83,7 @@ const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 
 // The recipient: a fresh browser context (no cookie of anyone), password, code from the spool.
 async function recipientSignIn(link, password, locale, prefix) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => pageErrors.push('recipient: ' + String(e)));
-  const first = await page.goto(link);
-  assert.equal(first.status(), 200);
-  await page.waitForSelector('form[action$="/password"] input#password');
+  const { context, page } = await world.recipientOpens(link, locale, 'form[action$="/password"] input#password', { acceptDownloads: true });
   await shot(page, prefix + '-recipient-password');
   await page.fill('#password', password);
   await page.click('form[action$="/password"] button[type=submit]');

@@ -157,6 +157,19 @@ export class SharingDesk {
     this.desk.on('pageerror', (e) => this.pageErrors.push(String(e)));
   }
 
+  // The recipient opens `link` in a fresh browser context (nobody's cookies) of 1280 × 800 in
+  // `locale`: the answer must be 200 and `waitFor` must show. `contextOptions` add to the
+  // context's (e.g. acceptDownloads). Returns { context, page }; the caller closes the context.
+  async recipientOpens(link, locale = 'en-GB', waitFor = 'ul.files', contextOptions = {}) {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, locale, ...contextOptions });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20000);
+    page.on('pageerror', (e) => this.pageErrors.push('recipient: ' + String(e)));
+    assert.equal((await page.goto(link)).status(), 200);
+    await page.waitForSelector(waitFor);
+    return { context, page };
+  }
+
   // Starts the host and the browser before the file's first test and stops them after its last.
   // `started` runs once the world is up (e.g. to keep `world.desk` in a variable): node:test does
   // not wait for one top-level before-hook to finish before it runs the next.

@@ -69,15 +69,7 @@ const action = (name, caseId, payload) =>
 const linkRows = () => tableRows(desk.locator('.tab-panel .vm-table').first());
 
 // The recipient: a fresh browser context in `locale`, nobody's cookies.
-async function recipientPage(link, locale) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => pageErrors.push('recipient: ' + String(e)));
-  assert.equal((await page.goto(link)).status(), 200);
-  await page.waitForSelector('p.expiry time');
-  return { context, page };
-}
+const recipientPage = (link, locale) => world.recipientOpens(link, locale, 'p.expiry time');
 
 // ---- tests ----------------------------------------------------------------------------------------
 
