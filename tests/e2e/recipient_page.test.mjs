@@ -255,7 +255,7 @@ test('on a phone nothing scrolls sideways, long names wrap, and every action is 
       await inReach(target, `“${(await target.textContent()).trim()}”`);
     }
     await assertAccessible(page, 'the recipient page on a phone');
-    await shot(page, 'de-05-phone');
+    await world.shot(page, 'de-05-phone');  // what the screen shows, not the whole page
   } finally {
     await context.close();
   }
