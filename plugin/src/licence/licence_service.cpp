@@ -247,18 +247,14 @@ void LicenceService::record_journal_setting(const std::string& organisation_id,
                                             const std::string& actor, std::optional<bool> enabled,
                                             const std::string& language) {
     Poco::JSON::Object details;
-    domain::AuditEntry audit;
     if (enabled) {
-        audit.action = *enabled ? "module.journal_entries_on" : "module.journal_entries_off";
-    } else {
-        details.set("language", language);
-        audit.action = "module.journal_language";
+        record_setting_change(organisation_id, actor,
+                              *enabled ? "module.journal_entries_on" : "module.journal_entries_off",
+                              details);
+        return;
     }
-    audit.organisation_id = organisation_id;
-    audit.actor = actor;
-    audit.at = clock_.now();
-    audit.details = to_json(details);
-    store_.append_audit(audit);
+    details.set("language", language);
+    record_setting_change(organisation_id, actor, "module.journal_language", details);
 }
 
 void LicenceService::record_time_zone(const std::string& organisation_id, const std::string& actor,
@@ -266,8 +262,14 @@ void LicenceService::record_time_zone(const std::string& organisation_id, const 
     Poco::JSON::Object details;
     details.set("from", from);
     details.set("to", to);
+    record_setting_change(organisation_id, actor, "module.time_zone", details);
+}
+
+void LicenceService::record_setting_change(const std::string& organisation_id,
+                                           const std::string& actor, const std::string& action,
+                                           const Poco::JSON::Object& details) {
     domain::AuditEntry audit;
-    audit.action = "module.time_zone";
+    audit.action = action;
     audit.organisation_id = organisation_id;
     audit.actor = actor;
     audit.at = clock_.now();

@@ -10,6 +10,8 @@
 // domain::Error from the store.
 #pragma once
 
+#include <Poco/JSON/Object.h>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -81,6 +83,9 @@ class LicenceService {
                            std::int64_t active_users) const;
     domain::OrganisationLicence observe_seats(domain::OrganisationLicence record,
                                               domain::Timestamp now, std::int64_t active_users);
+    // An organisation setting's change, in the audit trail.
+    void record_setting_change(const std::string& organisation_id, const std::string& actor,
+                               const std::string& action, const Poco::JSON::Object& details);
     void save(const domain::OrganisationLicence& before, const domain::OrganisationLicence& after,
               const std::string& actor, const std::string& action, domain::Timestamp now,
               const std::string& extra_details);
