@@ -150,6 +150,9 @@ test('shows spooled mail and text messages of the own organisation in the dev ma
   assert.match(await page.textContent('.mail-subject'), /Ihr Zugangscode für die Fallakte/);
   assert.match(await page.textContent('.mail-body'), /48213/);
   assert.match(await page.textContent('.sms-text'), /Code 48213/);
+  // The text message's time as a German reader reads it, not the stored "2026-11-23T13:27:16Z".
+  const smsTime = (await page.locator('tr:has(.sms-text) td').first().textContent()).trim();
+  assert.match(smsTime, /^23\.11\.2026, \d\d:27$/, smsTime);
   assert.doesNotMatch(await page.textContent('body'), /99999/, 'nothing of another organisation');
   await shot('08-dev-mailbox');
 });
