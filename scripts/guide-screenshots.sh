@@ -19,6 +19,7 @@ shots="$build/artifacts/e2e/sharing"
 others="recipient_page/en-03-print-view-screen.png en-print-view.png
 recipient_page/de-03-print-view-screen.png de-druckansicht.png
 recipient_page/de-05-phone.png de-handy.png
+recipient_page/en-05-phone.png en-phone.png
 time_zone_setting/en-zone-changed.png en-admin-time-zone.png"
 
 # The test's name for a picture: "<lang>-<step>-<name>.png". The German recipient pages are taken

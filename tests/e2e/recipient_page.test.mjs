@@ -239,23 +239,32 @@ test('on a phone nothing scrolls sideways, long names wrap, and every action is 
       await inReach(target, `“${(await target.textContent()).trim()}” on the page of a dead link`);
     }
 
+    // The recipient's page, in German and in English (the English words are longer).
     assert.equal((await page.goto(state.link)).status(), 200);
-    await page.waitForSelector('ul.files');
-    await fits('the recipient page');
-    const long = fileItem(page, LONG_NAME);
-    assert.match(await long.textContent(), new RegExp(LONG_NAME.replace(/\./g, '\\.')), 'the whole name is shown');
-    for (const f of FILES) {
-      const item = fileItem(page, f.name);
-      await inReach(item.locator('a[download]'), `the download of ${f.name}`);
-      if (f.viewable) await inReach(item.locator('a.view'), `View of ${f.name}`);
+    for (const lang of ['de', 'en']) {
+      if (lang === 'en') {
+        // The page's quiet language switch, as a recipient would touch it.
+        await page.click('form.lang button');
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+      await page.waitForSelector('ul.files');
+      await fits(`the recipient page (${lang})`);
+      const long = fileItem(page, LONG_NAME);
+      assert.match(await long.textContent(), new RegExp(LONG_NAME.replace(/\./g, '\\.')), 'the whole name is shown');
+      for (const f of FILES) {
+        const item = fileItem(page, f.name);
+        await inReach(item.locator('a[download]'), `the download of ${f.name}`);
+        if (f.viewable) await inReach(item.locator('a.view'), `View of ${f.name}`);
+      }
+      await inReach(page.locator('main .actions a').first(), 'Download all');
+      // And everything else one can touch: links, buttons, the language switch.
+      for (const target of await page.locator('a:visible, button:visible').all()) {
+        await inReach(target, `“${(await target.textContent()).trim()}”`);
+      }
+      await assertAccessible(page, `the recipient page on a phone (${lang})`);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      await world.shot(page, `${lang}-05-phone`);  // what the screen shows, not the whole page
     }
-    await inReach(page.locator('main .actions a').first(), 'Download all');
-    // And everything else one can touch: links, buttons, the language switch.
-    for (const target of await page.locator('a:visible, button:visible').all()) {
-      await inReach(target, `“${(await target.textContent()).trim()}”`);
-    }
-    await assertAccessible(page, 'the recipient page on a phone');
-    await world.shot(page, 'de-05-phone');  // what the screen shows, not the whole page
   } finally {
     await context.close();
   }
