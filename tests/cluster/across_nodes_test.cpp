@@ -87,5 +87,54 @@ TEST_F(AcrossNodes, ADownloadLimitHoldsExactlyWhenBothInstancesCountAtOnce) {
     }
 }
 
+// How many times node 2 has waited for the cluster before a statement (wsrep_sync_wait).
+std::int64_t causal_waits_on_node_2() {
+    return std::stoll(GaleraCluster::shared().sql(
+        2, "",
+        "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = "
+        "'WSREP_CAUSAL_READS'"));
+}
+
+// A request's reads (Store::with_snapshot, as the portal's gate reads a link) wait for the
+// cluster once, at the first read, and still see every commit made on another node before the
+// request began: the link, its selection, and then its revoke.
+TEST_F(AcrossNodes, AReadSnapshotWaitsForTheClusterOnceAndStillSeesTheOtherNodesLastCommit) {
+    constexpr int kRounds = 60;
+    int unseen = 0;
+    int revoked_but_open = 0;
+    std::int64_t waits = 0;
+    for (int i = 0; i < kRounds; ++i) {
+        const auto created = service->create(alice, request());
+        const std::string hash = hash_of(created);
+        const auto before = causal_waits_on_node_2();
+        other->with_snapshot([&] {
+            auto share = other->shares().find_live_by_token_hash(hash);
+            if (!share) {
+                ++unseen;
+                return;
+            }
+            // Four more reads of the same request, as the gate makes them.
+            other->shares().selection(share->id);
+            other->shares().find("org-a", share->id);
+            other->shares().selection(share->id);
+            other->shares().find_live_by_token_hash(hash);
+        });
+        waits += causal_waits_on_node_2() - before;
+        service->revoke(alice, created.share.id);
+        other->with_snapshot([&] {
+            if (other->shares().find_live_by_token_hash(hash)) {
+                ++revoked_but_open;
+            }
+        });
+    }
+    EXPECT_EQ(0, unseen) << "of " << kRounds << " links created on node 1";
+    EXPECT_EQ(0, revoked_but_open) << "of " << kRounds << " links revoked on node 1";
+    // Each status query is a read of its own on node 2 and may count itself; the snapshot's five
+    // reads must count once.
+    EXPECT_LE(waits, 2 * kRounds) << "waits for the cluster in " << kRounds
+                                  << " snapshots of five reads each";
+    EXPECT_GE(waits, kRounds) << "every snapshot waits once";
+}
+
 }  // namespace
 }  // namespace es::test

@@ -41,6 +41,8 @@ class MysqlConnection : public store::sql::SqlConnection {
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
+    void begin_snapshot() override;
+    void end_snapshot() noexcept override;
     bool broken() const override { return broken_; }
     // On a server other than the first for longer than failback_seconds.
     bool retired() const override;
@@ -61,6 +63,11 @@ class MysqlConnection : public store::sql::SqlConnection {
     std::unique_ptr<::sql::Connection> connection_;
     std::unordered_map<std::string, std::unique_ptr<::sql::PreparedStatement>> statements_;
     bool broken_ = false;
+    // On a Galera node (wsrep_sync_wait set, see wait_for_the_cluster()).
+    bool galera_ = false;
+    // Inside Database::with_snapshot, and whether a read of it has waited for the cluster yet.
+    bool in_snapshot_ = false;
+    bool snapshot_waited_ = false;
     std::size_t server_index_ = 0;
     std::chrono::steady_clock::time_point connected_at_;
     std::chrono::seconds failback_{0};
