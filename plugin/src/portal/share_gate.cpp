@@ -103,7 +103,7 @@ ShareGate::PreviewLookup ShareGate::by_preview(const Exchange& ex, const std::st
 
 std::string ShareGate::organisation_name(const std::string& organisation_id) {
     try {
-        if (auto v = store_.organisation_settings().value(organisation_id, "display_name")) {
+        if (auto v = names_.of(organisation_id)) {
             return *v;
         }
     } catch (const std::exception&) {

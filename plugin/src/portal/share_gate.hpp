@@ -2,8 +2,10 @@
 //
 // For each request: hash the token and look it up (always, even for a malformed token, so every
 // dead link costs the same), require a live share by the database clock, require an active
-// licence for its organisation, and load this browser's session for the share. Nothing is cached
-// between requests: a revocation, expiry or password change takes effect on the next request.
+// licence for its organisation, and load this browser's session for the share. Nothing that
+// decides access is cached between requests: a revocation, expiry, deactivation or password change
+// takes effect on the next request. Only the organisation's name, which the page shows as "Shared
+// by", is kept for a few seconds (store/recent_organisation_values.hpp).
 //
 // Thread safety: any thread; state lives in the database only.
 #pragma once
@@ -18,6 +20,7 @@
 #include "portal/http/cookie_jar.hpp"
 #include "portal/licence_gate.hpp"
 #include "portal/share_access.hpp"
+#include "store/recent_organisation_values.hpp"
 #include "store/store.hpp"
 
 namespace es::portal {
@@ -29,7 +32,14 @@ class ShareGate {
 
     ShareGate(store::Store& store, LicenceGate& licence, const crypto::SecretBox& box,
               const http::CookieJar& cookies, std::chrono::minutes session_idle)
-        : store_(store), licence_(licence), box_(box), cookies_(cookies), idle_(session_idle) {}
+        : store_(store),
+          licence_(licence),
+          box_(box),
+          cookies_(cookies),
+          idle_(session_idle),
+          names_([&store](const std::string& organisation_id) {
+              return store.organisation_settings().value(organisation_id, "display_name");
+          }) {}
 
     // Nothing: answer like an unknown link.
     std::optional<ShareAccess> by_token(const Exchange& ex, std::string_view token);
@@ -60,6 +70,7 @@ class ShareGate {
     const crypto::SecretBox& box_;
     const http::CookieJar& cookies_;
     std::chrono::minutes idle_;
+    store::RecentOrganisationValues names_;
 };
 
 }  // namespace es::portal

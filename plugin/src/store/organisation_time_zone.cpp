@@ -1,10 +1,8 @@
 #include "store/organisation_time_zone.hpp"
 
-#include <chrono>
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 
+#include "store/recent_organisation_values.hpp"
 #include "text/time_text.hpp"
 
 namespace es::store {
@@ -23,56 +21,15 @@ void set_organisation_time_zone(OrganisationSettingsRepository& settings,
     settings.set_value(organisation_id, kTimeZoneSetting, zone);
 }
 
-namespace {
-
-// Every page, message and panel that shows a time asks for its organisation's zone, and reading
-// it costs a database statement and an ICU lookup: each answer is kept for a few seconds. An
-// admin's change shows at once in the process that made it (forget) and within kKept on every other
-// instance of a cluster; the zone only decides how times are written, never who may see what.
-class ChosenZones {
-  public:
-    explicit ChosenZones(OrganisationSettingsRepository& settings) : settings_(settings) {}
-
-    std::optional<std::string> of(const std::string& organisation_id) {
-        const auto now = std::chrono::steady_clock::now();
-        {
-            std::lock_guard lock(mutex_);
-            auto it = kept_.find(organisation_id);
-            if (it != kept_.end() && now - it->second.read_at < kKept) {
-                return it->second.zone;
-            }
-        }
-        auto zone = organisation_time_zone(settings_, organisation_id);
-        std::lock_guard lock(mutex_);
-        if (kept_.size() >= kMaxKept) {
-            kept_.clear();  // more organisations than any installation has: start over
-        }
-        kept_[organisation_id] = Kept{zone, now};
-        return zone;
-    }
-
-    void forget(const std::string& organisation_id) {
-        std::lock_guard lock(mutex_);
-        kept_.erase(organisation_id);
-    }
-
-  private:
-    static constexpr std::chrono::seconds kKept{5};
-    static constexpr std::size_t kMaxKept = 10000;
-    struct Kept {
-        std::optional<std::string> zone;
-        std::chrono::steady_clock::time_point read_at;
-    };
-    OrganisationSettingsRepository& settings_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, Kept> kept_;
-};
-
-}  // namespace
-
 void use_chosen_time_zones(config::OrganisationSettings& organisations,
                            OrganisationSettingsRepository& settings) {
-    auto zones = std::make_shared<ChosenZones>(settings);
+    // Every page, message and panel that shows a time asks for its organisation's zone, and
+    // reading it costs a database statement and an ICU lookup: each answer is kept for a few
+    // seconds (the zone only decides how times are written).
+    auto zones =
+        std::make_shared<RecentOrganisationValues>([&settings](const std::string& organisation_id) {
+            return organisation_time_zone(settings, organisation_id);
+        });
     organisations.chosen_zone = [zones](const std::string& organisation_id) {
         return zones->of(organisation_id);
     };

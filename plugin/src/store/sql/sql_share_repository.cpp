@@ -141,19 +141,22 @@ std::vector<ShareListing> SqlShareRepository::list_for_case(const std::string& o
     });
 }
 
+// One statement for the sections and the items: every link page reads its selection, and on
+// MariaDB each statement is a round trip.
 domain::Selection SqlShareRepository::selection(const std::string& share_id) {
+    const std::string q = db_.sql(
+        "SELECT 0, section, '', 0, 0 FROM share_sections WHERE share_id = ? UNION ALL SELECT 1, "
+        "section, item_id, visible, position FROM share_items WHERE share_id = ? "
+        "ORDER BY 1, 5, 3");
     return db_.read([&](SqlConnection& c) {
         domain::Selection out;
-        for (const auto& row : c.query(db_.sql("SELECT section FROM share_sections WHERE "
-                                               "share_id = ?"),
-                                       {share_id})) {
-            out.include_section(domain::parse_section(row.text(0)), true);
-        }
-        for (const auto& row :
-             c.query(db_.sql("SELECT section, item_id, visible FROM share_items WHERE share_id = "
-                             "? ORDER BY position, item_id"),
-                     {share_id})) {
-            out.set_visible(domain::parse_section(row.text(0)), row.text(1), row.integer(2) != 0);
+        for (const auto& row : c.query(q, {share_id, share_id})) {
+            if (row.integer(0) == 0) {
+                out.include_section(domain::parse_section(row.text(1)), true);
+            } else {
+                out.set_visible(domain::parse_section(row.text(1)), row.text(2),
+                                row.integer(3) != 0);
+            }
         }
         return out;
     });
