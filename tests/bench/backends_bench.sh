@@ -17,8 +17,9 @@ server_bin="$build/tests/bench/portal_bench_server"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=wrk_p99.sh
 . "$here/wrk_p99.sh"
+# shellcheck source=bench_server.sh
+. "$here/bench_server.sh"
 support="$here/../support"
-shares=${SHARES:-2000}
 work=$(mktemp -d /tmp/es-backends-bench-XXXXXX)
 chmod 755 "$work"
 cleanup() {
@@ -42,22 +43,8 @@ mariadb --no-defaults --socket="$work/galera/node1.sock" -uroot -e "CREATE DATAB
 # Prints "<label> <created/s> <lookup p50> <lookup p99> <page req/s> <page p99 ms>".
 measure() {
   local label=$1 mysql=${2:-}
-  rm -f "$work/server.out" "$work/stdin"; mkfifo "$work/stdin"
-  mkdir -p "$work/$label"
-  ES_BENCH_MYSQL=$mysql ES_BENCH_SHARES=$shares \
-    "$server_bin" "$work/$label" "$work/one.bin" < "$work/stdin" > "$work/server.out" &
-  server_pid=$!
-  exec 9> "$work/stdin"
-  for _ in $(seq 600); do
-    grep -q '^CSRF' "$work/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  grep -q '^CSRF' "$work/server.out" || { echo "$label: the bench server did not start" >&2; exit 1; }
-  local port prot cookie
-  port=$(awk '/^PORT/{print $2}' "$work/server.out")
-  prot=$(awk '/^PROTECTED/{print $2}' "$work/server.out")
-  cookie=$(sed -n 's/^COOKIE //p' "$work/server.out")
+  start_bench_server "$label" "$server_bin" "$mysql"
+  local port=$bench_port prot=$bench_protected cookie=$bench_cookie
   read -r _ _ created < <(grep '^CREATED' "$work/server.out")
   read -r _ l50 l99 < <(grep '^LOOKUP' "$work/server.out")
   wrk -t2 -c50 -d3s -H "Cookie: $cookie" "http://127.0.0.1:$port$prot" > /dev/null   # warm-up
@@ -65,7 +52,7 @@ measure() {
   local rps p99
   rps=$(awk '/Requests\/sec/{print $2}' "$work/wrk.out")
   p99=$(wrk_p99_ms_of_report < "$work/wrk.out")
-  exec 9>&-; wait "$server_pid" || true; server_pid=
+  stop_bench_server
   echo "$label $created $l50 $l99 $rps $p99"
 }
 

@@ -16,6 +16,8 @@ rounds=${ROUNDS:-3}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=wrk_p99.sh
 . "$here/wrk_p99.sh"
+# shellcheck source=bench_server.sh
+. "$here/bench_server.sh"
 support="$here/../support"
 work=$(mktemp -d /tmp/es-galera-ab-XXXXXX)
 chmod 755 "$work"
@@ -35,26 +37,13 @@ waits() { node1 -e "SHOW GLOBAL STATUS LIKE 'wsrep_causal_reads'" | awk '{print 
 measure() {
   local label=$1 bin=$2 db=$3
   node1 -e "CREATE DATABASE $db"
-  rm -f "$work/server.out" "$work/stdin"; mkfifo "$work/stdin"; mkdir -p "$work/$label"
-  ES_BENCH_MYSQL=$port/$db ES_BENCH_SHARES=${SHARES:-200} \
-    "$bin" "$work/$label" "$work/one.bin" < "$work/stdin" > "$work/server.out" &
-  server_pid=$!
-  exec 9> "$work/stdin"
-  for _ in $(seq 600); do
-    grep -q '^CSRF' "$work/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  grep -q '^CSRF' "$work/server.out" || { echo "$label: the bench server did not start" >&2; exit 1; }
-  local web prot cookie w0 w1
-  web=$(awk '/^PORT/{print $2}' "$work/server.out")
-  prot=$(awk '/^PROTECTED/{print $2}' "$work/server.out")
-  cookie=$(sed -n 's/^COOKIE //p' "$work/server.out")
+  SHARES=${SHARES:-200} start_bench_server "$label" "$bin" "$port/$db"
+  local web=$bench_port prot=$bench_protected cookie=$bench_cookie w0 w1
   w0=$(waits)
   wrk -t2 -c50 -d3s -H "Cookie: $cookie" "http://127.0.0.1:$web$prot" > "$work/warm.out"
   wrk -t2 -c50 -d10s --latency -H "Cookie: $cookie" "http://127.0.0.1:$web$prot" > "$work/wrk.out"
   w1=$(waits)
-  exec 9>&-; wait "$server_pid" || true; server_pid=
+  stop_bench_server
   node1 -e "DROP DATABASE $db"
   local rps p99 pages
   rps=$(awk '/Requests\/sec/{print $2}' "$work/wrk.out")
