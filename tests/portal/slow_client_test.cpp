@@ -4,8 +4,14 @@
 // answered at once while they stay open.
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -193,6 +199,106 @@ TEST_F(SlowFloodTest, SlowConnectionsFromManyAddressesDoNotDelayARecipient) {
     // A stalled client that completes its request is served as well.
     flood[123].send("Host: x\r\n\r\n");
     EXPECT_EQ(404, net::test::status_of(flood[123].read_response(std::chrono::seconds(3))));
+}
+
+// Slow *readers* from many addresses: each address stays within its own limit of requests in
+// progress, but together they would hold every worker with downloads they read a byte at a time,
+// and nobody else would be answered. Downloads take transfer slots (portal.max_transfers), fewer
+// than the workers: the others are told 503 + Retry-After at once, and pages are still served.
+class SlowReaderFloodTest : public PortalTest {
+  protected:
+    void configure(config::Settings& s) override {
+        s.portal.max_threads = 6;
+        s.portal.max_transfers = 2;
+    }
+    // A download of `path` from `from` with a tiny receive window, never read: its worker blocks
+    // in send until the connection is closed.
+    static int stalled_download(std::uint16_t port, const std::string& from,
+                                const std::string& path) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int small = 2048;
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        ::inet_pton(AF_INET, from.c_str(), &local.sin_addr);
+        EXPECT_EQ(0, ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local));
+        sockaddr_in server{};
+        server.sin_family = AF_INET;
+        server.sin_port = htons(port);
+        ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+        EXPECT_EQ(0, ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server));
+        const std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        EXPECT_EQ(static_cast<ssize_t>(request.size()),
+                  ::send(fd, request.data(), request.size(), MSG_NOSIGNAL));
+        return fd;
+    }
+    // The status line's code of what `fd` received within `wait` (0: nothing yet).
+    static int status_within(int fd, std::chrono::milliseconds wait) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(wait.count())) != 1) {
+            return 0;
+        }
+        char head[13] = {};
+        if (::recv(fd, head, 12, MSG_PEEK) < 12) {
+            return 0;
+        }
+        return std::atoi(head + 9);
+    }
+    std::size_t downloads_logged(const CreatedShare& share) {
+        std::size_t n = 0;
+        for (const auto& e : access_events(share)) {
+            n += e.action == "download" && e.outcome == "ok" ? 1 : 0;
+        }
+        return n;
+    }
+};
+
+TEST_F(SlowReaderFloodTest, SlowDownloadsFromManyAddressesLeaveWorkersForThePages) {
+    put_big_case();
+    const auto share = create_share();
+    const std::string file = share.path() + "/files/big";
+    // As many stalled downloads as there are workers, each from an address of its own.
+    std::vector<int> readers;
+    for (int i = 0; i < settings_.portal.max_threads; ++i) {
+        readers.push_back(stalled_download(port(), "127.0.3." + std::to_string(i + 1), file));
+    }
+    const auto until = Clock::now() + std::chrono::seconds(10);
+    while (downloads_logged(share) < 2 && Clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_EQ(2u, downloads_logged(share)) << "two downloads hold the two transfer slots";
+    // The other four were refused at once, with a time to come back.
+    int refused = 0;
+    int sending = 0;
+    for (int fd : readers) {
+        const int status = status_within(fd, std::chrono::seconds(3));
+        refused += status == 503 ? 1 : 0;
+        sending += status == 200 ? 1 : 0;
+    }
+    EXPECT_EQ(2, sending);
+    EXPECT_EQ(settings_.portal.max_threads - 2, refused);
+    // A recipient's pages are answered at once while the two stalled transfers go on.
+    for (int i = 0; i < 5; ++i) {
+        const auto start = Clock::now();
+        const auto page = http_request(port(), "GET", share.path());
+        EXPECT_EQ(200, page.status);
+        EXPECT_LT(Clock::now() - start, std::chrono::seconds(2)) << "page " << i;
+    }
+    const auto busy = http_request(port(), "GET", file);
+    EXPECT_EQ(503, busy.status);
+    EXPECT_EQ(std::to_string(settings_.portal.retry_after_seconds), busy.header("Retry-After"));
+    EXPECT_EQ("", busy.header("Content-Disposition")) << "nothing of the refused file's answer";
+    // A reader that gives up frees its slot: the next download is served.
+    for (int fd : readers) {
+        ::close(fd);
+    }
+    int status = 0;
+    for (const auto stop = Clock::now() + std::chrono::seconds(10);
+         status != 200 && Clock::now() < stop;) {
+        status = http_request(port(), "GET", file).status;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(200, status);
 }
 
 }  // namespace

@@ -118,6 +118,11 @@ struct PortalSettings {
     int max_connections = 4096;
     int max_connections_per_client = 32;  // an IPv4 address or an IPv6 /64
     int max_requests_in_progress_per_client = 8;
+    // Downloads, zips and inline views of all clients at once (net/transfer_slots.hpp): each holds
+    // a worker for as long as its client reads, so they may fill only part of the workers and the
+    // pages always find one. Over it: 503 + Retry-After. 0: half of max_threads.
+    int max_transfers = 0;
+    int transfer_limit() const { return max_transfers > 0 ? max_transfers : max_threads / 2; }
     int retry_after_seconds = 5;           // told to clients refused for being over a limit
     int throttled_answer_delay_ms = 1000;  // pause before a 429 to a throttled client
     int max_ranges = 8;

@@ -212,6 +212,11 @@ PortalSettings read_portal(YamlSection s, const std::string& base) {
         s.integer("max_connections_per_client", out.max_connections_per_client, 1, 100000);
     out.max_requests_in_progress_per_client = s.integer(
         "max_requests_in_progress_per_client", out.max_requests_in_progress_per_client, 1, 10000);
+    out.max_transfers = s.integer("max_transfers", out.max_transfers, 0, 4096);
+    if (out.max_transfers >= out.max_threads) {
+        s.fail("max_transfers", "must be below max_threads (" + std::to_string(out.max_threads) +
+                                    "), so that pages always find a worker; 0 means half of it");
+    }
     out.retry_after_seconds = s.integer("retry_after_seconds", out.retry_after_seconds, 1, 3600);
     out.throttled_answer_delay_ms =
         s.integer("throttled_answer_delay_ms", out.throttled_answer_delay_ms, 0, 10000);

@@ -22,7 +22,8 @@ PortalContext::PortalContext(const config::Settings& settings_, PortalPorts port
       throttle(ports_.store.throttle(), settings_.portal.guesses),
       access(ports_.store.access_log(), ports_.host, settings_.portal.access_log_failure),
       dead_links(settings_.portal.dead_link_burst, settings_.portal.dead_links_per_minute),
-      readiness([&store = ports_.store] { store.schema_version(); }, kReadinessWait) {}
+      readiness([&store = ports_.store] { store.schema_version(); }, kReadinessWait),
+      transfers(settings_.portal.transfer_limit()) {}
 
 void PortalContext::log_error(const std::string& where, const std::string& share_ref,
                               const std::string& what) const {

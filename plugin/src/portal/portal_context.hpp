@@ -8,6 +8,7 @@
 #include "crypto/password_hasher.hpp"
 #include "crypto/secret_box.hpp"
 #include "host/host_adapter.hpp"
+#include "net/transfer_slots.hpp"
 #include "portal/access_recorder.hpp"
 #include "portal/attempt_throttle.hpp"
 #include "portal/case_policies.hpp"
@@ -54,7 +55,8 @@ class PortalContext {
     AttemptThrottle throttle;
     AccessRecorder access;
     DeadLinkThrottle dead_links;
-    Readiness readiness;  // GET /ready; the portal marks it draining when it stops
+    Readiness readiness;           // GET /ready; the portal marks it draining when it stops
+    net::TransferSlots transfers;  // downloads, zips and views at once (portal.max_transfers)
 
     // Errors the recipient must never see, for the host's log: no token, password or code.
     void log_error(const std::string& where, const std::string& share_ref,

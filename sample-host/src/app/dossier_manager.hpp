@@ -7,6 +7,7 @@
 #include "auth/login_throttle.hpp"
 #include "auth/session_repository.hpp"
 #include "config/host_config.hpp"
+#include "net/transfer_slots.hpp"
 #include "plugins/host_backend.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "store/case_repository.hpp"
@@ -22,7 +23,8 @@ struct DossierManager {
           users(db),
           cases(db),
           sessions(db),
-          backend{cases, users, config.data_directory} {}
+          backend{cases, users, config.data_directory},
+          downloads(config.attachments.download_limit(config.http_threads)) {}
 
     HostConfig config;
     Database db;
@@ -31,6 +33,7 @@ struct DossierManager {
     SessionRepository sessions;
     LoginThrottle throttle;
     HostBackend backend;
+    es::net::TransferSlots downloads;  // attachment downloads at once (attachments.*)
     PluginRegistry plugins;  // declared last: plugins stop before the stores they read go away
 };
 

@@ -130,7 +130,14 @@ HostConfig HostConfig::load(const std::string& file) {
     }
     if (auto attachments = root["attachments"]) {
         r.only_keys(attachments, "attachments",
-                    {"max_upload_bytes", "max_uploads_at_once", "min_upload_bytes_per_second"});
+                    {"max_upload_bytes", "max_uploads_at_once", "max_downloads_at_once",
+                     "min_upload_bytes_per_second"});
+        if (auto n = attachments["max_downloads_at_once"]) {
+            c.attachments.max_downloads_at_once =
+                r.get<int>(n, "attachments.max_downloads_at_once");
+            if (c.attachments.max_downloads_at_once < 1)
+                r.fail(n, "attachments.max_downloads_at_once must be at least 1");
+        }
         if (auto n = attachments["max_uploads_at_once"]) {
             c.attachments.max_uploads_at_once = r.get<int>(n, "attachments.max_uploads_at_once");
             if (c.attachments.max_uploads_at_once < 1)

@@ -2,6 +2,8 @@
 // of the configuration file, so a config works from whatever directory the host is started in.
 #pragma once
 
+#include <algorithm>
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -41,6 +43,14 @@ struct AttachmentConfig {
     // file arrives; this keeps the rest of the threads for everything else. Over it: 503 +
     // Retry-After. 0: a quarter of http_threads (at least 1).
     int max_uploads_at_once = 0;
+    // Downloads in progress at once, all users together. A download holds an HTTP thread for as
+    // long as its client takes to read it; this keeps the rest for everything else (a few slow
+    // readers would otherwise hold every thread). Over it: 503 + Retry-After. 0: half of
+    // http_threads (at least 1).
+    int max_downloads_at_once = 0;
+    int download_limit(int http_threads) const {
+        return max_downloads_at_once > 0 ? max_downloads_at_once : std::max(1, http_threads / 2);
+    }
     // An upload slower than this on average (checked once body_timeout_seconds have passed) is
     // ended as incomplete, so a trickling client cannot hold a thread for hours.
     int min_upload_bytes_per_second = 1024;

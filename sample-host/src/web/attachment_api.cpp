@@ -42,6 +42,12 @@ void download(DossierManager& dm, Exchange& ex) {
     if (file.get() < 0 || ::fstat(file.get(), &st) != 0) {
         throw ApiError(410, "gone", "The attachment's file is missing on the server.");
     }
+    const auto slot = dm.downloads.try_take();
+    if (!slot) {
+        ex.response().set("Retry-After", "5");
+        throw ApiError(503, "busy",
+                       "Too many downloads are running. Please try again in a moment.");
+    }
     auto& r = ex.response();
     r.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
     r.setContentType(a->media_type.empty() ? "application/octet-stream" : a->media_type);

@@ -148,6 +148,10 @@ void FileRoute::handle(Exchange& ex, const ShareAccess& access, const std::strin
         return;
     }
 
+    const auto slot = take_transfer_slot(ctx_, ex, access, action);
+    if (!slot) {
+        return;
+    }
     // With a limit, every byte of the file this response carries is paid for before it goes out
     // (DownloadLedger): ranges cannot be used to take the file in pieces that never count.
     // Without one, a download that sent the file's last byte is counted for the panel.

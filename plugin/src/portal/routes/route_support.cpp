@@ -39,6 +39,20 @@ void send_too_many_requests(Exchange& ex, std::chrono::seconds retry_after) {
                     pages::too_many_requests_page());
 }
 
+std::optional<net::TransferSlots::Held> take_transfer_slot(PortalContext& ctx, Exchange& ex,
+                                                           const ShareAccess& access,
+                                                           const std::string& action) {
+    auto slot = ctx.transfers.try_take();
+    if (!slot) {
+        http::clear_content_headers(ex);  // what the transfer's answer would have said
+        ctx.access.record(access, ex, action, "busy");
+        ex.response.set("Retry-After", std::to_string(ctx.settings.portal.retry_after_seconds));
+        send_message(ctx, ex, access, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                     pages::texts(ex.language).busy);
+    }
+    return slot;
+}
+
 void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access) {
     if (auto c = ex.cookie(ctx.cookies.language_name())) {
         if (auto chosen = domain::parse_language_tag(*c)) {

@@ -27,6 +27,13 @@ void send_bad_request(Exchange& ex);
 // 429 with Retry-After and a constant body, for a client refused by DeadLinkThrottle.
 void send_too_many_requests(Exchange& ex, std::chrono::seconds retry_after);
 
+// A slot for a download, zip or inline view (PortalContext::transfers); when every slot is
+// taken, the request is recorded as `action` "busy" and answered 503 with Retry-After, and
+// nothing is returned.
+std::optional<net::TransferSlots::Held> take_transfer_slot(PortalContext& ctx, Exchange& ex,
+                                                           const ShareAccess& access,
+                                                           const std::string& action);
+
 // Picks the language (cookie, Accept-Language, share locale) into ex.language.
 void choose_language(const PortalContext& ctx, Exchange& ex, const ShareAccess& access);
 

@@ -73,6 +73,10 @@ void ZipRoute::handle(Exchange& ex, const ShareAccess& access) {
         return;
     }
 
+    const auto slot = take_transfer_slot(ctx_, ex, access, "download_all");
+    if (!slot) {
+        return;
+    }
     // Paid like single files (DownloadLedger): the whole zip before its first byte; what the
     // client never received is paid back when the transfer breaks off.
     const bool limited = !access.preview && access.share.download_limit.has_value();
