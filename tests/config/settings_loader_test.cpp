@@ -85,6 +85,23 @@ TEST(SettingsLoader, MaintenanceIntervalDefaultsToAnHourAndIsBounded) {
     }
 }
 
+TEST(SettingsLoader, TransfersDefaultToHalfTheWorkersAndMustLeaveSomeForThePages) {
+    EXPECT_EQ(parse_settings(kMinimal, "es.yaml", "/data").portal.transfer_limit(), 32);
+    EXPECT_EQ(
+        parse_settings(std::string(kMinimal) + "portal:\n  max_threads: 10\n", "es.yaml", "/data")
+            .portal.transfer_limit(),
+        5);
+    EXPECT_EQ(
+        parse_settings(std::string(kMinimal) + "portal:\n  max_transfers: 7\n", "es.yaml", "/data")
+            .portal.transfer_limit(),
+        7);
+    ConfigError e =
+        error_of(std::string(kMinimal) + "portal:\n  max_threads: 16\n  max_transfers: 16\n");
+    EXPECT_EQ(e.key(), "portal.max_transfers");
+    EXPECT_EQ(e.line(), 5);
+    EXPECT_NE(std::string(e.what()).find("below max_threads (16)"), std::string::npos) << e.what();
+}
+
 TEST(SettingsLoader, DrainDeadlineDefaultsToTwentySecondsAndIsBounded) {
     EXPECT_EQ(parse_settings(kMinimal, "es.yaml", "/data").portal.drain_seconds, 20);
     EXPECT_EQ(
