@@ -122,5 +122,46 @@ TEST_F(DeadLinkThrottleTest, TheBrowsersOwnRequestsForAnIconAndRobotsTxtAreNoDea
     EXPECT_EQ(404, get_from(port(), "192.0.2.31", "/favicon.png").status);
 }
 
+// A page of another site that the recipient has open makes their browser ask for random /s/
+// paths, as images, scripts, frames or fetches (Fetch Metadata says so). None of that may spend the
+// recipient's allowance, or any web page could lock them out of their own link; such requests get
+// the dead link's answer without a lookup, also for a live link.
+TEST_F(DeadLinkThrottleTest, RequestsAnotherSitesPageMakesNeitherCountNorReachALink) {
+    const auto live = create_share();
+    const std::string me = "192.0.2.40";
+    const auto dead_page = get_from(port(), "192.0.2.41", "/s/" + crypto::new_token());
+    ASSERT_EQ(404, dead_page.status);
+    const std::vector<Headers> foreign = {
+        {{"Sec-Fetch-Site", "cross-site"},
+         {"Sec-Fetch-Mode", "no-cors"},
+         {"Sec-Fetch-Dest", "image"}},
+        {{"Sec-Fetch-Site", "cross-site"},
+         {"Sec-Fetch-Mode", "navigate"},
+         {"Sec-Fetch-Dest", "iframe"}},
+        {{"Sec-Fetch-Site", "same-site"}, {"Sec-Fetch-Mode", "cors"}, {"Sec-Fetch-Dest", "empty"}},
+    };
+    for (int i = 0; i < 20; ++i) {
+        for (auto headers : foreign) {
+            headers.push_back({"X-Forwarded-For", me});
+            ASSERT_EQ(404,
+                      http_request(port(), "GET", "/s/" + crypto::new_token(), headers).status);
+            const auto on_live = http_request(port(), "GET", live.path(), headers);
+            ASSERT_EQ(404, on_live.status) << "a live link is not served into another site";
+            EXPECT_EQ(dead_page.body, on_live.body);
+        }
+    }
+    // 120 such requests later, the recipient opens the link from the e-mail: a cross-site
+    // navigation to a document, served as always.
+    const auto opened = http_request(port(), "GET", live.path(),
+                                     {{"X-Forwarded-For", me},
+                                      {"Sec-Fetch-Site", "cross-site"},
+                                      {"Sec-Fetch-Mode", "navigate"},
+                                      {"Sec-Fetch-Dest", "document"}});
+    EXPECT_EQ(200, opened.status);
+    // The allowance is whole: a scan from this address is still throttled after five.
+    scan(me);
+    EXPECT_EQ(429, get_from(port(), me, "/s/" + crypto::new_token()).status);
+}
+
 }  // namespace
 }  // namespace es::portal::test

@@ -56,6 +56,22 @@ std::optional<std::vector<std::string>> segments_of(const std::string& uri) {
     return out;
 }
 
+// A request another site's page made the browser send: an <img>, <script>, <iframe> or fetch()
+// pointing at the portal (Fetch Metadata: Sec-Fetch-Site cross-site or same-site, and not a
+// top-level navigation to a document). A recipient's own pages never do that, so the answer is the
+// dead link's, at once, with nothing looked up and nothing counted: otherwise any page the
+// recipient visited could spend their address's dead-link allowance with a stream of random
+// /s/ images and lock them out of their own link. A client that adds these headers by hand only
+// gets dead-link answers that tell it nothing.
+bool sent_for_another_site(const Exchange& ex) {
+    const std::string& site = ex.request.get("Sec-Fetch-Site", "");
+    if (site != "cross-site" && site != "same-site") {
+        return false;
+    }
+    return ex.request.get("Sec-Fetch-Mode", "") != "navigate" ||
+           ex.request.get("Sec-Fetch-Dest", "document") != "document";
+}
+
 const std::string& generic_error_page() {
     static const std::string kPage =
         "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -74,6 +90,10 @@ void PortalRouter::route(Exchange& ex) noexcept {
     try {
         if (routes::is_readiness_request(ex)) {
             routes::ReadyRoute(ctx_.readiness).handle(ex);
+            return;
+        }
+        if (sent_for_another_site(ex)) {
+            routes::send_dead_link(ex);
             return;
         }
         const std::string client = domain::client_throttle_key(ex.client_ip());
