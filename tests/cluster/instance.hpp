@@ -44,6 +44,23 @@ inline HttpResult plain_get(int port, const std::string& path,
     return HttpResult{answer.status, std::move(answer.body), std::move(answer.headers)};
 }
 
+// The administrator of the demo data starts the organisation's trial through the host at
+// `host_port`. The licence lives in the cluster: once started, it holds for every instance.
+inline ::testing::AssertionResult start_trial(int host_port) {
+    ApiClient admin(host_port);
+    const HttpResult login = admin.login("claudia.frei", "demo-claudia");
+    if (login.status != 200) {
+        return ::testing::AssertionFailure() << "claudia.frei could not sign in: " << login.status;
+    }
+    const HttpResult trial = admin.post(kActions + "external-sharing.admin.start-trial",
+                                        R"({"case_id":"","payload":{}})");
+    if (trial.status != 200) {
+        return ::testing::AssertionFailure()
+               << "the trial did not start: " << trial.status << " " << trial.body;
+    }
+    return ::testing::AssertionSuccess();
+}
+
 // One instance; start() may be called again after the process was killed.
 struct Instance {
     std::string dir;

@@ -26,18 +26,10 @@
 #include "portal_visitor.hpp"
 #include "test_host.hpp"
 
+// In the instances' namespace: the tests are written in its terms (Instance, share, plain_get).
+namespace cluster_test {
 namespace {
 
-using namespace std::chrono_literals;
-namespace fs = std::filesystem;
-using cluster_test::case_of;
-using cluster_test::Instance;
-using cluster_test::kActions;
-using cluster_test::plain_get;
-using cluster_test::share;
-using host::test::ApiClient;
-using host::test::free_port;
-using host::test::HttpResult;
 using host::test::PortalVisitor;
 using host::test::TempDir;
 
@@ -68,12 +60,7 @@ class AcrossInstances : public ::testing::Test {
             }
         }
         ASSERT_TRUE(up) << nginx_->error_log();
-        ApiClient admin(host_front_);
-        ASSERT_EQ(200, admin.login("claudia.frei", "demo-claudia").status);
-        ASSERT_EQ(200, admin
-                           .post(kActions + "external-sharing.admin.start-trial",
-                                 R"({"case_id":"","payload":{}})")
-                           .status);
+        ASSERT_TRUE(start_trial(host_front_));
     }
     static void TearDownTestSuite() {
         delete nginx_;
@@ -321,3 +308,4 @@ TEST_F(AcrossInstances, ADownloadCutByACrashedInstanceResumesOnTheOtherThroughTh
 }
 
 }  // namespace
+}  // namespace cluster_test

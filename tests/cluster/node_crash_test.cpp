@@ -25,14 +25,11 @@
 #include "portal_visitor.hpp"
 #include "shell_command.hpp"
 
+// In the instances' namespace: the test is written in its terms (Instance, share, plain_get).
+namespace cluster_test {
 namespace {
 
-using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
-using cluster_test::Instance;
-using cluster_test::kActions;
-using cluster_test::plain_get;
-using host::test::ApiClient;
 using host::test::PortalVisitor;
 using host::test::TempDir;
 
@@ -103,26 +100,18 @@ TEST(NodeCrash, KillNineOfTheWritersNodeUnderMixedLoadLosesNothingAcknowledged) 
     ASSERT_EQ("3", galera_status(3, "wsrep_cluster_size"));
     TempDir root;
     const std::string database = galera.create_database();
-    const int unused_front = host::test::free_port();
+    const int unused_front = free_port();
     Instance a(root.path(), "a", {1, 2, 3}, database, unused_front, "    failback_seconds: 5\n");
     Instance b(root.path(), "b", {1, 2, 3}, database, unused_front, "    failback_seconds: 5\n");
     ASSERT_TRUE(a.start());
     ASSERT_TRUE(b.start());
-    {
-        ApiClient admin(a.host_port);
-        ASSERT_EQ(200, admin.login("claudia.frei", "demo-claudia").status);
-        ASSERT_EQ(200, admin
-                           .post(kActions + "external-sharing.admin.start-trial",
-                                 R"({"case_id":"","payload":{}})")
-                           .status);
-    }
+    ASSERT_TRUE(start_trial(a.host_port));
     ApiClient anna(a.host_port);
     ASSERT_EQ(200, anna.login("anna.meier", "demo-anna").status);
-    const auto [case_id, attachment] = cluster_test::case_with_small_attachment(anna);
+    const auto [case_id, attachment] = case_with_small_attachment(anna);
     ASSERT_FALSE(attachment.empty());
-    const std::string viewed = cluster_test::share(anna, case_id, R"("protection":"none")");
-    const std::string downloaded =
-        cluster_test::share(anna, case_id, R"("protection":"none")", attachment);
+    const std::string viewed = share(anna, case_id, R"("protection":"none")");
+    const std::string downloaded = share(anna, case_id, R"("protection":"none")", attachment);
     ASSERT_FALSE(viewed.empty());
     ASSERT_FALSE(downloaded.empty());
     const std::string file = downloaded + "/files/" + attachment;
@@ -143,7 +132,7 @@ TEST(NodeCrash, KillNineOfTheWritersNodeUnderMixedLoadLosesNothingAcknowledged) 
                 ApiClient& api = i % 2 == 0 ? on_a : on_b;
                 std::string answer;
                 const std::string link =
-                    cluster_test::try_share(api, case_id, R"("protection":"none")", "", answer);
+                    try_share(api, case_id, R"("protection":"none")", "", answer);
                 creating.record(!link.empty(), link);
             } catch (const std::exception&) {
                 creating.record(false);
@@ -179,7 +168,7 @@ TEST(NodeCrash, KillNineOfTheWritersNodeUnderMixedLoadLosesNothingAcknowledged) 
         for (int i = 0; !stop; ++i) {
             try {
                 std::string answer;
-                const std::string link = cluster_test::try_share(
+                const std::string link = try_share(
                     on_b, case_id, R"("protection":"code","recipient_email":"lea@example.org")", "",
                     answer);
                 if (link.empty()) {
@@ -272,3 +261,4 @@ TEST(NodeCrash, KillNineOfTheWritersNodeUnderMixedLoadLosesNothingAcknowledged) 
 }
 
 }  // namespace
+}  // namespace cluster_test

@@ -3,8 +3,10 @@
 #include <dm/cpp/sink.hpp>
 #include <dm/cpp/versioned.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
 
 namespace es::test {
 
@@ -23,7 +25,100 @@ dm_status unavailable(const dm_sink* error) {
     return DM_ERR_UNAVAILABLE;
 }
 
+// The name a call is counted under, as a template argument: each function of a table passed on
+// is an instance of one template.
+template <std::size_t N>
+struct CallName {
+    constexpr CallName(const char (&name)[N]) { std::copy_n(name, N, text); }
+    char text[N];
+};
+
+// Which calls fail_case_reads refuses: the reads of a case, not the listing of case types, the
+// directory's users nor a write.
+enum class Refusal { Never, WhileFailing };
+
+template <typename Slot>
+struct TableOf;
+template <typename Table, typename Function>
+struct TableOf<Function Table::*> {
+    using type = Table;
+};
+
+template <typename Last>
+const dm_sink* last_of(Last last) {
+    return last;
+}
+template <typename First, typename... Rest>
+const dm_sink* last_of(First, Rest... rest) {
+    return last_of(rest...);
+}
+
 }  // namespace
+
+struct CountingHost::Services {
+    template <typename Table>
+    static const Table& inner(const CountingHost& s) {
+        if constexpr (std::is_same_v<Table, dm_host_cases>) {
+            return s.inner_cases_;
+        } else {
+            return s.inner_directory_;
+        }
+    }
+
+    // A call passed on unchanged to the same function (`Slot`) of the host behind, counted
+    // under `name`; while case reads fail, one that `refusal` names is answered
+    // DM_ERR_UNAVAILABLE instead (its last argument is the error sink).
+    template <auto Slot, CallName name, Refusal refusal, typename Result, typename... Args>
+    static Result pass(const dm_host* h, Args... args) {
+        auto& s = self(h);
+        s.count(name.text);
+        if constexpr (refusal == Refusal::WhileFailing) {
+            if (s.failing()) {
+                return unavailable(last_of(args...));
+            }
+        }
+        const auto& table = inner<typename TableOf<decltype(Slot)>::type>(s);
+        return (table.*Slot)(s.inner_, args...);
+    }
+
+    // Reading an open stream is not a service call of its own: it is the download itself.
+    template <auto Slot, typename Result, typename... Args>
+    static Result pass_uncounted(const dm_host* h, Args... args) {
+        auto& s = self(h);
+        return (s.inner_cases_.*Slot)(s.inner_, args...);
+    }
+
+    static int attachment_fd(const dm_host* h, dm_attachment_stream* stream) {
+        auto& s = self(h);
+        return s.inner_cases_.attachment_fd != nullptr
+                   ? s.inner_cases_.attachment_fd(s.inner_, stream)
+                   : -1;
+    }
+
+    static dm_status add_journal_entry(const dm_host* h, const dm_context* ctx, dm_str case_id,
+                                       dm_str text, uint32_t flags, const dm_sink* result,
+                                       const dm_sink* error) {
+        auto& s = self(h);
+        s.count("add_journal_entry");
+        const dm_status status =
+            s.inner_cases_.add_journal_entry(s.inner_, ctx, case_id, text, flags, result, error);
+        if (status == DM_OK) {
+            std::lock_guard lock(s.mutex_);
+            s.journal_texts_.emplace_back(dm::to_view(text));
+            s.journal_flags_.push_back(flags);
+        }
+        return status;
+    }
+
+    static void log(const dm_host* h, dm_log_level level, dm_str message) {
+        auto& s = self(h);
+        {
+            std::lock_guard lock(s.mutex_);
+            s.log_lines_.emplace_back(dm::to_view(message));
+        }
+        s.inner_log_.log(s.inner_, level, message);
+    }
+};
 
 CountingHost::CountingHost(const dm_host* inner, Abi abi) : inner_(inner) {
     find(inner, DM_EXT_CASES, DM_HOST_CASES_V1_0_SIZE, inner_cases_);
@@ -32,28 +127,33 @@ CountingHost::CountingHost(const dm_host* inner, Abi abi) : inner_(inner) {
 
     cases_.struct_size = abi == Abi::v1_1 ? static_cast<std::uint32_t>(sizeof(dm_host_cases))
                                           : static_cast<std::uint32_t>(DM_HOST_CASES_V1_0_SIZE);
-    cases_.case_details = &CountingHost::case_details;
-    cases_.journal_entries = &CountingHost::journal_entries;
-    cases_.attachments = &CountingHost::attachments;
-    cases_.case_types = &CountingHost::case_types;
-    cases_.open_attachment = &CountingHost::open_attachment;
-    cases_.attachment_size = &CountingHost::attachment_size;
-    cases_.read_attachment = &CountingHost::read_attachment;
-    cases_.attachment_fd = &CountingHost::attachment_fd;
-    cases_.close_attachment = &CountingHost::close_attachment;
+    using S = Services;
+    constexpr auto never = Refusal::Never;
+    constexpr auto while_failing = Refusal::WhileFailing;
+    cases_.case_details = &S::pass<&dm_host_cases::case_details, "case_details", while_failing>;
+    cases_.journal_entries =
+        &S::pass<&dm_host_cases::journal_entries, "journal_entries", while_failing>;
+    cases_.attachments = &S::pass<&dm_host_cases::attachments, "attachments", while_failing>;
+    cases_.case_types = &S::pass<&dm_host_cases::case_types, "case_types", never>;
+    cases_.open_attachment = &S::pass<&dm_host_cases::open_attachment, "open_attachment", never>;
+    cases_.attachment_size = &S::pass_uncounted<&dm_host_cases::attachment_size>;
+    cases_.read_attachment = &S::pass_uncounted<&dm_host_cases::read_attachment>;
+    cases_.attachment_fd = &S::attachment_fd;
+    cases_.close_attachment = &S::pass_uncounted<&dm_host_cases::close_attachment>;
     if (abi == Abi::v1_1) {
         if (inner_cases_.read_case == nullptr || inner_cases_.add_journal_entry == nullptr) {
             throw std::runtime_error("a 1.1 counting host needs a 1.1 host behind it");
         }
-        cases_.read_case = &CountingHost::read_case;
-        cases_.add_journal_entry = &CountingHost::add_journal_entry;
+        cases_.read_case = &S::pass<&dm_host_cases::read_case, "read_case", while_failing>;
+        cases_.add_journal_entry = &S::add_journal_entry;
     }
     directory_.struct_size = sizeof(dm_host_directory);
-    directory_.user = &CountingHost::user;
-    directory_.active_user_count = &CountingHost::active_user_count;
-    directory_.may_access = &CountingHost::may_access;
+    directory_.user = &S::pass<&dm_host_directory::user, "user", never>;
+    directory_.active_user_count =
+        &S::pass<&dm_host_directory::active_user_count, "active_user_count", never>;
+    directory_.may_access = &S::pass<&dm_host_directory::may_access, "may_access", while_failing>;
     log_.struct_size = sizeof(dm_host_log);
-    log_.log = &CountingHost::log;
+    log_.log = &S::log;
 
     host_.abi_version = abi == Abi::v1_1 ? dm_version{1, 1, 0} : dm_version{1, 0, 0};
     host_.struct_size = sizeof(dm_host);
@@ -141,129 +241,6 @@ std::vector<std::string> CountingHost::log_lines() const {
 void CountingHost::fail_case_reads(bool fail) {
     std::lock_guard lock(mutex_);
     fail_case_reads_ = fail;
-}
-
-dm_status CountingHost::case_details(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                     const dm_sink* result, const dm_sink* error) {
-    auto& s = self(h);
-    s.count("case_details");
-    if (s.failing()) {
-        return unavailable(error);
-    }
-    return s.inner_cases_.case_details(s.inner_, ctx, case_id, result, error);
-}
-
-dm_status CountingHost::journal_entries(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                        const dm_sink* result, const dm_sink* error) {
-    auto& s = self(h);
-    s.count("journal_entries");
-    if (s.failing()) {
-        return unavailable(error);
-    }
-    return s.inner_cases_.journal_entries(s.inner_, ctx, case_id, result, error);
-}
-
-dm_status CountingHost::attachments(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                    const dm_sink* result, const dm_sink* error) {
-    auto& s = self(h);
-    s.count("attachments");
-    if (s.failing()) {
-        return unavailable(error);
-    }
-    return s.inner_cases_.attachments(s.inner_, ctx, case_id, result, error);
-}
-
-dm_status CountingHost::case_types(const dm_host* h, const dm_context* ctx, const dm_sink* result,
-                                   const dm_sink* error) {
-    auto& s = self(h);
-    s.count("case_types");
-    return s.inner_cases_.case_types(s.inner_, ctx, result, error);
-}
-
-dm_status CountingHost::open_attachment(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                        dm_str attachment_id, dm_attachment_stream** stream,
-                                        const dm_sink* error) {
-    auto& s = self(h);
-    s.count("open_attachment");
-    return s.inner_cases_.open_attachment(s.inner_, ctx, case_id, attachment_id, stream, error);
-}
-
-// Reading an open stream is not a service call of its own: it is the download itself.
-int64_t CountingHost::attachment_size(const dm_host* h, dm_attachment_stream* stream) {
-    return self(h).inner_cases_.attachment_size(self(h).inner_, stream);
-}
-
-int64_t CountingHost::read_attachment(const dm_host* h, dm_attachment_stream* stream,
-                                      uint64_t offset, void* buffer, uint64_t capacity) {
-    return self(h).inner_cases_.read_attachment(self(h).inner_, stream, offset, buffer, capacity);
-}
-
-int CountingHost::attachment_fd(const dm_host* h, dm_attachment_stream* stream) {
-    auto& s = self(h);
-    return s.inner_cases_.attachment_fd != nullptr ? s.inner_cases_.attachment_fd(s.inner_, stream)
-                                                   : -1;
-}
-
-void CountingHost::close_attachment(const dm_host* h, dm_attachment_stream* stream) {
-    self(h).inner_cases_.close_attachment(self(h).inner_, stream);
-}
-
-dm_status CountingHost::read_case(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                  uint32_t parts, const dm_sink* result, const dm_sink* error) {
-    auto& s = self(h);
-    s.count("read_case");
-    if (s.failing()) {
-        return unavailable(error);
-    }
-    return s.inner_cases_.read_case(s.inner_, ctx, case_id, parts, result, error);
-}
-
-dm_status CountingHost::add_journal_entry(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                          dm_str text, uint32_t flags, const dm_sink* result,
-                                          const dm_sink* error) {
-    auto& s = self(h);
-    s.count("add_journal_entry");
-    const dm_status status =
-        s.inner_cases_.add_journal_entry(s.inner_, ctx, case_id, text, flags, result, error);
-    if (status == DM_OK) {
-        std::lock_guard lock(s.mutex_);
-        s.journal_texts_.emplace_back(dm::to_view(text));
-        s.journal_flags_.push_back(flags);
-    }
-    return status;
-}
-
-dm_status CountingHost::user(const dm_host* h, const dm_context* ctx, dm_str user_id,
-                             const dm_sink* result, const dm_sink* error) {
-    auto& s = self(h);
-    s.count("user");
-    return s.inner_directory_.user(s.inner_, ctx, user_id, result, error);
-}
-
-dm_status CountingHost::active_user_count(const dm_host* h, const dm_context* ctx, int64_t* count,
-                                          const dm_sink* error) {
-    auto& s = self(h);
-    s.count("active_user_count");
-    return s.inner_directory_.active_user_count(s.inner_, ctx, count, error);
-}
-
-dm_status CountingHost::may_access(const dm_host* h, const dm_context* ctx, dm_str case_id,
-                                   const dm_sink* error) {
-    auto& s = self(h);
-    s.count("may_access");
-    if (s.failing()) {
-        return unavailable(error);
-    }
-    return s.inner_directory_.may_access(s.inner_, ctx, case_id, error);
-}
-
-void CountingHost::log(const dm_host* h, dm_log_level level, dm_str message) {
-    auto& s = self(h);
-    {
-        std::lock_guard lock(s.mutex_);
-        s.log_lines_.emplace_back(dm::to_view(message));
-    }
-    s.inner_log_.log(s.inner_, level, message);
 }
 
 }  // namespace es::test

@@ -50,34 +50,13 @@ class CountingHost {
     void fail_case_reads(bool fail);
 
   private:
+    // The C functions of the tables handed out (counting_host.cpp).
+    struct Services;
+
     static CountingHost& self(const dm_host* host);
     static const void* get_extension(const dm_host* host, const char* id);
     void count(const char* function);
     bool failing() const;
-
-    static dm_status case_details(const dm_host*, const dm_context*, dm_str, const dm_sink*,
-                                  const dm_sink*);
-    static dm_status journal_entries(const dm_host*, const dm_context*, dm_str, const dm_sink*,
-                                     const dm_sink*);
-    static dm_status attachments(const dm_host*, const dm_context*, dm_str, const dm_sink*,
-                                 const dm_sink*);
-    static dm_status case_types(const dm_host*, const dm_context*, const dm_sink*, const dm_sink*);
-    static dm_status open_attachment(const dm_host*, const dm_context*, dm_str, dm_str,
-                                     dm_attachment_stream**, const dm_sink*);
-    static int64_t attachment_size(const dm_host*, dm_attachment_stream*);
-    static int64_t read_attachment(const dm_host*, dm_attachment_stream*, uint64_t, void*,
-                                   uint64_t);
-    static int attachment_fd(const dm_host*, dm_attachment_stream*);
-    static void close_attachment(const dm_host*, dm_attachment_stream*);
-    static dm_status read_case(const dm_host*, const dm_context*, dm_str, uint32_t, const dm_sink*,
-                               const dm_sink*);
-    static dm_status add_journal_entry(const dm_host*, const dm_context*, dm_str, dm_str, uint32_t,
-                                       const dm_sink*, const dm_sink*);
-    static dm_status user(const dm_host*, const dm_context*, dm_str, const dm_sink*,
-                          const dm_sink*);
-    static dm_status active_user_count(const dm_host*, const dm_context*, int64_t*, const dm_sink*);
-    static dm_status may_access(const dm_host*, const dm_context*, dm_str, const dm_sink*);
-    static void log(const dm_host*, dm_log_level, dm_str);
 
     const dm_host* inner_;
     dm_host_cases inner_cases_{};

@@ -47,16 +47,10 @@ std::string json(const Poco::JSON::Object& o) {
 // What the link e-mail says about its share, the same whether the share is new or its link is
 // sent later.
 notify::ShareFacts link_mail_facts(const domain::Share& share, const LinkMailFacts& mail) {
-    notify::ShareFacts facts;
-    facts.organisation_id = share.organisation_id;
+    notify::ShareFacts facts = notify::share_facts(share);
     facts.organisation_name = mail.organisation_name;
-    facts.share_id = share.id;
-    facts.locale = share.locale;
     facts.owner_name = mail.sender_name;
     facts.owner_email = mail.sender_email;
-    facts.recipient_name = share.recipient.name.value_or("");
-    facts.protection = share.protection;
-    facts.code_channel = share.code_channel;
     return facts;
 }
 

@@ -54,6 +54,17 @@ domain::OutboxMessage row(const ShareFacts& facts, MessageKind kind, Channel cha
 
 }  // namespace
 
+ShareFacts share_facts(const domain::Share& share) {
+    ShareFacts facts;
+    facts.organisation_id = share.organisation_id;
+    facts.share_id = share.id;
+    facts.locale = share.locale;
+    facts.recipient_name = share.recipient.name.value_or("");
+    facts.protection = share.protection;
+    facts.code_channel = share.code_channel;
+    return facts;
+}
+
 domain::OutboxMessage share_link_row(const ShareFacts& facts, const std::string& recipient_email,
                                      const std::string& sealed_token, domain::Timestamp expires_at,
                                      domain::Timestamp now) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "domain/outbox_message.hpp"
+#include "domain/share.hpp"
 #include "domain/share_options.hpp"
 #include "domain/timestamp.hpp"
 
@@ -31,6 +32,12 @@ struct ShareFacts {
     domain::Protection protection = domain::Protection::None;
     domain::CodeChannel code_channel = domain::CodeChannel::None;
 };
+
+// What the share itself tells its messages: organisation, id, locale, the recipient's name for
+// the greeting (never the address), protection and code channel. The caller adds what only the
+// host knows (organisation name, owner, case reference) and overrides what a message says
+// otherwise.
+ShareFacts share_facts(const domain::Share& share);
 
 enum class AccessKind { View, Download };
 enum class Credential { Password, Code };

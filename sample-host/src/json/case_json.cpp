@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "json/object_array.hpp"
+
 namespace host {
 
 using Poco::JSON::Array;
@@ -21,6 +23,16 @@ Object::Ptr field(const std::string& id, const std::string& label, const std::st
     return f;
 }
 
+// The members a case is known by, the same in its details and in its row of the overview.
+Object::Ptr case_object(const CaseRecord& c) {
+    Object::Ptr o = new Object;
+    o->set("id", std::to_string(c.id));
+    o->set("number", c.number);
+    o->set("title", c.title);
+    o->set("status", c.status);
+    return o;
+}
+
 }  // namespace
 
 template <typename Ptr>
@@ -34,11 +46,7 @@ template std::string CaseJson::text(const Array::Ptr&);
 
 Object::Ptr CaseJson::details(const CaseRecord& c, const std::string& locale) {
     bool de = german(locale);
-    Object::Ptr o = new Object;
-    o->set("id", std::to_string(c.id));
-    o->set("number", c.number);
-    o->set("title", c.title);
-    o->set("status", c.status);
+    Object::Ptr o = case_object(c);
     Object::Ptr type = new Object;
     type->set("id", std::to_string(c.case_type.id));
     type->set("name", c.case_type.name(locale));
@@ -66,11 +74,7 @@ Object::Ptr CaseJson::details(const CaseRecord& c, const std::string& locale) {
 }
 
 Object::Ptr CaseJson::summary(const CaseRecord& c, const std::string& locale) {
-    Object::Ptr o = new Object;
-    o->set("id", std::to_string(c.id));
-    o->set("number", c.number);
-    o->set("title", c.title);
-    o->set("status", c.status);
+    Object::Ptr o = case_object(c);
     o->set("case_type", c.case_type.name(locale));
     o->set("owner", c.owner_name);
     o->set("correspondent", c.correspondent_name);
@@ -80,43 +84,31 @@ Object::Ptr CaseJson::summary(const CaseRecord& c, const std::string& locale) {
 }
 
 Array::Ptr CaseJson::journal(const std::vector<JournalEntry>& entries) {
-    Array::Ptr a = new Array;
-    for (const auto& e : entries) {
-        Object::Ptr o = new Object;
-        o->set("id", std::to_string(e.id));
-        o->set("date", e.date);
-        o->set("author", e.author);
-        o->set("text", e.text);
-        o->set("internal", e.internal);
-        a->add(o);
-    }
-    return a;
+    return object_array(entries, [](Object& o, const JournalEntry& e) {
+        o.set("id", std::to_string(e.id));
+        o.set("date", e.date);
+        o.set("author", e.author);
+        o.set("text", e.text);
+        o.set("internal", e.internal);
+    });
 }
 
 Array::Ptr CaseJson::attachments(const std::vector<Attachment>& attachments) {
-    Array::Ptr a = new Array;
-    for (const auto& at : attachments) {
-        Object::Ptr o = new Object;
-        o->set("id", std::to_string(at.id));
-        o->set("name", at.name);
-        o->set("size", static_cast<Poco::Int64>(at.size));
-        o->set("media_type", at.media_type);
-        o->set("modified", at.modified);
-        o->set("sha256", at.sha256);
-        a->add(o);
-    }
-    return a;
+    return object_array(attachments, [](Object& o, const Attachment& at) {
+        o.set("id", std::to_string(at.id));
+        o.set("name", at.name);
+        o.set("size", static_cast<Poco::Int64>(at.size));
+        o.set("media_type", at.media_type);
+        o.set("modified", at.modified);
+        o.set("sha256", at.sha256);
+    });
 }
 
 Array::Ptr CaseJson::case_types(const std::vector<CaseType>& types, const std::string& locale) {
-    Array::Ptr a = new Array;
-    for (const auto& t : types) {
-        Object::Ptr o = new Object;
-        o->set("id", std::to_string(t.id));
-        o->set("name", t.name(locale));
-        a->add(o);
-    }
-    return a;
+    return object_array(types, [&locale](Object& o, const CaseType& t) {
+        o.set("id", std::to_string(t.id));
+        o.set("name", t.name(locale));
+    });
 }
 
 Object::Ptr CaseJson::user(const User& u) {

@@ -53,11 +53,8 @@ void CodeSendRoute::handle(Exchange& ex, const ShareAccess& access) {
     const std::string code = crypto::new_code(policy.code_digits);
     const auto lifetime = std::chrono::minutes(policy.code_lifetime_minutes);
     // Written in the page's language: the recipient reads the code right after asking for it.
-    notify::ShareFacts facts;
-    facts.organisation_id = share.organisation_id;
+    notify::ShareFacts facts = notify::share_facts(share);
     facts.organisation_name = access.organisation_name;
-    facts.share_id = share.id;
-    facts.recipient_name = share.recipient.name.value_or("");  // the greeting; never the address
     facts.locale = ex.language;
     std::optional<domain::OutboxMessage> m;
     try {
