@@ -3,14 +3,7 @@
 // (half the threads by default); one more is refused at once with 503 and Retry-After, and
 // everything else is still answered. One caseworker reading sixteen downloads a byte at a time
 // used to stop the host for everyone.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,6 +12,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "stalled_reader.hpp"
 #include "test_host.hpp"
 
 namespace host::test {
@@ -27,39 +21,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 const std::string kBoundary = "----dm-download-limits-7Qw";
-
-// A download of `path` with a tiny receive window, never read: its thread blocks in send until
-// the connection is closed.
-int stalled_download(int port, const std::string& from, const std::string& request) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    const int small = 2048;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    ::inet_pton(AF_INET, from.c_str(), &local.sin_addr);
-    EXPECT_EQ(0, ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local));
-    sockaddr_in server{};
-    server.sin_family = AF_INET;
-    server.sin_port = htons(static_cast<std::uint16_t>(port));
-    ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
-    EXPECT_EQ(0, ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server));
-    EXPECT_EQ(static_cast<ssize_t>(request.size()),
-              ::send(fd, request.data(), request.size(), MSG_NOSIGNAL));
-    return fd;
-}
-
-// The status code of what `fd` received within `wait` (0: nothing yet).
-int status_within(int fd, std::chrono::milliseconds wait) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(wait.count())) != 1) {
-        return 0;
-    }
-    char head[13] = {};
-    if (::recv(fd, head, 12, MSG_PEEK) < 12) {
-        return 0;
-    }
-    return std::atoi(head + 9);
-}
 
 TEST(DownloadLimits, SlowDownloadsBeyondTheLimitAreRefusedWhileEverythingElseIsServed) {
     TestHost::Options o;
@@ -82,15 +43,15 @@ TEST(DownloadLimits, SlowDownloadsBeyondTheLimitAreRefusedWhileEverythingElseIsS
         "GET " + content + " HTTP/1.1\r\nHost: x\r\nCookie: " + anna.cookie_header() + "\r\n\r\n";
 
     // One caseworker, eight addresses (an office's proxies), eight downloads read a byte at a time.
-    std::vector<int> readers;
+    std::vector<es::net::test::StalledReader> readers;
     for (int i = 0; i < 8; ++i) {
-        readers.push_back(
-            stalled_download(host.port(), "127.0.5." + std::to_string(i + 1), request));
+        readers.emplace_back(static_cast<std::uint16_t>(host.port()),
+                             "127.0.5." + std::to_string(i + 1), request);
     }
     int sending = 0;
     int refused = 0;
-    for (int fd : readers) {
-        const int status = status_within(fd, std::chrono::seconds(5));
+    for (const auto& reader : readers) {
+        const int status = reader.status_within(std::chrono::seconds(5));
         sending += status == 200 ? 1 : 0;
         refused += status == 503 ? 1 : 0;
     }
@@ -107,8 +68,8 @@ TEST(DownloadLimits, SlowDownloadsBeyondTheLimitAreRefusedWhileEverythingElseIsS
     EXPECT_EQ("busy", busy.json()->getObject("error")->getValue<std::string>("code")) << busy.body;
     EXPECT_EQ("5", busy.header("Retry-After"));
     // Readers that give up free their threads: the next download is served.
-    for (int fd : readers) {
-        ::close(fd);
+    for (auto& reader : readers) {
+        reader.close();
     }
     int status = 0;
     for (const auto stop = Clock::now() + std::chrono::seconds(10);

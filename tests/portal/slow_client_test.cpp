@@ -4,19 +4,14 @@
 // answered at once while they stay open.
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <thread>
 #include <vector>
 
 #include "portal_fixture.hpp"
 #include "raw_client.hpp"
+#include "stalled_reader.hpp"
 
 namespace es::portal::test {
 namespace {
@@ -211,39 +206,6 @@ class SlowReaderFloodTest : public PortalTest {
         s.portal.max_threads = 6;
         s.portal.max_transfers = 2;
     }
-    // A download of `path` from `from` with a tiny receive window, never read: its worker blocks
-    // in send until the connection is closed.
-    static int stalled_download(std::uint16_t port, const std::string& from,
-                                const std::string& path) {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        const int small = 2048;
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-        sockaddr_in local{};
-        local.sin_family = AF_INET;
-        ::inet_pton(AF_INET, from.c_str(), &local.sin_addr);
-        EXPECT_EQ(0, ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local));
-        sockaddr_in server{};
-        server.sin_family = AF_INET;
-        server.sin_port = htons(port);
-        ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
-        EXPECT_EQ(0, ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server));
-        const std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
-        EXPECT_EQ(static_cast<ssize_t>(request.size()),
-                  ::send(fd, request.data(), request.size(), MSG_NOSIGNAL));
-        return fd;
-    }
-    // The status line's code of what `fd` received within `wait` (0: nothing yet).
-    static int status_within(int fd, std::chrono::milliseconds wait) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(wait.count())) != 1) {
-            return 0;
-        }
-        char head[13] = {};
-        if (::recv(fd, head, 12, MSG_PEEK) < 12) {
-            return 0;
-        }
-        return std::atoi(head + 9);
-    }
     std::size_t downloads_logged(const CreatedShare& share) {
         std::size_t n = 0;
         for (const auto& e : access_events(share)) {
@@ -258,9 +220,10 @@ TEST_F(SlowReaderFloodTest, SlowDownloadsFromManyAddressesLeaveWorkersForThePage
     const auto share = create_share();
     const std::string file = share.path() + "/files/big";
     // As many stalled downloads as there are workers, each from an address of its own.
-    std::vector<int> readers;
+    std::vector<net::test::StalledReader> readers;
     for (int i = 0; i < settings_.portal.max_threads; ++i) {
-        readers.push_back(stalled_download(port(), "127.0.3." + std::to_string(i + 1), file));
+        readers.emplace_back(port(), "127.0.3." + std::to_string(i + 1),
+                             "GET " + file + " HTTP/1.1\r\nHost: x\r\n\r\n");
     }
     const auto until = Clock::now() + std::chrono::seconds(10);
     while (downloads_logged(share) < 2 && Clock::now() < until) {
@@ -270,8 +233,8 @@ TEST_F(SlowReaderFloodTest, SlowDownloadsFromManyAddressesLeaveWorkersForThePage
     // The other four were refused at once, with a time to come back.
     int refused = 0;
     int sending = 0;
-    for (int fd : readers) {
-        const int status = status_within(fd, std::chrono::seconds(3));
+    for (const auto& reader : readers) {
+        const int status = reader.status_within(std::chrono::seconds(3));
         refused += status == 503 ? 1 : 0;
         sending += status == 200 ? 1 : 0;
     }
@@ -289,8 +252,8 @@ TEST_F(SlowReaderFloodTest, SlowDownloadsFromManyAddressesLeaveWorkersForThePage
     EXPECT_EQ(std::to_string(settings_.portal.retry_after_seconds), busy.header("Retry-After"));
     EXPECT_EQ("", busy.header("Content-Disposition")) << "nothing of the refused file's answer";
     // A reader that gives up frees its slot: the next download is served.
-    for (int fd : readers) {
-        ::close(fd);
+    for (auto& reader : readers) {
+        reader.close();
     }
     int status = 0;
     for (const auto stop = Clock::now() + std::chrono::seconds(10);

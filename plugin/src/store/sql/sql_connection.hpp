@@ -51,9 +51,9 @@ class SqlConnection {
     virtual void rollback() noexcept = 0;
 
     // A read snapshot for Database::with_snapshot: one read transaction where the backend needs
-    // one to see a single state and to start reading once (SQLite); a no-op where single
-    // statements are cheap to start and the pinned connection is the whole gain (MySQL, whose
-    // START TRANSACTION and COMMIT would add two round trips).
+    // one to see a single state and to start reading once (SQLite). MySQL opens none (START
+    // TRANSACTION and COMMIT would add two round trips); on a Galera node only the snapshot's
+    // first read waits for the cluster.
     virtual void begin_snapshot() {}
     virtual void end_snapshot() noexcept {}
 
