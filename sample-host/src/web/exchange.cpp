@@ -8,6 +8,8 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
 
+#include <Poco/String.h>
+
 #include "net/connection_response.hpp"
 #include "web/api_error.hpp"
 
@@ -15,9 +17,13 @@ namespace host {
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
     : request_(request), response_(response) {
-    Poco::URI uri(request.getURI());
-    path_ = uri.getPath();
-    query_ = uri.getQueryParameters();
+    try {
+        Poco::URI uri(request.getURI());
+        path_ = uri.getPath();
+        query_ = uri.getQueryParameters();
+    } catch (const Poco::Exception&) {
+        malformed_target_ = true;  // a broken %-escape: the router answers 400
+    }
 }
 
 std::string Exchange::param(const std::string& name) const {
@@ -58,8 +64,11 @@ std::string Exchange::client_address() const {
 }
 
 Poco::JSON::Object::Ptr Exchange::json_body() {
-    const std::string& type = request_.getContentType();
-    if (type.rfind("application/json", 0) != 0) {
+    // The media type itself, in any case, with any parameters ("application/json; charset=utf-8");
+    // nothing that merely begins like it ("application/jsonx").
+    std::string type = request_.getContentType();
+    type = Poco::toLower(Poco::trim(type.substr(0, type.find(';'))));
+    if (type != "application/json") {
         // Also a CSRF guard: a cross-site form cannot send application/json without a preflight.
         throw ApiError(415, "unsupported_media_type", "The request body must be application/json.");
     }

@@ -25,6 +25,8 @@ class Exchange {
     Poco::Net::HTTPServerResponse& response() { return response_; }
     const std::string& method() const { return request_.getMethod(); }
     const std::string& path() const { return path_; }
+    // The request target could not be decoded (a broken %-escape); path() and query() are empty.
+    bool malformed_target() const { return malformed_target_; }
 
     std::string param(const std::string& name) const;  // from the route pattern
     std::string query(const std::string& name, const std::string& fallback = {}) const;
@@ -65,6 +67,7 @@ class Exchange {
     Poco::Net::HTTPServerRequest& request_;
     Poco::Net::HTTPServerResponse& response_;
     std::string path_;
+    bool malformed_target_ = false;
     Poco::URI::QueryParameters query_;
 };
 

@@ -55,7 +55,11 @@ bool Router::match(const Route& r, const std::vector<std::string>& segments, Exc
         const auto& pat = r.segments[i];
         if (pat.size() > 2 && pat.front() == '{' && pat.back() == '}') {
             std::string decoded;
-            Poco::URI::decode(segments[i], decoded);
+            try {
+                Poco::URI::decode(segments[i], decoded);
+            } catch (const Poco::Exception&) {
+                return false;  // "%zz" names nothing: not found
+            }
             params[pat.substr(1, pat.size() - 2)] = decoded;
         } else if (pat != segments[i]) {
             return false;
@@ -114,6 +118,10 @@ void Router::run(const Route& route, Exchange& ex) const {
 }
 
 void Router::dispatch(Exchange& ex) const {
+    if (ex.malformed_target()) {
+        ex.send_error(400, "bad_request", "The request's address is malformed.");
+        return;
+    }
     auto segments = split(ex.path());
     bool path_known = false;
     for (const auto& r : routes_) {
