@@ -14,24 +14,9 @@
 set -euo pipefail
 build=${1:?build dir}
 server_bin="$build/tests/bench/portal_bench_server"
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=wrk_p99.sh
-. "$here/wrk_p99.sh"
 # shellcheck source=bench_server.sh
-. "$here/bench_server.sh"
-support="$here/../support"
-work=$(mktemp -d /tmp/es-backends-bench-XXXXXX)
-chmod 755 "$work"
-cleanup() {
-  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
-  sh "$support/mariadb-server.sh" wipe "$work/mariadb" >/dev/null 2>&1 || true
-  sh "$support/galera-cluster.sh" wipe "$work/galera" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export ES_BENCH_MYSQL_PASSWORD=es-test
+. "$(dirname "${BASH_SOURCE[0]}")/bench_server.sh"
 
-head -c 1M /dev/urandom > "$work/one.bin"
 echo "starting one MariaDB server and a three-node Galera cluster…"
 single_port=$(sh "$support/mariadb-server.sh" start "$work/mariadb" | tail -1)
 mariadb --no-defaults --socket="$work/mariadb/sock" -uroot -e "CREATE DATABASE es_bench"

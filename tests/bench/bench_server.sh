@@ -1,5 +1,10 @@
-# Sourced by the bench scripts: the portal bench server (tests/bench/portal_bench_server.cpp) for
-# one measurement. It runs while the script holds its stdin (file descriptor 9) open.
+# Sourced by the bench scripts that run the portal bench server (tests/bench/portal_bench_server.cpp)
+# against database servers of their own. Sourcing it sets up $work, a private folder below /tmp
+# that the database servers' user may enter, with a 1 MiB attachment (one.bin) in it, and a trap
+# that stops the server and every database server under $work and removes $work at the end;
+# $support is the folder of the database scripts. It also brings wrk_p99_ms_of_report.
+#
+# A server runs while the script holds its stdin (file descriptor 9) open.
 #
 #   start_bench_server <label> <binary> [<mysql port/database>]   (needs $work, a private folder)
 #       starts it with its store in $work/<label> (SQLite) or on the MySQL database; once it has
@@ -30,3 +35,19 @@ stop_bench_server() {
   wait "$server_pid" || true
   server_pid=
 }
+
+bench_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=wrk_p99.sh
+. "$bench_here/wrk_p99.sh"
+support="$bench_here/../support"
+work=$(mktemp -d /tmp/es-bench-XXXXXX)
+chmod 755 "$work"
+bench_cleanup() {
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  [[ -d "$work/mariadb" ]] && sh "$support/mariadb-server.sh" wipe "$work/mariadb" >/dev/null 2>&1
+  [[ -d "$work/galera" ]] && sh "$support/galera-cluster.sh" wipe "$work/galera" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap bench_cleanup EXIT
+export ES_BENCH_MYSQL_PASSWORD=es-test
+head -c 1M /dev/urandom > "$work/one.bin"

@@ -13,22 +13,8 @@ set -euo pipefail
 before=${1:?before binary}
 after=${2:?after binary}
 rounds=${ROUNDS:-3}
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=wrk_p99.sh
-. "$here/wrk_p99.sh"
 # shellcheck source=bench_server.sh
-. "$here/bench_server.sh"
-support="$here/../support"
-work=$(mktemp -d /tmp/es-galera-ab-XXXXXX)
-chmod 755 "$work"
-cleanup() {
-  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
-  sh "$support/galera-cluster.sh" wipe "$work/galera" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export ES_BENCH_MYSQL_PASSWORD=es-test
-head -c 1M /dev/urandom > "$work/one.bin"
+. "$(dirname "${BASH_SOURCE[0]}")/bench_server.sh"
 sh "$support/galera-cluster.sh" start "$work/galera" >/dev/null
 port=$(head -1 "$work/galera/ports")
 node1() { mariadb --no-defaults --socket="$work/galera/node1.sock" -uroot -N "$@"; }
