@@ -1,4 +1,5 @@
 // "Download all": a streamed zip with exactly the visible attachments and a printable summary.
+#include <algorithm>
 #include <fstream>
 
 #include "portal_fixture.hpp"
@@ -51,6 +52,38 @@ TEST_F(ZipDownloadTest, DuplicateAndHostileNamesBecomeUniqueAndSafe) {
     EXPECT_NE(std::string::npos, names.find("SAME (2).txt\n")) << names;
     EXPECT_NE(std::string::npos, names.find("_.._eviltxt.sh\n")) << names;
     EXPECT_EQ(std::string::npos, names.find("../")) << names;
+}
+
+// A name the host has with marks that draw nothing but reorder what follows (U+202E) or hide
+// (U+200B) reads the same everywhere the recipient meets it: the page, the print view, the
+// zip's entry and its summary all show what the download is called, never "Rechnungexe.jpg". And
+// an upload named like the summary in another case or normalisation does not overwrite it.
+TEST_F(ZipDownloadTest, NamesReadAsTheyAreOnEveryPageAndNoEntryLandsOnAnother) {
+    put_case_files({
+        {"h1", "Rechnung\u202Egpj.exe", "one"},
+        {"h2", "in\u200Bvoice.pdf", "two"},
+        {"h3", "fall 2026-17 – u\u0308bersicht.html", "three"},
+    });
+    const auto share = create_share();
+    for (const std::string& page : {share.path(), share.path() + "/print"}) {
+        const auto body = http_request(port(), "GET", page).body;
+        EXPECT_NE(std::string::npos, body.find(">Rechnunggpj.exe")) << page;
+        EXPECT_NE(std::string::npos, body.find("invoice.pdf")) << page;
+        EXPECT_EQ(std::string::npos, body.find("\u202E")) << page;
+        EXPECT_EQ(std::string::npos, body.find("\u200B")) << page;
+    }
+    const auto zip = download_zip(share);
+    const std::string names = shell("unzip -Z1 " + zip);
+    EXPECT_NE(std::string::npos, names.find("Rechnunggpj.exe\n")) << names;
+    const std::string summary = shell("unzip -p " + zip + " 'Fall 2026-17 – Übersicht.html'");
+    EXPECT_NE(std::string::npos, summary.find(">Rechnunggpj.exe<")) << summary;
+    EXPECT_EQ(std::string::npos, summary.find("\u202E"));
+    // The summary keeps its name; the upload named like it, in lower case and decomposed, is
+    // written in NFC and numbered.
+    EXPECT_NE(std::string::npos, names.find("Fall 2026-17 – Übersicht.html\n")) << names;
+    EXPECT_NE(std::string::npos, names.find("fall 2026-17 – übersicht (2).html\n")) << names;
+    EXPECT_EQ("three", shell("unzip -p " + zip + " 'fall 2026-17 – übersicht (2).html'"));
+    EXPECT_EQ(4u, static_cast<std::size_t>(std::count(names.begin(), names.end(), '\n'))) << names;
 }
 
 TEST_F(ZipDownloadTest, HeadAnnouncesTheLengthWithoutCounting) {

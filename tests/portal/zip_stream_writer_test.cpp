@@ -83,5 +83,21 @@ TEST(UniqueNames, DuplicatesGetNumbersCaseInsensitively) {
     EXPECT_EQ("noext (2)", n.claim("noext"));
 }
 
+// What NTFS (case) and APFS or HFS+ (case and normalisation) would unpack onto one file: an
+// upload named like the summary must not overwrite it.
+TEST(UniqueNames, NamesOneFileSystemWouldMergeGetNumbersToo) {
+    UniqueNames n;
+    EXPECT_EQ("Fall MH-1 – Übersicht.html", n.claim("Fall MH-1 – Übersicht.html"));
+    EXPECT_EQ("fall mh-1 – übersicht (2).html", n.claim("fall mh-1 – übersicht.html"));
+    // "U" + U+0308 COMBINING DIAERESIS, written in NFC.
+    EXPECT_EQ("Fall MH-1 – Übersicht (3).html", n.claim("Fall MH-1 – U\u0308bersicht.html"));
+    EXPECT_EQ("Ärger.pdf", n.claim("A\u0308rger.pdf"));
+    EXPECT_EQ("ärger (2).pdf", n.claim("ärger.pdf"));
+    EXPECT_EQ("ÄRGER (3).PDF", n.claim("ÄRGER.PDF"));
+    EXPECT_EQ("Strasse.txt", n.claim("Strasse.txt"));
+    EXPECT_EQ("Straße (2).txt", n.claim("Straße.txt"));  // full case folding: ß is ss
+    EXPECT_EQ("Arger.pdf", n.claim("Arger.pdf"));        // a different name stays as it is
+}
+
 }  // namespace
 }  // namespace es::portal::zip

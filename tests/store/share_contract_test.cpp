@@ -134,6 +134,22 @@ TYPED_TEST(ShareContract, InvalidEmailIsRejectedByFieldAndRule) {
     this->expect_rejected(this->alice, r, "recipient.email", "email_format");
 }
 
+// A recipient's name shows in the panel, the e-mails' To and the case's journal: marks that draw
+// nothing but reorder or hide what follows have no place in it.
+TYPED_TEST(ShareContract, NameWithInvisibleOrReorderingMarksIsRejected) {
+    for (const char* name : {"Eva \u202E"
+                             "nretxE",
+                             "Eva\u200BExtern", "Eva\nExtern", "Eva\u2066X"}) {
+        auto r = this->request();
+        r.recipient.name = name;
+        this->expect_rejected(this->alice, r, "recipient.name", "name_format");
+    }
+    auto r = this->request();
+    r.recipient.name = "Jürg Müller-Lüdenscheidt 山田";
+    EXPECT_EQ("Jürg Müller-Lüdenscheidt 山田",
+              *this->service->create(this->alice, r).share.recipient.name);
+}
+
 TYPED_TEST(ShareContract, InvalidPhoneIsRejectedByFieldAndRule) {
     auto r = this->request();
     r.recipient.phone = "079 123 45 67";  // not international

@@ -310,15 +310,25 @@ TEST_F(ShareFormTest, GermanHasItsOwnWordingForEveryRuleTheDialogCanMeet) {
     // Every rule the dialog's fields can break (the domain's rule names); the German wording is
     // the dialog's own, the English one is the domain's sentence.
     const std::set<std::string> rules = {
-        "email_format",          "phone_format",
-        "expiry_in_past",        "max_expiry",
-        "password_min_length",   "password_max_length",
-        "password_required",     "code_required",
-        "code_contact_required", "password_missing",
-        "password_unused",       "password_encoding",
-        "protection_choice",     "download_limit_range",
-        "download_limit_format", "download_limit_below_used",
-        "date_format",           "unknown_item",
+        "email_format",
+        "phone_format",
+        "name_format",
+        "expiry_in_past",
+        "max_expiry",
+        "password_min_length",
+        "password_max_length",
+        "password_required",
+        "code_required",
+        "code_contact_required",
+        "password_missing",
+        "password_unused",
+        "password_encoding",
+        "protection_choice",
+        "download_limit_range",
+        "download_limit_format",
+        "download_limit_below_used",
+        "date_format",
+        "unknown_item",
     };
     std::set<std::string> wordings;
     for (const auto& rule : rules) {

@@ -1,5 +1,6 @@
 #include "app/journal_entry_text.hpp"
 
+#include "text/unicode_text.hpp"
 #include "ui/protection_field.hpp"
 #include "ui/view_json.hpp"
 
@@ -51,9 +52,9 @@ std::string visible_items(const text::TimeReader& reader, const domain::Selectio
                 continue;
             }
             if (names.size() < kNamedItemsPerPart) {
-                names.push_back(snapshot.item_label(id, [&](const std::string& date) {
-                    return text::host_date_text(date, reader);
-                }));
+                names.push_back(text::without_hidden_marks(snapshot.item_label(
+                    id,
+                    [&](const std::string& date) { return text::host_date_text(date, reader); })));
             } else {
                 ++more;
             }

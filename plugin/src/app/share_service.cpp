@@ -13,6 +13,7 @@
 #include "domain/throttle_key.hpp"
 #include "domain/validation_failed.hpp"
 #include "notify/outbox_rows.hpp"
+#include "text/unicode_text.hpp"
 
 namespace es::app {
 
@@ -54,13 +55,10 @@ notify::ShareFacts link_mail_facts(const domain::Share& share, const LinkMailFac
     return facts;
 }
 
+// Control characters, line breaks, and marks that draw nothing but reorder or hide what follows
+// (U+202E and the like): a name must read as it is, in the panel, the e-mails and the journal.
 bool has_control_characters(const std::string& s) {
-    for (unsigned char c : s) {
-        if (c < 0x20 || c == 0x7f) {
-            return true;
-        }
-    }
-    return false;
+    return text::has_hidden_marks(s);
 }
 
 // Checks and normalises the recipient in place.
@@ -76,7 +74,8 @@ void check_recipient(domain::Recipient& r, Violations& out) {
     if (r.name && (r.name->size() > 200 || has_control_characters(*r.name) ||
                    domain::utf8_code_points(*r.name) < 0)) {
         out.push_back({"recipient.name", "name_format",
-                       "must be at most 200 characters of text without line breaks"});
+                       "must be at most 200 characters of text without line breaks or "
+                       "invisible characters"});
     }
     if (r.email && !domain::is_valid_email(*r.email)) {
         out.push_back({"recipient.email", "email_format", "is not a valid e-mail address"});

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "text/unicode_text.hpp"
+
 namespace es::portal {
 
 struct VisibleField {
@@ -25,11 +27,15 @@ struct VisibleEntry {
 
 struct VisibleAttachment {
     std::string id;
-    std::string name;
+    std::string name;  // as the host has it; pages show shown_name()
     std::string media_type;
     std::string modified;  // RFC 3339 UTC from the host
     std::string sha256;
     std::uint64_t size = 0;
+
+    // The name as a page shows it: without the marks that draw nothing but change how the rest
+    // reads ("Rechnung\u202Egpj.exe" would show as "Rechnungexe.jpg"), as the download's name.
+    std::string shown_name() const { return text::without_hidden_marks(name); }
 };
 
 struct CaseView {

@@ -337,6 +337,8 @@ std::map<std::string, std::string> field_errors(const domain::ValidationFailed& 
     // English sentence.
     static const std::map<std::string, std::string> german = {
         {"email_format", "Keine gültige E-Mail-Adresse."},
+        {"name_format",
+         "Höchstens 200 Zeichen Text, ohne Zeilenumbrüche und ohne unsichtbare Zeichen."},
         {"phone_format", "Keine gültige Telefonnummer (z. B. +41 79 123 45 67)."},
         {"expiry_in_past", "Das Ablaufdatum liegt in der Vergangenheit."},
         {"max_expiry", "Das Ablaufdatum liegt nach der erlaubten Höchstdauer."},

@@ -1,6 +1,7 @@
 #include "ui/share_panel.hpp"
 
 #include "text/time_text.hpp"
+#include "text/unicode_text.hpp"
 #include "ui/browser_cell.hpp"
 #include "ui/download_limit_field.hpp"
 #include "ui/human_size.hpp"
@@ -275,9 +276,11 @@ Json access_log_table(const SharePanelInput& in) {
         cells->set("browser", browser_cell(lang, e.user_agent, in.user_agents));
         std::string what = action_text(lang, e.action);
         if (!e.item_id.empty() && in.snapshot != nullptr) {
-            what += ": " + in.snapshot->item_label(e.item_id, [&](const std::string& date) {
-                return text::host_date_text(date, {in.language, in.time_zone});
-            });
+            // Shown as the recipient's page shows it (text::without_hidden_marks).
+            what += ": " + text::without_hidden_marks(
+                               in.snapshot->item_label(e.item_id, [&](const std::string& date) {
+                                   return text::host_date_text(date, {in.language, in.time_zone});
+                               }));
         }
         Json what_cell = cell_text(what);
         if (e.action.rfind("owner_", 0) == 0) {

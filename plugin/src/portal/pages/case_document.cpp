@@ -58,7 +58,7 @@ std::string case_document(const PageFrame& frame, const CaseView& view) {
         h += "<h2>" + escape(t.attachments) + "</h2>\n<table><tr><th>" + escape(t.file_name) +
              "</th><th>" + escape(t.file_size) + "</th></tr>\n";
         for (const auto& a : view.attachments) {
-            h += "<tr><td>" + escape(a.name) + "</td><td>" +
+            h += "<tr><td>" + escape(a.shown_name()) + "</td><td>" +
                  escape(human_size(a.size, frame.language)) + "</td></tr>\n";
         }
         h += "</table>\n";

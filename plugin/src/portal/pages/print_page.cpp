@@ -20,7 +20,7 @@ std::string print_page(const PageFrame& frame, const CaseView& view) {
         m += "<section aria-labelledby=\"att\"><h2 id=\"att\">" + escape(t.attachments) +
              "</h2>\n<ul class=\"files printed\">\n";
         for (const auto& a : view.attachments) {
-            m += "<li>" + escape(a.name) + " <span class=\"size\">" +
+            m += "<li>" + escape(a.shown_name()) + " <span class=\"size\">" +
                  escape(human_size(a.size, frame.language)) + "</span></li>\n";
         }
         m += "</ul>\n</section>\n";

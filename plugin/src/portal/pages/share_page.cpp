@@ -31,12 +31,13 @@ std::string file_item(const PageFrame& frame, const VisibleAttachment& a) {
     const std::string id = escape(path_segment(a.id));
     std::string li = "<li>" + file_icon(file_family(a.name, a.media_type)) +
                      "<span class=\"file\"><a download href=\"" + escape(frame.base_path) +
-                     "/files/" + id + "\">" + escape(a.name) + "</a> <span class=\"size\">" +
-                     escape(human_size(a.size, frame.language)) + "</span>";
+                     "/files/" + id + "\">" + escape(a.shown_name()) +
+                     "</a> <span class=\"size\">" + escape(human_size(a.size, frame.language)) +
+                     "</span>";
     // Offered only where the view route shows the file inline; elsewhere it would be a download.
     if (http::viewable_inline(http::served_media_type(a.name, a.media_type))) {
         li += " <a class=\"view\" href=\"" + escape(frame.base_path) + "/view/" + id + "\">" +
-              escape(t.view_file) + "<span class=\"visually-hidden\">: " + escape(a.name) +
+              escape(t.view_file) + "<span class=\"visually-hidden\">: " + escape(a.shown_name()) +
               "</span></a>";
     }
     return li + "</span>" + hide_button(frame, "attachments", a.id) + "</li>\n";

@@ -1,22 +1,14 @@
 #include "portal/zip/unique_names.hpp"
 
+#include "text/unicode_text.hpp"
+
 namespace es::portal::zip {
-namespace {
 
-std::string folded(const std::string& s) {
-    std::string out = s;
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string UniqueNames::claim(const std::string& name) {
-    if (taken_.insert(folded(name)).second) {
+std::string UniqueNames::claim(const std::string& given) {
+    // Written in NFC, as most systems write names; compared as the file systems that unpack it
+    // compare them (text::same_file_key), so that no entry lands on another's file.
+    const std::string name = text::nfc(given);
+    if (taken_.insert(text::same_file_key(name)).second) {
         return name;
     }
     const auto dot = name.rfind('.');
@@ -25,7 +17,7 @@ std::string UniqueNames::claim(const std::string& name) {
     const std::string ext = has_ext ? name.substr(dot) : "";
     for (int n = 2;; ++n) {
         std::string candidate = stem + " (" + std::to_string(n) + ")" + ext;
-        if (taken_.insert(folded(candidate)).second) {
+        if (taken_.insert(text::same_file_key(candidate)).second) {
             return candidate;
         }
     }

@@ -1,4 +1,6 @@
-// Names inside one zip must differ (and not only by case: Windows and macOS would overwrite).
+// Names inside one zip must differ as the file systems that unpack it compare names: NTFS ignores
+// case, APFS and HFS+ ignore case and Unicode normalisation. Otherwise an attachment named like the
+// summary ("übersicht.html", or with a decomposed "u" + U+0308) would overwrite it on unpacking.
 #pragma once
 
 #include <set>
@@ -8,11 +10,11 @@ namespace es::portal::zip {
 
 class UniqueNames {
   public:
-    // `name` itself, or "stem (2).ext", "stem (3).ext" … when taken.
+    // `name` in NFC, or "stem (2).ext", "stem (3).ext" … when taken.
     std::string claim(const std::string& name);
 
   private:
-    std::set<std::string> taken_;  // ASCII-lowercased
+    std::set<std::string> taken_;  // text::same_file_key of each name given out
 };
 
 }  // namespace es::portal::zip
