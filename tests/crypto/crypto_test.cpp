@@ -176,6 +176,21 @@ TEST(PasswordHasher, VerifiesTheRightPasswordOnly) {
     EXPECT_NE(hasher.hash("correct horse"), encoded);  // fresh salt
 }
 
+// One password however its letters were composed: "ä" as one character (NFC, most keyboards) or
+// as "a" + U+0308 (NFD, as some systems and paste buffers give it).
+TEST(PasswordHasher, APasswordIsTheSameInComposedAndDecomposedForm) {
+    PasswordHasher hasher(small_argon2(1));
+    const std::string composed = "P\u00e4sswort-12345";
+    const std::string decomposed = "Pa\u0308sswort-12345";
+    ASSERT_NE(composed, decomposed);
+    const std::string set_composed = hasher.hash(composed);
+    EXPECT_TRUE(hasher.verify(set_composed, decomposed));
+    EXPECT_TRUE(hasher.verify(set_composed, composed));
+    const std::string set_decomposed = hasher.hash(decomposed);
+    EXPECT_TRUE(hasher.verify(set_decomposed, composed));
+    EXPECT_FALSE(hasher.verify(set_composed, "Passwort-12345"));
+}
+
 TEST(PasswordHasher, DefaultSettingsAreArgon2idWith19MiBTwoPassesOneLane) {
     PasswordHasher hasher(config::Argon2Settings{});
     EXPECT_EQ(hasher.hash("x").rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u);

@@ -9,6 +9,7 @@
 
 #include "crypto/random_bytes.hpp"
 #include "domain/error.hpp"
+#include "text/unicode_text.hpp"
 
 namespace es::crypto {
 
@@ -55,7 +56,8 @@ PasswordHasher::PasswordHasher(config::Argon2Settings settings, int max_waiting)
                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()))),
       max_waiting_(max_waiting) {}
 
-std::string PasswordHasher::hash(std::string_view password) {
+std::string PasswordHasher::hash(std::string_view typed) {
+    const std::string password = text::nfc(typed);
     const std::string salt = random_bytes(kSaltSize);
     const std::size_t encoded_size =
         argon2_encodedlen(settings_.iterations, settings_.memory_kib, settings_.parallelism,
@@ -75,10 +77,11 @@ std::string PasswordHasher::hash(std::string_view password) {
     return std::string(encoded.data());
 }
 
-bool PasswordHasher::verify(std::string_view encoded, std::string_view password) {
+bool PasswordHasher::verify(std::string_view encoded, std::string_view typed) {
     if (encoded.rfind("$argon2id$", 0) != 0) {
         return false;
     }
+    const std::string password = text::nfc(typed);
     const std::string encoded_z(encoded);  // libargon2 wants a NUL-terminated string
     int rc = 0;
     {

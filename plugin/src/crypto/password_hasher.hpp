@@ -25,6 +25,10 @@ class PasswordHasher {
     // max_waiting: callers allowed to queue; 0 = unbounded (bounded by the portal's thread pool).
     explicit PasswordHasher(config::Argon2Settings settings, int max_waiting = 0);
 
+    // Passwords are hashed and checked in Unicode NFC (RFC 8265's OpaqueString does the same):
+    // "ä" typed as one character or as "a" + U+0308, as keyboards and systems differ, is one
+    // password.
+    //
     // An encoded PHC string "$argon2id$v=19$m=…,t=…,p=…$salt$hash" with a fresh 128-bit salt.
     std::string hash(std::string_view password);
 
