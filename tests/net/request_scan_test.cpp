@@ -78,6 +78,23 @@ TEST(RequestScanTest, RequestLineAndHeadersMustBeWellFormedTokensAndText) {
     EXPECT_EQ(State::Complete, scan("OPTIONS * HTTP/1.1\r\n\r\n").state);
 }
 
+// Field lines that one parser skips or joins and another reads as they are: a line without a
+// colon ("Content-Length 38" vanished from Poco's view), space before the colon, and a line folded
+// onto the one before (obs-fold). RFC 9112 lets a server refuse each; a proxy in front of the
+// portal may read them otherwise, so they are refused.
+TEST(RequestScanTest, FieldLinesNeedANameAndAColonAndAreNeverFolded) {
+    expect_refused(
+        400,
+        {"POST /a HTTP/1.1\r\nHost: x\r\nContent-Length 38\r\n\r\n",
+         "GET /a HTTP/1.1\r\nHost: x\r\nno colon at all\r\n\r\n",
+         "GET /a HTTP/1.1\r\nHost : x\r\n\r\n", "GET /a HTTP/1.1\r\nHost\t: x\r\n\r\n",
+         "GET /a HTTP/1.1\r\n: x\r\n\r\n", "GET /a HTTP/1.1\r\nX-A: one\r\n two\r\n\r\n",
+         "GET /a HTTP/1.1\r\nX-A: one\r\n\ttwo\r\n\r\n", "GET /a HTTP/1.1\nX-A: one\n two\n\n"});
+    // Colons in values and empty values are fine.
+    EXPECT_EQ(State::Complete,
+              scan("GET /a HTTP/1.1\r\nHost: x:8080\r\nX-Empty:\r\nX-B:v\r\n\r\n").state);
+}
+
 TEST(RequestScanTest, OnlyHttp1IsSpoken) {
     EXPECT_EQ(505, scan("GET / HTTP/2.0\r\n\r\n").status);
     EXPECT_EQ(State::Complete, scan("GET / HTTP/1.0\r\n\r\n").state);

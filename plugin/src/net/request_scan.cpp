@@ -89,6 +89,34 @@ bool well_formed(const Poco::Net::HTTPRequest& head) {
     return true;
 }
 
+// Each field line as RFC 9112 (5.1, 5.2) has it: a name, then at once a colon. Poco's parser
+// skips a line without a colon (so "Content-Length 38" would vanish from one parser's view and
+// not from another's), takes "Name : value", and joins a line that starts with a space or tab to
+// the field before it (obs-fold). A proxy in front may read each of these otherwise; refused.
+bool field_lines_well_formed(std::string_view head) {
+    auto line_start = head.find('\n');  // past the request line
+    while (line_start != std::string_view::npos && line_start + 1 < head.size()) {
+        ++line_start;
+        auto line_end = head.find('\n', line_start);
+        std::string_view line =
+            head.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos
+                                                                       : line_end - line_start);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        if (line.empty()) {
+            return true;  // the end of the head
+        }
+        const auto colon = line.find(':');
+        if (line.front() == ' ' || line.front() == '\t' || colon == std::string_view::npos ||
+            colon == 0 || line[colon - 1] == ' ' || line[colon - 1] == '\t') {
+            return false;
+        }
+        line_start = line_end;
+    }
+    return true;
+}
+
 }  // namespace
 
 RequestScan scan_request(std::string_view buffer, std::size_t max_head_bytes,
@@ -106,6 +134,9 @@ RequestScan scan_request(std::string_view buffer, std::size_t max_head_bytes,
         return refused(431);
     }
 
+    if (!field_lines_well_formed(buffer.substr(start, *end - start))) {
+        return refused(400);
+    }
     auto head = std::make_unique<Poco::Net::HTTPRequest>();
     try {
         Poco::MemoryInputStream in(buffer.data() + start, *end - start);
