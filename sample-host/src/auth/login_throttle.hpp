@@ -1,6 +1,8 @@
-// Slows down password guessing: after a few failures for one login name or from one address,
-// further attempts are refused for a while, whether the login exists or not (so it reveals
-// nothing).
+// Slows down password guessing: after a few failures for one login name from one address, or
+// many from one address for any names, further attempts from that address are refused for a
+// while, whether the login exists or not (so it reveals nothing). Failures never lock the login
+// itself: login names are easy to guess (first.last), and a lock by name alone let anyone keep
+// anyone out with five wrong passwords from anywhere.
 #pragma once
 
 #include <chrono>
@@ -21,7 +23,7 @@ class LoginThrottle {
     // True when an attempt for this login from this address may be checked now. [any-thread]
     bool allowed(const std::string& login, const std::string& address);
     void failed(const std::string& login, const std::string& address);
-    void succeeded(const std::string& login);
+    void succeeded(const std::string& login, const std::string& address);
 
   private:
     struct Failures {

@@ -79,7 +79,7 @@ void AuthApi::install(Router& router, DossierManager& dm) {
             dm.throttle.failed(login, address);
             throw ApiError(401, "invalid_credentials", "Login name or password is wrong.");
         }
-        dm.throttle.succeeded(login);
+        dm.throttle.succeeded(login, address);
         auto grant = dm.sessions.create(user->id);
         ex.response().addCookie(session_cookie(grant.token, SessionRepository::kLifetimeSeconds));
         HostLog::info("user " + user->login + " signed in");
