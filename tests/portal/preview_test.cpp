@@ -96,6 +96,35 @@ TEST_F(PreviewTest, TheOwnersOwnVisitToTheLinkIsLoggedAsTheOwnersNotTheRecipient
     EXPECT_EQ(1, opened_alerts());
 }
 
+// The mark of a preview names its link. Someone of the organisation who previewed one link and
+// then opens another (and mistypes its password) is logged as a recipient there, and the owner
+// of that other link hears of the failed tries.
+TEST_F(PreviewTest, APreviewOfOneLinkHidesNothingOnAnother) {
+    const auto previewed = create_share();
+    const auto other = create_share({.protection = domain::Protection::Password,
+                                     .password = "correct horse",
+                                     .notify_owner_on_open = true});
+    Browser insider(port());
+    open_preview(insider, previewed);
+    ASSERT_EQ(200, insider.get(previewed.path()).status);
+    EXPECT_EQ("owner_view", access_events(previewed).back().action) << "its own link";
+
+    const auto form = insider.get(other.path());
+    ASSERT_EQ(200, form.status);
+    EXPECT_EQ(std::string::npos, form.body.find("owner-visit"));
+    const auto free = static_cast<std::size_t>(settings_.portal.guesses.free_per_address);
+    for (std::size_t i = 0; i <= free; ++i) {
+        const auto page = insider.get(other.path());
+        insider.post(other.path() + "/password", {{"csrf", Browser::csrf_of(page.body)},
+                                                  {"password", "wrong " + std::to_string(i)}});
+    }
+    for (const auto& e : access_events(other)) {
+        EXPECT_NE(0u, e.action.rfind("owner_", 0)) << "logged as a recipient's: " << e.action;
+    }
+    EXPECT_FALSE(outbox_rows(other, "owner_failed_attempts").empty())
+        << "the failed tries are reported to the link's owner";
+}
+
 TEST_F(PreviewTest, AForgedOwnerMarkCountsForNothing) {
     const auto share = create_share();
     Browser forger(port());

@@ -33,8 +33,10 @@ std::optional<PreviewTickets::Redeemed> PreviewTickets::redeem(const std::string
                                    std::chrono::seconds(3600), 1)) {
         return std::nullopt;
     }
-    const PreviewGrant mark{grant->organisation_id, "", grant->user_id, now + kOwnerMarkLifetime,
-                            ""};
+    // The mark names the previewed link: it tells that link's log that a visit is the owner's,
+    // and no other link's (a preview of one link must not hide someone's visits to another).
+    const PreviewGrant mark{grant->organisation_id, grant->share_id, grant->user_id,
+                            now + kOwnerMarkLifetime, ""};
     grant->expires_at = now + kPreviewLifetime;
     // Every redemption is a preview of its own, with its own URL and cookie: previews of several
     // links (or of one link twice) in one browser stand side by side.

@@ -32,7 +32,7 @@ std::optional<ShareAccess> ShareGate::by_token(const Exchange& ex, std::string_v
                 a.session = std::move(s);
             }
         }
-        a.owner_visit = carries_owner_mark(ex, a.share.organisation_id);
+        a.owner_visit = carries_owner_mark(ex, a.share);
         a.selection = store_.shares().selection(a.share.id);
         a.organisation_name = organisation_name(a.share.organisation_id);
         out = std::move(a);
@@ -40,14 +40,15 @@ std::optional<ShareAccess> ShareGate::by_token(const Exchange& ex, std::string_v
     return out;
 }
 
-bool ShareGate::carries_owner_mark(const Exchange& ex, const std::string& organisation_id) const {
+bool ShareGate::carries_owner_mark(const Exchange& ex, const domain::Share& share) const {
     const auto cookie = ex.cookie(cookies_.owner_mark_name());
     if (!cookie) {
         return false;
     }
     const auto mark = PreviewGrant::open(box_, kOwnerMarkPurpose, *cookie);
     // The mark decides how a visit is logged, never what it may see: the local clock will do.
-    return mark && mark->organisation_id == organisation_id && domain::now_utc() < mark->expires_at;
+    return mark && mark->organisation_id == share.organisation_id && mark->share_id == share.id &&
+           domain::now_utc() < mark->expires_at;
 }
 
 namespace {

@@ -59,9 +59,9 @@ class ShareGate {
     std::chrono::minutes session_idle() const { return idle_; }
 
   private:
-    // A browser in which someone of the share's organisation opened a preview (the owner mark
-    // cookie, sealed, from PreviewTickets::redeem).
-    bool carries_owner_mark(const Exchange& ex, const std::string& organisation_id) const;
+    // A browser in which someone of the share's organisation opened a preview of this very share
+    // (the owner mark cookie, sealed, from PreviewTickets::redeem).
+    bool carries_owner_mark(const Exchange& ex, const domain::Share& share) const;
 
     std::string organisation_name(const std::string& organisation_id);
 

@@ -16,7 +16,9 @@ void report_opened(PortalContext& ctx, const Exchange& ex, const ShareAccess& ac
 void report_failed_try(PortalContext& ctx, const ShareAccess& access, Attempt attempt,
                        const AttemptThrottle::Guess& guess) {
     const bool throttled = guess.delay.count() > 0;
-    if (access.preview || access.owner_visit ||
+    // Failed tries are reported whoever makes them: a browser with the owner mark is trusted with
+    // how its visits are logged, never with silencing an alert about guesses.
+    if (access.preview ||
         (!throttled && guess.share_tries <= ctx.settings.portal.guesses.free_per_address)) {
         return;
     }
