@@ -1,7 +1,10 @@
 #include "portal/zip/zip_stream_writer.hpp"
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 #include <cstdio>
 #include <fstream>
@@ -74,29 +77,34 @@ TEST(ZipStreamWriter, MoreThan65535EntriesUseZip64EndRecords) {
     std::remove(path.c_str());
 }
 
+// Claims each name in turn from one UniqueNames: {name given, name given out}.
+void expect_claims(const std::vector<std::pair<std::string, std::string>>& claims) {
+    UniqueNames names;
+    for (const auto& [given, out] : claims) {
+        EXPECT_EQ(out, names.claim(given)) << given;
+    }
+}
+
 TEST(UniqueNames, DuplicatesGetNumbersCaseInsensitively) {
-    UniqueNames n;
-    EXPECT_EQ("a.pdf", n.claim("a.pdf"));
-    EXPECT_EQ("A (2).pdf", n.claim("A.pdf"));
-    EXPECT_EQ("a (3).pdf", n.claim("a.pdf"));
-    EXPECT_EQ("noext", n.claim("noext"));
-    EXPECT_EQ("noext (2)", n.claim("noext"));
+    expect_claims({{"a.pdf", "a.pdf"},
+                   {"A.pdf", "A (2).pdf"},
+                   {"a.pdf", "a (3).pdf"},
+                   {"noext", "noext"},
+                   {"noext", "noext (2)"}});
 }
 
 // What NTFS (case) and APFS or HFS+ (case and normalisation) would unpack onto one file: an
-// upload named like the summary must not overwrite it.
+// upload named like the summary must not overwrite it. Names are given out in NFC.
 TEST(UniqueNames, NamesOneFileSystemWouldMergeGetNumbersToo) {
-    UniqueNames n;
-    EXPECT_EQ("Fall MH-1 – Übersicht.html", n.claim("Fall MH-1 – Übersicht.html"));
-    EXPECT_EQ("fall mh-1 – übersicht (2).html", n.claim("fall mh-1 – übersicht.html"));
-    // "U" + U+0308 COMBINING DIAERESIS, written in NFC.
-    EXPECT_EQ("Fall MH-1 – Übersicht (3).html", n.claim("Fall MH-1 – U\u0308bersicht.html"));
-    EXPECT_EQ("Ärger.pdf", n.claim("A\u0308rger.pdf"));
-    EXPECT_EQ("ärger (2).pdf", n.claim("ärger.pdf"));
-    EXPECT_EQ("ÄRGER (3).PDF", n.claim("ÄRGER.PDF"));
-    EXPECT_EQ("Strasse.txt", n.claim("Strasse.txt"));
-    EXPECT_EQ("Straße (2).txt", n.claim("Straße.txt"));  // full case folding: ß is ss
-    EXPECT_EQ("Arger.pdf", n.claim("Arger.pdf"));        // a different name stays as it is
+    expect_claims({{"Fall MH-1 – Übersicht.html", "Fall MH-1 – Übersicht.html"},
+                   {"fall mh-1 – übersicht.html", "fall mh-1 – übersicht (2).html"},
+                   {"Fall MH-1 – U\u0308bersicht.html", "Fall MH-1 – Übersicht (3).html"},
+                   {"A\u0308rger.pdf", "Ärger.pdf"},
+                   {"ärger.pdf", "ärger (2).pdf"},
+                   {"ÄRGER.PDF", "ÄRGER (3).PDF"},
+                   {"Strasse.txt", "Strasse.txt"},
+                   {"Straße.txt", "Straße (2).txt"},  // full case folding: ß is ss
+                   {"Arger.pdf", "Arger.pdf"}});      // a different name stays as it is
 }
 
 }  // namespace
