@@ -3,12 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
-#include <utility>
-#include <vector>
 
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "portal/zip/unique_names.hpp"
 #include "zip_test_support.hpp"
