@@ -6,6 +6,11 @@
 #include "store/sqlite/sqlite_schema.hpp"
 
 namespace es::store::sqlite {
+namespace {
+
+constexpr int kOpenBusyTimeoutMs = 5000;
+
+}  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::string& database_path) {
     const int rc =
@@ -19,6 +24,11 @@ WalCheckpointer::WalCheckpointer(const std::string& database_path) {
     }
     // It never commits anything, so it never checkpoints by itself either.
     sqlite3_wal_autocheckpoint(db_, 0);
+    // Opening and attaching may meet another process's lock: one that recovers the WAL of a
+    // process killed mid-write holds it for a moment. Without a busy handler the attach failed
+    // at once with "database is locked", and the store with it (notify.OutboxCrash, a second
+    // worker started while the first one's WAL was recovered).
+    sqlite3_busy_timeout(db_, kOpenBusyTimeoutMs);
     sqlite3_stmt* attach = nullptr;
     const std::string log = access_log_path(database_path);
     if (sqlite3_prepare_v2(db_, "ATTACH DATABASE ? AS access_log", -1, &attach, nullptr) !=
