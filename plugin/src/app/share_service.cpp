@@ -55,10 +55,11 @@ notify::ShareFacts link_mail_facts(const domain::Share& share, const LinkMailFac
     return facts;
 }
 
-// Control characters, line breaks, and marks that draw nothing but reorder or hide what follows
-// (U+202E and the like): a name must read as it is, in the panel, the e-mails and the journal.
-bool has_control_characters(const std::string& s) {
-    return text::has_hidden_marks(s);
+// A name as the panel, the e-mails and the journal show it: at most 200 bytes of valid UTF-8,
+// without control characters, line breaks, or marks that draw nothing but reorder or hide what
+// follows (U+202E and the like).
+bool readable_name(const std::string& s) {
+    return s.size() <= 200 && !text::has_hidden_marks(s) && domain::utf8_code_points(s) >= 0;
 }
 
 // Checks and normalises the recipient in place.
@@ -71,8 +72,7 @@ void check_recipient(domain::Recipient& r, Violations& out) {
     blank_to_none(r.name);
     blank_to_none(r.email);
     blank_to_none(r.phone);
-    if (r.name && (r.name->size() > 200 || has_control_characters(*r.name) ||
-                   domain::utf8_code_points(*r.name) < 0)) {
+    if (r.name && !readable_name(*r.name)) {
         out.push_back({"recipient.name", "name_format",
                        "must be at most 200 characters of text without line breaks or "
                        "invisible characters"});
@@ -93,7 +93,7 @@ void check_recipient(domain::Recipient& r, Violations& out) {
 // The creator's name as the host gave it, if it fits the column as recipient names do; else none
 // (the panel then asks the host), since a strange name must not stop the share.
 std::string storable_name(const std::string& name) {
-    if (name.size() > 200 || has_control_characters(name) || domain::utf8_code_points(name) < 0) {
+    if (!readable_name(name)) {
         return {};
     }
     return name;
