@@ -70,6 +70,27 @@ TYPED_TEST(ShareContract, NewShareSelectsEverythingTheCaseHoldsNow) {
               (std::vector<std::string>{"j1", "j2"}));
 }
 
+// The items come back in the order they were chosen in, sections first, which is neither the
+// order of their ids nor of their sections (the store puts them in order itself, not SQL).
+TYPED_TEST(ShareContract, StoredSelectionKeepsTheOrderItWasChosenIn) {
+    auto created = this->service->create(this->alice, this->request());
+    domain::Share copy = created.share;
+    copy.id = std::string(32, 'c');
+    copy.secrets.token_hash = std::string(64, 'd');
+    domain::Selection chosen;
+    chosen.include_section(Section::Attachments, true);
+    chosen.include_section(Section::Journal, true);
+    chosen.set_visible(Section::Journal, "j2", false);
+    for (const char* id : {"a2", "z1", "a1"}) {
+        chosen.set_visible(Section::Attachments, id, true);
+    }
+    chosen.set_visible(Section::Journal, "j1", true);
+    const domain::AuditEntry audit{0,       copy.organisation_id, copy.case_id,   copy.id,
+                                   "alice", copy.created_at,      "share.create", "{}"};
+    this->store->shares().create(copy, chosen, {}, audit);
+    EXPECT_EQ(this->store->shares().selection(copy.id), chosen);
+}
+
 TYPED_TEST(ShareContract, TokenAndPasswordAreNeverStoredInPlain) {
     auto r = this->request();
     r.protection = {domain::Protection::Password, "correct horse battery"};

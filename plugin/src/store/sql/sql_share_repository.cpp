@@ -142,24 +142,36 @@ std::vector<ShareListing> SqlShareRepository::list_for_case(const std::string& o
 }
 
 // One statement for the sections and the items: every link page reads its selection, and on
-// MariaDB each statement is a round trip.
+// MariaDB each statement is a round trip. The items are put in their order here rather than by an
+// ORDER BY: a share has a few dozen rows, and SQLite would sort them in a sorter it allocates, for
+// every page, from its process-wide allocator that the portal's workers queue on.
 domain::Selection SqlShareRepository::selection(const std::string& share_id) {
     const std::string q = db_.sql(
         "SELECT 0, section, '', 0, 0 FROM share_sections WHERE share_id = ? UNION ALL SELECT 1, "
-        "section, item_id, visible, position FROM share_items WHERE share_id = ? "
-        "ORDER BY 1, 5, 3");
-    return db_.read([&](SqlConnection& c) {
-        domain::Selection out;
-        for (const auto& row : c.query(q, {share_id, share_id})) {
-            if (row.integer(0) == 0) {
-                out.include_section(domain::parse_section(row.text(1)), true);
-            } else {
-                out.set_visible(domain::parse_section(row.text(1)), row.text(2),
-                                row.integer(3) != 0);
-            }
+        "section, item_id, visible, position FROM share_items WHERE share_id = ?");
+    auto rows = db_.read([&](SqlConnection& c) { return c.query(q, {share_id, share_id}); });
+    struct Item {
+        std::int64_t position;
+        const SqlRow* row;
+    };
+    std::vector<Item> items;
+    domain::Selection out;
+    for (const auto& row : rows) {
+        if (row.integer(0) == 0) {
+            out.include_section(domain::parse_section(row.text(1)), true);
+        } else {
+            items.push_back(Item{row.integer(4), &row});
         }
-        return out;
+    }
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+        return a.position != b.position ? a.position < b.position
+                                        : a.row->optional_text(2) < b.row->optional_text(2);
     });
+    for (const auto& item : items) {
+        out.set_visible(domain::parse_section(item.row->text(1)), item.row->text(2),
+                        item.row->integer(3) != 0);
+    }
+    return out;
 }
 
 bool SqlShareRepository::send_by_email(const std::string& organisation_id,
