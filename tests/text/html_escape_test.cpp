@@ -20,6 +20,16 @@ TEST(HtmlEscape, LeavesEverythingElseAsItIs) {
     EXPECT_EQ(std::string("a\0b", 3), html_escape(std::string_view("a\0b", 3)));
 }
 
+// Plain runs are copied whole: markup at either end, side by side, and alone.
+TEST(HtmlEscape, EscapesAtTheEdgesAndSideBySide) {
+    EXPECT_EQ("&lt;x", html_escape("<x"));
+    EXPECT_EQ("x&gt;", html_escape("x>"));
+    EXPECT_EQ("&amp;&amp;&#39;&quot;", html_escape("&&'\""));
+    EXPECT_EQ("&lt;", html_escape("<"));
+    EXPECT_EQ(std::string(5000, 'j') + "&amp;" + std::string(3, 'k'),
+              html_escape(std::string(5000, 'j') + "&kkk"));
+}
+
 TEST(HtmlEscape, EscapesAnEscapeAgain) {
     EXPECT_EQ("&amp;amp;", html_escape("&amp;"));
 }

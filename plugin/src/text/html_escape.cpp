@@ -3,10 +3,16 @@
 namespace es::text {
 
 std::string html_escape(std::string_view text) {
+    // Runs of plain characters are copied whole: every link page escapes the case's journal,
+    // which is mostly such runs.
+    static constexpr std::string_view kSpecial = "&<>\"'";
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
+    std::size_t from = 0;
+    for (std::size_t at = text.find_first_of(kSpecial); at != std::string_view::npos;
+         at = text.find_first_of(kSpecial, from)) {
+        out.append(text, from, at - from);
+        switch (text[at]) {
             case '&':
                 out += "&amp;";
                 break;
@@ -19,13 +25,12 @@ std::string html_escape(std::string_view text) {
             case '"':
                 out += "&quot;";
                 break;
-            case '\'':
-                out += "&#39;";
-                break;
             default:
-                out += c;
+                out += "&#39;";
         }
+        from = at + 1;
     }
+    out.append(text, from);
     return out;
 }
 

@@ -8,14 +8,19 @@ namespace {
 
 // Journal text keeps its line breaks, nothing else.
 std::string paragraphs(const std::string& text) {
+    const std::string escaped = escape(text);
     std::string with_breaks;
-    for (char c : escape(text)) {
-        if (c == '\n') {
+    with_breaks.reserve(escaped.size());
+    std::size_t from = 0;
+    for (std::size_t at = escaped.find_first_of("\r\n"); at != std::string::npos;
+         at = escaped.find_first_of("\r\n", from)) {
+        with_breaks.append(escaped, from, at - from);
+        if (escaped[at] == '\n') {
             with_breaks += "<br>";
-        } else if (c != '\r') {
-            with_breaks += c;
         }
+        from = at + 1;
     }
+    with_breaks.append(escaped, from);
     return with_breaks;
 }
 

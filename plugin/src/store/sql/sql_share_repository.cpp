@@ -68,6 +68,11 @@ bool lock_live_share(Database& db, SqlConnection& c, const std::string& organisa
 
 }  // namespace
 
+SqlShareRepository::SqlShareRepository(Database& db)
+    : db_(db),
+      live_by_token_sql_(db.sql("SELECT " + share_columns("s.") +
+                                " FROM shares s WHERE s.token_hash = ? AND" + kLive)) {}
+
 void SqlShareRepository::create(const domain::Share& share, const domain::Selection& selection,
                                 const std::vector<domain::OutboxMessage>& outbox,
                                 const domain::AuditEntry& audit) {
@@ -109,10 +114,8 @@ std::optional<domain::Share> SqlShareRepository::find(const std::string& organis
 
 std::optional<domain::Share> SqlShareRepository::find_live_by_token_hash(
     const std::string& token_hash) {
-    const std::string q = db_.sql("SELECT " + share_columns("s.") +
-                                  " FROM shares s WHERE s.token_hash = ? AND" + kLive);
     return db_.read([&](SqlConnection& c) -> std::optional<domain::Share> {
-        auto rows = c.query(q, {token_hash});
+        auto rows = c.query(live_by_token_sql_, {token_hash});
         if (rows.empty()) {
             return std::nullopt;
         }

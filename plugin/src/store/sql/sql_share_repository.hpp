@@ -15,7 +15,7 @@ namespace es::store::sql {
 
 class SqlShareRepository : public ShareRepository {
   public:
-    explicit SqlShareRepository(Database& db) : db_(db) {}
+    explicit SqlShareRepository(Database& db);
 
     void create(const domain::Share& share, const domain::Selection& selection,
                 const std::vector<domain::OutboxMessage>& outbox,
@@ -102,6 +102,8 @@ class SqlShareRepository : public ShareRepository {
                            const Record& record);
 
     Database& db_;
+    // Built once: every link page looks its share up by token.
+    const std::string live_by_token_sql_;
 };
 
 }  // namespace es::store::sql
