@@ -3,7 +3,8 @@
 // progress (FrontLimits::max_busy_per_client), but a handful of addresses reading slowly would
 // still hold every worker between them, and the link pages, the password form and /ready would
 // wait behind them. A transfer that finds every slot taken is refused at once (503 and
-// Retry-After); pages and forms never take one, so they always find a worker.
+// Retry-After); pages and forms never take one, so they always find a worker. A transfer's
+// thread stops counting as one of the pool's running threads (WorkerPool::this_task_may_block).
 //
 // Thread safety: any thread.
 #pragma once
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
+
+#include "net/worker_pool.hpp"
 
 namespace es::net {
 
@@ -47,6 +50,7 @@ class TransferSlots {
                 return std::nullopt;
             }
         } while (!in_use_.compare_exchange_weak(used, used + 1));
+        WorkerPool::this_task_may_block();
         return Held(this);
     }
 

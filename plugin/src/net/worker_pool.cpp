@@ -3,6 +3,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
+
 namespace es::net {
 
 void block_sigpipe_in_this_thread() {
@@ -12,26 +14,53 @@ void block_sigpipe_in_this_thread() {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-WorkerPool::WorkerPool(int threads, std::size_t max_queued) : max_queued_(max_queued) {
+namespace {
+
+// The pool whose thread this is, and whether this thread's task still counts as running.
+thread_local WorkerPool* this_threads_pool = nullptr;
+thread_local bool task_counts_as_running = false;
+
+int default_active_target() {
+    return std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+}  // namespace
+
+WorkerPool::WorkerPool(int threads, std::size_t max_queued, int active_target,
+                       std::chrono::microseconds stall)
+    : max_queued_(max_queued),
+      active_target_(active_target > 0 ? active_target : default_active_target()),
+      stall_(stall) {
     threads_.reserve(static_cast<std::size_t>(threads));
     for (int i = 0; i < threads; ++i) {
         threads_.emplace_back([this] { run(); });
     }
+    watchdog_ = std::thread([this] { watch(); });
 }
 
 WorkerPool::~WorkerPool() {
     stop();
 }
 
-bool WorkerPool::post(std::function<void()> task) {
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_ || queue_.size() >= max_queued_) {
-            return false;
-        }
-        queue_.push_back(std::move(task));
+void WorkerPool::wake_one_locked() {
+    if (sleeping_ > waking_) {
+        ++waking_;
+        ready_.notify_one();
     }
-    ready_.notify_one();
+}
+
+bool WorkerPool::post(std::function<void()> task) {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || queue_.size() >= max_queued_) {
+        return false;
+    }
+    queue_.push_back(Queued{std::move(task), Clock::now()});
+    if (running_ + waking_ < active_target_) {
+        wake_one_locked();
+    }
+    if (queue_.size() == 1) {
+        backlog_.notify_one();
+    }
     return true;
 }
 
@@ -41,28 +70,86 @@ void WorkerPool::stop() {
         stopping_ = true;
     }
     ready_.notify_all();
+    backlog_.notify_all();
     for (auto& t : threads_) {
         if (t.joinable()) {
             t.join();
         }
     }
     threads_.clear();
+    if (watchdog_.joinable()) {
+        watchdog_.join();
+    }
+}
+
+std::size_t WorkerPool::stall_wakes() const {
+    std::lock_guard lock(mutex_);
+    return stall_wakes_;
+}
+
+int WorkerPool::sleeping_threads() const {
+    std::lock_guard lock(mutex_);
+    return sleeping_;
+}
+
+void WorkerPool::this_task_may_block() {
+    WorkerPool* pool = this_threads_pool;
+    if (pool == nullptr || !task_counts_as_running) {
+        return;
+    }
+    task_counts_as_running = false;
+    std::lock_guard lock(pool->mutex_);
+    --pool->running_;
+    if (!pool->queue_.empty() && pool->running_ + pool->waking_ < pool->active_target_) {
+        pool->wake_one_locked();
+    }
 }
 
 void WorkerPool::run() {
     block_sigpipe_in_this_thread();
+    this_threads_pool = this;
+    std::unique_lock lock(mutex_);
     for (;;) {
-        std::function<void()> task;
-        {
-            std::unique_lock lock(mutex_);
-            ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) {
-                return;  // stopping, and nothing left to run
-            }
-            task = std::move(queue_.front());
-            queue_.pop_front();
+        while (queue_.empty() && !stopping_) {
+            ++sleeping_;
+            ready_.wait(lock);
+            --sleeping_;
+            waking_ = std::max(0, waking_ - 1);
         }
+        if (queue_.empty()) {
+            return;  // stopping, and nothing left to run
+        }
+        auto task = std::move(queue_.front().task);
+        queue_.pop_front();
+        ++running_;
+        task_counts_as_running = true;
+        lock.unlock();
         task();
+        task = nullptr;  // what it holds is released outside the lock
+        lock.lock();
+        if (task_counts_as_running) {
+            --running_;
+        }
+    }
+}
+
+void WorkerPool::watch() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        if (queue_.empty()) {
+            backlog_.wait(lock);
+            continue;
+        }
+        const auto waited = Clock::now() - queue_.front().since;
+        if (waited >= stall_) {
+            if (sleeping_ > waking_) {
+                ++stall_wakes_;
+            }
+            wake_one_locked();
+            backlog_.wait_for(lock, stall_);
+        } else {
+            backlog_.wait_for(lock, stall_ - waited);
+        }
     }
 }
 
