@@ -12,10 +12,13 @@ std::string paragraphs(const std::string& text) {
     std::string with_breaks;
     with_breaks.reserve(escaped.size());
     std::size_t from = 0;
-    for (std::size_t at = escaped.find_first_of("\r\n"); at != std::string::npos;
-         at = escaped.find_first_of("\r\n", from)) {
+    for (std::size_t at = 0; at < escaped.size(); ++at) {
+        const char c = escaped[at];
+        if (c != '\n' && c != '\r') {
+            continue;
+        }
         with_breaks.append(escaped, from, at - from);
-        if (escaped[at] == '\n') {
+        if (c == '\n') {
             with_breaks += "<br>";
         }
         from = at + 1;
