@@ -42,11 +42,13 @@ WorkerPool::~WorkerPool() {
     stop();
 }
 
-void WorkerPool::wake_one_locked() {
-    if (sleeping_ > waking_) {
-        ++waking_;
-        ready_.notify_one();
+bool WorkerPool::wake_one_locked() {
+    if (sleeping_ <= waking_) {
+        return false;
     }
+    ++waking_;
+    ready_.notify_one();
+    return true;
 }
 
 bool WorkerPool::post(std::function<void()> task) {
@@ -55,10 +57,11 @@ bool WorkerPool::post(std::function<void()> task) {
         return false;
     }
     queue_.push_back(Queued{std::move(task), Clock::now()});
-    if (running_ + waking_ < active_target_) {
-        wake_one_locked();
-    }
-    if (queue_.size() == 1) {
+    const bool woke = running_ + waking_ < active_target_ && wake_one_locked();
+    // A task that a thread is on its way to is not the watchdog's concern; one left waiting is,
+    // and the watchdog may be asleep for want of anything queued.
+    if (!woke && watchdog_idle_) {
+        watchdog_idle_ = false;
         backlog_.notify_one();
     }
     return true;
@@ -137,6 +140,7 @@ void WorkerPool::watch() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
         if (queue_.empty()) {
+            watchdog_idle_ = true;
             backlog_.wait(lock);
             continue;
         }

@@ -59,8 +59,9 @@ class WorkerPool {
 
     void run();
     void watch();
-    // Under mutex_: wakes one sleeping thread unless enough are already on their way.
-    void wake_one_locked();
+    // Under mutex_: wakes one sleeping thread unless enough are already on their way; true when
+    // it did.
+    bool wake_one_locked();
 
     std::size_t max_queued_;
     int active_target_;
@@ -68,6 +69,7 @@ class WorkerPool {
     mutable std::mutex mutex_;
     std::condition_variable ready_;    // sleeping threads
     std::condition_variable backlog_;  // the watchdog, while the queue is empty
+    bool watchdog_idle_ = false;       // it waits in backlog_ without a time limit
     std::deque<Queued> queue_;
     int running_ = 0;   // threads running a task
     int sleeping_ = 0;  // threads in ready_.wait
