@@ -30,6 +30,12 @@ TEST(HtmlEscape, EscapesAtTheEdgesAndSideBySide) {
               html_escape(std::string(5000, 'j') + "&kkk"));
 }
 
+TEST(HtmlEscape, KeepsLineBreaksAsBrWhenAskedTo) {
+    EXPECT_EQ("a &lt;b&gt;<br>c<br><br>&amp;", html_escape_lines("a <b>\r\nc\n\n&"));
+    EXPECT_EQ("", html_escape_lines("\r"));
+    EXPECT_EQ(html_escape("no break <here>"), html_escape_lines("no break <here>"));
+}
+
 TEST(HtmlEscape, EscapesAnEscapeAgain) {
     EXPECT_EQ("&amp;amp;", html_escape("&amp;"));
 }

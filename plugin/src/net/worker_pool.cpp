@@ -51,13 +51,17 @@ bool WorkerPool::wake_one_locked() {
     return true;
 }
 
+bool WorkerPool::wake_under_target_locked() {
+    return running_ + waking_ < active_target_ && wake_one_locked();
+}
+
 bool WorkerPool::post(std::function<void()> task) {
     std::lock_guard lock(mutex_);
     if (stopping_ || queue_.size() >= max_queued_) {
         return false;
     }
     queue_.push_back(Queued{std::move(task), Clock::now()});
-    const bool woke = running_ + waking_ < active_target_ && wake_one_locked();
+    const bool woke = wake_under_target_locked();
     // A task that a thread is on its way to is not the watchdog's concern; one left waiting is,
     // and the watchdog may be asleep for want of anything queued.
     if (!woke && watchdog_idle_) {
@@ -103,8 +107,8 @@ void WorkerPool::this_task_may_block() {
     task_counts_as_running = false;
     std::lock_guard lock(pool->mutex_);
     --pool->running_;
-    if (!pool->queue_.empty() && pool->running_ + pool->waking_ < pool->active_target_) {
-        pool->wake_one_locked();
+    if (!pool->queue_.empty()) {
+        pool->wake_under_target_locked();
     }
 }
 
@@ -146,10 +150,9 @@ void WorkerPool::watch() {
         }
         const auto waited = Clock::now() - queue_.front().since;
         if (waited >= stall_) {
-            if (sleeping_ > waking_) {
+            if (wake_one_locked()) {
                 ++stall_wakes_;
             }
-            wake_one_locked();
             backlog_.wait_for(lock, stall_);
         } else {
             backlog_.wait_for(lock, stall_ - waited);

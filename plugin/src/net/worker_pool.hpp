@@ -62,6 +62,8 @@ class WorkerPool {
     // Under mutex_: wakes one sleeping thread unless enough are already on their way; true when
     // it did.
     bool wake_one_locked();
+    // The same, only while fewer than `active_target` tasks run or are about to.
+    bool wake_under_target_locked();
 
     std::size_t max_queued_;
     int active_target_;

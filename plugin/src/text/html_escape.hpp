@@ -10,4 +10,8 @@ namespace es::text {
 // Escapes & < > " ' so the result is safe in element content and in quoted attribute values.
 std::string html_escape(std::string_view text);
 
+// The same, for text whose line breaks are kept: each line feed becomes <br>, carriage returns
+// are dropped. One pass over the text.
+std::string html_escape_lines(std::string_view text);
+
 }  // namespace es::text

@@ -2,32 +2,9 @@
 
 #include "portal/pages/html.hpp"
 #include "portal/pages/texts.hpp"
+#include "text/html_escape.hpp"
 
 namespace es::portal::pages {
-namespace {
-
-// Journal text keeps its line breaks, nothing else.
-std::string paragraphs(const std::string& text) {
-    const std::string escaped = escape(text);
-    std::string with_breaks;
-    with_breaks.reserve(escaped.size());
-    std::size_t from = 0;
-    for (std::size_t at = 0; at < escaped.size(); ++at) {
-        const char c = escaped[at];
-        if (c != '\n' && c != '\r') {
-            continue;
-        }
-        with_breaks.append(escaped, from, at - from);
-        if (c == '\n') {
-            with_breaks += "<br>";
-        }
-        from = at + 1;
-    }
-    with_breaks.append(escaped, from);
-    return with_breaks;
-}
-
-}  // namespace
 
 std::string hide_button(const PageFrame& frame, const char* section, const std::string& id) {
     if (!frame.preview) {
@@ -72,7 +49,7 @@ std::string journal_section(const PageFrame& frame, const CaseView& view, bool h
     for (const auto& e : view.journal) {
         m += "<article><p class=\"meta\"><time datetime=\"" + escape(e.date) + "\">" +
              escape(host_time_text(frame, e.date)) + "</time> · " + escape(e.author) + "</p><p>" +
-             paragraphs(e.text) + "</p>" +
+             text::html_escape_lines(e.text) + "</p>" +
              (hide_buttons ? hide_button(frame, "journal", e.id) : "") + "</article>\n";
     }
     return m + "</section>\n";

@@ -1,5 +1,6 @@
-// HTML escaping. Every text a page shows passes through escape(): host data (case fields,
-// journal text, file names), organisation names, and our own strings alike.
+// HTML escaping. Every text a page shows passes through escape(): host data (case fields, file
+// names), organisation names, and our own strings alike; journal text, whose line breaks are
+// kept, through text::html_escape_lines, the same escape in the same pass.
 #pragma once
 
 #include <string>

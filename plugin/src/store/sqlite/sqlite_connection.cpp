@@ -168,14 +168,11 @@ std::vector<sql::SqlRow> SqliteConnection::query(const std::string& sql,
                                                sqlite3_column_int64(stmt, c))
                                      .ptr;
                 values.emplace_back(std::string(digits, end));
-            } else if (type == SQLITE_FLOAT) {
-                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                values.emplace_back(
-                    std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
             } else {
                 // Text read as bytes: sqlite3_column_text would first copy a text that lies on
                 // the page into a buffer of SQLite's allocator to end it with a NUL, once per
-                // column and row; the bytes are the same UTF-8 and need no terminator here.
+                // column and row; the bytes are the same UTF-8 and need no terminator here. (A
+                // REAL comes back as its text, as sqlite3_column_text gave it.)
                 const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt, c));
                 const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
                 values.emplace_back(size == 0 ? std::string() : std::string(bytes, size));
