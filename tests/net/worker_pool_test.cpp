@@ -10,7 +10,10 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
+#include <set>
+#include <thread>
 
 namespace es::net {
 namespace {
@@ -109,6 +112,64 @@ TEST(WorkerPool, ATransferLeavesItsPlaceAmongTheRunningTasks) {
     EXPECT_TRUE(gate.wait_for_held(2, 2s)) << "the page waited behind the transfer";
     EXPECT_EQ(0u, pool.stall_wakes());
     gate.open();
+}
+
+// One request at a time goes to the thread that slept last, the one that ran the request before:
+// its caches are warm. Woken in turn, each of the threads would run cold.
+TEST(WorkerPool, RequestsOneAtATimeRunOnTheThreadThatRanThePreviousOne) {
+    constexpr int threads = 8;
+    WorkerPool pool(threads, 100, /*active_target=*/4, 10s);
+    wait_until_all_sleep(pool, threads);
+    std::mutex mutex;
+    std::set<std::thread::id> ran_on;
+    for (int i = 0; i < 3 * threads; ++i) {
+        std::atomic<bool> done{false};
+        ASSERT_TRUE(pool.post([&] {
+            std::lock_guard lock(mutex);
+            ran_on.insert(std::this_thread::get_id());
+            done = true;
+        }));
+        while (!done) {
+            std::this_thread::sleep_for(100us);
+        }
+        wait_until_all_sleep(pool, threads);
+    }
+    EXPECT_EQ(1u, ran_on.size()) << "tasks one at a time were spread over " << ran_on.size()
+                                 << " threads";
+}
+
+// Two at a time: each pair still runs on the two threads that ran the pair before.
+TEST(WorkerPool, TheThreadsThatSleptLastAreWokenFirst) {
+    constexpr int threads = 8;
+    WorkerPool pool(threads, 100, /*active_target=*/4, 10s);
+    wait_until_all_sleep(pool, threads);
+    std::mutex mutex;
+    std::set<std::thread::id> ran_on;
+    for (int i = 0; i < 3 * threads; ++i) {
+        Gate gate;
+        for (int k = 0; k < 2; ++k) {
+            ASSERT_TRUE(pool.post([&] {
+                {
+                    std::lock_guard lock(mutex);
+                    ran_on.insert(std::this_thread::get_id());
+                }
+                gate.hold();
+            }));
+        }
+        ASSERT_TRUE(gate.wait_for_held(2, 2s));
+        gate.open();
+        wait_until_all_sleep(pool, threads);
+    }
+    EXPECT_EQ(2u, ran_on.size());
+}
+
+TEST(WorkerPool, StopWakesEverySleepingThread) {
+    auto pool = std::make_unique<WorkerPool>(16, 100, /*active_target=*/2, 10s);
+    wait_until_all_sleep(*pool, 16);
+    const auto started = std::chrono::steady_clock::now();
+    pool->stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+    EXPECT_EQ(0, pool->sleeping_threads());
 }
 
 TEST(WorkerPool, EveryTaskPostedFromManyThreadsRunsOnce) {

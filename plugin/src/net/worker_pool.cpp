@@ -43,11 +43,14 @@ WorkerPool::~WorkerPool() {
 }
 
 bool WorkerPool::wake_one_locked() {
-    if (sleeping_ <= waking_) {
+    if (sleepers_.empty()) {
         return false;
     }
+    Sleeper* last = sleepers_.back();
+    sleepers_.pop_back();
+    last->woken = true;
     ++waking_;
-    ready_.notify_one();
+    last->wake.notify_one();
     return true;
 }
 
@@ -75,8 +78,9 @@ void WorkerPool::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        while (wake_one_locked()) {
+        }
     }
-    ready_.notify_all();
     backlog_.notify_all();
     for (auto& t : threads_) {
         if (t.joinable()) {
@@ -96,7 +100,7 @@ std::size_t WorkerPool::stall_wakes() const {
 
 int WorkerPool::sleeping_threads() const {
     std::lock_guard lock(mutex_);
-    return sleeping_;
+    return static_cast<int>(sleepers_.size());
 }
 
 void WorkerPool::this_task_may_block() {
@@ -118,10 +122,10 @@ void WorkerPool::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
         while (queue_.empty() && !stopping_) {
-            ++sleeping_;
-            ready_.wait(lock);
-            --sleeping_;
-            waking_ = std::max(0, waking_ - 1);
+            Sleeper me;
+            sleepers_.push_back(&me);
+            me.wake.wait(lock, [&] { return me.woken; });
+            --waking_;
         }
         if (queue_.empty()) {
             return;  // stopping, and nothing left to run

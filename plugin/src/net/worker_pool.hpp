@@ -10,6 +10,11 @@
 // no task waits behind blocked ones for long, and the pool still grows to all its threads. Tasks
 // known to hold their thread for long (transfers) say so and stop counting as running.
 //
+// The thread woken is the one that went to sleep last. At a low rate one thread then runs every
+// request with its stack, its malloc arena and its caches still warm; woken in turn (what a shared
+// condition variable does), 64 threads each ran cold and a lone page cost several times the CPU
+// it costs under load (docs/performance.md, run 16).
+//
 // Threads: post() from any thread; stop() once, from the thread that owns the pool.
 #pragma once
 
@@ -56,11 +61,15 @@ class WorkerPool {
         std::function<void()> task;
         Clock::time_point since;
     };
+    // One per sleeping thread, on that thread's stack.
+    struct Sleeper {
+        std::condition_variable wake;
+        bool woken = false;
+    };
 
     void run();
     void watch();
-    // Under mutex_: wakes one sleeping thread unless enough are already on their way; true when
-    // it did.
+    // Under mutex_: wakes the thread that fell asleep last, if one sleeps; true when it did.
     bool wake_one_locked();
     // The same, only while fewer than `active_target` tasks run or are about to.
     bool wake_under_target_locked();
@@ -69,13 +78,12 @@ class WorkerPool {
     int active_target_;
     std::chrono::microseconds stall_;
     mutable std::mutex mutex_;
-    std::condition_variable ready_;    // sleeping threads
+    std::vector<Sleeper*> sleepers_;   // not yet woken, the one that fell asleep last at the back
     std::condition_variable backlog_;  // the watchdog, while the queue is empty
     bool watchdog_idle_ = false;       // it waits in backlog_ without a time limit
     std::deque<Queued> queue_;
-    int running_ = 0;   // threads running a task
-    int sleeping_ = 0;  // threads in ready_.wait
-    int waking_ = 0;    // notified and not yet awake
+    int running_ = 0;  // threads running a task
+    int waking_ = 0;   // woken and not yet awake
     std::size_t stall_wakes_ = 0;
     bool stopping_ = false;
     std::vector<std::thread> threads_;
