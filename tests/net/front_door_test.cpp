@@ -333,8 +333,11 @@ TEST_F(FrontDoorTest, FullQueueGets503) {
     s.workers = 1;
     s.limits.max_queued = 1;
     start(s);
+    // The first, alone, is served by the loop thread; the second takes the one worker.
     auto a = holding("127.0.0.2");
     wait_for_holding(1);
+    auto a2 = holding("127.0.0.5");
+    wait_for_holding(2);
     auto b = connect("127.0.0.3");
     b.send("GET /queued HTTP/1.1\r\nHost: x\r\n\r\n");  // waits for the one worker
     std::this_thread::sleep_for(100ms);
@@ -342,6 +345,43 @@ TEST_F(FrontDoorTest, FullQueueGets503) {
     release();
     EXPECT_EQ(200, status_of(b.read_response(2s)));
     EXPECT_GE(front_->counters().refused_busy, 1u);
+}
+
+// A request that finds no other in progress is served by the loop thread itself (no thread to
+// wake). Should it take long, the loop goes on without it: other clients are read, served and
+// timed out as before, and the connection carries on afterwards.
+TEST_F(FrontDoorTest, ALoneRequestIsServedByTheLoopAndALongOneDoesNotStopIt) {
+    FrontSettings s;
+    s.limits.idle_timeout = 1s;
+    start(s);
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    EXPECT_EQ(1u, front_->counters().served_by_loop);
+    auto idle = connect("127.0.0.6");
+    idle.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_EQ(200, status_of(idle.read_response(2s)));
+    auto held = holding("127.0.0.2");
+    wait_for_holding(1);
+    const auto served_before = front_->counters().served_by_loop;
+    // While the loop thread holds that one, requests are still read and answered...
+    for (int i = 0; i < 5; ++i) {
+        const auto asked = Clock::now();
+        EXPECT_EQ(200, status_of(ask("127.0.0.4")));
+        EXPECT_LT(seconds_since(asked), 0.5);
+    }
+    // ...by the workers, and deadlines still pass: the idle keep-alive connection is closed.
+    EXPECT_EQ(served_before, front_->counters().served_by_loop);
+    EXPECT_TRUE(idle.closed_within(3s));
+    release();
+    const std::string answer = held.read_response(2s);
+    EXPECT_EQ(200, status_of(answer)) << answer;
+    held.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(200, status_of(held.read_response(2s)));
+    // The held request counts as in progress until the loop took its connection back, a moment
+    // after its answer went out.
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+    EXPECT_GT(front_->counters().served_by_loop, served_before)
+        << "once alone again, requests are served by the loop thread";
 }
 
 TEST_F(FrontDoorTest, ExemptPeersAreNotLimitedPerClient) {

@@ -5,6 +5,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <thread>
 
 #include "net/canned_answer.hpp"
 
@@ -23,7 +25,9 @@ constexpr std::uint64_t kWakeId = 2;
 constexpr std::uint64_t kFirstSlotId = 16;
 
 // Accepts per wake-up, so a connection flood cannot keep the loop from reading requests.
-constexpr int kAcceptBurst = 128;
+constexpr int kAcceptBurst = 16;
+// How long the loop thread may serve a request itself before the standby thread runs the loop.
+constexpr auto kReliefAfter = std::chrono::milliseconds(2);
 // Answered connections draining their last bytes; beyond this many they are closed at once.
 constexpr std::size_t kMaxLingering = 1024;
 constexpr auto kLingerTime = std::chrono::seconds(2);
@@ -71,7 +75,8 @@ FrontLoop::FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& p
       next_id_(kFirstSlotId) {
     epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (epoll_fd_ < 0 || wake_fd_ < 0) {
+    standby_fd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+    if (epoll_fd_ < 0 || wake_fd_ < 0 || standby_fd_ < 0) {
         throw std::runtime_error(std::string("front door: epoll/eventfd: ") + std::strerror(errno));
     }
     epoll_event listen_event{};
@@ -95,6 +100,9 @@ FrontLoop::~FrontLoop() {
     if (wake_fd_ >= 0) {
         ::close(wake_fd_);
     }
+    if (standby_fd_ >= 0) {
+        ::close(standby_fd_);
+    }
     if (epoll_fd_ >= 0) {
         ::close(epoll_fd_);
     }
@@ -102,8 +110,7 @@ FrontLoop::~FrontLoop() {
 
 void FrontLoop::request_stop() {
     stopping_ = true;
-    const std::uint64_t one = 1;
-    [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+    wake();
 }
 
 FrontCounters FrontLoop::counters() const {
@@ -117,65 +124,142 @@ FrontCounters FrontLoop::counters() const {
     c.timed_out = counters_.timed_out;
     c.bad_requests = counters_.bad_requests;
     c.open = counters_.open;
+    c.served_by_loop = counters_.served_by_loop;
     return c;
 }
 
+// The loop thread serves a lone request itself, with the request's bytes still in its caches and
+// no other thread to wake. Handed to a sleeping worker, the request waited for that thread to
+// wake, often on the other, idle CPU: on the bench's VM that made a quiet page's p99 2-3x its
+// median (docs/performance.md, run 16). Only a request that finds no other in progress is served
+// so; under load the pool's threads are warm anyway. Should it take longer than kReliefAfter (a
+// database round trip, a download), a standby thread takes over the loop until it is done, so
+// the other connections wait no longer than that. Asking a pool thread to take over at once
+// instead cost two more thread switches per page, and its wake-up often preempted the request.
 void FrontLoop::run() {
     block_sigpipe_in_this_thread();
-    std::vector<epoll_event> events(256);
-    for (;;) {
-        if (stopping_ && !draining_) {
-            begin_drain();
-        }
-        if (draining_) {
-            if (!cut_ && Clock::now() >= drain_deadline_) {
-                cut_the_rest();
+    std::thread standby([this] { stand_by(); });
+    {
+        std::unique_lock lead(lead_);
+        while (!finished_) {
+            loop_thread_leads_ = true;
+            if (!turn()) {
+                finished_ = true;
+                break;
             }
-            if (drained()) {
-                return;
-            }
-        }
-        const int n = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()),
-                                   wait_milliseconds(Clock::now()));
-        if (n < 0 && errno != EINTR) {
-            throw std::runtime_error(std::string("front door: epoll_wait: ") +
-                                     std::strerror(errno));
-        }
-        // Finished requests first: a client whose answer arrived may have sent its next request
-        // already, and it must find the finished one no longer counted. New connections last:
-        // closes of this round free their places first, so a client that closed one connection
-        // may open the next.
-        for (int i = 0; i < n; ++i) {
-            if (events[static_cast<std::size_t>(i)].data.u64 == kWakeId) {
-                std::uint64_t count;
-                [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
-                take_back();
-            }
-        }
-        bool accept_due = false;
-        for (int i = 0; i < n; ++i) {
-            const std::uint64_t id = events[static_cast<std::size_t>(i)].data.u64;
-            if (id == kWakeId) {
+            Slot* own = std::exchange(own_, nullptr);
+            if (own == nullptr) {
                 continue;
-            } else if (id == kListenerId) {
-                accept_due = !draining_;
-            } else if (auto it = slots_.find(id); it != slots_.end()) {
-                on_ready(*it->second);
             }
-        }
-        if (accept_due) {
-            accept_ready();
-        }
-        const auto now = Clock::now();
-        expire(now);
-        if (accept_paused_ && !draining_ && now >= accept_resume_) {
-            epoll_event e{};
-            e.events = EPOLLIN;
-            e.data.u64 = kListenerId;
-            ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &e);
-            accept_paused_ = false;
+            loop_thread_leads_ = false;
+            relieved_ = true;
+            arm_standby(kReliefAfter);
+            lead.unlock();
+            serve(own);
+            relieved_ = false;
+            arm_standby(std::chrono::nanoseconds(0));
+            if (standby_leads_) {
+                wake();  // it may sleep in epoll_wait
+            }
+            lead.lock();
         }
     }
+    standby_quits_ = true;
+    arm_standby(std::chrono::nanoseconds(1));
+    standby.join();
+}
+
+void FrontLoop::arm_standby(std::chrono::nanoseconds after) {
+    itimerspec when{};
+    when.it_value.tv_sec = static_cast<time_t>(after.count() / 1000000000);
+    when.it_value.tv_nsec = static_cast<long>(after.count() % 1000000000);
+    ::timerfd_settime(standby_fd_, 0, &when, nullptr);
+}
+
+void FrontLoop::stand_by() {
+    block_sigpipe_in_this_thread();
+    for (;;) {
+        std::uint64_t expirations = 0;
+        const ssize_t r = ::read(standby_fd_, &expirations, sizeof expirations);
+        if (standby_quits_) {
+            return;
+        }
+        if (r != static_cast<ssize_t>(sizeof expirations)) {
+            continue;  // EINTR
+        }
+        // Held by the loop thread, the lead is not this thread's to take: its request ended
+        // as the timer fired.
+        std::unique_lock lead(lead_, std::try_to_lock);
+        if (!lead.owns_lock()) {
+            continue;
+        }
+        standby_leads_ = true;
+        while (relieved_ && !finished_) {
+            if (!turn()) {
+                finished_ = true;
+            }
+        }
+        standby_leads_ = false;
+    }
+}
+
+void FrontLoop::wake() {
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+}
+
+bool FrontLoop::turn() {
+    if (stopping_ && !draining_) {
+        begin_drain();
+    }
+    if (draining_) {
+        if (!cut_ && Clock::now() >= drain_deadline_) {
+            cut_the_rest();
+        }
+        if (drained()) {
+            return false;
+        }
+    }
+    const int n = ::epoll_wait(epoll_fd_, events_.data(), static_cast<int>(events_.size()),
+                               wait_milliseconds(Clock::now()));
+    if (n < 0 && errno != EINTR) {
+        throw std::runtime_error(std::string("front door: epoll_wait: ") + std::strerror(errno));
+    }
+    // Finished requests first: a client whose answer arrived may have sent its next request
+    // already, and it must find the finished one no longer counted. New connections last:
+    // closes of this round free their places first, so a client that closed one connection
+    // may open the next.
+    for (int i = 0; i < n; ++i) {
+        if (events_[static_cast<std::size_t>(i)].data.u64 == kWakeId) {
+            std::uint64_t count;
+            [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof count);
+            take_back();
+        }
+    }
+    bool accept_due = false;
+    for (int i = 0; i < n; ++i) {
+        const std::uint64_t id = events_[static_cast<std::size_t>(i)].data.u64;
+        if (id == kWakeId) {
+            continue;
+        } else if (id == kListenerId) {
+            accept_due = !draining_;
+        } else if (auto it = slots_.find(id); it != slots_.end()) {
+            on_ready(*it->second);
+        }
+    }
+    if (accept_due) {
+        accept_ready();
+    }
+    const auto now = Clock::now();
+    expire(now);
+    if (accept_paused_ && !draining_ && now >= accept_resume_) {
+        epoll_event e{};
+        e.events = EPOLLIN;
+        e.data.u64 = kListenerId;
+        ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &e);
+        accept_paused_ = false;
+    }
+    return true;
 }
 
 int FrontLoop::wait_milliseconds(Clock::time_point now) const {
@@ -409,6 +493,7 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     clear_deadline(s);
     leave_waiting(s);
     const Phase before = s.phase;
+    const bool lone = busy_ == 0 && own_ == nullptr && loop_thread_leads_ && !draining_;
     s.phase = Phase::Busy;
     ++client.busy;
     ++busy_;
@@ -418,7 +503,10 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
         // client may start its next upload as soon as it reads this answer.
         s.connection->before_answer([this] { --streaming_; });
     }
-    if (!pool_.post([this, p = &s] { serve(p); })) {
+    if (lone && !s.streamed) {
+        own_ = &s;  // run() serves it once this turn is over
+        ++counters_.served_by_loop;
+    } else if (!pool_.post([this, p = &s] { serve(p); })) {
         --client.busy;
         --busy_;
         s.connection->answer_begun();
@@ -560,8 +648,7 @@ void FrontLoop::give_back(Slot* s, bool keep) {
         returned_.emplace_back(s, keep);
     }
     if (wake) {
-        const std::uint64_t one = 1;
-        [[maybe_unused]] const ssize_t n = ::write(wake_fd_, &one, sizeof one);
+        this->wake();
     }
 }
 

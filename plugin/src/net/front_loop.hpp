@@ -1,7 +1,10 @@
 // The event loop behind HttpFront (see http_front.hpp for what it promises). One thread runs
-// run(); workers call give_back() when they finished a request. Everything else is the loop
-// thread's own, so the tables below need no lock.
+// run(); workers call give_back() when they finished a request. Everything else belongs to the
+// thread that leads the loop (holds lead_): the loop thread, or its standby thread while the loop
+// thread serves a request itself (see run()). The tables below need no lock of their own.
 #pragma once
+
+#include <sys/epoll.h>
 
 #include <atomic>
 #include <chrono>
@@ -86,6 +89,13 @@ class FrontLoop {
 
     enum class Outcome { Pending, Dispatched, Gone };
 
+    // One round: wait for events and handle them; false once drained.
+    bool turn();
+    // The standby thread: runs the loop while the loop thread serves a request for long.
+    void stand_by();
+    // Its timer: fires `after` from now; 0 disarms it.
+    void arm_standby(std::chrono::nanoseconds after);
+    void wake();
     void accept_ready();
     void admit(int fd, const Poco::Net::SocketAddress& peer);
     void refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int status);
@@ -94,7 +104,7 @@ class FrontLoop {
     Outcome dispatch(Slot& s);
     Outcome queue_behind_its_client(Slot& s, Client& client);
     void dispatch_queued(const ClientKey& key);
-    void serve(Slot* s);          // on a worker thread
+    void serve(Slot* s);          // on a worker thread, or the loop thread (run())
     void send_deferred(Slot* s);  // on a worker thread
     // A LateAnswer's end, on whichever thread sends it.
     void finish_late(Slot* s, const std::string_view* bytes, bool keep);
@@ -130,6 +140,16 @@ class FrontLoop {
     int epoll_fd_ = -1;
     int wake_fd_ = -1;
 
+    std::mutex lead_;
+    bool finished_ = false;           // drained: whoever leads next returns
+    bool loop_thread_leads_ = false;  // a lone request may be served by the loop thread
+    Slot* own_ = nullptr;             // the request run() serves after this turn
+    std::atomic<bool> relieved_{false};  // the loop thread serves own_, the standby may lead
+    std::atomic<bool> standby_leads_{false};
+    std::atomic<bool> standby_quits_{false};
+    int standby_fd_ = -1;  // timerfd
+    std::vector<epoll_event> events_ = std::vector<epoll_event>(256);
+
     std::unordered_map<std::uint64_t, std::unique_ptr<Slot>> slots_;
     std::unordered_map<ClientKey, Client, ClientKeyHash> clients_;
     std::set<std::pair<Clock::time_point, std::uint64_t>> deadlines_;
@@ -156,7 +176,7 @@ class FrontLoop {
 
     struct Counters {
         std::atomic<std::uint64_t> accepted{0}, dispatched{0}, refused_client{0}, waited{0},
-            refused_busy{0}, evicted{0}, timed_out{0}, bad_requests{0}, open{0};
+            refused_busy{0}, evicted{0}, timed_out{0}, bad_requests{0}, open{0}, served_by_loop{0};
     };
     Counters counters_;
 };

@@ -72,7 +72,8 @@ struct DrainOutcome {
 // Since start; for tests, benchmarks and logs.
 struct FrontCounters {
     std::uint64_t accepted = 0;
-    std::uint64_t dispatched = 0;      // requests handed to a worker
+    std::uint64_t dispatched = 0;      // requests handed to a worker or served by the loop thread
+    std::uint64_t served_by_loop = 0;  // of dispatched: lone requests the loop thread served
     std::uint64_t refused_client = 0;  // over max_connections_per_client or max_busy_per_client
     std::uint64_t waited = 0;          // requests that waited for their client (busy_wait)
     std::uint64_t refused_busy = 0;    // queue full, or every slot busy
