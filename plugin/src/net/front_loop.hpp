@@ -141,9 +141,9 @@ class FrontLoop {
     int wake_fd_ = -1;
 
     std::mutex lead_;
-    bool finished_ = false;           // drained: whoever leads next returns
-    bool loop_thread_leads_ = false;  // a lone request may be served by the loop thread
-    Slot* own_ = nullptr;             // the request run() serves after this turn
+    bool finished_ = false;              // drained: whoever leads next returns
+    bool loop_thread_leads_ = false;     // a lone request may be served by the loop thread
+    Slot* own_ = nullptr;                // the request run() serves after this turn
     std::atomic<bool> relieved_{false};  // the loop thread serves own_, the standby may lead
     std::atomic<bool> standby_leads_{false};
     std::atomic<bool> standby_quits_{false};
