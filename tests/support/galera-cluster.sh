@@ -118,8 +118,10 @@ wipe() {
     rm -rf "$dir"
 }
 
-case "$cmd" in
-start)
+# A fresh cluster of three Synced nodes. Its ports are found free just before (free_port), so a
+# test starting a server at the same moment can take one of them first: a node then fails to
+# bind and the start fails. It is tried once more, with new ports.
+start_cluster() {
     wipe
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
@@ -149,6 +151,19 @@ start)
     wait_synced 2 2
     start_node 3
     wait_synced 3 3
+}
+
+case "$cmd" in
+start)
+    # Not as an if's condition: there `set -e` would be ignored inside start_cluster.
+    set +e
+    (set -e && start_cluster)
+    started=$?
+    set -e
+    if [ "$started" -ne 0 ]; then
+        echo "galera-cluster.sh: the cluster did not start; once more with other ports" >&2
+        start_cluster
+    fi
     cat "$dir/ports"
     ;;
 kill)
