@@ -139,7 +139,12 @@ FrontCounters FrontLoop::counters() const {
 void FrontLoop::run() {
     block_sigpipe_in_this_thread();
     std::thread standby([this] { stand_by(); });
-    {
+    const auto stop_standby = [&] {
+        standby_quits_ = true;
+        arm_standby(std::chrono::nanoseconds(1));
+        standby.join();
+    };
+    try {
         std::unique_lock lead(lead_);
         while (!finished_) {
             loop_thread_leads_ = true;
@@ -163,10 +168,11 @@ void FrontLoop::run() {
             }
             lead.lock();
         }
+    } catch (...) {
+        stop_standby();
+        throw;
     }
-    standby_quits_ = true;
-    arm_standby(std::chrono::nanoseconds(1));
-    standby.join();
+    stop_standby();
 }
 
 void FrontLoop::arm_standby(std::chrono::nanoseconds after) {
