@@ -114,41 +114,18 @@ TEST(WorkerPool, ATransferLeavesItsPlaceAmongTheRunningTasks) {
     gate.open();
 }
 
-// One request at a time goes to the thread that slept last, the one that ran the request before:
-// its caches are warm. Woken in turn, each of the threads would run cold.
-TEST(WorkerPool, RequestsOneAtATimeRunOnTheThreadThatRanThePreviousOne) {
+// Posts `at_once` tasks at a time to a pool of 8 idle threads, 24 times, each time waiting until
+// they ran and every thread sleeps again; answers how many threads ran them.
+std::size_t threads_that_ran(int at_once) {
     constexpr int threads = 8;
     WorkerPool pool(threads, 100, /*active_target=*/4, 10s);
     wait_until_all_sleep(pool, threads);
     std::mutex mutex;
     std::set<std::thread::id> ran_on;
-    for (int i = 0; i < 3 * threads; ++i) {
-        std::atomic<bool> done{false};
-        ASSERT_TRUE(pool.post([&] {
-            std::lock_guard lock(mutex);
-            ran_on.insert(std::this_thread::get_id());
-            done = true;
-        }));
-        while (!done) {
-            std::this_thread::sleep_for(100us);
-        }
-        wait_until_all_sleep(pool, threads);
-    }
-    EXPECT_EQ(1u, ran_on.size()) << "tasks one at a time were spread over " << ran_on.size()
-                                 << " threads";
-}
-
-// Two at a time: each pair still runs on the two threads that ran the pair before.
-TEST(WorkerPool, TheThreadsThatSleptLastAreWokenFirst) {
-    constexpr int threads = 8;
-    WorkerPool pool(threads, 100, /*active_target=*/4, 10s);
-    wait_until_all_sleep(pool, threads);
-    std::mutex mutex;
-    std::set<std::thread::id> ran_on;
-    for (int i = 0; i < 3 * threads; ++i) {
+    for (int round = 0; round < 3 * threads; ++round) {
         Gate gate;
-        for (int k = 0; k < 2; ++k) {
-            ASSERT_TRUE(pool.post([&] {
+        for (int k = 0; k < at_once; ++k) {
+            EXPECT_TRUE(pool.post([&] {
                 {
                     std::lock_guard lock(mutex);
                     ran_on.insert(std::this_thread::get_id());
@@ -156,11 +133,22 @@ TEST(WorkerPool, TheThreadsThatSleptLastAreWokenFirst) {
                 gate.hold();
             }));
         }
-        ASSERT_TRUE(gate.wait_for_held(2, 2s));
+        EXPECT_TRUE(gate.wait_for_held(at_once, 2s));
         gate.open();
         wait_until_all_sleep(pool, threads);
     }
-    EXPECT_EQ(2u, ran_on.size());
+    return ran_on.size();
+}
+
+// One request at a time goes to the thread that slept last, the one that ran the request before:
+// its caches are warm. Woken in turn, each of the threads would run cold.
+TEST(WorkerPool, RequestsOneAtATimeRunOnTheThreadThatRanThePreviousOne) {
+    EXPECT_EQ(1u, threads_that_ran(1));
+}
+
+// Two at a time: each pair still runs on the two threads that ran the pair before.
+TEST(WorkerPool, TheThreadsThatSleptLastAreWokenFirst) {
+    EXPECT_EQ(2u, threads_that_ran(2));
 }
 
 TEST(WorkerPool, StopWakesEverySleepingThread) {
