@@ -77,7 +77,8 @@ FrontLoop::FrontLoop(const FrontSettings& settings, int listen_fd, WorkerPool& p
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     standby_fd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
     if (epoll_fd_ < 0 || wake_fd_ < 0 || standby_fd_ < 0) {
-        throw std::runtime_error(std::string("front door: epoll/eventfd: ") + std::strerror(errno));
+        throw std::runtime_error(std::string("front door: epoll/eventfd/timerfd: ") +
+                                 std::strerror(errno));
     }
     epoll_event listen_event{};
     listen_event.events = EPOLLIN;
@@ -645,16 +646,16 @@ void FrontLoop::send_deferred(Slot* s) {
 }
 
 void FrontLoop::give_back(Slot* s, bool keep) {
-    bool wake = false;
+    bool first = false;
     {
         std::lock_guard lock(returned_mutex_);
         // Only the first return since the loop last took them wakes it: the rest ride along, and
         // under load most requests then cost no write(2) to the eventfd.
-        wake = returned_.empty();
+        first = returned_.empty();
         returned_.emplace_back(s, keep);
     }
-    if (wake) {
-        this->wake();
+    if (first) {
+        wake();
     }
 }
 
