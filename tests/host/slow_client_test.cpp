@@ -24,6 +24,7 @@ class SlowClientTest : public ::testing::Test {
         es::net::test::raise_descriptor_limit();
         TestHost::Options o;
         o.cases_per_organisation = 5;
+        o.header_timeout_seconds = 3;
         host_ = std::make_unique<TestHost>(o);
     }
     std::vector<RawClient> stall(const std::string& from, int n) {
@@ -45,12 +46,28 @@ class SlowClientTest : public ::testing::Test {
 TEST_F(SlowClientTest, StalledConnectionsFromOneAddressDoNotStopTheHost) {
     auto flood = stall("127.0.0.2", 200);
     EXPECT_LT(seconds_for_index_page(), 0.5);
+}
+
+// The address's places are held by keep-alive connections (idle for up to 15 s), so one more
+// connection stays parked unread until its header deadline (3 s here) and is then told, in the
+// API's JSON, when to come back.
+TEST_F(SlowClientTest, AConnectionOverItsAddressLimitGetsAJsonBusyErrorAtItsHeaderDeadline) {
+    std::vector<RawClient> held;
+    for (int i = 0; i < 32; ++i) {  // connections.max_connections_per_client's default
+        held.emplace_back("127.0.0.1", static_cast<std::uint16_t>(host_->port()), "127.0.0.2");
+        held.back().send("GET /api/me HTTP/1.1\r\nHost: x\r\n\r\n");
+        ASSERT_EQ(401, es::net::test::status_of(held.back().read_response(2s)));
+    }
+    const auto start = Clock::now();
     RawClient extra("127.0.0.1", static_cast<std::uint16_t>(host_->port()), "127.0.0.2");
     extra.send("GET /api/me HTTP/1.1\r\nHost: x\r\n\r\n");
-    const std::string refused = extra.read_until_close(3s);
+    const std::string refused = extra.read_until_close(8s);
+    EXPECT_GT(std::chrono::duration<double>(Clock::now() - start).count(), 2.5);
     EXPECT_EQ(503, es::net::test::status_of(refused)) << refused;
     EXPECT_FALSE(es::net::test::header_of(refused, "Retry-After").empty());
     EXPECT_NE(std::string::npos, refused.find("{\"error\":{\"code\":\"busy\""));
+    // Another address is served meanwhile and after.
+    EXPECT_LT(seconds_for_index_page(), 0.5);
 }
 
 TEST_F(SlowClientTest, StalledConnectionsFromManyAddressesDoNotStopTheHost) {

@@ -104,6 +104,8 @@ TestHost::TestHost(Options options) {
         c.attachments.max_upload_bytes = options.max_upload_bytes;
     if (options.body_timeout_seconds > 0)
         c.connections.body_timeout_seconds = options.body_timeout_seconds;
+    if (options.header_timeout_seconds > 0)
+        c.connections.header_timeout_seconds = options.header_timeout_seconds;
     if (options.min_upload_bytes_per_second >= 0)
         c.attachments.min_upload_bytes_per_second = options.min_upload_bytes_per_second;
     app_ = std::make_unique<HostApp>(c);

@@ -85,6 +85,7 @@ class TestHost {
         bool with_spool = true;
         std::int64_t max_upload_bytes = 0;     // 0: the configuration's default
         int body_timeout_seconds = 0;          // 0: the configuration's default
+        int header_timeout_seconds = 0;        // 0: the configuration's default
         int min_upload_bytes_per_second = -1;  // < 0: the configuration's default
     };
     explicit TestHost(Options options);

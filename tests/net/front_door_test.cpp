@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -185,28 +186,141 @@ TEST_F(FrontDoorTest, TricklingClientsHoldNoWorker) {
     EXPECT_EQ(200, status_of(slow[17].read_response(2s)));
 }
 
-TEST_F(FrontDoorTest, ClientOverItsConnectionLimitGets503WithRetryAfter) {
+// Over its client's limit, a connection is parked: not read, not answered, until its header
+// deadline; then it is told 503 + Retry-After.
+TEST_F(FrontDoorTest, ClientOverItsConnectionLimitGets503WithRetryAfterAtItsHeaderDeadline) {
     FrontSettings s;
     s.limits.max_connections_per_client = 4;
     s.limits.retry_after = 7s;
+    s.limits.header_timeout = 2s;
     start(s);
-    std::vector<RawClient> idle;
+    std::vector<RawClient> idle;  // keep-alive connections after a request: idle_timeout holds
     for (int i = 0; i < 4; ++i) {
         idle.push_back(connect("127.0.0.2"));
+        idle.back().send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        ASSERT_EQ(200, status_of(idle.back().read_response(2s)));
     }
+    const auto dispatched = front_->counters().dispatched;
+    const auto connected = Clock::now();
     auto fifth = connect("127.0.0.2");
     fifth.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(1u, front_->counters().parked_now);
+    EXPECT_EQ(dispatched, front_->counters().dispatched) << "a parked connection is not read";
     bool closed = false;
-    const std::string refused = fifth.read_until_close(3s, &closed);
+    const std::string refused = fifth.read_until_close(5s, &closed);
+    const double waited = seconds_since(connected);
     EXPECT_EQ(503, status_of(refused)) << refused;
     EXPECT_EQ("7", header_of(refused, "Retry-After"));
     EXPECT_EQ("close", lower(header_of(refused, "Connection")));
     EXPECT_TRUE(closed);
+    EXPECT_GT(waited, 1.8) << "told before its header deadline";
+    EXPECT_LT(waited, 3.5);
     // Another client is not affected, and the first four still work.
     EXPECT_EQ(200, status_of(ask("127.0.0.3")));
     idle[0].send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(200, status_of(idle[0].read_response(2s)));
-    EXPECT_GE(front_->counters().refused_client, 1u);
+    const auto counters = front_->counters();
+    EXPECT_EQ(1u, counters.refused_client);
+    EXPECT_EQ(1u, counters.parked);
+    EXPECT_EQ(0u, counters.parked_now);
+    EXPECT_EQ(0u, counters.promoted);
+}
+
+// A browser behind a shared address that is at its limit waits instead of being refused: its
+// parked connection is read as soon as one of its client's connections ends.
+TEST_F(FrontDoorTest, AParkedConnectionIsServedOnceItsClientFreesAPlace) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 2;
+    s.limits.header_timeout = 10s;
+    start(s);
+    std::optional<RawClient> a(connect("127.0.0.2"));
+    auto b = connect("127.0.0.2");
+    auto parked = connect("127.0.0.2");
+    parked.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_TRUE(parked.read_response(300ms).empty()) << "answered while its client was full";
+    const auto freed = Clock::now();
+    a.reset();
+    const std::string answer = parked.read_response(2s);
+    EXPECT_EQ(200, status_of(answer)) << answer;
+    EXPECT_LT(seconds_since(freed), 1.0);
+    EXPECT_EQ(1u, front_->counters().promoted);
+    EXPECT_EQ(0u, front_->counters().refused_client);
+    // It holds the freed place now: the client is at its limit again.
+    auto next = connect("127.0.0.2");
+    std::this_thread::sleep_for(200ms);
+    EXPECT_EQ(1u, front_->counters().parked_now);
+}
+
+// The promoted connection keeps the header deadline of its accept: parking does not lengthen
+// the time a client may take for its head.
+TEST_F(FrontDoorTest, APromotedConnectionKeepsTheHeaderDeadlineOfItsAccept) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 1;
+    s.limits.header_timeout = 2s;
+    start(s);
+    std::optional<RawClient> first(connect("127.0.0.2"));
+    const auto accepted = Clock::now();
+    auto parked = connect("127.0.0.2");
+    parked.send("GET /ok HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    std::this_thread::sleep_for(1s);
+    first.reset();
+    EXPECT_TRUE(parked.closed_within(3s));
+    EXPECT_LT(seconds_since(accepted), 2.8);
+    EXPECT_EQ(1u, front_->counters().promoted);
+    EXPECT_GE(front_->counters().timed_out, 1u);
+}
+
+// Parked connections are the first closed when the server is full: a newcomer under its own
+// limit is served, and the flooding client's held connections stay.
+TEST_F(FrontDoorTest, AFullServerClosesParkedConnectionsFirst) {
+    FrontSettings s;
+    s.limits.max_connections = 6;
+    s.limits.max_connections_per_client = 2;
+    s.limits.header_timeout = 10s;
+    start(s);
+    std::vector<RawClient> held, parked;
+    for (int i = 0; i < 2; ++i) {
+        held.push_back(connect("127.0.0.2"));
+    }
+    for (int i = 0; i < 4; ++i) {
+        parked.push_back(connect("127.0.0.2"));
+        parked.back().send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        std::this_thread::sleep_for(20ms);  // a clear order of arrival
+    }
+    std::this_thread::sleep_for(100ms);
+    ASSERT_EQ(4u, front_->counters().parked_now);
+    EXPECT_EQ(200, status_of(ask("127.0.0.30")));
+    const std::string refused = parked[0].read_until_close(1s);
+    EXPECT_EQ(503, status_of(refused)) << refused;
+    EXPECT_FALSE(parked[3].closed_within(200ms));
+    EXPECT_FALSE(held[0].closed_within(10ms));
+    EXPECT_FALSE(held[1].closed_within(10ms));
+    // When full, one more connection of the client over its limit takes nobody's place.
+    auto more = connect("127.0.0.2");
+    more.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(100ms);
+    auto another = connect("127.0.0.2");
+    another.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(503, status_of(another.read_until_close(1s)));
+    EXPECT_FALSE(parked[3].closed_within(10ms));
+}
+
+// A stop does not wait for parked connections: they are told 503 and closed at once.
+TEST_F(FrontDoorTest, StopTurnsParkedConnectionsAwayAtOnce) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 1;
+    s.limits.header_timeout = 30s;
+    start(s);
+    auto held = connect("127.0.0.2");
+    auto parked = connect("127.0.0.2");
+    parked.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(200ms);
+    ASSERT_EQ(1u, front_->counters().parked_now);
+    const auto stopping = Clock::now();
+    front_->stop();
+    EXPECT_LT(seconds_since(stopping), 2.0);
+    EXPECT_EQ(503, status_of(parked.read_until_close(1s)));
 }
 
 TEST_F(FrontDoorTest, AClosedConnectionFreesItsPlaceForTheSameClient) {

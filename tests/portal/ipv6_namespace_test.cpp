@@ -29,6 +29,7 @@ class Ipv6PortalTest : public PortalTest {
     void configure(config::Settings& s) override {
         s.portal.listen_address = "[::]";
         s.portal.max_connections_per_client = 2;
+        s.portal.header_timeout_seconds = 2;  // a connection over the limit waits this long
         s.portal.trusted_proxies = {};
     }
     RawClient connect(const std::string& from) {
@@ -37,15 +38,19 @@ class Ipv6PortalTest : public PortalTest {
     }
     static std::string page(RawClient& c, const std::string& path) {
         c.send("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
-        return c.read_response(3s);
+        return c.read_response(4s);
     }
 };
 
 TEST_F(Ipv6PortalTest, AddressesOfOneSlash64ShareOneLimit) {
     const auto share = create_share();
+    // Two keep-alive connections of fd00:1::/64 after a page each: they hold its places for
+    // longer than the header deadline.
     auto a = connect("fd00:1::1");
     auto b = connect("fd00:1::2");
-    auto c = connect("fd00:1::3");  // the third connection of fd00:1::/64
+    ASSERT_EQ(200, status_of(page(a, share.path())));
+    ASSERT_EQ(200, status_of(page(b, share.path())));
+    auto c = connect("fd00:1::3");  // the third connection of fd00:1::/64, parked
     const std::string refused = page(c, share.path());
     EXPECT_EQ(503, status_of(refused)) << refused;
     EXPECT_FALSE(net::test::header_of(refused, "Retry-After").empty());
@@ -64,6 +69,8 @@ TEST_F(Ipv6PortalTest, ClosingAConnectionGivesItsPlaceBack) {
     {
         auto a = connect("fd00:1::1");
         auto b = connect("fd00:1::2");
+        ASSERT_EQ(200, status_of(page(a, share.path())));
+        ASSERT_EQ(200, status_of(page(b, share.path())));
         auto c = connect("fd00:1::3");
         EXPECT_EQ(503, status_of(page(c, share.path())));
     }

@@ -133,13 +133,14 @@ TEST_F(SlowClientTest, KeepAliveRequestsEachGetTheirOwnDeadline) {
 }
 
 // A slow-client flood: ~620 connections from one address, each with a started request that never
-// ends. Only max_connections_per_client of them are held (and they hold no thread); the rest are
-// told 503 + Retry-After with the portal's security headers. The recipient is answered at once.
+// ends. Only max_connections_per_client of them are read (and they hold no thread); the rest are
+// parked unread and told 503 + Retry-After with the portal's security headers at their header
+// deadline. The recipient is answered at once.
 class SlowFloodTest : public PortalTest {
   protected:
     void configure(config::Settings& s) override {
         s.portal.max_threads = 4;  // few workers: any held by a slow client would show
-        s.portal.header_timeout_seconds = 30;
+        s.portal.header_timeout_seconds = 4;
     }
     void SetUp() override {
         net::test::raise_descriptor_limit();
@@ -166,18 +167,41 @@ TEST_F(SlowFloodTest, SlowConnectionsFromOneAddressDoNotDelayARecipient) {
     const auto share = create_share();
     auto flood = stall("127.0.0.2", 620);
     EXPECT_LT(page_seconds(share), 0.5);
-    // Beyond its limit the flooding address was refused, with a time to come back.
+    const std::uint64_t limit = settings_.portal.max_connections_per_client;
+    auto counters = portal_->connection_counters();
+    EXPECT_EQ(620u - limit, counters.parked_now);
+    EXPECT_EQ(0u, counters.refused_client) << "parked, not answered before their deadline";
+    // At their header deadlines the held ones are closed, and each freed place is given to a
+    // parked connection whose own deadline has not passed; the rest are told 503.
+    std::this_thread::sleep_for(std::chrono::seconds(settings_.portal.header_timeout_seconds + 2));
+    counters = portal_->connection_counters();
+    EXPECT_EQ(0u, counters.parked_now);
+    EXPECT_EQ(620u - limit, counters.refused_client + counters.promoted);
+    EXPECT_GE(counters.refused_client, 1u);
+    EXPECT_GE(counters.timed_out, limit);
+}
+
+// A connection over its address's limit while the address's places are held by keep-alive
+// connections (which may idle for keep_alive_timeout_seconds): parked until its header deadline,
+// then told 503 + Retry-After with the portal's security headers.
+TEST_F(SlowFloodTest, AConnectionOverItsAddressLimitIsToldToComeBackAtItsHeaderDeadline) {
+    std::vector<net::test::RawClient> held;
+    for (int i = 0; i < settings_.portal.max_connections_per_client; ++i) {
+        held.emplace_back("127.0.0.1", port(), "127.0.0.2");
+        held.back().send("GET /assets/portal.css HTTP/1.1\r\nHost: x\r\n\r\n");
+        ASSERT_EQ(200, net::test::status_of(held.back().read_response(std::chrono::seconds(2))));
+    }
+    const auto start = Clock::now();
     auto extra = net::test::RawClient("127.0.0.1", port(), "127.0.0.2");
-    extra.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-    const std::string refused = extra.read_until_close(std::chrono::seconds(3));
+    extra.send("GET /assets/portal.css HTTP/1.1\r\nHost: x\r\n\r\n");
+    const std::string refused = extra.read_until_close(std::chrono::seconds(8));
+    EXPECT_GT(std::chrono::duration<double>(Clock::now() - start).count(),
+              settings_.portal.header_timeout_seconds - 0.5);
     EXPECT_EQ(503, net::test::status_of(refused)) << refused;
     EXPECT_EQ(std::to_string(settings_.portal.retry_after_seconds),
               net::test::header_of(refused, "Retry-After"));
     EXPECT_EQ("nosniff", net::test::header_of(refused, "X-Content-Type-Options"));
-    const auto counters = portal_->connection_counters();
-    EXPECT_GE(counters.refused_client, 620u - settings_.portal.max_connections_per_client);
-    EXPECT_LE(counters.open,
-              static_cast<std::uint64_t>(settings_.portal.max_connections_per_client) + 1);
+    EXPECT_EQ(1u, portal_->connection_counters().refused_client);
 }
 
 TEST_F(SlowFloodTest, SlowConnectionsFromManyAddressesDoNotDelayARecipient) {

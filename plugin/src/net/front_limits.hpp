@@ -8,10 +8,14 @@
 namespace es::net {
 
 struct FrontLimits {
-    // Open connections of one client (IPv4 address or IPv6 /64). Over it: 503 + Retry-After.
+    // Open connections of one client (IPv4 address or IPv6 /64). A connection over it is parked:
+    // held unread, in no epoll set, until one of its client's connections ends (then it is read
+    // like any other) or header_timeout passed since its accept (then 503 + Retry-After). Parked
+    // connections count in max_connections and are the first closed when room is needed.
     int max_connections_per_client = 32;
-    // Open connections of everyone. Over it the oldest connection still waiting for a request is
-    // closed to make room; only when every connection is busy is the newcomer refused.
+    // Open connections of everyone. Over it a parked connection, or else the oldest connection
+    // still waiting for a request, is closed to make room; only when every connection is busy is
+    // the newcomer refused, and a newcomer over its own client's limit always.
     int max_connections = 4096;
     // Requests of one client in the worker pool at once (downloads included), so that one client
     // cannot occupy every worker. A request over it waits, holding no worker, for one of its

@@ -126,6 +126,9 @@ FrontCounters FrontLoop::counters() const {
     c.bad_requests = counters_.bad_requests;
     c.open = counters_.open;
     c.served_by_loop = counters_.served_by_loop;
+    c.parked = counters_.parked;
+    c.parked_now = counters_.parked_now;
+    c.promoted = counters_.promoted;
     return c;
 }
 
@@ -297,7 +300,7 @@ void FrontLoop::accept_ready() {
                 continue;
             }
             if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-                if (evict_oldest_waiting()) {
+                if (make_room(true)) {
                     continue;
                 }
                 ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
@@ -314,18 +317,18 @@ void FrontLoop::accept_ready() {
 void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
     const ClientKey key = client_key_of(peer.host());
     const bool exempt = settings_.exempt && settings_.exempt(peer.host());
+    bool over = false;
     if (!exempt) {
         auto it = clients_.find(key);
-        if (it != clients_.end() && it->second.open >= limits_.max_connections_per_client) {
-            ++counters_.refused_client;
+        over = it != clients_.end() && it->second.open >= limits_.max_connections_per_client;
+    }
+    if (open_ >= static_cast<std::size_t>(limits_.max_connections)) {
+        // A client over its own limit takes nobody's place.
+        if (over || !make_room(false)) {
+            ++(over ? counters_.refused_client : counters_.refused_busy);
             refuse_fresh(fd, peer, 503);
             return;
         }
-    }
-    if (open_ >= static_cast<std::size_t>(limits_.max_connections) && !evict_oldest_waiting()) {
-        ++counters_.refused_busy;
-        refuse_fresh(fd, peer, 503);
-        return;
     }
     SSL* ssl = nullptr;
     try {
@@ -342,17 +345,90 @@ void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
     s.connection = std::make_unique<Connection>(fd, peer, local_of(fd), ssl, limits_.send_timeout);
     s.client = key;
     s.exempt = exempt;
+    slots_.emplace(s.id, std::move(slot));
+    // The first request's clock starts at accept: a connection that never sends must not stay,
+    // and one that was parked has no longer for its head than any other.
+    s.head_clock = true;
+    set_deadline(s, Clock::now() + limits_.header_timeout);
+    if (over) {
+        park(s);
+        return;
+    }
     s.counted = true;
     ++clients_[key].open;
     ++open_;
     ++counters_.open;
-    slots_.emplace(s.id, std::move(slot));
     s.phase = ssl ? Phase::Handshake : Phase::Waiting;
-    // The first request's clock starts at accept: a connection that never sends must not stay.
-    s.head_clock = true;
-    set_deadline(s, Clock::now() + limits_.header_timeout);
     enter_waiting(s);
     arm(s, EPOLLIN);
+}
+
+// Refused at once, a connection over its client's limit came back a second later: a single
+// address holding its limit and flooding more made the loop accept, answer and close thousands
+// of connections per second, on the CPUs the other clients' requests need (docs/performance.md,
+// run 17). Parked, it costs nothing until its header deadline: its bytes wait in the kernel, no
+// event announces them. It is read once one of its client's connections ended (promote()), so a
+// browser behind a busy shared address waits instead of being refused.
+void FrontLoop::park(Slot& s) {
+    s.phase = Phase::Parked;
+    Client& client = clients_[s.client];
+    s.parked_by_client = client.parked.insert(client.parked.end(), &s);
+    s.parked_at = parked_.insert(parked_.end(), &s);
+    s.in_parked = true;
+    ++open_;
+    ++counters_.open;
+    ++counters_.parked;
+    ++counters_.parked_now;
+}
+
+// One of its client's places is free: the connection is read from now on, its header deadline
+// still the one from its accept.
+void FrontLoop::promote(Slot& s) {
+    s.counted = true;
+    ++clients_[s.client].open;
+    ++open_;
+    ++counters_.open;
+    leave_parked(s);
+    ++counters_.promoted;
+    s.phase = settings_.tls ? Phase::Handshake : Phase::Waiting;
+    enter_waiting(s);
+    arm(s, EPOLLIN);  // what it sent while parked makes it ready at once
+}
+
+void FrontLoop::leave_parked(Slot& s) {
+    if (!s.in_parked) {
+        return;
+    }
+    s.in_parked = false;
+    parked_.erase(s.parked_at);
+    --open_;
+    --counters_.open;
+    --counters_.parked_now;
+    auto it = clients_.find(s.client);
+    if (it == clients_.end()) {
+        return;
+    }
+    it->second.parked.erase(s.parked_by_client);
+    if (it->second.open <= 0 && it->second.busy <= 0 && it->second.parked.empty()) {
+        clients_.erase(it);
+    }
+}
+
+// A parked connection's time is up, or its place is needed: in plain HTTP it is told 503 after
+// what it sent is read (closing with unread bytes would reset the connection and could destroy
+// the answer); under TLS there is nobody to talk to before a handshake, so it is closed.
+void FrontLoop::turn_away(Slot& s) {
+    leave_parked(s);
+    clear_deadline(s);
+    ++counters_.refused_client;
+    if (settings_.tls || lingering_ >= kMaxLingering) {
+        destroy(s);
+        return;
+    }
+    std::string ignored;
+    s.connection->receive_available(ignored, 64 * 1024);
+    s.connection->send_best_effort(answer(503));
+    finish(s);
 }
 
 // A connection refused before it became a slot: under TLS there is nobody to talk to before a
@@ -383,7 +459,8 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
 // goes on waiting. Handing a request to a worker then costs no epoll_ctl, and getting the
 // connection back one.
 void FrontLoop::on_ready(Slot& s) {
-    if (s.phase == Phase::Busy || s.phase == Phase::Delayed || s.phase == Phase::Queued) {
+    if (s.phase == Phase::Busy || s.phase == Phase::Delayed || s.phase == Phase::Queued ||
+        s.phase == Phase::Parked) {
         return;  // a stale event from the same wake-up; it is armed again when it comes back
     }
     if (s.phase == Phase::Lingering) {
@@ -751,6 +828,7 @@ void FrontLoop::destroy(Slot& s) {
     if (s.phase == Phase::Queued) {
         unqueue(s);
     }
+    leave_parked(s);
     release_client(s);
     leave_waiting(s);
     clear_deadline(s);
@@ -765,7 +843,23 @@ void FrontLoop::release_client(Slot& s) {
     --open_;
     --counters_.open;
     auto it = clients_.find(s.client);
-    if (it != clients_.end() && --it->second.open <= 0 && it->second.busy <= 0) {
+    if (it == clients_.end()) {
+        return;
+    }
+    Client& client = it->second;
+    --client.open;
+    if (!client.parked.empty() && !draining_ &&
+        client.open < limits_.max_connections_per_client) {
+        // Parked in order of accept, so the ones whose header deadline passed come first; they
+        // are told 503 by expire(), not read.
+        const auto now = Clock::now();
+        for (Slot* parked : client.parked) {
+            if (parked->deadline > now) {
+                promote(*parked);
+                return;
+            }
+        }
+    } else if (client.open <= 0 && client.busy <= 0 && client.parked.empty()) {
         clients_.erase(it);
     }
 }
@@ -781,6 +875,10 @@ void FrontLoop::expire(Clock::time_point now) {
         Slot& s = *it->second;
         if (s.phase == Phase::Delayed) {
             release_deferred(s);
+            continue;
+        }
+        if (s.phase == Phase::Parked) {
+            turn_away(s);
             continue;
         }
         if (s.phase == Phase::Queued) {
@@ -813,6 +911,21 @@ void FrontLoop::release_deferred(Slot& s) {
         s.phase = Phase::Waiting;
         destroy(s);
     }
+}
+
+bool FrontLoop::make_room(bool now) {
+    if (parked_.empty()) {
+        return evict_oldest_waiting();
+    }
+    ++counters_.evicted;
+    Slot& s = *parked_.front();
+    if (now) {
+        ++counters_.refused_client;
+        destroy(s);
+    } else {
+        turn_away(s);
+    }
+    return true;
 }
 
 bool FrontLoop::evict_oldest_waiting() {
@@ -860,6 +973,9 @@ void FrontLoop::begin_drain() {
                 } else if (!s->has_deadline || s->deadline > now + kDrainGrace) {
                     set_deadline(*s, now + kDrainGrace);
                 }
+                break;
+            case Phase::Parked:
+                turn_away(*s);  // never read: it may come back to another instance
                 break;
             case Phase::Lingering:
                 break;

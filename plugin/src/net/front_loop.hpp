@@ -56,12 +56,15 @@ class FrontLoop {
         Busy,       // a worker has it
         Delayed,    // its answer waits for a deadline (DeferredAnswer), in no worker
         Lingering,  // answered and closed for writing; draining what the client still sends
+        Parked,     // over its client's connection limit: unread, in no epoll set (park())
     };
 
+    struct Slot;
     struct Client {
         int open = 0;
         int busy = 0;
         std::deque<std::uint64_t> queued;  // slot ids, first come first; stale ids are skipped
+        std::list<Slot*> parked;           // first come first
     };
 
     struct Slot {
@@ -82,6 +85,9 @@ class FrontLoop {
         bool has_deadline = false;
         std::list<Slot*>::iterator waiting;
         bool in_waiting = false;
+        std::list<Slot*>::iterator parked_at;         // in parked_
+        std::list<Slot*>::iterator parked_by_client;  // in its Client's parked
+        bool in_parked = false;
         bool registered = false;  // in the epoll set (armed or not)
         std::optional<DeferredAnswer> deferred;
         bool keep_after_deferred = false;
@@ -99,6 +105,10 @@ class FrontLoop {
     void accept_ready();
     void admit(int fd, const Poco::Net::SocketAddress& peer);
     void refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int status);
+    void park(Slot& s);
+    void promote(Slot& s);
+    void leave_parked(Slot& s);
+    void turn_away(Slot& s);  // a parked connection: 503 (plain HTTP) and closed
     void on_ready(Slot& s);
     Outcome advance(Slot& s);
     Outcome dispatch(Slot& s);
@@ -115,6 +125,9 @@ class FrontLoop {
     void finish(Slot& s);
     void destroy(Slot& s);
     void expire(Clock::time_point now);
+    // Closes a parked connection, else the one waiting longest for a request. `now`: close it
+    // outright (out of descriptors) instead of answering it and lingering.
+    bool make_room(bool now);
     bool evict_oldest_waiting();
     void begin_drain();
     void cut_the_rest();
@@ -154,8 +167,9 @@ class FrontLoop {
     std::unordered_map<ClientKey, Client, ClientKeyHash> clients_;
     std::set<std::pair<Clock::time_point, std::uint64_t>> deadlines_;
     std::list<Slot*> waiting_;  // slots waiting for a request, longest waiting first
+    std::list<Slot*> parked_;   // parked slots of every client, first come first
     std::uint64_t next_id_;
-    std::size_t open_ = 0;
+    std::size_t open_ = 0;  // counted and parked slots: what max_connections bounds
     std::size_t lingering_ = 0;
     std::size_t busy_ = 0;
     // Of busy_: requests reading a streamed body, until their answer begins (a worker's count
@@ -176,7 +190,8 @@ class FrontLoop {
 
     struct Counters {
         std::atomic<std::uint64_t> accepted{0}, dispatched{0}, refused_client{0}, waited{0},
-            refused_busy{0}, evicted{0}, timed_out{0}, bad_requests{0}, open{0}, served_by_loop{0};
+            refused_busy{0}, evicted{0}, timed_out{0}, bad_requests{0}, open{0}, served_by_loop{0},
+            parked{0}, parked_now{0}, promoted{0};
     };
     Counters counters_;
 };

@@ -6,8 +6,10 @@
 // Limits (FrontLimits): connections per client (IPv4 address or IPv6 /64) and in total, requests
 // per client in the workers, deadlines for the head, the body and keep-alive waits, and the sizes
 // of heads and bodies. A refused client gets 503 with Retry-After, or its connection closed;
-// other clients do not notice. When every connection slot is taken, the connection that has waited
-// longest for a request is closed to make room for the newcomer.
+// other clients do not notice. A connection over its client's connection limit is parked: held
+// unread until one of its client's places frees (then it is read as any other) or its header
+// deadline passes (then 503). When every connection slot is taken, a parked connection, or else
+// the connection that has waited longest for a request, is closed to make room for the newcomer.
 //
 //     es::net::FrontSettings s;
 //     s.listen_address = "::";           // dual stack; "127.0.0.1", "[::1]" …
@@ -75,12 +77,15 @@ struct FrontCounters {
     std::uint64_t dispatched = 0;      // requests handed to a worker or served by the loop thread
     std::uint64_t served_by_loop = 0;  // of dispatched: lone requests the loop thread served
     std::uint64_t refused_client = 0;  // over max_connections_per_client or max_busy_per_client
+    std::uint64_t parked = 0;          // connections over max_connections_per_client held unread
+    std::uint64_t parked_now = 0;      // of open: parked now
+    std::uint64_t promoted = 0;        // of parked: given a place when one of their client's ended
     std::uint64_t waited = 0;          // requests that waited for their client (busy_wait)
     std::uint64_t refused_busy = 0;    // queue full, or every slot busy
     std::uint64_t evicted = 0;         // waiting connections closed to make room
     std::uint64_t timed_out = 0;       // header, body or keep-alive deadline passed
     std::uint64_t bad_requests = 0;    // 400, 411, 413, 431, 501, 505
-    std::uint64_t open = 0;            // connections open now (not counting lingering closes)
+    std::uint64_t open = 0;  // connections open now, parked ones too (not lingering closes)
 };
 
 class FrontLoop;
