@@ -848,8 +848,7 @@ void FrontLoop::release_client(Slot& s) {
     }
     Client& client = it->second;
     --client.open;
-    if (!client.parked.empty() && !draining_ &&
-        client.open < limits_.max_connections_per_client) {
+    if (!client.parked.empty() && !draining_ && client.open < limits_.max_connections_per_client) {
         // Parked in order of accept, so the ones whose header deadline passed come first; they
         // are told 503 by expire(), not read.
         const auto now = Clock::now();
