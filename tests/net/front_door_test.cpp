@@ -296,14 +296,20 @@ TEST_F(FrontDoorTest, AFullServerClosesParkedConnectionsFirst) {
     EXPECT_FALSE(parked[3].closed_within(200ms));
     EXPECT_FALSE(held[0].closed_within(10ms));
     EXPECT_FALSE(held[1].closed_within(10ms));
-    // When full, one more connection of the client over its limit takes nobody's place.
+    // When full, one more connection of the client over its limit takes nobody's place: it is
+    // closed at once, without an answer.
     auto more = connect("127.0.0.2");
     more.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
     std::this_thread::sleep_for(100ms);
+    const auto refused_before = front_->counters().refused_client;
     auto another = connect("127.0.0.2");
     another.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-    EXPECT_EQ(503, status_of(another.read_until_close(1s)));
+    bool closed = false;
+    EXPECT_EQ("", another.read_until_close(1s, &closed));
+    EXPECT_TRUE(closed);
+    EXPECT_EQ(refused_before + 1, front_->counters().refused_client);
     EXPECT_FALSE(parked[3].closed_within(10ms));
+    EXPECT_FALSE(more.closed_within(10ms));
 }
 
 // A stop does not wait for parked connections: they are told 503 and closed at once.

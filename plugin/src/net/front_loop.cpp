@@ -323,9 +323,16 @@ void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
         over = it != clients_.end() && it->second.open >= limits_.max_connections_per_client;
     }
     if (open_ >= static_cast<std::size_t>(limits_.max_connections)) {
-        // A client over its own limit takes nobody's place.
-        if (over || !make_room(false)) {
-            ++(over ? counters_.refused_client : counters_.refused_busy);
+        if (over) {
+            // A client over its own limit takes nobody's place, and with every place taken it is
+            // flooding: it is closed without an answer, the cheapest way (as nginx does when its
+            // worker_connections are used up).
+            ++counters_.refused_client;
+            ::close(fd);
+            return;
+        }
+        if (!make_room(false)) {
+            ++counters_.refused_busy;
             refuse_fresh(fd, peer, 503);
             return;
         }
