@@ -312,6 +312,37 @@ TEST_F(FrontDoorTest, AFullServerClosesParkedConnectionsFirst) {
     EXPECT_FALSE(more.closed_within(10ms));
 }
 
+// Parked connections accepted together reach their header deadline together; they are answered
+// a bounded number per loop round, so other clients are served in between, and every one of
+// them is answered in the end.
+TEST_F(FrontDoorTest, ManyParkedConnectionsReachingTheirDeadlineTogetherAreAllAnswered) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 1;
+    s.limits.max_connections = 2000;
+    s.limits.header_timeout = 1s;
+    start(s);
+    std::vector<RawClient> parked;
+    for (int i = 0; i < 600; ++i) {
+        parked.push_back(connect("127.0.0.2"));
+        parked.back().send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+    const auto start_time = Clock::now();
+    while (front_->counters().parked_now < 599 && seconds_since(start_time) < 2) {
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_EQ(599u, front_->counters().parked_now);
+    while (front_->counters().parked_now > 0 && seconds_since(start_time) < 5) {
+        const auto asked = Clock::now();
+        EXPECT_EQ(200, status_of(ask("127.0.0.3")));
+        EXPECT_LT(seconds_since(asked), 0.5);
+    }
+    EXPECT_EQ(0u, front_->counters().parked_now);
+    EXPECT_EQ(599u, front_->counters().refused_client);
+    for (int i : {1, 300, 599}) {
+        EXPECT_EQ(503, status_of(parked[static_cast<std::size_t>(i)].read_until_close(2s)));
+    }
+}
+
 // A stop does not wait for parked connections: they are told 503 and closed at once.
 TEST_F(FrontDoorTest, StopTurnsParkedConnectionsAwayAtOnce) {
     FrontSettings s;

@@ -26,6 +26,8 @@ constexpr std::uint64_t kFirstSlotId = 16;
 
 // Accepts per wake-up, so a connection flood cannot keep the loop from reading requests.
 constexpr int kAcceptBurst = 16;
+// Deadlines handled per round, for the same reason (expire()).
+constexpr int kExpiresPerRound = 32;
 // How long the loop thread may serve a request itself before the standby thread runs the loop.
 constexpr auto kReliefAfter = std::chrono::milliseconds(2);
 // Answered connections draining their last bytes; beyond this many they are closed at once.
@@ -256,6 +258,12 @@ bool FrontLoop::turn() {
         } else if (auto it = slots_.find(id); it != slots_.end()) {
             on_ready(*it->second);
         }
+    }
+    // A lone request the loop thread is about to serve goes before this round's accepts and
+    // expirations: both are still due in the next round (the listener stays readable, and
+    // wait_milliseconds() is 0 while a deadline has passed), which follows the request at once.
+    if (own_ != nullptr) {
+        return true;
     }
     if (accept_due) {
         accept_ready();
@@ -871,7 +879,13 @@ void FrontLoop::release_client(Slot& s) {
 }
 
 void FrontLoop::expire(Clock::time_point now) {
-    while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
+    // A bounded number per round: thousands of parked connections accepted together reach their
+    // header deadline together, and answering them all in one round (four system calls each)
+    // would keep every other connection waiting until the last. The rest are due in the next
+    // round.
+    for (int done = 0; done < kExpiresPerRound && !deadlines_.empty() &&
+                       deadlines_.begin()->first <= now;
+         ++done) {
         const std::uint64_t id = deadlines_.begin()->second;
         auto it = slots_.find(id);
         if (it == slots_.end()) {
