@@ -883,8 +883,8 @@ void FrontLoop::expire(Clock::time_point now) {
     // header deadline together, and answering them all in one round (four system calls each)
     // would keep every other connection waiting until the last. The rest are due in the next
     // round.
-    for (int done = 0; done < kExpiresPerRound && !deadlines_.empty() &&
-                       deadlines_.begin()->first <= now;
+    for (int done = 0;
+         done < kExpiresPerRound && !deadlines_.empty() && deadlines_.begin()->first <= now;
          ++done) {
         const std::uint64_t id = deadlines_.begin()->second;
         auto it = slots_.find(id);
