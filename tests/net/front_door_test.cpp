@@ -227,6 +227,26 @@ TEST_F(FrontDoorTest, ClientOverItsConnectionLimitGets503WithRetryAfterAtItsHead
     EXPECT_EQ(0u, counters.promoted);
 }
 
+// A parked connection that has not sent a whole head by its deadline is closed without an
+// answer, as any connection at its header deadline (a slow-header flood's surplus costs no
+// answers and no lingering closes).
+TEST_F(FrontDoorTest, AParkedConnectionWithoutAWholeHeadIsClosedAtItsHeaderDeadline) {
+    FrontSettings s;
+    s.limits.max_connections_per_client = 1;
+    s.limits.header_timeout = 1s;
+    start(s);
+    auto held = connect("127.0.0.2");
+    held.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_EQ(200, status_of(held.read_response(2s)));
+    auto slow = connect("127.0.0.2");
+    slow.send("GET /ok HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    bool closed = false;
+    EXPECT_EQ("", slow.read_until_close(3s, &closed));
+    EXPECT_TRUE(closed);
+    EXPECT_EQ(1u, front_->counters().refused_client);
+    EXPECT_EQ(0u, front_->counters().parked_now);
+}
+
 // A browser behind a shared address that is at its limit waits instead of being refused: its
 // parked connection is read as soon as one of its client's connections ends.
 TEST_F(FrontDoorTest, AParkedConnectionIsServedOnceItsClientFreesAPlace) {

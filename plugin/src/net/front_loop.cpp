@@ -13,6 +13,7 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "net/canned_answer.hpp"
@@ -63,6 +64,19 @@ Poco::Net::SocketAddress local_of(int fd) {
         return Poco::Net::SocketAddress();
     }
     return plain_peer(ss, length);
+}
+
+// Whether a whole request head waits unread in `fd`'s receive buffer (looked at, not taken).
+bool head_waits(int fd, std::size_t max_head_bytes) {
+    thread_local std::string peeked;
+    peeked.resize(max_head_bytes);
+    const ssize_t n = ::recv(fd, peeked.data(), peeked.size(), MSG_PEEK | MSG_DONTWAIT);
+    if (n <= 0) {
+        return false;
+    }
+    const std::string_view head(peeked.data(), static_cast<std::size_t>(n));
+    return head.find("\r\n\r\n") != std::string_view::npos ||
+           head.find("\n\n") != std::string_view::npos;
 }
 
 }  // namespace
@@ -429,14 +443,19 @@ void FrontLoop::leave_parked(Slot& s) {
     }
 }
 
-// A parked connection's time is up, or its place is needed: in plain HTTP it is told 503 after
-// what it sent is read (closing with unread bytes would reset the connection and could destroy
-// the answer); under TLS there is nobody to talk to before a handshake, so it is closed.
+// A parked connection's time is up, or its place is needed. One whose request head has arrived
+// is told 503 after what it sent is read (closing with unread bytes would reset the connection
+// and could destroy the answer). One that has not sent a whole head is closed, as any connection
+// at its header deadline: that is what a slow-header flood's thousands of parked connections
+// are, and answering and lingering for each of them cost a burst of work when they all expired
+// together (docs/performance.md, run 17). Under TLS there is nobody to talk to before a
+// handshake, so it is closed.
 void FrontLoop::turn_away(Slot& s) {
     leave_parked(s);
     clear_deadline(s);
     ++counters_.refused_client;
-    if (settings_.tls || lingering_ >= kMaxLingering) {
+    if (settings_.tls || lingering_ >= kMaxLingering ||
+        !head_waits(s.connection->descriptor(), limits_.max_head_bytes)) {
         destroy(s);
         return;
     }
