@@ -40,39 +40,62 @@ class MemoryOutboxStore : public es::store::OutboxRepository {
         }
         return out;
     }
-    void mark_sent(std::int64_t id, const std::string& payload) override {
+    // Like the SQL repository: a change holds only for the caller's claim (see OutboxRepository).
+    bool renew(std::int64_t id, int attempts, std::chrono::seconds lease) override {
         std::lock_guard lock(mutex_);
-        rows_.at(id).status = Status::Sent;
-        rows_.at(id).payload_json = payload;
+        auto* m = claimed(id, attempts);
+        if (m != nullptr) {
+            m->next_attempt_at = es::domain::now_utc() + lease;
+        }
+        return m != nullptr;
     }
-    void reschedule(std::int64_t id, const std::string& error,
+    bool mark_sent(std::int64_t id, int attempts, const std::string& payload) override {
+        std::lock_guard lock(mutex_);
+        auto* m = claimed(id, attempts);
+        if (m != nullptr) {
+            m->status = Status::Sent;
+            m->payload_json = payload;
+        }
+        return m != nullptr;
+    }
+    bool reschedule(std::int64_t id, int attempts, const std::string& error,
                     std::chrono::milliseconds delay) override {
         std::lock_guard lock(mutex_);
-        auto& m = rows_.at(id);
-        m.status = Status::Pending;
-        m.last_error = error;
-        m.next_attempt_at = es::domain::now_utc() + delay;
-        delays.push_back(delay);
+        auto* m = claimed(id, attempts);
+        if (m != nullptr) {
+            m->status = Status::Pending;
+            m->last_error = error;
+            m->next_attempt_at = es::domain::now_utc() + delay;
+            delays.push_back(delay);
+        }
+        return m != nullptr;
     }
-    void mark_failed(std::int64_t id, const std::string& error, const std::string& payload,
-                     const std::optional<Message>& alert) override {
+    bool mark_failed(std::int64_t id, int attempts, const std::string& error,
+                     const std::string& payload, const std::optional<Message>& alert) override {
         {
             std::lock_guard lock(mutex_);
-            auto& m = rows_.at(id);
-            m.status = Status::Failed;
-            m.last_error = error;
-            m.payload_json = payload;
+            auto* m = claimed(id, attempts);
+            if (m == nullptr) {
+                return false;
+            }
+            m->status = Status::Failed;
+            m->last_error = error;
+            m->payload_json = payload;
         }
         if (alert) {
             enqueue(*alert);
         }
+        return true;
     }
-    void release(std::int64_t id) override {
+    bool release(std::int64_t id, int attempts) override {
         std::lock_guard lock(mutex_);
-        auto& m = rows_.at(id);
-        m.status = Status::Pending;
-        m.attempts--;
-        m.next_attempt_at = es::domain::now_utc();
+        auto* m = claimed(id, attempts);
+        if (m != nullptr) {
+            m->status = Status::Pending;
+            m->attempts--;
+            m->next_attempt_at = es::domain::now_utc();
+        }
+        return m != nullptr;
     }
     int expire_overdue() override {
         std::lock_guard lock(mutex_);
@@ -135,6 +158,11 @@ class MemoryOutboxStore : public es::store::OutboxRepository {
     std::vector<std::chrono::milliseconds> delays;
 
   private:
+    Message* claimed(std::int64_t id, int attempts) {
+        auto& m = rows_.at(id);
+        return m.status == Status::Sending && m.attempts == attempts ? &m : nullptr;
+    }
+
     std::mutex mutex_;
     std::map<std::int64_t, Message> rows_;
     std::int64_t next_id_ = 1;

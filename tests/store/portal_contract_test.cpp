@@ -447,13 +447,73 @@ TYPED_TEST(PortalContract, OutboxClaimIsExclusiveAndRetriesComeBackAfterTheirDel
         claimed += static_cast<int>(outbox.claim(10, std::chrono::seconds(60)).size());
     });
     EXPECT_EQ(claimed.load(), 1);
-    outbox.reschedule(id, "gateway down", std::chrono::milliseconds(0));
+    EXPECT_TRUE(outbox.reschedule(id, 1, "gateway down", std::chrono::milliseconds(0)));
     auto again = outbox.claim(10, std::chrono::seconds(60));
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].attempts, 2);
     EXPECT_EQ(again[0].last_error, "gateway down");
-    outbox.mark_sent(id, "{}");
+    EXPECT_TRUE(outbox.mark_sent(id, 2, "{}"));
     EXPECT_EQ(outbox.find(id)->status, domain::OutboxMessage::Status::Sent);
+}
+
+// The lease ran out: the row is due again by the database's clock. Moving the row back stands in
+// for waiting out a lease.
+void lapse_lease(StoreBackend& backend, std::int64_t id) {
+    backend.exec("UPDATE outbox SET next_attempt_at = next_attempt_at - 3600000 WHERE id = " +
+                 std::to_string(id));
+}
+
+TYPED_TEST(PortalContract, OutboxClaimThatLapsedAndWasTakenAgainIsNoLongerTheFirstWorkers) {
+    const auto share = this->make_share();
+    auto& outbox = this->store->outbox();
+    const auto id = outbox.enqueue(code_message_for(share.id));
+    const auto first = outbox.claim(10, std::chrono::seconds(60));
+    ASSERT_EQ(first.size(), 1u);
+    lapse_lease(*this->backend, id);
+    const auto second = outbox.claim(10, std::chrono::seconds(60));
+    ASSERT_EQ(second.size(), 1u);
+    ASSERT_EQ(second[0].attempts, first[0].attempts + 1);
+    const auto rows_before = this->backend->count("outbox");
+
+    // The first worker, still busy with its stale claim, can neither send nor record anything.
+    const int stale = first[0].attempts;
+    EXPECT_FALSE(outbox.renew(id, stale, std::chrono::seconds(60)));
+    EXPECT_FALSE(outbox.mark_sent(id, stale, "{}"));
+    EXPECT_FALSE(outbox.reschedule(id, stale, "timeout", std::chrono::milliseconds(0)));
+    EXPECT_FALSE(outbox.mark_failed(id, stale, "timeout", "{}", code_message_for(share.id)));
+    EXPECT_FALSE(outbox.release(id, stale));
+    EXPECT_EQ(this->backend->count("outbox"), rows_before) << "no alert for a claim not held";
+    auto row = outbox.find(id);
+    EXPECT_EQ(row->status, domain::OutboxMessage::Status::Sending);
+    EXPECT_EQ(row->attempts, second[0].attempts);
+    EXPECT_TRUE(outbox.claim(10, std::chrono::seconds(60)).empty()) << "still the second's";
+
+    // The second worker's claim is intact, and the row ends sent once.
+    EXPECT_TRUE(outbox.renew(id, second[0].attempts, std::chrono::seconds(60)));
+    EXPECT_TRUE(outbox.mark_sent(id, second[0].attempts, "{}"));
+    EXPECT_FALSE(outbox.mark_sent(id, second[0].attempts, "{}"));
+    row = outbox.find(id);
+    EXPECT_EQ(row->status, domain::OutboxMessage::Status::Sent);
+    EXPECT_EQ(row->attempts, second[0].attempts);
+    EXPECT_TRUE(outbox.claim(10, std::chrono::seconds(60)).empty());
+}
+
+TYPED_TEST(PortalContract, OutboxClaimRenewedBeforeSendingHoldsForAnotherLease) {
+    const auto share = this->make_share();
+    auto& outbox = this->store->outbox();
+    const auto id = outbox.enqueue(code_message_for(share.id));
+    const auto claimed = outbox.claim(10, std::chrono::seconds(60));
+    ASSERT_EQ(claimed.size(), 1u);
+    lapse_lease(*this->backend, id);
+    // Lapsed but not taken: still the owner's, and renewing makes it so for a lease from now.
+    EXPECT_TRUE(outbox.renew(id, claimed[0].attempts, std::chrono::seconds(60)));
+    EXPECT_TRUE(outbox.claim(10, std::chrono::seconds(60)).empty());
+    EXPECT_TRUE(outbox.release(id, claimed[0].attempts));
+    EXPECT_FALSE(outbox.renew(id, claimed[0].attempts, std::chrono::seconds(60)))
+        << "a released claim is given up";
+    const auto again = outbox.claim(10, std::chrono::seconds(60));
+    ASSERT_EQ(again.size(), 1u);
+    EXPECT_EQ(again[0].attempts, claimed[0].attempts) << "a release does not count the attempt";
 }
 
 TYPED_TEST(PortalContract, ExpiredCodeMessagesAreDroppedNotSent) {

@@ -116,7 +116,11 @@ int OutboxWorker::run_once() {
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (stopping_) {
             for (std::size_t j = i; j < batch.size(); ++j) {
-                store_.release(batch[j].id);
+                if (!store_.release(batch[j].id, batch[j].attempts)) {
+                    log(LogLevel::Warning, described(batch[j]) +
+                                               ": claim lost before it was given back; another "
+                                               "worker has it");
+                }
             }
             break;
         }
@@ -125,7 +129,19 @@ int OutboxWorker::run_once() {
     return static_cast<int>(batch.size());
 }
 
+std::string OutboxWorker::described(const domain::OutboxMessage& message) {
+    return "outbox message " + std::to_string(message.id) + " (" + message.kind + " by " +
+           message.channel + ")";
+}
+
 void OutboxWorker::deliver(const domain::OutboxMessage& message) {
+    // The lease starts again at each send, so it has to cover one delivery, not a whole batch.
+    // A claim that lapsed meanwhile may be another worker's now: sending would duplicate.
+    if (!store_.renew(message.id, message.attempts, options_.lease)) {
+        log(LogLevel::Warning,
+            described(message) + ": claim lost before sending (lease ran out); skipped");
+        return;
+    }
     ComposedMessage composed;
     const domain::Timestamp now = domain::now_utc();
     try {
@@ -145,26 +161,40 @@ void OutboxWorker::deliver(const domain::OutboxMessage& message) {
         record_failure(message, e.what(), e.permanent());
         return;
     }
-    store_.mark_sent(message.id, scrubbed(message.payload_json));
+    if (!store_.mark_sent(message.id, message.attempts, scrubbed(message.payload_json))) {
+        warn_claim_lost(message, "sent");
+    }
+}
+
+void OutboxWorker::warn_claim_lost(const domain::OutboxMessage& message,
+                                   const std::string& outcome) {
+    // The delivery outlived the lease and the row is someone else's now (or was dropped): its
+    // state is theirs to record. Sent mail may go out twice; the lease is too short.
+    log(LogLevel::Warning, described(message) + " " + outcome +
+                               ", but its claim was lost meanwhile (the lease is shorter than "
+                               "this delivery took); not recorded");
 }
 
 void OutboxWorker::record_failure(const domain::OutboxMessage& message, const std::string& error,
                                   bool permanent) {
     const domain::Timestamp now = domain::now_utc();
-    const std::string what = "outbox message " + std::to_string(message.id) + " (" + message.kind +
-                             " by " + message.channel + ")";
+    const std::string what = described(message);
     if (permanent || message.attempts >= settings_.max_attempts) {
         log(LogLevel::Error,
             what + " failed after " + std::to_string(message.attempts) + " attempt(s): " + error);
-        store_.mark_failed(message.id, error, scrubbed(message.payload_json),
-                           delivery_failed_row(message, error, now));
+        if (!store_.mark_failed(message.id, message.attempts, error, scrubbed(message.payload_json),
+                                delivery_failed_row(message, error, now))) {
+            warn_claim_lost(message, "failed");
+        }
         return;
     }
     const auto delay = backoff_.delay(message.attempts, random_);
     log(LogLevel::Warning, what + " attempt " + std::to_string(message.attempts) +
                                " failed, retry in " + std::to_string(delay.count() / 1000) +
                                " s: " + error);
-    store_.reschedule(message.id, error, delay);
+    if (!store_.reschedule(message.id, message.attempts, error, delay)) {
+        warn_claim_lost(message, "failed");
+    }
 }
 
 }  // namespace es::notify

@@ -6,7 +6,8 @@
 // Nothing is lost: a message leaves the outbox only when a sender accepted it. A process killed
 // mid-delivery leaves its claim behind; the claim lapses after `lease` and the message is sent
 // again — at least once, with the same Message-ID (MessageComposer derives it from the row).
-// Several workers (threads, processes, machines) may share one database: claims are atomic.
+// Several workers (threads, processes, machines) may share one database: claims are atomic, each
+// is renewed just before its message is sent, and outcomes are recorded only under the claim.
 //
 // Threading: start() spawns one thread; wake() and stop() may be called from any thread. The
 // senders are used only by that thread. run_once() is for tests and benches and must not be
@@ -36,8 +37,10 @@ class OutboxWorker {
   public:
     struct Options {
         std::chrono::milliseconds poll_interval{std::chrono::seconds(30)};
-        // How long a claim holds. Longer than the slowest delivery (SMTP timeout × a few);
-        // shorter means a crashed worker's messages go out sooner.
+        // How long a claim holds, renewed as each message is sent. Longer than the slowest single
+        // delivery (a dozen SMTP steps at worst, each bounded by the SMTP timeout), or another
+        // worker may send the same message; shorter means a crashed worker's messages go out
+        // sooner.
         std::chrono::seconds lease{std::chrono::minutes(5)};
         int batch_size = 50;
         // A periodic job run on the worker thread (the expiry reminders); none when empty.
@@ -71,6 +74,9 @@ class OutboxWorker {
     void deliver(const domain::OutboxMessage& message);
     void record_failure(const domain::OutboxMessage& message, const std::string& error,
                         bool permanent);
+    void warn_claim_lost(const domain::OutboxMessage& message, const std::string& outcome);
+    // "outbox message <id> (<kind> by <channel>)": what the log names, never the recipient.
+    static std::string described(const domain::OutboxMessage& message);
     void log(LogLevel level, const std::string& text) const;
 
     config::NotifySettings settings_;

@@ -53,43 +53,63 @@ std::vector<domain::OutboxMessage> SqlOutboxRepository::claim(int limit,
     return out;
 }
 
-void SqlOutboxRepository::mark_sent(std::int64_t id, const std::string& scrubbed_payload) {
-    db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'sent', last_error = '', payload_json = ? "
-                          "WHERE id = ?"),
-                  {scrubbed_payload, id});
+// Every change of a claimed row below holds only for the claim the caller has: still "sending",
+// with the attempts its claim counted (a later claim counts one more).
+bool SqlOutboxRepository::renew(std::int64_t id, int attempts, std::chrono::seconds lease) {
+    return db_.transaction([&](SqlConnection& c) {
+        return c.execute(db_.sql("UPDATE outbox SET next_attempt_at = {now} + ? WHERE id = ? AND "
+                                 "status = 'sending' AND attempts = ?"),
+                         {ms(lease), id, std::int64_t{attempts}}) == 1;
     });
 }
 
-void SqlOutboxRepository::reschedule(std::int64_t id, const std::string& error,
+bool SqlOutboxRepository::mark_sent(std::int64_t id, int attempts,
+                                    const std::string& scrubbed_payload) {
+    return db_.transaction([&](SqlConnection& c) {
+        return c.execute(db_.sql("UPDATE outbox SET status = 'sent', last_error = '', "
+                                 "payload_json = ? WHERE id = ? AND status = 'sending' AND "
+                                 "attempts = ?"),
+                         {scrubbed_payload, id, std::int64_t{attempts}}) == 1;
+    });
+}
+
+bool SqlOutboxRepository::reschedule(std::int64_t id, int attempts, const std::string& error,
                                      std::chrono::milliseconds delay) {
-    db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'pending', last_error = ?, "
-                          "next_attempt_at = {now} + ? WHERE id = ? AND status = 'sending'"),
-                  {error.substr(0, kMaxError), std::int64_t{delay.count()}, id});
+    return db_.transaction([&](SqlConnection& c) {
+        return c.execute(db_.sql("UPDATE outbox SET status = 'pending', last_error = ?, "
+                                 "next_attempt_at = {now} + ? WHERE id = ? AND status = "
+                                 "'sending' AND attempts = ?"),
+                         {error.substr(0, kMaxError), std::int64_t{delay.count()}, id,
+                          std::int64_t{attempts}}) == 1;
     });
 }
 
-void SqlOutboxRepository::mark_failed(std::int64_t id, const std::string& error,
+bool SqlOutboxRepository::mark_failed(std::int64_t id, int attempts, const std::string& error,
                                       const std::string& scrubbed_payload,
                                       const std::optional<domain::OutboxMessage>& alert) {
-    db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'failed', last_error = ?, payload_json = ? "
-                          "WHERE id = ?"),
-                  {error.substr(0, kMaxError), scrubbed_payload, id});
+    return db_.transaction([&](SqlConnection& c) {
+        const auto n = c.execute(
+            db_.sql("UPDATE outbox SET status = 'failed', last_error = ?, payload_json = ? "
+                    "WHERE id = ? AND status = 'sending' AND attempts = ?"),
+            {error.substr(0, kMaxError), scrubbed_payload, id, std::int64_t{attempts}});
+        if (n != 1) {
+            return false;  // the row's new owner decides, and alerts if it gives up too
+        }
         if (alert) {
             domain::OutboxMessage a = *alert;
             a.next_attempt_at = {};  // due now, by the database clock
             insert_outbox(db_, c, a);
         }
+        return true;
     });
 }
 
-void SqlOutboxRepository::release(std::int64_t id) {
-    db_.transaction([&](SqlConnection& c) {
-        c.execute(db_.sql("UPDATE outbox SET status = 'pending', attempts = attempts - 1, "
-                          "next_attempt_at = {now} WHERE id = ? AND status = 'sending'"),
-                  {id});
+bool SqlOutboxRepository::release(std::int64_t id, int attempts) {
+    return db_.transaction([&](SqlConnection& c) {
+        return c.execute(db_.sql("UPDATE outbox SET status = 'pending', attempts = attempts - 1, "
+                                 "next_attempt_at = {now} WHERE id = ? AND status = 'sending' "
+                                 "AND attempts = ?"),
+                         {id, std::int64_t{attempts}}) == 1;
     });
 }
 

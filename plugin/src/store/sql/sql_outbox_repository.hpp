@@ -12,12 +12,14 @@ class SqlOutboxRepository : public OutboxRepository {
 
     std::int64_t enqueue(const domain::OutboxMessage& message) override;
     std::vector<domain::OutboxMessage> claim(int limit, std::chrono::seconds lease) override;
-    void mark_sent(std::int64_t id, const std::string& scrubbed_payload) override;
-    void reschedule(std::int64_t id, const std::string& error,
+    bool renew(std::int64_t id, int attempts, std::chrono::seconds lease) override;
+    bool mark_sent(std::int64_t id, int attempts, const std::string& scrubbed_payload) override;
+    bool reschedule(std::int64_t id, int attempts, const std::string& error,
                     std::chrono::milliseconds delay) override;
-    void mark_failed(std::int64_t id, const std::string& error, const std::string& scrubbed_payload,
+    bool mark_failed(std::int64_t id, int attempts, const std::string& error,
+                     const std::string& scrubbed_payload,
                      const std::optional<domain::OutboxMessage>& alert) override;
-    void release(std::int64_t id) override;
+    bool release(std::int64_t id, int attempts) override;
     int expire_overdue() override;
     std::optional<std::chrono::milliseconds> next_due_in() override;
     std::optional<domain::OutboxMessage> find(std::int64_t id) override;
