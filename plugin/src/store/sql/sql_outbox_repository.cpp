@@ -53,34 +53,38 @@ std::vector<domain::OutboxMessage> SqlOutboxRepository::claim(int limit,
     return out;
 }
 
-// Every change of a claimed row below holds only for the claim the caller has: still "sending",
-// with the attempts its claim counted (a later claim counts one more).
+// Every change of a claimed row holds only for the claim the caller has: still "sending", with
+// the attempts its claim counted (a later claim counts one more). True when the row was changed.
+bool SqlOutboxRepository::change_claimed(SqlConnection& c, const std::string& set,
+                                         std::vector<SqlValue> params, std::int64_t id,
+                                         int attempts) {
+    params.emplace_back(id);
+    params.emplace_back(std::int64_t{attempts});
+    return c.execute(db_.sql("UPDATE outbox SET " + set +
+                             " WHERE id = ? AND status = 'sending' AND attempts = ?"),
+                     params) == 1;
+}
+
 bool SqlOutboxRepository::renew(std::int64_t id, int attempts, std::chrono::seconds lease) {
     return db_.transaction([&](SqlConnection& c) {
-        return c.execute(db_.sql("UPDATE outbox SET next_attempt_at = {now} + ? WHERE id = ? AND "
-                                 "status = 'sending' AND attempts = ?"),
-                         {ms(lease), id, std::int64_t{attempts}}) == 1;
+        return change_claimed(c, "next_attempt_at = {now} + ?", {ms(lease)}, id, attempts);
     });
 }
 
 bool SqlOutboxRepository::mark_sent(std::int64_t id, int attempts,
                                     const std::string& scrubbed_payload) {
     return db_.transaction([&](SqlConnection& c) {
-        return c.execute(db_.sql("UPDATE outbox SET status = 'sent', last_error = '', "
-                                 "payload_json = ? WHERE id = ? AND status = 'sending' AND "
-                                 "attempts = ?"),
-                         {scrubbed_payload, id, std::int64_t{attempts}}) == 1;
+        return change_claimed(c, "status = 'sent', last_error = '', payload_json = ?",
+                              {scrubbed_payload}, id, attempts);
     });
 }
 
 bool SqlOutboxRepository::reschedule(std::int64_t id, int attempts, const std::string& error,
                                      std::chrono::milliseconds delay) {
     return db_.transaction([&](SqlConnection& c) {
-        return c.execute(db_.sql("UPDATE outbox SET status = 'pending', last_error = ?, "
-                                 "next_attempt_at = {now} + ? WHERE id = ? AND status = "
-                                 "'sending' AND attempts = ?"),
-                         {error.substr(0, kMaxError), std::int64_t{delay.count()}, id,
-                          std::int64_t{attempts}}) == 1;
+        return change_claimed(c, "status = 'pending', last_error = ?, next_attempt_at = {now} + ?",
+                              {error.substr(0, kMaxError), std::int64_t{delay.count()}}, id,
+                              attempts);
     });
 }
 
@@ -88,11 +92,8 @@ bool SqlOutboxRepository::mark_failed(std::int64_t id, int attempts, const std::
                                       const std::string& scrubbed_payload,
                                       const std::optional<domain::OutboxMessage>& alert) {
     return db_.transaction([&](SqlConnection& c) {
-        const auto n = c.execute(
-            db_.sql("UPDATE outbox SET status = 'failed', last_error = ?, payload_json = ? "
-                    "WHERE id = ? AND status = 'sending' AND attempts = ?"),
-            {error.substr(0, kMaxError), scrubbed_payload, id, std::int64_t{attempts}});
-        if (n != 1) {
+        if (!change_claimed(c, "status = 'failed', last_error = ?, payload_json = ?",
+                            {error.substr(0, kMaxError), scrubbed_payload}, id, attempts)) {
             return false;  // the row's new owner decides, and alerts if it gives up too
         }
         if (alert) {
@@ -106,10 +107,10 @@ bool SqlOutboxRepository::mark_failed(std::int64_t id, int attempts, const std::
 
 bool SqlOutboxRepository::release(std::int64_t id, int attempts) {
     return db_.transaction([&](SqlConnection& c) {
-        return c.execute(db_.sql("UPDATE outbox SET status = 'pending', attempts = attempts - 1, "
-                                 "next_attempt_at = {now} WHERE id = ? AND status = 'sending' "
-                                 "AND attempts = ?"),
-                         {id, std::int64_t{attempts}}) == 1;
+        return change_claimed(c,
+                              "status = 'pending', attempts = attempts - 1, "
+                              "next_attempt_at = {now}",
+                              {}, id, attempts);
     });
 }
 

@@ -28,6 +28,9 @@ class SqlOutboxRepository : public OutboxRepository {
                                                    int limit) override;
 
   private:
+    bool change_claimed(SqlConnection& c, const std::string& set, std::vector<SqlValue> params,
+                        std::int64_t id, int attempts);
+
     Database& db_;
 };
 
