@@ -666,6 +666,47 @@ TEST_F(FrontDoorTest, PipelinedRequestsAreAnsweredInOrder) {
     EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /3 "));
 }
 
+// Connections are watched edge-triggered: the kernel announces bytes once, when they arrive. What a
+// client sends while a worker has its connection is announced then and ignored by the loop; it
+// must still be read when the connection comes back.
+TEST_F(FrontDoorTest, ARequestSentWhileAWorkerHasTheConnectionIsReadWhenItComesBack) {
+    FrontSettings s;
+    auto c = start_with_one_client(s);
+    c.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    wait_for_holding(1);
+    ASSERT_TRUE(c.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n"));
+    std::this_thread::sleep_for(100ms);  // it has arrived, and its edge gone by
+    release();
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /hold "));
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /next "));
+}
+
+TEST_F(FrontDoorTest, AHeadArrivingAFewBytesAtATimeIsReadWhole) {
+    FrontSettings s;
+    auto c = start_with_one_client(s);
+    const std::string request = "GET /pieces HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n\r\n";
+    for (std::size_t at = 0; at < request.size(); at += 7) {
+        ASSERT_TRUE(c.send(request.substr(at, 7)));
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_NE(std::string::npos, c.read_response(2s).find("GET /pieces "));
+}
+
+// A refused request's body is read and dropped until the client stops sending (lingering close).
+// A body far larger than one read, sent at once, must be read to its end although no new bytes
+// arrive to announce what is left: otherwise the connection is reset under the client's upload.
+TEST_F(FrontDoorTest, ALargeRefusedBodyIsReadToItsEndAndTheClientHearsWhy) {
+    FrontSettings s;
+    s.limits.max_body_bytes = 100;
+    auto c = start_with_one_client(s);
+    const std::size_t size = 16u << 20;
+    const auto start_time = Clock::now();
+    EXPECT_TRUE(c.send("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(size) +
+                       "\r\n\r\n" + std::string(size, 'b')));
+    EXPECT_LT(seconds_since(start_time), 1.5);  // not held until the linger deadline (2 s)
+    EXPECT_EQ(413, status_of(c.read_response(2s)));
+}
+
 TEST_F(FrontDoorTest, ExpectContinueIsAnsweredBeforeTheBody) {
     FrontSettings s;
     auto c = start_with_one_client(s);

@@ -34,6 +34,8 @@ constexpr auto kReliefAfter = std::chrono::milliseconds(2);
 // Answered connections draining their last bytes; beyond this many they are closed at once.
 constexpr std::size_t kMaxLingering = 1024;
 constexpr auto kLingerTime = std::chrono::seconds(2);
+// What a lingering connection reads per event; the rest in the next round.
+constexpr std::size_t kLingerReadStep = 64 * 1024;
 // After running out of descriptors, accepting pauses this long (the listener would stay readable
 // and spin the loop otherwise).
 constexpr auto kAcceptPause = std::chrono::milliseconds(100);
@@ -389,7 +391,7 @@ void FrontLoop::admit(int fd, const Poco::Net::SocketAddress& peer) {
     ++counters_.open;
     s.phase = ssl ? Phase::Handshake : Phase::Waiting;
     enter_waiting(s);
-    arm(s, EPOLLIN);
+    watch(s, EPOLLIN);
 }
 
 // Refused at once, a connection over its client's limit came back a second later: a single
@@ -421,7 +423,7 @@ void FrontLoop::promote(Slot& s) {
     ++counters_.promoted;
     s.phase = settings_.tls ? Phase::Handshake : Phase::Waiting;
     enter_waiting(s);
-    arm(s, EPOLLIN);  // what it sent while parked makes it ready at once
+    watch(s, EPOLLIN);  // what it sent while parked makes it ready at once
 }
 
 void FrontLoop::leave_parked(Slot& s) {
@@ -460,7 +462,7 @@ void FrontLoop::turn_away(Slot& s) {
         return;
     }
     std::string ignored;
-    s.connection->receive_available(ignored, 64 * 1024);
+    s.connection->receive_available(ignored, kLingerReadStep);
     s.connection->send_best_effort(answer(503));
     finish(s);
 }
@@ -482,28 +484,35 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
     // What the client sent already is read first: closing with unread bytes would reset the
     // connection and could destroy the answer before the client reads it.
     std::string ignored;
-    s.connection->receive_available(ignored, 64 * 1024);
+    s.connection->receive_available(ignored, kLingerReadStep);
     s.connection->send_best_effort(answer(status));
     finish(s);
 }
 
 // ---- reading ----
 
-// Slots are armed one-shot: an event disarms its slot, and the slot is armed again only where it
-// goes on waiting. Handing a request to a worker then costs no epoll_ctl, and getting the
-// connection back one.
+// Slots are watched edge-triggered: an event means bytes arrived since the last read, and the slot
+// stays registered as it is. A client that trickles its head a byte at a time then costs one recv
+// per byte; armed one-shot, it cost an epoll_ctl more each time, and a flood of such clients
+// spent the CPU the other clients' pages needed (docs/performance.md, run 18). Edges that arrive
+// while a worker has the connection are ignored here; take_back() and finish() ask the kernel
+// again (watch_anew), so nothing sent meanwhile is missed.
 void FrontLoop::on_ready(Slot& s) {
     if (s.phase == Phase::Busy || s.phase == Phase::Delayed || s.phase == Phase::Queued ||
         s.phase == Phase::Parked) {
-        return;  // a stale event from the same wake-up; it is armed again when it comes back
+        return;  // not the loop's to read now; it is watched anew when it comes back
     }
     if (s.phase == Phase::Lingering) {
         std::string ignored;
-        const auto r = s.connection->receive_available(ignored, 64 * 1024);
+        const auto r = s.connection->receive_available(ignored, kLingerReadStep);
         if (r.closed) {
             destroy(s);
+        } else if (r.bytes == kLingerReadStep) {
+            // More may wait, and a client that sent its last bytes already sends no new edge
+            // for them: the kernel is asked to report the slot again.
+            watch_anew(s, EPOLLIN);
         } else {
-            arm(s, EPOLLIN);
+            watch(s, EPOLLIN);
         }
         return;
     }
@@ -513,10 +522,10 @@ void FrontLoop::on_ready(Slot& s) {
                 s.phase = Phase::Waiting;
                 break;
             case Connection::Progress::WantRead:
-                arm(s, EPOLLIN);
+                watch(s, EPOLLIN);
                 return;
             case Connection::Progress::WantWrite:
-                arm(s, EPOLLOUT);
+                watch(s, EPOLLOUT);
                 return;
             case Connection::Progress::Failed:
                 destroy(s);
@@ -540,7 +549,7 @@ void FrontLoop::on_ready(Slot& s) {
         if (s.peer_closed) {
             destroy(s);  // gone before its request was complete
         } else {
-            arm(s, EPOLLIN);
+            watch(s, EPOLLIN);
         }
     }
 }
@@ -606,8 +615,10 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
         refuse(s, 503);
         return Outcome::Gone;
     }
-    // Everything the loop keeps about the slot is settled before a worker may touch it. It is
-    // not armed: its last event disarmed it, or it came back with this request already read.
+    // Everything the loop keeps about the slot is settled before a worker may touch it. It stays
+    // watched: the client sends nothing more until it has its answer, and an edge that comes
+    // anyway is ignored (on_ready). A streamed body is read by the worker, every packet an edge,
+    // so that slot is not watched while its worker reads.
     clear_deadline(s);
     leave_waiting(s);
     const Phase before = s.phase;
@@ -616,6 +627,7 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     ++client.busy;
     ++busy_;
     if (s.streamed) {
+        unwatch(s);
         ++streaming_;
         // Counted down by the worker when the answer begins, not when the slot comes back: the
         // client may start its next upload as soon as it reads this answer.
@@ -637,8 +649,8 @@ FrontLoop::Outcome FrontLoop::dispatch(Slot& s) {
     return Outcome::Dispatched;
 }
 
-// The request is complete and holds nothing but its buffer: it waits in the loop, unarmed, until
-// one of its client's requests ends (dispatch_queued) or busy_wait passed (expire).
+// The request is complete and holds nothing but its buffer: it waits in the loop, its edges
+// ignored, until one of its client's requests ends (dispatch_queued) or busy_wait passed (expire).
 FrontLoop::Outcome FrontLoop::queue_behind_its_client(Slot& s, Client& client) {
     if (limits_.busy_wait <= std::chrono::milliseconds(0)) {
         ++counters_.refused_client;
@@ -828,7 +840,7 @@ void FrontLoop::take_back() {
             on_ready(*s);  // TLS read ahead of what fitted: no event would announce it
             continue;
         }
-        arm(*s, EPOLLIN);
+        watch_anew(*s, EPOLLIN);
     }
 }
 
@@ -852,7 +864,7 @@ void FrontLoop::finish(Slot& s) {
     s.phase = Phase::Lingering;
     ++lingering_;
     set_deadline(s, Clock::now() + kLingerTime);
-    arm(s, EPOLLIN);
+    watch_anew(s, EPOLLIN);  // from a worker, its client's last bytes may have come unheeded
 }
 
 void FrontLoop::destroy(Slot& s) {
@@ -1061,13 +1073,32 @@ void FrontLoop::close_listener() {
 
 // ---- bookkeeping ----
 
-void FrontLoop::arm(Slot& s, std::uint32_t events) {
+void FrontLoop::watch(Slot& s, std::uint32_t events) {
+    if (!s.registered || s.watched != (events | EPOLLET)) {
+        register_events(s, events | EPOLLET);
+    }
+}
+
+void FrontLoop::watch_anew(Slot& s, std::uint32_t events) {
+    register_events(s, events | EPOLLET);
+}
+
+void FrontLoop::unwatch(Slot& s) {
+    if (s.registered) {
+        // Registered for nothing, a hang-up is still reported (EPOLLHUP is implied); on_ready
+        // ignores it while a worker has the connection.
+        register_events(s, EPOLLET);
+    }
+}
+
+void FrontLoop::register_events(Slot& s, std::uint32_t events) {
     epoll_event e{};
-    e.events = events | EPOLLONESHOT;
+    e.events = events;
     e.data.u64 = s.id;
     const int op = s.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
     if (::epoll_ctl(epoll_fd_, op, s.connection->descriptor(), &e) == 0) {
         s.registered = true;
+        s.watched = events;
     }
 }
 

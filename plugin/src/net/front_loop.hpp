@@ -88,7 +88,8 @@ class FrontLoop {
         std::list<Slot*>::iterator parked_at;         // in parked_
         std::list<Slot*>::iterator parked_by_client;  // in its Client's parked
         bool in_parked = false;
-        bool registered = false;  // in the epoll set (armed or not)
+        bool registered = false;    // in the epoll set
+        std::uint32_t watched = 0;  // the events it is registered for (edge-triggered)
         std::optional<DeferredAnswer> deferred;
         bool keep_after_deferred = false;
     };
@@ -134,8 +135,14 @@ class FrontLoop {
     bool drained() const;
     void close_listener();
 
-    // Arms the slot for one readiness event (EPOLLONESHOT).
-    void arm(Slot& s, std::uint32_t events);
+    // Registers the slot for `events`, edge-triggered; no system call when it already is.
+    void watch(Slot& s, std::uint32_t events);
+    // The same, but always told to the kernel, which then reports the slot again if it is ready:
+    // for a connection coming back from a worker, whose edges went by unheeded.
+    void watch_anew(Slot& s, std::uint32_t events);
+    // Reports nothing more of the slot until watched again: a worker reads it (a streamed body).
+    void unwatch(Slot& s);
+    void register_events(Slot& s, std::uint32_t events);
     void set_deadline(Slot& s, Clock::time_point when);
     void clear_deadline(Slot& s);
     void enter_waiting(Slot& s);
