@@ -152,6 +152,9 @@ int main(int argc, char** argv) {
     // connection limits that the slow-client attackers (other loopback addresses) run into.
     settings.portal.trusted_proxies = {"127.0.0.1"};
     settings.portal.send_timeout_seconds = 120;
+    // As many connections as the reference nginx's worker_connections
+    // (tests/bench/portal_bench.sh), so that a flood of 5,000 finds room in both.
+    settings.portal.max_connections = 20000;
 
     auto store = store::open_store(settings.storage);
     const auto box =
