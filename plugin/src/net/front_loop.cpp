@@ -495,8 +495,8 @@ void FrontLoop::refuse_fresh(int fd, const Poco::Net::SocketAddress& peer, int s
 // stays registered as it is. A client that trickles its head a byte at a time then costs one recv
 // per byte; armed one-shot, it cost an epoll_ctl more each time, and a flood of such clients
 // spent the CPU the other clients' pages needed (docs/performance.md, run 18). Edges that arrive
-// while a worker has the connection are ignored here; take_back() and finish() ask the kernel
-// again (watch_anew), so nothing sent meanwhile is missed.
+// while a worker has the connection are ignored here; take_back() reads at once, and finish()
+// asks the kernel again (watch_anew), so nothing sent meanwhile is missed.
 void FrontLoop::on_ready(Slot& s) {
     if (s.phase == Phase::Busy || s.phase == Phase::Delayed || s.phase == Phase::Queued ||
         s.phase == Phase::Parked) {
@@ -836,11 +836,11 @@ void FrontLoop::take_back() {
                 continue;
             }
         }
-        if (s->connection->has_buffered_input()) {
-            on_ready(*s);  // TLS read ahead of what fitted: no event would announce it
-            continue;
-        }
-        watch_anew(*s, EPOLLIN);
+        // Read at once: what its client sent while a worker had the connection came with an edge
+        // that the loop ignored (and a TLS connection may hold decrypted bytes no edge will
+        // announce). If nothing came, the slot stays watched and the next arrival brings an
+        // edge; the recv that finds nothing costs what asking the kernel again would.
+        on_ready(*s);
     }
 }
 

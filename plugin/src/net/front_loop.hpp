@@ -138,7 +138,7 @@ class FrontLoop {
     // Registers the slot for `events`, edge-triggered; no system call when it already is.
     void watch(Slot& s, std::uint32_t events);
     // The same, but always told to the kernel, which then reports the slot again if it is ready:
-    // for a connection coming back from a worker, whose edges went by unheeded.
+    // for a lingering connection that may have bytes left no new edge will announce.
     void watch_anew(Slot& s, std::uint32_t events);
     // Reports nothing more of the slot until watched again: a worker reads it (a streamed body).
     void unwatch(Slot& s);
