@@ -5,6 +5,7 @@
 
 #include "app/host_app.hpp"
 #include "demo/demo_data.hpp"
+#include "log/error_text.hpp"
 #include "log/host_log.hpp"
 
 namespace {
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
         std::cerr << "configuration error: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "dm-sample-host: " << e.what() << "\n";
+        std::cerr << "dm-sample-host: " << host::error_text(e) << "\n";
         return 1;
     }
     return 0;

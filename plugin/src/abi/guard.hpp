@@ -4,6 +4,8 @@
 
 #include <dm/cpp/barrier.hpp>
 
+#include <Poco/Exception.h>
+
 #include "config/config_error.hpp"
 #include "domain/error.hpp"
 
@@ -37,6 +39,10 @@ dm_status guard(const dm_sink* error, Body&& body) noexcept {
             throw dm::Error(status_of(e.kind()), e.what());
         } catch (const config::ConfigError& e) {
             throw dm::Error(DM_ERR_INVALID_ARGUMENT, e.what());
+        } catch (const Poco::Exception& e) {
+            // Its what() is only the class's name ("I/O error"): the host would learn nothing of
+            // which address or file failed.
+            throw dm::Error(DM_ERR_INTERNAL, e.displayText());
         }
     });
 }

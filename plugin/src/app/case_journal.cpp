@@ -2,6 +2,7 @@
 
 #include "app/journal_entry_text.hpp"
 #include "store/journal_preferences.hpp"
+#include "text/error_text.hpp"
 
 namespace es::app {
 
@@ -29,7 +30,8 @@ void CaseJournal::write(const std::string& organisation_id, const std::string& u
                                 /*internal=*/true);
     } catch (const std::exception& e) {
         host_.log(host::LogLevel::Warning, "journal entry for case " + case_id + " (organisation " +
-                                               organisation_id + ") not written: " + e.what());
+                                               organisation_id +
+                                               ") not written: " + text::error_text(e));
     } catch (...) {
         host_.log(host::LogLevel::Warning, "journal entry for case " + case_id + " not written");
     }

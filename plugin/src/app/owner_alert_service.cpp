@@ -3,6 +3,7 @@
 #include "app/owner_share_facts.hpp"
 #include "domain/throttle_key.hpp"
 #include "notify/invalid_address.hpp"
+#include "text/error_text.hpp"
 
 namespace es::app {
 
@@ -69,7 +70,7 @@ void OwnerAlertService::alert(const domain::Share& share, const std::string& wha
         }
         queued(mark(message), message, share, what, why_none);
     } catch (const std::exception& e) {
-        log(what + " alert for share " + share.id + " not queued: " + e.what());
+        log(what + " alert for share " + share.id + " not queued: " + text::error_text(e));
     } catch (...) {
         log(what + " alert for share " + share.id + " not queued");
     }

@@ -3,6 +3,7 @@
 #include "notify/delivery_error.hpp"
 #include "notify/outbox_payload.hpp"
 #include "notify/outbox_rows.hpp"
+#include "text/error_text.hpp"
 
 namespace es::notify {
 
@@ -87,7 +88,7 @@ void OutboxWorker::loop() {
             claimed = run_once();
         } catch (const std::exception& e) {
             // The database is away: nothing was lost, try again at the next poll.
-            log(LogLevel::Error, std::string("outbox: ") + e.what());
+            log(LogLevel::Error, "outbox: " + text::error_text(e));
         }
         if (claimed >= options_.batch_size) {
             continue;  // more may be due right now; keep the connection

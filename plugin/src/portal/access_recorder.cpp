@@ -4,6 +4,7 @@
 
 #include "portal/http/responder.hpp"
 #include "portal/pages/refusal_pages.hpp"
+#include "text/error_text.hpp"
 
 namespace es::portal {
 namespace {
@@ -12,7 +13,7 @@ std::string what_of(const std::exception_ptr& error) {
     try {
         std::rethrow_exception(error);
     } catch (const std::exception& e) {
-        return e.what();
+        return text::error_text(e);
     } catch (...) {
         return "unknown failure";
     }

@@ -23,6 +23,7 @@
 #include "portal/routes/stylesheet_route.hpp"
 #include "portal/routes/well_known_route.hpp"
 #include "portal/routes/zip_route.hpp"
+#include "text/error_text.hpp"
 
 namespace es::portal {
 namespace {
@@ -121,7 +122,7 @@ void PortalRouter::route(Exchange& ex) noexcept {
         }
     } catch (const std::exception& e) {
         // The message may hold SQL or paths: it goes to the host's log, never to the visitor.
-        ctx_.log_error(ex.request.getMethod(), "", e.what());
+        ctx_.log_error(ex.request.getMethod(), "", text::error_text(e));
     } catch (...) {
         ctx_.log_error(ex.request.getMethod(), "", "unknown failure");
     }

@@ -7,6 +7,7 @@
 #include <boost/dll/shared_library.hpp>
 #include <boost/shared_ptr.hpp>
 
+#include "log/error_text.hpp"
 #include "log/host_log.hpp"
 #include "plugins/host_service_table.hpp"
 
@@ -110,7 +111,7 @@ std::unique_ptr<LoadedPlugin> PluginLoader::load(const PluginConfig& config) {
         refuse(path, "plugin '" + plugin->id + "' failed to start: " + e.what());
         return nullptr;
     } catch (const std::exception& e) {
-        refuse(path, "plugin '" + plugin->id + "' failed to start: " + e.what());
+        refuse(path, "plugin '" + plugin->id + "' failed to start: " + error_text(e));
         return nullptr;
     }
     HostLog::info("plugin " + plugin->id + " " + plugin->version + " (" + plugin->name +

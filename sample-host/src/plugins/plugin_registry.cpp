@@ -1,5 +1,6 @@
 #include "plugins/plugin_registry.hpp"
 
+#include "log/error_text.hpp"
 #include "log/host_log.hpp"
 
 namespace host {
@@ -42,7 +43,7 @@ void PluginRegistry::notify(const dm::Context& ctx, dm_event_kind kind, const st
             events.notify(ctx, kind, case_id, attachment_id, user_id);
         } catch (const std::exception& e) {
             HostLog::error("plugin " + p->id + " failed to handle event " +
-                           std::to_string(static_cast<int>(kind)) + ": " + e.what());
+                           std::to_string(static_cast<int>(kind)) + ": " + error_text(e));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include "log/error_text.hpp"
 #include "log/host_log.hpp"
 #include "web/api_error.hpp"
 
@@ -38,7 +39,7 @@ std::string guarded(const LoadedPlugin& p, const std::string& what, Call&& call)
     try {
         return call();
     } catch (const dm::Error& e) {
-        HostLog::warning("plugin " + p.id + ": " + what + " failed: " + e.what());
+        HostLog::warning("plugin " + p.id + ": " + what + " failed: " + error_text(e));
         // The plugin's sentence is meant for people; the host prefixes which module spoke.
         std::string message = e.what();
         auto colon = message.find(": ");
@@ -46,7 +47,7 @@ std::string guarded(const LoadedPlugin& p, const std::string& what, Call&& call)
             message = message.substr(colon + 2);
         throw ApiError(http_status(e.status()), "plugin_error", p.name + ": " + message);
     } catch (const std::exception& e) {
-        HostLog::error("plugin " + p.id + ": " + what + " failed: " + e.what());
+        HostLog::error("plugin " + p.id + ": " + what + " failed: " + error_text(e));
         throw ApiError(502, "plugin_error", p.name + " failed.");
     }
 }

@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 
 #include "auth/tokens.hpp"
+#include "log/error_text.hpp"
 #include "log/host_log.hpp"
 #include "web/accept_language.hpp"
 #include "web/api_error.hpp"
@@ -111,7 +112,7 @@ void Router::run(const Route& route, Exchange& ex) const {
         if (!ex.sent())
             ex.send_error(e.status(), e.code(), e.what(), e.field());
     } catch (const std::exception& e) {
-        HostLog::error("request " + ex.method() + " " + ex.path() + " failed: " + e.what());
+        HostLog::error("request " + ex.method() + " " + ex.path() + " failed: " + error_text(e));
         if (!ex.sent())
             ex.send_error(500, "internal_error", "Something went wrong on the server.");
     }
@@ -145,7 +146,7 @@ void Router::dispatch(Exchange& ex) const {
         try {
             fallback_(ex);
         } catch (const std::exception& e) {
-            HostLog::error("static file " + ex.path() + " failed: " + e.what());
+            HostLog::error("static file " + ex.path() + " failed: " + error_text(e));
             if (!ex.sent())
                 ex.send_error(500, "internal_error", "Something went wrong on the server.");
         }
