@@ -47,7 +47,8 @@ class HostProcess {
     HostProcess(const HostProcess&) = delete;
     HostProcess& operator=(const HostProcess&) = delete;
 
-    // The host's port, once it printed that it listens; 0 when it did not within `wait`.
+    // The host's port, once it printed that it listens; 0 when it did not within `wait`, or
+    // ended first (a start-up error: no use waiting out `wait`, minutes in the cluster tests).
     int wait_for_port(std::chrono::seconds wait) {
         const auto until = std::chrono::steady_clock::now() + wait;
         const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/");
@@ -57,11 +58,18 @@ class HostProcess {
             if (std::regex_search(out, m, listening)) {
                 return std::stoi(m[1].str());
             }
+            if (ended()) {
+                return 0;
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
         }
         return 0;
     }
-    void terminate() { ::kill(pid_, SIGTERM); }
+    void terminate() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);  // never kill(-1): that is every process we may signal
+        }
+    }
     // kill -9 and reap: the crash of an instance, with no chance to drain or to close anything.
     void kill() {
         if (pid_ > 0) {
@@ -74,10 +82,8 @@ class HostProcess {
     int wait_for_exit(std::chrono::seconds wait) {
         const auto until = std::chrono::steady_clock::now() + wait;
         while (std::chrono::steady_clock::now() < until) {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            if (ended()) {
+                return status_;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
@@ -85,8 +91,23 @@ class HostProcess {
     }
 
   private:
+    // Whether the process has ended (reaped; its status in status_).
+    bool ended() {
+        if (pid_ < 0) {
+            return status_ >= 0;  // reaped here, or killed (kill() reaps without a status)
+        }
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) != pid_) {
+            return false;
+        }
+        pid_ = -1;
+        status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        return true;
+    }
+
     std::string out_;
     pid_t pid_ = -1;
+    int status_ = -1;  // once ended
 };
 
 }  // namespace es::test
