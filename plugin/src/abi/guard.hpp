@@ -8,6 +8,7 @@
 
 #include "config/config_error.hpp"
 #include "domain/error.hpp"
+#include "text/error_text.hpp"
 
 namespace es::abi {
 
@@ -42,7 +43,7 @@ dm_status guard(const dm_sink* error, Body&& body) noexcept {
         } catch (const Poco::Exception& e) {
             // Its what() is only the class's name ("I/O error"): the host would learn nothing of
             // which address or file failed.
-            throw dm::Error(DM_ERR_INTERNAL, e.displayText());
+            throw dm::Error(DM_ERR_INTERNAL, text::error_text(e));
         }
     });
 }

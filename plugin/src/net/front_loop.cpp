@@ -1074,7 +1074,7 @@ void FrontLoop::close_listener() {
 // ---- bookkeeping ----
 
 void FrontLoop::watch(Slot& s, std::uint32_t events) {
-    if (!s.registered || s.watched != (events | EPOLLET)) {
+    if (s.watched != (events | EPOLLET)) {
         register_events(s, events | EPOLLET);
     }
 }
@@ -1084,7 +1084,7 @@ void FrontLoop::watch_anew(Slot& s, std::uint32_t events) {
 }
 
 void FrontLoop::unwatch(Slot& s) {
-    if (s.registered) {
+    if (s.watched != 0) {
         // Registered for nothing, a hang-up is still reported (EPOLLHUP is implied); on_ready
         // ignores it while a worker has the connection.
         register_events(s, EPOLLET);
@@ -1095,9 +1095,8 @@ void FrontLoop::register_events(Slot& s, std::uint32_t events) {
     epoll_event e{};
     e.events = events;
     e.data.u64 = s.id;
-    const int op = s.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+    const int op = s.watched != 0 ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
     if (::epoll_ctl(epoll_fd_, op, s.connection->descriptor(), &e) == 0) {
-        s.registered = true;
         s.watched = events;
     }
 }

@@ -88,8 +88,7 @@ class FrontLoop {
         std::list<Slot*>::iterator parked_at;         // in parked_
         std::list<Slot*>::iterator parked_by_client;  // in its Client's parked
         bool in_parked = false;
-        bool registered = false;    // in the epoll set
-        std::uint32_t watched = 0;  // the events it is registered for (edge-triggered)
+        std::uint32_t watched = 0;  // the events it is registered for (EPOLLET at least); 0: none
         std::optional<DeferredAnswer> deferred;
         bool keep_after_deferred = false;
     };
