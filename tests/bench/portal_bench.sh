@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { python3 "$here/../support/free-port.py"; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }          # utime+stime of one process
 tree_ticks() { local t=0; for p in "$@"; do t=$((t + $(cpu_ticks "$p"))); done; echo $t; }
 hz=$(getconf CLK_TCK)

@@ -1,11 +1,11 @@
 // Starts dm-sample-host on a free loopback port with a temporary data folder and the fixture
 // plugin (or another plugin with its own config), and stops it again. The host prints its URL on
 // stdout once it listens.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function required(name) {
   const value = process.env[name];
@@ -13,17 +13,12 @@ function required(name) {
   return value;
 }
 
-// A free TCP port on the loopback interface (for a server that needs its port in its config).
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+// A free TCP port on the loopback interface, for a server that needs its port in its config.
+// Picked below the kernel's ephemeral range, where no outgoing connection takes it before the
+// server binds it (tests/support/free-port.py says why).
+export async function freePort() {
+  const script = fileURLToPath(new URL('../support/free-port.py', import.meta.url));
+  return Number(execFileSync('python3', [script]).toString().trim());
 }
 
 // options.plugin: path of the plugin library (default: $DM_TEST_PLUGIN);

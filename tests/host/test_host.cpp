@@ -11,17 +11,9 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 
 namespace host::test {
-
-int free_port() {
-    Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
-    const int port = s.address().port();
-    s.close();
-    return port;
-}
 
 TempDir::TempDir() {
     char templ[] = "/tmp/dm-host-test-XXXXXX";

@@ -12,11 +12,12 @@
 #include "app/host_app.hpp"
 #include "config/host_config.hpp"
 #include "http_exchange.hpp"
+#include "test_ports.hpp"
 
 namespace host::test {
 
-// A loopback port nobody listens on right now, for a plugin portal whose config needs a fixed one.
-int free_port();
+// A loopback port for a server whose config needs a fixed one (see test_ports.hpp).
+using es::test::free_port;
 
 // A folder under /tmp that is removed with the object.
 class TempDir {

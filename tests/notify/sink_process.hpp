@@ -79,5 +79,5 @@ class SinkProcess {
     int port_ = 0;
 };
 
-// A port on which nothing listens (bound, then released).
+// A port on which nothing listens, and no other test will (tests/support/test_ports.hpp).
 int unused_port();

@@ -1,13 +1,13 @@
 #include "test_support.hpp"
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/ServerSocket.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "../support/test_ports.hpp"
 #include "sink_process.hpp"
 
 Poco::JSON::Object::Ptr read_json(const std::filesystem::path& path) {
@@ -48,8 +48,5 @@ void run_command(const std::string& command) {
 }
 
 int unused_port() {
-    Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
-    const int port = s.address().port();
-    s.close();
-    return port;
+    return es::test::free_port();  // reserved for this process: no other test binds it meanwhile
 }

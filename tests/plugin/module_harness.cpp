@@ -21,18 +21,6 @@ const struct dm_plugin_entry* load_entry() {
     return static_cast<const struct dm_plugin_entry*>(dlsym(library, DM_PLUGIN_ENTRY_SYMBOL));
 }
 
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 ModuleHarness::ModuleHarness(const std::string& name, CountingHost::Abi abi,
                              const std::string& locale, bool trial) {
     dir_ = fs::temp_directory_path() / ("es-" + name + "-" + std::to_string(::getpid()));

@@ -14,16 +14,13 @@
 
 #include "counting_host.hpp"
 #include "fake_host.hpp"
+#include "test_ports.hpp"  // free_port(): the portal's config needs a fixed one to build links
 
 namespace es::test {
 
 // The module's entry, from ES_PLUGIN_FILE. The library stays loaded until exit: the ABI forbids
 // unloading a plugin.
 const struct dm_plugin_entry* load_entry();
-
-// A loopback port nobody listens on right now (the portal's config needs a fixed one to build
-// links).
-int free_port();
 
 class ModuleHarness {
   public:

@@ -26,8 +26,11 @@ set -eu
 cmd=${1:?usage: galera-cluster.sh start|kill|rejoin|wipe <dir> [node]}
 dir=${2:?usage: galera-cluster.sh start|kill|rejoin|wipe <dir> [node]}
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+support=$(cd "$(dirname "$0")" && pwd)
+
+# N distinct ports below the kernel's ephemeral range (tests/support/free-port.py says why).
+free_ports() {
+    python3 "$support/free-port.py" "$1"
 }
 
 root_of() { cat "$dir/root"; }
@@ -118,9 +121,9 @@ wipe() {
     rm -rf "$dir"
 }
 
-# A fresh cluster of three Synced nodes. Its ports are found free just before (free_port), so a
-# test starting a server at the same moment can take one of them first: a node then fails to
-# bind and the start fails. It is tried once more, with new ports.
+# A fresh cluster of three Synced nodes. Its ports are found free just before (free_ports); should
+# something still take one first, a node fails to bind and the start fails. It is tried once more,
+# with new ports.
 start_cluster() {
     wipe
     mkdir -p "$dir"
@@ -128,8 +131,9 @@ start_cluster() {
     root=$(mktemp -d /tmp/es-galera-XXXXXX)
     chmod 755 "$root"
     echo "$root" >"$dir/root"
+    free_ports 12 | paste -d' ' - - - - >"$dir/all.ports"
     for n in 1 2 3; do
-        echo "$(free_port) $(free_port) $(free_port) $(free_port)" >"$dir/node$n.ports"
+        sed -n "${n}p" "$dir/all.ports" >"$dir/node$n.ports"
     done
     : >"$dir/ports"
     for n in 1 2 3; do sql_port "$n" >>"$dir/ports"; done

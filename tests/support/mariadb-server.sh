@@ -27,8 +27,11 @@ wait_gone() {
     rm -f "$dir/mariadbd.pid"
 }
 
+support=$(cd "$(dirname "$0")" && pwd)
+
+# A port below the kernel's ephemeral range (tests/support/free-port.py says why).
 free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+    python3 "$support/free-port.py"
 }
 
 start() {
