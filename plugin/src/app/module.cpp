@@ -27,6 +27,7 @@
 #include "licence/host_directory.hpp"
 #include "licence/licence_service.hpp"
 #include "licence/licence_verifier.hpp"
+#include "net/usable_cores.hpp"
 #include "portal/portal.hpp"
 #include "store/organisation_time_zone.hpp"
 #include "store/store.hpp"
@@ -117,7 +118,13 @@ Module::Module(const dm_host* host, std::string config_path, std::string data_di
         });
     maintenance_->start();
     // A full queue answers 503 at once instead of parking every portal thread behind Argon2.
-    password_hasher_ = std::make_unique<crypto::PasswordHasher>(settings_.crypto.argon2, 64);
+    // Hashes at once: one per usable core by default, so that a container's CPU limit (not the
+    // host's core count) also bounds the memory they take (memory_kib each).
+    config::Argon2Settings argon2 = settings_.crypto.argon2;
+    if (argon2.max_in_flight == 0) {
+        argon2.max_in_flight = net::usable_cores();
+    }
+    password_hasher_ = std::make_unique<crypto::PasswordHasher>(argon2, 64);
     note_missing_functions(host_);
     case_access_ = std::make_unique<HostCaseAccess>(host_);
     journal_ = std::make_unique<CaseJournal>(host_, *store_, settings_.organisation);

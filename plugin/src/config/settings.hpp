@@ -55,7 +55,7 @@ struct Argon2Settings {
     std::uint32_t memory_kib = 19 * 1024;  // OWASP's minimum for Argon2id: m=19 MiB, t=2, p=1
     std::uint32_t iterations = 2;
     std::uint32_t parallelism = 1;
-    int max_in_flight = 0;  // hashes computed at once; 0 = number of cores
+    int max_in_flight = 0;  // hashes computed at once; 0 = the usable cores (net/usable_cores)
 };
 
 struct CryptoSettings {

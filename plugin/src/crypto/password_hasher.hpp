@@ -21,7 +21,8 @@ namespace es::crypto {
 
 class PasswordHasher {
   public:
-    // capacity: Argon2Settings::max_in_flight, or the number of cores when 0.
+    // capacity: Argon2Settings::max_in_flight; when 0, std::thread::hardware_concurrency(). The
+    // module resolves 0 to net::usable_cores() first, which honours a container's CPU limit.
     // max_waiting: callers allowed to queue; 0 = unbounded (bounded by the portal's thread pool).
     explicit PasswordHasher(config::Argon2Settings settings, int max_waiting = 0);
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "net/usable_cores.hpp"
+
 namespace es::net {
 
 void block_sigpipe_in_this_thread() {
@@ -21,7 +23,7 @@ thread_local WorkerPool* this_threads_pool = nullptr;
 thread_local bool task_counts_as_running = false;
 
 int default_active_target() {
-    return std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+    return std::max(4, 2 * usable_cores());
 }
 
 }  // namespace

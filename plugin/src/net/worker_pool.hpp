@@ -34,7 +34,7 @@ class WorkerPool {
   public:
     using Clock = std::chrono::steady_clock;
 
-    // `active_target` 0: twice the machine's cores, at least 4.
+    // `active_target` 0: twice the cores the process may use (usable_cores()), at least 4.
     WorkerPool(int threads, std::size_t max_queued, int active_target = 0,
                std::chrono::microseconds stall = std::chrono::microseconds(1000));
     ~WorkerPool();
